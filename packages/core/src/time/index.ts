@@ -1,0 +1,2 @@
+export * from './epoch.js';
+export * from './leapSeconds.js';
