@@ -1,0 +1,4 @@
+export * from './wgs72.js';
+export * from './meanMotion.js';
+export * from './apsides.js';
+export * from './velocityChange.js';
