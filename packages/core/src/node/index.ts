@@ -1,0 +1,3 @@
+// Node-only entry point of core (`@stationkeeper/core/node`): file access and workers.
+export * from './dataDir.js';
+export * from './datasets.js';
