@@ -53,8 +53,15 @@ CASES = [(name, lat, lon, h, 10.0) for name, lat, lon, h in SITES] + [('Paris', 
 DAYS = 3.0
 DAY_S = 86400.0
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'packages', 'core', 'test', 'fixtures', 'passes',
-                   'iss-passes-skyfield.json')
+FIXTURE_DIR = os.path.join(os.path.dirname(__file__), '..', 'packages', 'core', 'test', 'fixtures', 'passes')
+OUT = os.path.join(FIXTURE_DIR, 'iss-passes-skyfield.json')
+SUN_OUT = os.path.join(FIXTURE_DIR, 'sun-erfa.json')
+# TT Julian dates (two parts) at which the Sun is tabulated: J2000, solstices/equinoxes over
+# 1990-2045, and the ISS TLE epoch of the pass fixture.
+SUN_TT_JD = [(2451545.0, 0.0), (2447892.5, 0.25), (2455368.5, 0.4654), (2459776.0, 0.010685),
+             (2459934.5, 0.8), (2462580.5, 0.1), (2468246.5, 0.75)]
+# Speed of light in AU/day (ERFA constant DC = c / AU * 86400, IAU 2012 B2 au).
+C_AU_PER_DAY = 173.1446326846693
 
 
 def iso(t):
@@ -155,5 +162,44 @@ def main():
                                                          for c in cases_out))
 
 
+def sun_fixture():
+    """Sun from ERFA (IAU SOFA algorithms): epv00 Earth ephemeris (Bretagnon VSOP2000-based fit,
+    ~km-level), stellar aberration by erfa.ab, then GCRS -> true equator/equinox of date with the
+    IAU 2006/2000A matrix erfa.pnm06a. Independent of astronomy-engine; needs no ephemeris file."""
+    import erfa
+    rows = []
+    for jd1, jd2 in SUN_TT_JD:
+        pvh, pvb = erfa.epv00(jd1, jd2)  # TDB ~ TT (|TDB-TT| < 2 ms: 0.00008 arcsec of Sun motion)
+        geo = -np.asarray(pvh[0])  # geometric geocentric Sun, AU, GCRS-aligned (BCRS axes)
+        dist = float(np.linalg.norm(geo))
+        v = np.asarray(pvb[1]) / C_AU_PER_DAY
+        bm1 = math.sqrt(1.0 - float(v @ v))
+        app_dir = erfa.ab(geo / dist, v, dist, bm1)
+        tod = erfa.pnm06a(jd1, jd2)
+        rows.append({
+            'tt_jd1': jd1,
+            'tt_jd2': jd2,
+            'geometric_gcrs_au': [float(x) for x in geo],
+            'apparent_tod_unit': [float(x) for x in (tod @ app_dir)],
+            'distance_au': dist,
+        })
+    out = {
+        'header': {
+            'description': 'Geocentric Sun: geometric (GCRS axes) and apparent direction in true equator and '
+                           'equinox of date, from ERFA epv00 + ab + pnm06a.',
+            'generator': 'scripts/make-pass-fixtures.py',
+            'command': '/usr/bin/python3 scripts/make-pass-fixtures.py',
+            'erfa_version': getattr(erfa, '__version__', 'unknown'),
+            'notes': 'TT used for TDB; Sun light time neglected (Sun moves ~6 km during it, 0.01 arcsec).',
+        },
+        'rows': rows,
+    }
+    with open(SUN_OUT, 'w') as f:
+        json.dump(out, f, indent=1)
+        f.write('\n')
+    print(f'wrote {os.path.normpath(SUN_OUT)}: {len(rows)} epochs')
+
+
 if __name__ == '__main__':
     main()
+    sun_fixture()
