@@ -1,0 +1,41 @@
+/**
+ * Physical and model constants of SGP4 as used by the verification set.
+ *
+ * SGP4 is defined together with its gravity model: the element sets are fitted with WGS-72
+ * constants, so propagation must use them too (Vallado, Crawford, Hujsak & Kelso, "Revisiting
+ * Spacetrack Report #3", AIAA 2006-6753, §III "Gravitational constants"; values from the WGS-72
+ * definition, DMA TR 8350.2 / Seppelin 1974).
+ */
+
+/** Earth's gravitational parameter, WGS-72, km³/s² (AIAA 2006-6753 Table 1). */
+export const WGS72_MU_KM3_PER_S2 = 398600.8;
+/** Earth's equatorial radius, WGS-72, km (AIAA 2006-6753 Table 1). */
+export const WGS72_RADIUS_KM = 6378.135;
+/** Second zonal harmonic J2, WGS-72 (AIAA 2006-6753 Table 1). */
+export const WGS72_J2 = 0.001082616;
+/** Third zonal harmonic J3, WGS-72 (AIAA 2006-6753 Table 1). */
+export const WGS72_J3 = -0.00000253881;
+/** Fourth zonal harmonic J4, WGS-72 (AIAA 2006-6753 Table 1). */
+export const WGS72_J4 = -0.00000165597;
+
+/** sqrt(mu / Re³) in (earth radii)^1.5 per minute: the SGP4 "ke" (STR#3 §12, "XKE"). */
+export const XKE = 60 / Math.sqrt((WGS72_RADIUS_KM * WGS72_RADIUS_KM * WGS72_RADIUS_KM) / WGS72_MU_KM3_PER_S2);
+/** J3 / J2, used by the long-period periodic terms (STR#3 §6, A3,0 / k2 form). */
+export const J3_OVER_J2 = WGS72_J3 / WGS72_J2;
+/** Velocity unit: earth radii per minute → km/s. */
+export const VKM_PER_SEC = (WGS72_RADIUS_KM * XKE) / 60;
+
+/** Minutes per day, and rev/day → rad/min divisor (1440 / 2π). */
+export const MINUTES_PER_DAY = 1440;
+export const REV_PER_DAY_TO_RAD_PER_MIN = (2 * Math.PI) / MINUTES_PER_DAY;
+export const TWO_PI = 2 * Math.PI;
+export const DEG_TO_RAD = Math.PI / 180;
+
+/** Atmospheric density model parameters of SGP4 (STR#3 §6: q0 = 120 km, s0 = 78 km). */
+export const Q0_KM = 120;
+export const S0_KM = 78;
+
+/** Orbits with a period of 225 min or more use the deep-space (SDP4) theory (STR#3 §5). */
+export const DEEP_SPACE_PERIOD_MIN = 225;
+/** Perigee below 220 km: SGP4 drops the higher-order drag terms ("simplified" mode, STR#3 §6). */
+export const SIMPLE_DRAG_PERIGEE_KM = 220;

@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './elements.js';
+export * from './nearEarthKernel.js';
+export * from './satelliteJsAdapter.js';
+export * from './batch.js';
+export * from './sgp4Propagator.js';

@@ -1,0 +1,75 @@
+/**
+ * The reference path: satellite.js (Vallado's C++ SGP4/SDP4 translated to JavaScript). Used for
+ * deep-space objects, which the project kernel does not cover, and as the baseline in tests and
+ * the benchmark.
+ */
+import { json2satrec, sgp4, twoline2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
+import type { MeanElements } from '../../formats/meanElements.js';
+import { isSgp4TleLines, type Sgp4Source } from './elements.js';
+
+/**
+ * A satellite.js record, WGS-72, improved mode. TLE lines are used as given; mean elements go
+ * through satellite.js' OMM reader, whose epoch is a JavaScript Date: the epoch it uses for
+ * sidereal time and the luni-solar terms is truncated to the millisecond (times since epoch are
+ * still measured from the exact epoch by our callers).
+ */
+export function satrecFromSource(source: Sgp4Source): SatRec {
+  if (isSgp4TleLines(source)) return twoline2satrec(source.line1, source.line2.slice(0, 69));
+  return json2satrec(ommJsonFromMeanElements(source), 'i');
+}
+
+/** satellite.js' OMM-JSON input for a set of mean elements. */
+export function ommJsonFromMeanElements(el: MeanElements): OMMJsonObject {
+  return {
+    OBJECT_NAME: el.objectName,
+    OBJECT_ID: el.intlDesignator,
+    EPOCH: el.epoch.toIsoUtc(6),
+    MEAN_MOTION: el.meanMotionRevPerDay,
+    ECCENTRICITY: el.eccentricity,
+    INCLINATION: el.inclinationDeg,
+    RA_OF_ASC_NODE: el.raanDeg,
+    ARG_OF_PERICENTER: el.argPerigeeDeg,
+    MEAN_ANOMALY: el.meanAnomalyDeg,
+    NORAD_CAT_ID: el.noradId,
+    ELEMENT_SET_NO: el.elementSetNo,
+    REV_AT_EPOCH: el.revAtEpoch,
+    BSTAR: el.bstar,
+    MEAN_MOTION_DOT: el.meanMotionDot,
+    MEAN_MOTION_DDOT: el.meanMotionDdot,
+  };
+}
+
+/**
+ * Same contract as the near-Earth kernel's span propagation, through satellite.js' `sgp4()`:
+ * tsince = baseMin + times[t0 + k]; NaN and the error code where SGP4 reports one.
+ */
+export function propagateSatrecSpan(
+  satrec: SatRec,
+  baseMin: number,
+  times: Float64Array,
+  t0: number,
+  count: number,
+  pos: Float64Array,
+  vel: Float64Array,
+  err: Uint8Array,
+  outIndex: number,
+): void {
+  for (let k = 0; k < count; k++) {
+    const o = outIndex + k;
+    const p = 3 * o;
+    const pv = sgp4(satrec, baseMin + times[t0 + k]);
+    if (pv === null) {
+      pos[p] = pos[p + 1] = pos[p + 2] = NaN;
+      vel[p] = vel[p + 1] = vel[p + 2] = NaN;
+      err[o] = satrec.error === 0 ? 7 : satrec.error;
+      continue;
+    }
+    pos[p] = pv.position.x;
+    pos[p + 1] = pv.position.y;
+    pos[p + 2] = pv.position.z;
+    vel[p] = pv.velocity.x;
+    vel[p + 1] = pv.velocity.y;
+    vel[p + 2] = pv.velocity.z;
+    err[o] = 0;
+  }
+}
