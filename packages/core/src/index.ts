@@ -1,1 +1,2 @@
 export * from './time/index.js';
+export * from './propagation/index.js';
