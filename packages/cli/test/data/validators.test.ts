@@ -66,7 +66,6 @@ describe('other formats', () => {
     );
     expect(validateGfc(b(syntheticGfc(20)))).toEqual({ maxDegree: 20, modelName: 'TESTMODEL' });
     // Drop the last 39 rows: all 21 of degree 20 and orders 2..19 of degree 19.
-    // Drop the last 39 rows: all 21 of degree 20 and orders 2..19 of degree 19.
     const cut = syntheticGfc(20).split('\n').slice(0, -40).join('\n');
     expect(() => validateGfc(b(cut))).toThrow(/lacks the coefficient of degree 19 order 2: the file is cut off/);
   });
