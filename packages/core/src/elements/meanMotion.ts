@@ -1,4 +1,4 @@
-import { WGS72_EQUATORIAL_RADIUS_M, WGS72_J2, WGS72_MU_M3_PER_S2 } from './wgs72.js';
+import { SGP4_J2, WGS72_EQUATORIAL_RADIUS_M, WGS72_MU_M3_PER_S2 } from './wgs72.js';
 
 /** Radians per revolution over seconds per day: rev/day → rad/s. */
 const REV_PER_DAY_TO_RAD_PER_S = (2 * Math.PI) / 86400;
@@ -46,7 +46,7 @@ export function brouwerFromKozaiMeanMotion(
   if (!Number.isFinite(inclinationRad)) throw new RangeError(`inclination must be finite, got ${inclinationRad}`);
   const cosI = Math.cos(inclinationRad);
   const beta2 = 1 - eccentricity * eccentricity;
-  const j2Factor = (0.75 * WGS72_J2 * (3 * cosI * cosI - 1)) / (beta2 * Math.sqrt(beta2));
+  const j2Factor = (0.75 * SGP4_J2 * (3 * cosI * cosI - 1)) / (beta2 * Math.sqrt(beta2));
   const a1 = semiMajorAxisFromMeanMotionM(kozaiMeanMotionRadPerS) / WGS72_EQUATORIAL_RADIUS_M;
   const delta1 = j2Factor / (a1 * a1);
   const a0 = a1 * (1 - delta1 / 3 - delta1 * delta1 - (134 / 81) * delta1 * delta1 * delta1);
