@@ -1,0 +1,489 @@
+/**
+ * The NRLMSISE-00 "G(L)" expansions (Picone et al. 2002; Hedin 1987 JGR 92(A5) 4649, eq. A22–A24):
+ * each model parameter is its global mean times 1 + a sum of spherical-harmonic terms in
+ * latitude, local time, day of year, longitude and UT, scaled by F10.7 and Ap.
+ *
+ * Speed: the reference re-evaluates the Legendre functions and ~20 sines/cosines for each of
+ * the 11 expansions of one call. Here the basis (Legendre functions, local-time, day-of-year,
+ * longitude and UT harmonics) is evaluated once per call in `HarmonicBasis`, and each
+ * coefficient set carries the sines/cosines of its own phase constants, so that
+ * cos(w·(x − φ)) = cos(wx)·cos(wφ) + sin(wx)·sin(wφ) costs two multiplies.
+ */
+import type { Nrlmsise00Flags } from './flags.js';
+
+/** Angle factors exactly as the model defines them (its DATA statements, not π/180 etc.). */
+export const DGTR = 1.74533e-2; // degrees → radians
+export const DR = 1.72142e-2; // day of year → radians (2π/365)
+export const HR = 0.2618; // hours of local time → radians (2π/24)
+export const SR = 7.2722e-5; // seconds of UT → radians (2π/86400)
+
+/** Phase slots appended after the 150 coefficients of an upper-atmosphere set (cos, sin pairs). */
+const U_DOY31 = 150; // annual, phase p[31]
+const U_DOY17 = 152; // semiannual, p[17]
+const U_DOY13 = 154; // asymmetric annual, p[13]
+const U_DOY38 = 156; // asymmetric semiannual, p[38]
+const U_LT131 = 158; // local time, p[131] (Ap-history diurnal term)
+const U_LT124 = 160; // local time, p[124] (daily-Ap diurnal term)
+const U_LON63 = 162; // longitude phases
+const U_LON118 = 164;
+const U_LON97 = 166;
+const U_LON136 = 168;
+const U_UT71 = 170; // UT phases
+const U_UT75 = 172;
+const U_UT58 = 174;
+const U_UT79 = 176;
+const UPPER_SET_LENGTH = 178;
+
+/** Phase slots appended after the 100 coefficients of a lower-atmosphere set. */
+const L_DOY31 = 100;
+const L_DOY17 = 102;
+const L_DOY13 = 104;
+const L_DOY38 = 106;
+const L_DOY81 = 108;
+const L_DOY86 = 110;
+const L_DOY84 = 112;
+const L_DOY88 = 114;
+const LOWER_SET_LENGTH = 116;
+
+function putPhase(out: Float64Array, slot: number, angle: number): void {
+  out[slot] = Math.cos(angle);
+  out[slot + 1] = Math.sin(angle);
+}
+
+/** cos(DR·(doy − p[13])) for a prepared upper set: the asymmetric-annual day-of-year harmonic. */
+export function asymmetricAnnualCos(p: Float64Array, b: HarmonicBasis): number {
+  return b.cdoy * p[U_DOY13] + b.sdoy * p[U_DOY13 + 1];
+}
+
+/** Copy a 150-term set (pt, ps, pd[i]) and append the trigonometry of its phases. */
+export function prepareUpperSet(p: Float64Array): Float64Array {
+  const out = new Float64Array(UPPER_SET_LENGTH);
+  out.set(p.subarray(0, 150));
+  putPhase(out, U_DOY31, DR * p[31]);
+  putPhase(out, U_DOY17, 2 * DR * p[17]);
+  putPhase(out, U_DOY13, DR * p[13]);
+  putPhase(out, U_DOY38, 2 * DR * p[38]);
+  putPhase(out, U_LT131, HR * p[131]);
+  putPhase(out, U_LT124, HR * p[124]);
+  putPhase(out, U_LON63, DGTR * p[63]);
+  putPhase(out, U_LON118, DGTR * p[118]);
+  putPhase(out, U_LON97, DGTR * p[97]);
+  putPhase(out, U_LON136, DGTR * p[136]);
+  putPhase(out, U_UT71, SR * p[71]);
+  putPhase(out, U_UT75, SR * p[75]);
+  putPhase(out, U_UT58, SR * p[58]);
+  putPhase(out, U_UT79, SR * p[79]);
+  return out;
+}
+
+/** Copy a 100-term set (ptl[i], pma[i]) and append the trigonometry of its phases. */
+export function prepareLowerSet(p: Float64Array): Float64Array {
+  const out = new Float64Array(LOWER_SET_LENGTH);
+  out.set(p.subarray(0, 100));
+  putPhase(out, L_DOY31, DR * p[31]);
+  putPhase(out, L_DOY17, 2 * DR * p[17]);
+  putPhase(out, L_DOY13, DR * p[13]);
+  putPhase(out, L_DOY38, 2 * DR * p[38]);
+  putPhase(out, L_DOY81, DR * p[81]);
+  putPhase(out, L_DOY86, 2 * DR * p[86]);
+  putPhase(out, L_DOY84, DR * p[84]);
+  putPhase(out, L_DOY88, 2 * DR * p[88]);
+  return out;
+}
+
+/**
+ * Per-call basis functions plus the two pieces of state the expansions pass along, as in the
+ * reference: the Ap functions `apdf` (daily Ap) and `apt0` (Ap history) of the most recent
+ * upper set, which the lower-atmosphere sets reuse.
+ */
+export class HarmonicBasis {
+  // Associated Legendre functions P_l^m(sin lat), unnormalised, named p<l><m>.
+  p10 = 0; p20 = 0; p30 = 0; p40 = 0; p50 = 0; p60 = 0;
+  p11 = 0; p21 = 0; p31 = 0; p41 = 0; p51 = 0; p61 = 0;
+  p22 = 0; p32 = 0; p42 = 0; p52 = 0; p62 = 0; p72 = 0;
+  p33 = 0; p43 = 0; p53 = 0; p63 = 0;
+  // Local-time harmonics.
+  ctloc = 0; stloc = 0; c2tloc = 0; s2tloc = 0; c3tloc = 0; s3tloc = 0;
+  // Day-of-year harmonics (annual and semiannual).
+  cdoy = 0; sdoy = 0; c2doy = 0; s2doy = 0;
+  // Longitude, UT, and UT + 2·longitude harmonics.
+  clong = 0; slong = 0; cut = 0; sut = 0; cut2long = 0; sut2long = 0;
+  longitudeDeg = 0;
+  absLatitudeDeg = 0;
+  /** F10.7 − F10.7A and F10.7A − 150. */
+  df = 0;
+  dfa = 0;
+  /** Daily Ap − 4. */
+  apd = 0;
+  apHistory: ArrayLike<number> = ZERO_AP;
+  sw: Float64Array = new Float64Array(24);
+  swc: Float64Array = new Float64Array(24);
+  /** Ap function of the daily-Ap branch and of the Ap-history branch (state passed between sets). */
+  apdf = 0;
+  apt0 = 0;
+  // One-entry caches: most sets share their Ap-function parameters.
+  private apdfP43 = NaN;
+  private apdfP44 = NaN;
+  private apt0P24 = NaN;
+  private apt0P25 = NaN;
+  private apt0P51 = NaN;
+  private apt0P138 = NaN;
+
+  /** Evaluate the basis for one model call. */
+  set(
+    latitudeDeg: number,
+    longitudeDeg: number,
+    dayOfYear: number,
+    utSeconds: number,
+    localSolarTimeHours: number,
+    f107: number,
+    f107a: number,
+    ap: number,
+    apHistory: ArrayLike<number> | undefined,
+    flags: Nrlmsise00Flags,
+  ): void {
+    const c = Math.sin(latitudeDeg * DGTR);
+    const s = Math.cos(latitudeDeg * DGTR);
+    const c2 = c * c;
+    const c4 = c2 * c2;
+    const s2 = s * s;
+    this.p10 = c;
+    this.p20 = 0.5 * (3 * c2 - 1);
+    this.p30 = 0.5 * (5 * c * c2 - 3 * c);
+    this.p40 = (35 * c4 - 30 * c2 + 3) / 8;
+    this.p50 = (63 * c2 * c2 * c - 70 * c2 * c + 15 * c) / 8;
+    this.p60 = (11 * c * this.p50 - 5 * this.p40) / 6;
+    this.p11 = s;
+    this.p21 = 3 * c * s;
+    this.p31 = 1.5 * (5 * c2 - 1) * s;
+    this.p41 = 2.5 * (7 * c2 * c - 3 * c) * s;
+    this.p51 = 1.875 * (21 * c4 - 14 * c2 + 1) * s;
+    this.p61 = (11 * c * this.p51 - 6 * this.p41) / 5;
+    this.p22 = 3 * s2;
+    this.p32 = 15 * s2 * c;
+    this.p42 = 7.5 * (7 * c2 - 1) * s2;
+    this.p52 = 3 * c * this.p42 - 2 * this.p32;
+    this.p62 = (11 * c * this.p52 - 7 * this.p42) / 4;
+    this.p72 = (13 * c * this.p62 - 8 * this.p52) / 5;
+    this.p33 = 15 * s2 * s;
+    this.p43 = 105 * s2 * s * c;
+    this.p53 = (9 * c * this.p43 - 7 * this.p33) / 2;
+    this.p63 = (11 * c * this.p53 - 8 * this.p43) / 3;
+
+    const tl = HR * localSolarTimeHours;
+    this.ctloc = Math.cos(tl);
+    this.stloc = Math.sin(tl);
+    this.c2tloc = Math.cos(2 * tl);
+    this.s2tloc = Math.sin(2 * tl);
+    this.c3tloc = Math.cos(3 * tl);
+    this.s3tloc = Math.sin(3 * tl);
+
+    const d = DR * dayOfYear;
+    this.cdoy = Math.cos(d);
+    this.sdoy = Math.sin(d);
+    this.c2doy = Math.cos(2 * d);
+    this.s2doy = Math.sin(2 * d);
+
+    const lon = DGTR * longitudeDeg;
+    const ut = SR * utSeconds;
+    this.clong = Math.cos(lon);
+    this.slong = Math.sin(lon);
+    this.cut = Math.cos(ut);
+    this.sut = Math.sin(ut);
+    this.cut2long = Math.cos(ut + 2 * lon);
+    this.sut2long = Math.sin(ut + 2 * lon);
+    this.longitudeDeg = longitudeDeg;
+    this.absLatitudeDeg = Math.abs(latitudeDeg);
+
+    this.df = f107 - f107a;
+    this.dfa = f107a - 150;
+    this.apd = ap - 4;
+    this.apHistory = apHistory ?? ZERO_AP;
+    this.sw = flags.sw;
+    this.swc = flags.swc;
+    this.apdfP43 = NaN;
+    this.apt0P51 = NaN;
+  }
+
+  /** Daily-Ap function (Hedin 1987 eq. A24-type saturation) for a set's p[43], p[44]; cached. */
+  updateApdf(p43: number, p44: number): void {
+    if (p43 === this.apdfP43 && p44 === this.apdfP44) return;
+    this.apdfP43 = p43;
+    this.apdfP44 = p44;
+    const k = p43 < 0 ? 1e-5 : p43;
+    const apd = this.apd;
+    this.apdf = apd + (p44 - 1) * (apd + (Math.exp(-k * apd) - 1) / k);
+  }
+
+  /** Ap-history function: exponentially weighted 3-hour ap (eq. A24a–d); cached per set parameters. */
+  updateApt0(p: Float64Array): void {
+    const p24 = p[24];
+    const p25 = p[25];
+    const p51 = p[51];
+    const p138 = p[138];
+    if (p51 === this.apt0P51 && p24 === this.apt0P24 && p25 === this.apt0P25 && p138 === this.apt0P138) return;
+    this.apt0P51 = p51;
+    this.apt0P24 = p24;
+    this.apt0P25 = p25;
+    this.apt0P138 = p138;
+    let ex = Math.exp((-10800 * Math.abs(p51)) / (1 + p138 * (45 - this.absLatitudeDeg)));
+    if (ex > 0.99999) ex = 0.99999;
+    const k = Math.max(Math.abs(p24), 1e-4); // the reference raises p[24] to 1e-4 first
+    const a = this.apHistory;
+    const ex2 = ex * ex;
+    const ex3 = ex2 * ex;
+    const ex4 = ex2 * ex2;
+    const ex8 = ex4 * ex4;
+    const ex12 = ex8 * ex4;
+    const ex19 = ex12 * ex4 * ex3;
+    const weighted =
+      apSaturation(a[1], k, p25) +
+      (apSaturation(a[2], k, p25) * ex +
+        apSaturation(a[3], k, p25) * ex2 +
+        apSaturation(a[4], k, p25) * ex3 +
+        ((apSaturation(a[5], k, p25) * ex4 + apSaturation(a[6], k, p25) * ex12) * (1 - ex8)) / (1 - ex));
+    const weightSum = 1 + ((1 - ex19) / (1 - ex)) * Math.sqrt(ex);
+    this.apt0 = weighted / weightSum;
+  }
+}
+
+const ZERO_AP: ArrayLike<number> = Object.freeze([0, 0, 0, 0, 0, 0, 0]);
+
+/** g0 of eq. A24d: saturating function of one 3-hour ap. */
+function apSaturation(a: number, k: number, p25: number): number {
+  const x = a - 4;
+  return x + (p25 - 1) * (x + (Math.exp(-k * x) - 1) / k);
+}
+
+/**
+ * Upper-atmosphere expansion G(L) (the reference's GLOBE7) for one 150-term set prepared by
+ * `prepareUpperSet`: returns p[30] + Σ |sw| · term. Updates `b.apdf` or `b.apt0` as the
+ * reference does.
+ */
+export function upperExpansion(p: Float64Array, b: HarmonicBasis): number {
+  const sw = b.sw;
+  const swc = b.swc;
+  const swc1 = swc[1];
+  const swc5 = swc[5];
+  const df = b.df;
+  const dfa = b.dfa;
+  const p10 = b.p10, p20 = b.p20, p30 = b.p30, p40 = b.p40, p50 = b.p50, p60 = b.p60;
+  const p11 = b.p11, p21 = b.p21, p31 = b.p31, p41 = b.p41, p51 = b.p51, p61 = b.p61;
+
+  const cd32 = b.cdoy * p[U_DOY31] + b.sdoy * p[U_DOY31 + 1];
+  const cd18 = b.c2doy * p[U_DOY17] + b.s2doy * p[U_DOY17 + 1];
+  const cd14 = b.cdoy * p[U_DOY13] + b.sdoy * p[U_DOY13 + 1];
+  const cd39 = b.c2doy * p[U_DOY38] + b.s2doy * p[U_DOY38 + 1];
+
+  // F10.7 effect and the solar-activity factors of the annual and tidal terms.
+  const fluxDaily = p[19] * df + p[20] * df * df;
+  const tFlux = p[19] * df * (1 + p[59] * dfa) + p[20] * df * df + p[21] * dfa + p[29] * dfa * dfa;
+  const f1 = 1 + (p[47] * dfa + fluxDaily) * swc1;
+  const f2 = 1 + (p[49] * dfa + fluxDaily) * swc1;
+  // Time independent, symmetric annual and semiannual, asymmetric annual and semiannual.
+  const tConst = p[1] * p20 + p[2] * p40 + p[22] * p60 + p[14] * p20 * dfa * swc1 + p[26] * p10;
+  const tAnnual = p[18] * cd32;
+  const tSemiannual = (p[15] + p[16] * p20) * cd18;
+  const tAsymAnnual = f1 * (p[9] * p10 + p[10] * p30) * cd14;
+  const tAsymSemiannual = p[37] * p10 * cd39;
+
+  let tDiurnal = 0;
+  if (sw[7] !== 0) {
+    const t71 = p[11] * p21 * cd14 * swc5;
+    const t72 = p[12] * p21 * cd14 * swc5;
+    tDiurnal =
+      f2 *
+      ((p[3] * p11 + p[4] * p31 + p[27] * p51 + t71) * b.ctloc +
+        (p[6] * p11 + p[7] * p31 + p[28] * p51 + t72) * b.stloc);
+  }
+  let tSemidiurnal = 0;
+  if (sw[8] !== 0) {
+    const t81 = (p[23] * b.p32 + p[35] * b.p52) * cd14 * swc5;
+    const t82 = (p[33] * b.p32 + p[36] * b.p52) * cd14 * swc5;
+    tSemidiurnal =
+      f2 * ((p[5] * b.p22 + p[41] * b.p42 + t81) * b.c2tloc + (p[8] * b.p22 + p[42] * b.p42 + t82) * b.s2tloc);
+  }
+  let tTerdiurnal = 0;
+  if (sw[14] !== 0) {
+    tTerdiurnal =
+      f2 *
+      ((p[39] * b.p33 + (p[93] * b.p43 + p[46] * b.p63) * cd14 * swc5) * b.s3tloc +
+        (p[40] * b.p33 + (p[94] * b.p43 + p[48] * b.p63) * cd14 * swc5) * b.c3tloc);
+  }
+
+  // Magnetic activity.
+  const apSwitch = sw[9];
+  const historyMode = apSwitch === -1;
+  let tAp = 0;
+  let apHistoryActive = false;
+  if (historyMode) {
+    if (p[51] !== 0) {
+      apHistoryActive = true;
+      b.updateApt0(p);
+      // cos(HR·(tloc − p[131]))
+      const cLt = b.ctloc * p[U_LT131] + b.stloc * p[U_LT131 + 1];
+      tAp =
+        b.apt0 *
+        (p[50] +
+          p[96] * p20 +
+          p[54] * p40 +
+          (p[125] * p10 + p[126] * p30 + p[127] * p50) * cd14 * swc5 +
+          (p[128] * p11 + p[129] * p31 + p[130] * p51) * swc[7] * cLt);
+    }
+  } else {
+    b.updateApdf(p[43], p[44]);
+    if (apSwitch !== 0) {
+      const cLt = b.ctloc * p[U_LT124] + b.stloc * p[U_LT124 + 1];
+      tAp =
+        b.apdf *
+        (p[32] +
+          p[45] * p20 +
+          p[34] * p40 +
+          (p[100] * p10 + p[101] * p30 + p[102] * p50) * cd14 * swc5 +
+          (p[121] * p11 + p[122] * p31 + p[123] * p51) * swc[7] * cLt);
+    }
+  }
+
+  let tLongitude = 0;
+  let tUt = 0;
+  let tApUtLong = 0;
+  if (sw[10] !== 0 && b.longitudeDeg > -1000) {
+    const clong = b.clong;
+    const slong = b.slong;
+    if (sw[11] !== 0) {
+      tLongitude =
+        (1 + p[80] * dfa * swc1) *
+        ((p[64] * p21 + p[65] * p41 + p[66] * p61 + p[103] * p11 + p[104] * p31 + p[105] * p51 +
+          swc5 * (p[109] * p11 + p[110] * p31 + p[111] * p51) * cd14) *
+          clong +
+          (p[90] * p21 + p[91] * p41 + p[92] * p61 + p[106] * p11 + p[107] * p31 + p[108] * p51 +
+            swc5 * (p[112] * p11 + p[113] * p31 + p[114] * p51) * cd14) *
+            slong);
+    }
+    if (sw[12] !== 0) {
+      const cUt71 = b.cut * p[U_UT71] + b.sut * p[U_UT71 + 1];
+      const cUt79 = b.cut2long * p[U_UT79] + b.sut2long * p[U_UT79 + 1];
+      tUt =
+        (1 + p[95] * p10) *
+        (1 + p[81] * dfa * swc1) *
+        (1 + p[119] * p10 * swc5 * cd14) *
+        ((p[68] * p10 + p[69] * p30 + p[70] * p50) * cUt71);
+      tUt += swc[11] * (p[76] * b.p32 + p[77] * b.p52 + p[78] * b.p72) * cUt79 * (1 + p[137] * dfa * swc1);
+    }
+    if (sw[13] !== 0) {
+      if (historyMode) {
+        if (apHistoryActive) {
+          const a = b.apt0;
+          const cLon97 = clong * p[U_LON97] + slong * p[U_LON97 + 1];
+          const cLon136 = clong * p[U_LON136] + slong * p[U_LON136 + 1];
+          const cUt58 = b.cut * p[U_UT58] + b.sut * p[U_UT58 + 1];
+          tApUtLong =
+            a * swc[11] * (1 + p[132] * p10) * ((p[52] * p21 + p[98] * p41 + p[67] * p61) * cLon97) +
+            a * swc[11] * swc5 * (p[133] * p11 + p[134] * p31 + p[135] * p51) * cd14 * cLon136 +
+            a * swc[12] * (p[55] * p10 + p[56] * p30 + p[57] * p50) * cUt58;
+        }
+      } else {
+        const a = b.apdf;
+        const cLon63 = clong * p[U_LON63] + slong * p[U_LON63 + 1];
+        const cLon118 = clong * p[U_LON118] + slong * p[U_LON118 + 1];
+        const cUt75 = b.cut * p[U_UT75] + b.sut * p[U_UT75 + 1];
+        tApUtLong =
+          a * swc[11] * (1 + p[120] * p10) * ((p[60] * p21 + p[61] * p41 + p[62] * p61) * cLon63) +
+          a * swc[11] * swc5 * (p[115] * p11 + p[116] * p31 + p[117] * p51) * cd14 * cLon118 +
+          a * swc[12] * (p[83] * p10 + p[84] * p30 + p[85] * p50) * cUt75;
+      }
+    }
+  }
+
+  return (
+    p[30] +
+    Math.abs(sw[1]) * tFlux +
+    Math.abs(sw[2]) * tConst +
+    Math.abs(sw[3]) * tAnnual +
+    Math.abs(sw[4]) * tSemiannual +
+    Math.abs(sw[5]) * tAsymAnnual +
+    Math.abs(sw[6]) * tAsymSemiannual +
+    Math.abs(sw[7]) * tDiurnal +
+    Math.abs(sw[8]) * tSemidiurnal +
+    Math.abs(sw[9]) * tAp +
+    Math.abs(sw[11]) * tLongitude +
+    Math.abs(sw[12]) * tUt +
+    Math.abs(sw[13]) * tApUtLong +
+    Math.abs(sw[14]) * tTerdiurnal
+  );
+}
+
+/**
+ * Lower-atmosphere expansion (the reference's GLOB7S, "version of GLOBE for lower atmosphere
+ * 10/26/99") for one 100-term set prepared by `prepareLowerSet`. Uses the Ap function left by
+ * the most recent upper expansion.
+ */
+export function lowerExpansion(p: Float64Array, b: HarmonicBasis): number {
+  const sw = b.sw;
+  const swc = b.swc;
+  const swc5 = swc[5];
+  const p10 = b.p10, p20 = b.p20, p30 = b.p30, p40 = b.p40, p50 = b.p50, p60 = b.p60;
+  const p11 = b.p11, p21 = b.p21, p31 = b.p31, p41 = b.p41, p51 = b.p51, p61 = b.p61;
+  const cdoy = b.cdoy, sdoy = b.sdoy, c2doy = b.c2doy, s2doy = b.s2doy;
+
+  const cd32 = cdoy * p[L_DOY31] + sdoy * p[L_DOY31 + 1];
+  const cd18 = c2doy * p[L_DOY17] + s2doy * p[L_DOY17 + 1];
+  const cd14 = cdoy * p[L_DOY13] + sdoy * p[L_DOY13 + 1];
+  const cd39 = c2doy * p[L_DOY38] + s2doy * p[L_DOY38 + 1];
+
+  const tFlux = p[21] * b.dfa;
+  const tConst = p[1] * p20 + p[2] * p40 + p[22] * p60 + p[26] * p10 + p[14] * p30 + p[59] * p50;
+  const tAnnual = (p[18] + p[47] * p20 + p[29] * p40) * cd32;
+  const tSemiannual = (p[15] + p[16] * p20 + p[30] * p40) * cd18;
+  const tAsymAnnual = (p[9] * p10 + p[10] * p30 + p[20] * p50) * cd14;
+  const tAsymSemiannual = p[37] * p10 * cd39;
+
+  let tDiurnal = 0;
+  if (sw[7] !== 0) {
+    const t71 = p[11] * p21 * cd14 * swc5;
+    const t72 = p[12] * p21 * cd14 * swc5;
+    tDiurnal = (p[3] * p11 + p[4] * p31 + t71) * b.ctloc + (p[6] * p11 + p[7] * p31 + t72) * b.stloc;
+  }
+  let tSemidiurnal = 0;
+  if (sw[8] !== 0) {
+    const t81 = (p[23] * b.p32 + p[35] * b.p52) * cd14 * swc5;
+    const t82 = (p[33] * b.p32 + p[36] * b.p52) * cd14 * swc5;
+    tSemidiurnal = (p[5] * b.p22 + p[41] * b.p42 + t81) * b.c2tloc + (p[8] * b.p22 + p[42] * b.p42 + t82) * b.s2tloc;
+  }
+  let tTerdiurnal = 0;
+  if (sw[14] !== 0) tTerdiurnal = p[39] * b.p33 * b.s3tloc + p[40] * b.p33 * b.c3tloc;
+
+  let tAp = 0;
+  const apSwitch = sw[9];
+  if (apSwitch === 1) tAp = b.apdf * (p[32] + p[45] * p20 * swc[2]);
+  else if (apSwitch === -1) tAp = p[50] * b.apt0 + p[96] * p20 * b.apt0 * swc[2];
+
+  let tLongitude = 0;
+  if (sw[10] !== 0 && sw[11] !== 0 && b.longitudeDeg > -1000) {
+    const seasonal =
+      1 +
+      p10 *
+        (p[80] * swc5 * (cdoy * p[L_DOY81] + sdoy * p[L_DOY81 + 1]) +
+          p[85] * swc[6] * (c2doy * p[L_DOY86] + s2doy * p[L_DOY86 + 1])) +
+      p[83] * swc[3] * (cdoy * p[L_DOY84] + sdoy * p[L_DOY84 + 1]) +
+      p[87] * swc[4] * (c2doy * p[L_DOY88] + s2doy * p[L_DOY88 + 1]);
+    tLongitude =
+      seasonal *
+      ((p[64] * p21 + p[65] * p41 + p[66] * p61 + p[74] * p11 + p[75] * p31 + p[76] * p51) * b.clong +
+        (p[90] * p21 + p[91] * p41 + p[92] * p61 + p[77] * p11 + p[78] * p31 + p[79] * p51) * b.slong);
+  }
+
+  return (
+    Math.abs(sw[1]) * tFlux +
+    Math.abs(sw[2]) * tConst +
+    Math.abs(sw[3]) * tAnnual +
+    Math.abs(sw[4]) * tSemiannual +
+    Math.abs(sw[5]) * tAsymAnnual +
+    Math.abs(sw[6]) * tAsymSemiannual +
+    Math.abs(sw[7]) * tDiurnal +
+    Math.abs(sw[8]) * tSemidiurnal +
+    Math.abs(sw[9]) * tAp +
+    Math.abs(sw[11]) * tLongitude +
+    Math.abs(sw[14]) * tTerdiurnal
+  );
+}
