@@ -127,6 +127,13 @@ def main():
         topo.append({'rItrfM': pos.tolist(), 'azimuthRad': float(aa.az.to_value(u.rad)),
                      'elevationRad': float(aa.alt.to_value(u.rad)), 'rangeM': float(aa.distance.to_value(u.m))})
 
+    # IAU-1980 nutation straight from ERFA (checks our 106-term table transcription).
+    nutation = []
+    for t in np.linspace(-1.0, 1.0, 41):
+        dpsi, deps = erfa.nut80(2451545.0, float(t) * 36525.0)
+        nutation.append({'ttCenturies': float(t), 'dPsiRad': float(dpsi), 'dEpsRad': float(deps),
+                         'meanObliquityRad': float(erfa.obl80(2451545.0, float(t) * 36525.0))})
+
     out = {
         'header': {
             'generator': 'scripts/make-frame-fixtures.py',
@@ -137,11 +144,13 @@ def main():
                    'auto_download off. Values used per epoch are in case.eop.',
             'models': 'TEME->ITRS: astropy (GMST82 + polar motion). TEME->GCRS: astropy via ITRS->CIRS->GCRS '
                       '(IAU-2006/2000A, ERA, CIP with dX/dY). Geodetic: erfa.gc2gd(WGS84). '
-                      'Topocentric: astropy ITRS(topocentric)->AltAz, no refraction.',
+                      'Topocentric: astropy ITRS(topocentric)->AltAz, no refraction. '
+                      'nutation80: erfa.nut80 / erfa.obl80 (IAU-1980 / IAU-1976).',
             'units': 'km for r*Km, m for *M, rad for angles',
         },
         'cases': cases,
         'geodetic': geodetic,
+        'nutation80': nutation,
         'topocentric': {'observer': {'latDeg': 39.007, 'lonDeg': -104.883, 'altM': 2187.0}, 'cases': topo},
     }
     with open(OUT, 'w') as f:
