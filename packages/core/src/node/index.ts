@@ -1,3 +1,4 @@
 // Node-only entry point of core (`@stationkeeper/core/node`): file access and workers.
 export * from './dataDir.js';
 export * from './datasets.js';
+export * from './parallelSgp4.js';

@@ -165,7 +165,8 @@ export class Sgp4Batch {
   /**
    * Propagate satellites [satFrom, satTo) at time indices [timeFrom, timeTo) into `out`, whose
    * first satellite is `outSatOffset` (results for satellite s go to row s − outSatOffset). This
-   * is the unit of work the parallel runner hands to each worker.
+   * is the unit of work the parallel runner hands to each worker. Per-satellite minutes are read
+   * by result row.
    */
   propagateRange(
     times: Sgp4ResolvedTimes,
@@ -182,8 +183,10 @@ export class Sgp4Batch {
     const { positionKm: pos, velocityKmPerS: vel, errors: err } = out;
     const absolute = times.refTaiMjdDay !== null;
     for (let s = satFrom; s < satTo; s++) {
-      const outIndex = (s - outSatOffset) * m + timeFrom;
-      const t0 = (times.perSatellite ? s * m : 0) + timeFrom;
+      const row = s - outSatOffset;
+      const outIndex = row * m + timeFrom;
+      // Per-satellite minutes follow the result rows.
+      const t0 = (times.perSatellite ? row * m : 0) + timeFrom;
       const model = this.models[s];
       if (model === Sgp4SatelliteModel.Invalid) {
         pos.fill(NaN, 3 * outIndex, 3 * (outIndex + count));
