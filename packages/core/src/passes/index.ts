@@ -1,0 +1,7 @@
+export * from './findPasses.js';
+export * from './magnitude.js';
+export * from './passGeometry.js';
+export * from './rootFinding.js';
+export * from './sgp4State.js';
+export * from '../bodies/sun.js';
+export * from '../bodies/shadow.js';

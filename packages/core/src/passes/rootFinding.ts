@@ -1,0 +1,114 @@
+/**
+ * Scalar root finding on a bracket, used for pass events (rise/set, culmination, shadow and
+ * twilight boundaries).
+ *
+ * Brent's method: R. P. Brent, "Algorithms for Minimization without Derivatives" (1973), ch. 4 —
+ * inverse quadratic interpolation / secant steps guarded by bisection, so it converges
+ * superlinearly on smooth functions and never slower than bisection otherwise (it also finds a
+ * sign jump, e.g. the elevation rate at an exact zenith pass).
+ */
+
+/**
+ * Find x in [a, b] with f(x) = 0 given fa = f(a), fb = f(b) of opposite sign (or one of them 0).
+ * Stops when the bracket is narrower than `xTol` (absolute). Throws if the bracket is invalid.
+ */
+export function brentRoot(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  fa: number,
+  fb: number,
+  xTol: number,
+  maxIterations = 100,
+): number {
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  if (!(Number.isFinite(fa) && Number.isFinite(fb)) || Math.sign(fa) === Math.sign(fb)) {
+    throw new RangeError(`brentRoot: [${a}, ${b}] does not bracket a root (f = ${fa}, ${fb})`);
+  }
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  for (let i = 0; i < maxIterations; i++) {
+    if (Math.sign(fb) === Math.sign(fc)) {
+      // Keep the root between b and c.
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * xTol;
+    const m = 0.5 * (c - b);
+    if (Math.abs(m) <= tol || fb === 0) return b;
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      // Interpolate: secant when a == c, else inverse quadratic.
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        const qa = fa / fc;
+        const r = fb / fc;
+        p = s * (2 * m * qa * (qa - r) - (b - a) * (r - 1));
+        q = (qa - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = m;
+        e = m;
+      }
+    } else {
+      d = m;
+      e = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
+    fb = f(b);
+  }
+  return b;
+}
+
+const INV_GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * Golden-section search for the maximum of a unimodal f on [a, b], to `xTol`. Returns the
+ * abscissa. Used only as a fallback when the elevation rate does not change sign on a bracket.
+ */
+export function goldenSectionMax(f: (x: number) => number, a: number, b: number, xTol: number): number {
+  let x1 = b - INV_GOLDEN * (b - a);
+  let x2 = a + INV_GOLDEN * (b - a);
+  let f1 = f(x1);
+  let f2 = f(x2);
+  while (b - a > xTol) {
+    if (f1 < f2) {
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + INV_GOLDEN * (b - a);
+      f2 = f(x2);
+    } else {
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - INV_GOLDEN * (b - a);
+      f1 = f(x1);
+    }
+  }
+  return 0.5 * (a + b);
+}
