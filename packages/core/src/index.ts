@@ -6,3 +6,4 @@ export * from './time/eop.js';
 export * from './diagnostics.js';
 export * from './bodies/earth.js';
 export * from './frames/index.js';
+export * from './passes/index.js';
