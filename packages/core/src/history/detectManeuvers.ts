@@ -156,10 +156,11 @@ export function detectManeuvers(
     }
   }
 
-  const scratch = new Float64Array(Math.max(o.fitPoints * (o.fitPoints - 1), 2 * o.fitPoints));
+  const measurePoints = 2 * o.fitPoints;
+  const scratch = new Float64Array(measurePoints * (measurePoints - 1) + 2 * measurePoints);
   // Jump between set s and set e ≥ s+1: fits through up to fitPoints sets ending at s and starting
   // at e, never beyond lo/hi nor further than maxFitSpanDays; undefined if a side is too short.
-  const fitAcross = (s: number, e0: number, lo: number, hi: number, minPoints: number, settle = 0) => {
+  const fitAcross = (s: number, e0: number, lo: number, hi: number, minPoints: number, settle = 0, points = o.fitPoints) => {
     // The after fit starts `settle` days after the window's end when enough sets remain there.
     let e = e0;
     if (settle > 0) {
@@ -167,9 +168,9 @@ export function detectManeuvers(
       while (k < hi && t[k] - t[e0] < settle) k++;
       if (t[k] - t[e0] >= settle && hi - k + 1 >= minPoints) e = k;
     }
-    let bFrom = Math.max(lo, s - o.fitPoints + 1);
+    let bFrom = Math.max(lo, s - points + 1);
     while (bFrom < s && t[s] - t[bFrom] > o.maxFitSpanDays) bFrom++;
-    let aTo = Math.min(hi, e + o.fitPoints - 1);
+    let aTo = Math.min(hi, e + points - 1);
     while (aTo > e && t[aTo] - t[e] > o.maxFitSpanDays) aTo--;
     if (s - bFrom + 1 < minPoints || aTo - e + 1 < minPoints) return undefined;
     const tMid = 0.5 * (t[s] + t[e0]);
@@ -198,8 +199,8 @@ export function detectManeuvers(
     before: f.before,
     after: f.after,
   });
-  const step = (s: number, e: number, lo: number, hi: number, minPoints: number, settle = 0) => {
-    const f = fitAcross(s, e, lo, hi, minPoints, settle);
+  const step = (s: number, e: number, lo: number, hi: number, minPoints: number, settle = 0, points = o.fitPoints) => {
+    const f = fitAcross(s, e, lo, hi, minPoints, settle, points);
     return f && toStep(f);
   };
   const significant = (st: Step) =>
@@ -277,9 +278,15 @@ export function detectManeuvers(
       const c = cands[k];
       const lo = k > 0 ? cands[k - 1].end : 0;
       const hi = k + 1 < cands.length ? cands[k + 1].start : n - 1;
-      const st = step(c.start, c.end, lo, hi, 2, o.settleDays);
-      if (st && significant(st) && Math.sign(st.deltaM) === c.sign) kept.push({ ...c, step: st });
-      else dropped = true;
+      // Must hold both in the local fits right at the window (as detected) and in longer fits that
+      // skip the settling sets after the burn; the size comes from the latter (drag is smooth over
+      // days, so they extrapolate well and average more noise away).
+      const local = step(c.start, c.end, lo, hi, 2);
+      const measured = step(c.start, c.end, lo, hi, 2, o.settleDays, measurePoints) ?? local;
+      const holds = (st: Step | undefined) => st !== undefined && significant(st) && Math.sign(st.deltaM) === c.sign;
+      if (holds(local) && holds(measured)) {
+        kept.push({ ...c, step: measured });
+      } else dropped = true;
     }
     cands = kept;
     if (!dropped) break;
