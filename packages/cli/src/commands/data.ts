@@ -45,6 +45,7 @@ interface FetchOpts {
   dataDir?: string;
   sourceBase?: string;
   timeout?: number;
+  force?: boolean;
 }
 
 export function registerData(program: Command, ioOverride?: Partial<DataCommandIo>): Command {
@@ -59,6 +60,7 @@ export function registerData(program: Command, ioOverride?: Partial<DataCommandI
     .option('--only <datasets>', `comma-separated dataset ids (${DATASET_IDS.join(', ')}); default all`, collectDatasets)
     .option('--data-dir <dir>', `data directory (default $${DATA_DIR_ENV} or ~/.cache/stationkeeper)`)
     .option('--source-base <url>', 'fetch every file from <url>/<path> (a mirror laid out like the data directory)')
+    .option('--force', 'download even when the server says the copy held is current')
     .option('--timeout <seconds>', 'limit for each file download', positiveSeconds, DEFAULT_TIMEOUT_MS / 1000)
     .addHelpText(
       'after',
@@ -87,16 +89,22 @@ export function registerData(program: Command, ioOverride?: Partial<DataCommandI
           sources,
           reporter: io.reporter ?? reporterFor(process.stderr),
           timeoutMs: (opts.timeout ?? DEFAULT_TIMEOUT_MS / 1000) * 1000,
+          force: opts.force === true,
           fetchImpl: io.fetchImpl,
         });
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
       }
-      const saved = outcomes.flatMap((o) => o.files.filter((f) => f.ok));
+      const files = outcomes.flatMap((o) => o.files);
+      const saved = files.filter((f) => f.ok && !f.unchanged).length;
+      const unchanged = files.filter((f) => f.unchanged).length;
       const failed = outcomes.filter((o) => !o.ok);
       for (const o of failed) io.err(`error: ${o.error}\n`);
-      io.out(`fetched ${saved.length} file(s) into ${dataDir}${failed.length > 0 ? `; failed: ${failed.map((o) => o.dataset).join(', ')}` : ''}\n`);
+      io.out(
+        `fetched ${saved} file(s)${unchanged > 0 ? `, ${unchanged} unchanged,` : ''} into ${dataDir}` +
+          `${failed.length > 0 ? `; failed: ${failed.map((o) => o.dataset).join(', ')}` : ''}\n`,
+      );
       if (failed.length > 0) {
         throw new Error(`${failed.length} of ${outcomes.length} dataset(s) failed (${failed.map((o) => o.dataset).join(', ')}); files already there were kept`);
       }

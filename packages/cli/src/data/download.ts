@@ -23,16 +23,26 @@ export interface DownloadOptions {
   /** Called once the headers arrive, with the expected size when the server states it. */
   readonly onStart?: (totalBytes: number | undefined) => void;
   readonly onProgress?: (receivedBytes: number) => void;
+  /** Validators of the copy we hold: sent as If-None-Match / If-Modified-Since, so an unchanged file costs a 304. */
+  readonly ifNoneMatch?: string;
+  readonly ifModifiedSince?: string;
   /** fetch implementation (tests may pass their own); default globalThis.fetch. */
   readonly fetchImpl?: typeof fetch;
 }
 
 export interface Downloaded {
+  readonly notModified?: false;
   readonly bytes: Uint8Array;
   /** URL after redirects. */
   readonly finalUrl: string;
   readonly lastModified?: string;
   readonly etag?: string;
+}
+
+/** The server answered 304: the copy we hold is current. */
+export interface NotModified {
+  readonly notModified: true;
+  readonly finalUrl: string;
 }
 
 /** Undici hides the useful part (ECONNREFUSED, 'other side closed') in `cause`. */
@@ -44,7 +54,7 @@ function describe(err: unknown): string {
 
 const seconds = (ms: number): string => `${+(ms / 1000).toFixed(1)} s`;
 
-export async function downloadBytes(url: string, opts: DownloadOptions): Promise<Downloaded> {
+export async function downloadBytes(url: string, opts: DownloadOptions): Promise<Downloaded | NotModified> {
   const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
   const abort = new AbortController();
   let abortReason: string | undefined;
@@ -65,10 +75,19 @@ export async function downloadBytes(url: string, opts: DownloadOptions): Promise
       res = await fetchImpl(url, {
         signal: abort.signal,
         redirect: 'follow',
-        headers: { 'user-agent': 'stationkeeper-data-fetch/0.1', accept: '*/*' },
+        headers: {
+          'user-agent': 'stationkeeper-data-fetch/0.1',
+          accept: '*/*',
+          ...(opts.ifNoneMatch !== undefined ? { 'if-none-match': opts.ifNoneMatch } : {}),
+          ...(opts.ifModifiedSince !== undefined ? { 'if-modified-since': opts.ifModifiedSince } : {}),
+        },
       });
     } catch (err) {
       throw new DownloadError(abortReason ?? `request failed: ${describe(err)}`);
+    }
+    if (res.status === 304 && (opts.ifNoneMatch !== undefined || opts.ifModifiedSince !== undefined)) {
+      await res.body?.cancel().catch(() => undefined);
+      return { notModified: true, finalUrl: res.url || url };
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);

@@ -5,6 +5,7 @@
  * stop the others.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   DATASETS,
@@ -36,6 +37,8 @@ export interface FetchDataOptions {
   readonly timeoutMs?: number;
   readonly idleTimeoutMs?: number;
   readonly fetchImpl?: typeof fetch;
+  /** Download even when the copy held is current (no If-None-Match / If-Modified-Since). */
+  readonly force?: boolean;
   /** Clock for the manifest's fetchedUtc (tests). */
   readonly now?: () => Date;
 }
@@ -44,6 +47,8 @@ export interface FileOutcome {
   readonly path: string;
   readonly url: string;
   readonly ok: boolean;
+  /** The server said the copy held is current (HTTP 304); nothing was downloaded. */
+  readonly unchanged?: boolean;
   readonly error?: string;
   readonly entry?: ManifestEntry;
 }
@@ -58,6 +63,16 @@ export interface DatasetOutcome {
 
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The manifest's record, when it describes the file now on disk (same sha256) fetched from `url`. */
+function intactRecord(entry: ManifestEntry | undefined, path: string, url: string): ManifestEntry | undefined {
+  if (entry === undefined || entry.url !== url || (entry.etag === undefined && entry.lastModified === undefined)) return undefined;
+  try {
+    return sha256Hex(readFileSync(path)) === entry.sha256 ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function fetchData(opts: FetchDataOptions): Promise<DatasetOutcome[]> {
   const { manifest, problem } = readManifest(opts.dataDir);
   if (problem !== undefined) opts.reporter.fileFailed('manifest.json', `${problem}; starting a new one`);
@@ -71,7 +86,10 @@ export async function fetchData(opts: FetchDataOptions): Promise<DatasetOutcome[
       opts.reporter.fileStart(spec.path, url);
       try {
         await removeStaleTempFiles(dirname(target));
+        const held = opts.force ? undefined : intactRecord(manifest.files[spec.path], target, url);
         const got = await downloadBytes(url, {
+          ifNoneMatch: held?.etag,
+          ifModifiedSince: held?.lastModified,
           minBytes: spec.minBytes,
           maxBytes: spec.maxBytes,
           timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -80,6 +98,14 @@ export async function fetchData(opts: FetchDataOptions): Promise<DatasetOutcome[
           onProgress: (n) => opts.reporter.fileProgress(n),
           fetchImpl: opts.fetchImpl,
         });
+        if (got.notModified) {
+          const entry: ManifestEntry = { ...held!, checkedUtc: now().toISOString() };
+          manifest.files[spec.path] = entry;
+          await writeManifest(opts.dataDir, manifest);
+          opts.reporter.fileUnchanged(spec.path);
+          files.push({ path: spec.path, url, ok: true, unchanged: true, entry });
+          continue;
+        }
         spec.validateSource(got.bytes);
         let stored = got.bytes;
         if (spec.derivedBy !== undefined) {

@@ -18,6 +18,8 @@ export interface ManifestEntry {
   readonly finalUrl?: string;
   /** UTC time the download finished, ISO 8601. */
   readonly fetchedUtc: string;
+  /** Last time the server confirmed (HTTP 304) that this copy is current, ISO 8601. */
+  readonly checkedUtc?: string;
   /** Size of the stored file, bytes. */
   readonly bytes: number;
   /** sha256 of the stored file, hex. */

@@ -11,6 +11,8 @@ export interface FetchReporter {
   fileProgress(receivedBytes: number): void;
   fileDone(path: string, bytes: number, sha256: string): void;
   fileFailed(path: string, message: string): void;
+  /** The server said the copy held is current (HTTP 304). */
+  fileUnchanged(path: string): void;
 }
 
 export function formatBytes(n: number): string {
@@ -28,6 +30,7 @@ export function plainReporter(writeLine: (line: string) => void): FetchReporter 
     fileProgress: () => undefined,
     fileDone: (path, bytes, sha256) => writeLine(`  saved ${path}: ${formatBytes(bytes)}, sha256 ${sha256.slice(0, 16)}…`),
     fileFailed: (path, message) => writeLine(`  failed ${path}: ${message}`),
+    fileUnchanged: (path) => writeLine(`  unchanged ${path} (not modified since the last fetch)`),
   };
 }
 
@@ -67,6 +70,10 @@ export function barReporter(stream: NodeJS.WritableStream): FetchReporter {
     fileFailed(path, message) {
       stopBar();
       stream.write(`failed ${path}: ${message}\n`);
+    },
+    fileUnchanged(path) {
+      stopBar();
+      stream.write(`unchanged ${path} (not modified since the last fetch)\n`);
     },
   };
 }

@@ -14,7 +14,7 @@ export interface FileStatus {
   readonly absPath: string;
   readonly present: boolean;
   readonly bytes?: number;
-  /** Time the content dates from: the manifest's fetchedUtc, else the file's mtime (ISO 8601 UTC). */
+  /** Time the copy was last known current: the manifest's checkedUtc or fetchedUtc, else the file's mtime (ISO 8601 UTC). */
   readonly since?: string;
   readonly ageSeconds?: number;
   readonly ageFrom?: 'manifest' | 'mtime';
@@ -63,7 +63,8 @@ export function dataStatus(dataDir: string, now: Date = new Date()): DataStatus 
         continue;
       }
       const fromManifest = rec !== undefined && rec.bytes === size;
-      const since = fromManifest ? new Date(rec.fetchedUtc) : mtime;
+      // A 304 confirmation (checkedUtc) makes the copy as fresh as a new download.
+      const since = fromManifest ? new Date(rec.checkedUtc ?? rec.fetchedUtc) : mtime;
       files.push({
         dataset: dataset.id,
         path: spec.path,

@@ -128,6 +128,25 @@ describe('data fetch from a local mirror of synthetic sources', () => {
     expect(run.log.filter((l) => l.startsWith('  saved '))).toHaveLength(6);
   });
 
+  it('asks with If-None-Match next time and keeps a copy the server says is current', async () => {
+    const dir = freshDir();
+    const args = ['fetch', '--only', 'tle', '--data-dir', dir, '--source-base', server.base];
+    expect((await runData(args)).out).toBe(`fetched 4 file(s) into ${dir}\n`);
+    const first = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files['tle/stations.txt'];
+    const again = await runData(args);
+    // stations.txt carries an ETag, so it is 304; the other three have no validator and are downloaded again.
+    expect(again.out).toBe(`fetched 3 file(s), 1 unchanged, into ${dir}\n`);
+    expect(again.log).toContain('  unchanged tle/stations.txt (not modified since the last fetch)');
+    const second = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files['tle/stations.txt'];
+    expect(second).toEqual({ ...first, checkedUtc: second.checkedUtc });
+    expect(Date.parse(second.checkedUtc)).toBeGreaterThanOrEqual(Date.parse(first.fetchedUtc));
+    // --force, or a copy that no longer matches its record, downloads in full.
+    expect((await runData([...args, '--force'])).out).toBe(`fetched 4 file(s) into ${dir}\n`);
+    writeFileSync(join(dir, 'tle/stations.txt'), 'damaged');
+    expect((await runData(args)).out).toBe(`fetched 4 file(s) into ${dir}\n`);
+    expect(Buffer.compare(readFileSync(join(dir, 'tle/stations.txt')), bytesOf(server.routes.get('/tle/stations.txt')!))).toBe(0);
+  });
+
   it('a connection cut mid-body leaves no file and no temporary file', async () => {
     const dir = freshDir();
     const body = syntheticGfc(180);

@@ -41,6 +41,14 @@ export async function startServer(routes: Map<string, Route>): Promise<TestServe
       headers: { 'content-type': 'text/html' },
       body: '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>not here</body></html>',
     };
+    // Conditional GET, as CelesTrak and most servers answer it: 304 when the validator matches.
+    const etag = route.headers?.etag;
+    const lastModified = route.headers?.['last-modified'];
+    if ((etag !== undefined && req.headers['if-none-match'] === etag) || (etag === undefined && lastModified !== undefined && req.headers['if-modified-since'] === lastModified)) {
+      res.writeHead(304, { ...(etag !== undefined ? { etag } : {}) });
+      res.end();
+      return;
+    }
     const body = toBytes(route.body);
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', ...route.headers };
     if (!route.chunked) headers['content-length'] = String(body.byteLength);

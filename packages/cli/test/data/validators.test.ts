@@ -32,6 +32,9 @@ describe('every validator rejects an HTML error page', () => {
 describe('TLE text', () => {
   it('accepts 3LE and counts element sets', () => {
     expect(validateTleText(b(syntheticTleText(3)))).toBe(3);
+    // A name that starts like a line number is still a name line.
+    expect(validateTleText(b(syntheticTle(90001, 'X').replace('0 X', '1 HOPE SAT')))).toBe(1);
+    expect(validateTleText(b(syntheticTle(90001, 'X').replace('0 X', '2 GOES')))).toBe(1);
   });
 
   it('rejects a bad checksum, a lone line, mismatched numbers and prose', () => {

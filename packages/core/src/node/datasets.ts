@@ -96,6 +96,10 @@ export function tleChecksumOk(line: string): boolean {
   return line.charCodeAt(68) - 48 === sum % 10;
 }
 
+/** Start of a TLE line 1 / line 2: line number, catalogue number (5 digits, blank-padded or Alpha-5), then for line 1 the classification. */
+const TLE_LINE1 = /^1 [ \dA-Z][ \d]{4}[A-Z ] /;
+const TLE_LINE2 = /^2 [ \dA-Z][ \d]{4} /;
+
 /**
  * 2LE or 3LE text: every line is a name line, a line 1 or a line 2; line 1 and line 2 come in
  * pairs with the same catalogue number and valid checksums; at most one name line before a pair.
@@ -110,10 +114,10 @@ export function validateTleText(bytes: Uint8Array): number {
   for (let i = 0; i < ls.length; i++) {
     const l = ls[i];
     if (l === '') continue;
-    if (l.startsWith('1 ')) {
+    if (TLE_LINE1.test(l)) {
       const l2 = ls[i + 1] ?? '';
       const where = `line ${i + 1}`;
-      if (!l2.startsWith('2 ')) throw new DataValidationError(`TLE ${where}: line 1 is not followed by a line 2`);
+      if (!TLE_LINE2.test(l2)) throw new DataValidationError(`TLE ${where}: line 1 is not followed by a line 2`);
       if (l.length !== 69 || l2.length !== 69) {
         throw new DataValidationError(`TLE ${where}: lines must be 69 characters (got ${l.length} and ${l2.length})`);
       }
@@ -125,7 +129,7 @@ export function validateTleText(bytes: Uint8Array): number {
       pairs++;
       namesInARow = 0;
       i++;
-    } else if (l.startsWith('2 ')) {
+    } else if (TLE_LINE2.test(l)) {
       throw new DataValidationError(`TLE line ${i + 1}: line 2 without a line 1`);
     } else {
       namesInARow++;
