@@ -26,7 +26,9 @@ export function diffuseSpherePhaseFactor(phaseAngleRad: number): number {
   if (!(phaseAngleRad >= 0 && phaseAngleRad <= Math.PI)) {
     throw new RangeError(`phase angle must be within [0, π] rad, got ${phaseAngleRad}`);
   }
-  return Math.sin(phaseAngleRad) + (Math.PI - phaseAngleRad) * Math.cos(phaseAngleRad);
+  // With ψ = π − φ: sin φ + (π − φ) cos φ = sin ψ − ψ cos ψ, which is exactly 0 at φ = π.
+  const psi = Math.PI - phaseAngleRad;
+  return Math.sin(psi) - psi * Math.cos(psi);
 }
 
 /**
