@@ -191,8 +191,10 @@ export function findPasses(state: StateFn, observer: ObserverSite, start: Epoch,
     while (el(j) >= threshold && k - j < 2 * maxExtensionSteps) j--;
     let m = k + 1;
     while (el(m) >= threshold && m - k < 2 * maxExtensionSteps) m++;
-    const tRise = crossing(geom, threshold, j * step, Math.min((j + 1) * step, tc), xTol);
-    const tSet = crossing(geom, threshold, Math.max((m - 1) * step, tc), m * step, xTol);
+    // Bracket ends at or above the threshold: the walk's last sample, or the culmination itself
+    // (a grazing pass can be above the threshold only between two samples).
+    const tRise = crossing(geom, threshold, j * step, j + 1 < k ? (j + 1) * step : tc, xTol);
+    const tSet = crossing(geom, threshold, m - 1 > k ? (m - 1) * step : tc, m * step, xTol);
     if (tRise > span || tSet < 0) {
       previous = undefined;
       continue;

@@ -129,6 +129,12 @@ describe('rise / culmination / set on a straight-line flyover (closed form)', ()
     expect(2 * half).toBeLessThan(60);
     expect(passes[0].maxElevationDeg).toBeCloseTo(10.02, 6);
     expect(Math.abs(passes[0].rise.epoch.secondsSince(f.tc) + half)).toBeLessThan(1e-3);
+    // Wherever the coarse grid falls relative to the culmination (both sides of a sample).
+    for (let shift = 0; shift < 139; shift += 9.7) {
+      const found = findPasses(flyoverState(f), paris, start.plusSeconds(shift), end, OPTS);
+      expect(found, `grid shifted by ${shift} s`).toHaveLength(1);
+      expect(Math.abs(found[0].set.epoch.secondsSince(f.tc) - half)).toBeLessThan(1e-3);
+    }
     // …and one that peaks just below the threshold is not reported.
     const g = { ...base, offsetM: 500e3 / Math.tan(9.98 * DEG) };
     expect(findPasses(flyoverState(g), paris, start, end, OPTS)).toHaveLength(0);
