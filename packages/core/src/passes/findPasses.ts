@@ -170,6 +170,7 @@ export function findPasses(state: StateFn, observer: ObserverSite, start: Epoch,
   while (el(kLo) >= threshold && -kLo < maxExtensionSteps) kLo--;
   let kHi = lastIndex + 1;
   while (el(kHi) >= threshold && kHi - lastIndex < maxExtensionSteps) kHi++;
+  if (el(kLo) >= threshold || el(kHi) >= threshold) throw neverSets(minElevationDeg);
 
   const passes: Pass[] = [];
   let previous: { setIndex: number; pass: Pass } | undefined;
@@ -191,6 +192,7 @@ export function findPasses(state: StateFn, observer: ObserverSite, start: Epoch,
     while (el(j) >= threshold && k - j < 2 * maxExtensionSteps) j--;
     let m = k + 1;
     while (el(m) >= threshold && m - k < 2 * maxExtensionSteps) m++;
+    if (el(j) >= threshold || el(m) >= threshold) throw neverSets(minElevationDeg);
     // Bracket ends at or above the threshold: the walk's last sample, or the culmination itself
     // (a grazing pass can be above the threshold only between two samples).
     const tRise = crossing(geom, threshold, j * step, j + 1 < k ? (j + 1) * step : tc, xTol);
@@ -224,6 +226,13 @@ export function findPasses(state: StateFn, observer: ObserverSite, start: Epoch,
     describeVisibility(geom, pass, start, twilightDeg * DEG, model, standardMagnitude, xTol);
   }
   return passes;
+}
+
+function neverSets(minElevationDeg: number): RangeError {
+  return new RangeError(
+    `findPasses: the satellite stays above ${minElevationDeg}° for more than a day beyond the window; ` +
+      'rise/set passes are undefined for an object that does not set (e.g. geostationary)',
+  );
 }
 
 /** Time of maximum elevation in [a, b] (seconds from the reference). */

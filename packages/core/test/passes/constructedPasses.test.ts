@@ -161,6 +161,9 @@ describe('rise / culmination / set on a straight-line flyover (closed form)', ()
     expect(() => findPasses(state, { ...paris, latDeg: 123 }, base.tc, base.tc.plusSeconds(60))).toThrow(/latDeg must be between -90 and 90, got 123/);
     expect(() => findPasses(state, paris, base.tc, base.tc.plusSeconds(-60))).toThrow(/end .* must be after start/);
     expect(() => findPasses(state, paris, base.tc, base.tc.plusSeconds(60), { minElevationDeg: 95 })).toThrow(/minElevationDeg/);
+    // An object that never sets (here: hovering 500 km up, 45° high) is refused with a reason.
+    const hover = flyoverState({ ...base, speedMps: 0, offsetM: 500e3 });
+    expect(() => findPasses(hover, paris, base.tc, base.tc.plusSeconds(600), OPTS)).toThrow(/does not set/);
   });
 });
 
