@@ -34,7 +34,9 @@ export function wgs84GeodeticFromEcef(positionEcefM: ArrayLike<number>, out: Flo
   const pp = f54 / (3 * k * k * g * g);
   const q = Math.sqrt(1 + 2 * E2 * E2 * pp);
   const r0 =
-    (-pp * E2 * p) / (1 + q) + Math.sqrt(0.5 * A2 * (1 + 1 / q) - (pp * (1 - E2) * z2) / (q * (1 + q)) - 0.5 * pp * p2);
+    (-pp * E2 * p) / (1 + q) +
+    // The radicand tends to 0 at the poles, where rounding can make it slightly negative.
+    Math.sqrt(Math.max(0, 0.5 * A2 * (1 + 1 / q) - (pp * (1 - E2) * z2) / (q * (1 + q)) - 0.5 * pp * p2));
   const dp = p - E2 * r0;
   const u = Math.sqrt(dp * dp + z2);
   const v = Math.sqrt(dp * dp + (1 - E2) * z2);

@@ -59,6 +59,10 @@ const ZN2 = Float64Array.of(72.5, 55, 45, 32.5);
 const ZN3 = Float64Array.of(32.5, 20, 15, 10, 0);
 /** Bottom of the linear transition to full mixing, km. */
 const Z_MIX = 62.5;
+/** ln 50: the reference caps DENSU's Bates exponential factor at 50. */
+const LN_50 = Math.log(50);
+/** Distinct altitudes one call evaluates: the altitude and up to five turbopause heights. */
+const PROFILE_CACHE_SIZE = 8;
 
 const RAD_TO_DEG = 180 / Math.PI;
 const SECONDS_PER_HOUR = 3600;
@@ -143,8 +147,20 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private tinf = 0;
   private tlb = 0;
   private s = 0;
-  /** Temperature at the altitude of the last profile evaluation, K. */
+  /** Temperature at the altitude of the last DENSM evaluation, K. */
   private tz = 0;
+  /** γ/xm of DENSU above ZA and γ'/xm below it (gravity over gas constant and temperature). */
+  private gammaPerXm = 0;
+  private gammPerXm = 0;
+  // Altitude cache of the main profile (see profileAt).
+  private cacheCount = 0;
+  private readonly cacheAlt = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheZg2 = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheTt = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheLnTlbTt = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheTz = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheYi = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheLnT1Tz = new Float64Array(PROFILE_CACHE_SIZE);
   /** Fully mixed N2 density at the altitude (gtd7 scales the middle atmosphere with it). */
   private dm28 = 0;
   private readonly tn1 = new Float64Array(5);
@@ -158,7 +174,6 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private lowT1Main = 0;
   private lowT1Anom = 0;
   private lowZgdif = 0;
-  private lowNodesReady = false;
   private lowMainReady = false;
   private lowAnomReady = false;
   // Middle-atmosphere nodes and spline scratch (DENSM).
@@ -371,9 +386,12 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
       const ref = ptm[4] * ptl0[3];
       this.tgn1Top = (ptm[8] * this.pma0[8] * tn1[4] * tn1[4]) / (ref * ref);
     }
-    this.lowNodesReady = false;
     this.lowMainReady = false;
     this.lowAnomReady = false;
+    this.cacheCount = 0;
+    this.gammaPerXm = this.glbZlb / (s * RGAS * tinf);
+    this.prepareLowNodes();
+    this.gammPerXm = (this.glbZa * this.lowZgdif) / RGAS;
 
     const mixing = sw[15] !== 0;
     const dfa = b.dfa;
@@ -383,24 +401,24 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     // Turbopause height varies with latitude and season.
     const zhf = pdl1[24] * (1 + sw[5] * pdl0[24] * b.p10 * asymmetricAnnualCos(this.setPt, b));
     const db28 = pdm[2][0] * Math.exp(g28) * pd[2][0];
-    d[2] = this.densu(z, db28, tinf, tlb, 28, ALPHA_N2, false);
+    d[2] = this.densu(z, db28, 28, ALPHA_N2);
     const zhm28 = pdm[2][3] * pdl1[5];
     // b28 (mixed density at the turbopause) feeds every species' ground mixing ratio.
     let b28 = 0;
     if (z <= MIX_TOP_N2 || (mixing && z <= MIX_TOP_N)) {
-      b28 = this.densu(pdm[2][2] * zhf, db28, tinf, tlb, 28 - xmm, ALPHA_N2 - 1, false);
+      b28 = this.densu(pdm[2][2] * zhf, db28, 28 - xmm, ALPHA_N2 - 1);
     }
     if (z <= MIX_TOP_N2) {
-      this.dm28 = this.densu(z, b28, tinf, tlb, xmm, ALPHA_N2, false);
+      this.dm28 = this.densu(z, b28, xmm, ALPHA_N2);
       if (mixing) d[2] = dnet(d[2], this.dm28, zhm28, xmm, 28);
     }
 
     // He.
     const db04 = pdm[0][0] * Math.exp(sw[21] * upperExpansion(setPd[0], b)) * pd[0][0];
-    d[0] = this.densu(z, db04, tinf, tlb, 4, ALPHA_HE, false);
+    d[0] = this.densu(z, db04, 4, ALPHA_HE);
     if (mixing && z < MIX_TOP_HE) {
-      const b04 = this.densu(pdm[0][2], db04, tinf, tlb, 4 - xmm, ALPHA_HE - 1, false);
-      const dm04 = this.densu(z, b04, tinf, tlb, xmm, 0, false);
+      const b04 = this.densu(pdm[0][2], db04, 4 - xmm, ALPHA_HE - 1);
+      const dm04 = this.densu(z, b04, xmm, 0);
       d[0] = dnet(d[0], dm04, zhm28, xmm, 4);
       const rl = Math.log((b28 * pdm[0][1]) / b04);
       d[0] *= ccor(z, rl, pdm[0][5] * pdl1[1], pdm[0][4] * pdl1[0]);
@@ -408,10 +426,10 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // O.
     const db16 = pdm[1][0] * Math.exp(sw[21] * upperExpansion(setPd[1], b)) * pd[1][0];
-    d[1] = this.densu(z, db16, tinf, tlb, 16, ALPHA_O, false);
+    d[1] = this.densu(z, db16, 16, ALPHA_O);
     if (mixing && z <= MIX_TOP_O) {
-      const b16 = this.densu(pdm[1][2], db16, tinf, tlb, 16 - xmm, ALPHA_O - 1, false);
-      const dm16 = this.densu(z, b16, tinf, tlb, xmm, 0, false);
+      const b16 = this.densu(pdm[1][2], db16, 16 - xmm, ALPHA_O - 1);
+      const dm16 = this.densu(z, b16, xmm, 0);
       d[1] = dnet(d[1], dm16, zhm28, xmm, 16);
       const rl = pdm[1][1] * pdl1[16] * (1 + sw[1] * pdl0[23] * dfa);
       d[1] *= ccor2(z, rl, pdm[1][5] * pdl1[3], pdm[1][4] * pdl1[2], pdm[1][5] * pdl1[4]);
@@ -421,11 +439,11 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // O2.
     const db32 = pdm[3][0] * Math.exp(sw[21] * upperExpansion(setPd[4], b)) * pd[4][0];
-    d[3] = this.densu(z, db32, tinf, tlb, 32, ALPHA_O2, false);
+    d[3] = this.densu(z, db32, 32, ALPHA_O2);
     if (mixing) {
       if (z <= MIX_TOP_O2) {
-        const b32 = this.densu(pdm[3][2], db32, tinf, tlb, 32 - xmm, ALPHA_O2 - 1, false);
-        const dm32 = this.densu(z, b32, tinf, tlb, xmm, 0, false);
+        const b32 = this.densu(pdm[3][2], db32, 32 - xmm, ALPHA_O2 - 1);
+        const dm32 = this.densu(z, b32, xmm, 0);
         d[3] = dnet(d[3], dm32, zhm28, xmm, 32);
         const rl = Math.log((b28 * pdm[3][1]) / b32);
         d[3] *= ccor(z, rl, pdm[3][5] * pdl1[7], pdm[3][4] * pdl1[6]);
@@ -437,10 +455,10 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // Ar.
     const db40 = pdm[4][0] * Math.exp(sw[21] * upperExpansion(setPd[5], b)) * pd[5][0];
-    d[4] = this.densu(z, db40, tinf, tlb, 40, ALPHA_AR, false);
+    d[4] = this.densu(z, db40, 40, ALPHA_AR);
     if (mixing && z <= MIX_TOP_AR) {
-      const b40 = this.densu(pdm[4][2], db40, tinf, tlb, 40 - xmm, ALPHA_AR - 1, false);
-      const dm40 = this.densu(z, b40, tinf, tlb, xmm, 0, false);
+      const b40 = this.densu(pdm[4][2], db40, 40 - xmm, ALPHA_AR - 1);
+      const dm40 = this.densu(z, b40, xmm, 0);
       d[4] = dnet(d[4], dm40, zhm28, xmm, 40);
       const rl = Math.log((b28 * pdm[4][1]) / b40);
       d[4] *= ccor(z, rl, pdm[4][5] * pdl1[9], pdm[4][4] * pdl1[8]);
@@ -448,10 +466,10 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // H.
     const db01 = pdm[5][0] * Math.exp(sw[21] * upperExpansion(setPd[6], b)) * pd[6][0];
-    d[6] = this.densu(z, db01, tinf, tlb, 1, ALPHA_H, false);
+    d[6] = this.densu(z, db01, 1, ALPHA_H);
     if (mixing && z <= MIX_TOP_H) {
-      const b01 = this.densu(pdm[5][2], db01, tinf, tlb, 1 - xmm, ALPHA_H - 1, false);
-      const dm01 = this.densu(z, b01, tinf, tlb, xmm, 0, false);
+      const b01 = this.densu(pdm[5][2], db01, 1 - xmm, ALPHA_H - 1);
+      const dm01 = this.densu(z, b01, xmm, 0);
       d[6] = dnet(d[6], dm01, zhm28, xmm, 1);
       const rl = Math.log((b28 * pdm[5][1] * Math.abs(pdl1[17])) / b01);
       d[6] *= ccor(z, rl, pdm[5][5] * pdl1[11], pdm[5][4] * pdl1[10]);
@@ -460,10 +478,10 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // N.
     const db14 = pdm[6][0] * Math.exp(sw[21] * upperExpansion(setPd[7], b)) * pd[7][0];
-    d[7] = this.densu(z, db14, tinf, tlb, 14, ALPHA_N, false);
+    d[7] = this.densu(z, db14, 14, ALPHA_N);
     if (mixing && z <= MIX_TOP_N) {
-      const b14 = this.densu(pdm[6][2], db14, tinf, tlb, 14 - xmm, ALPHA_N - 1, false);
-      const dm14 = this.densu(z, b14, tinf, tlb, xmm, 0, false);
+      const b14 = this.densu(pdm[6][2], db14, 14 - xmm, ALPHA_N - 1);
+      const dm14 = this.densu(z, b14, xmm, 0);
       d[7] = dnet(d[7], dm14, zhm28, xmm, 14);
       const rl = Math.log((b28 * pdm[6][1] * Math.abs(pdl0[2])) / b14);
       d[7] *= ccor(z, rl, pdm[6][5] * pdl0[1], pdm[6][4] * pdl0[0]);
@@ -474,7 +492,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     // decays below zmho with scale length zsht.
     const db16h = pdm[7][0] * Math.exp(sw[21] * upperExpansion(setPd[8], b)) * pd[8][0];
     const tho = pdm[7][9] * pdl0[6];
-    const dAnom = this.densu(z, db16h, tho, tho, 16, ALPHA_ANOM_O, true);
+    const dAnom = this.densuAnomalousO(z, db16h, tho, 16, ALPHA_ANOM_O);
     const zsht = pdm[7][5];
     const zmho = pdm[7][4];
     const gZmho = this.gsurf / ((1 + zmho / this.re) * (1 + zmho / this.re));
@@ -483,55 +501,109 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     d[5] = AMU_G * (4 * d[0] + 16 * d[1] + 28 * d[2] + 32 * d[3] + 40 * d[4] + d[6] + 14 * d[7]);
 
-    out.t[1] = this.densu(Math.abs(z), 1, tinf, tlb, 0, 0, false);
+    out.t[1] = this.temperatureAt(Math.abs(z));
   }
 
   /**
-   * DENSU: density (or, for xm = 0, temperature) at `alt` of a species of molecular weight xm
-   * in diffusive equilibrium from density dlb at ZLB, with thermal diffusion coefficient alpha.
-   * Sets this.tz to the temperature at alt.
+   * DENSU for the main temperature profile: density at `alt` of a species of molecular weight
+   * xm in diffusive equilibrium from density dlb at ZLB, with thermal diffusion coefficient
+   * alpha. The reference's two power laws and two exponentials are folded into one exp:
+   *   dlb·(tlb/tt)^(1+α+γ)·e^(−s·γ·zg2) [· (t1/tz)^(1+α)·e^(−γ'·∫1/T) below ZA],
+   * with γ, γ' proportional to xm, and the altitude-only parts cached per altitude.
    */
-  private densu(alt: number, dlb: number, tinf: number, tlb: number, xm: number, alpha: number, anomalous: boolean): number {
+  private densu(alt: number, dlb: number, xm: number, alpha: number): number {
+    const k = this.profileAt(alt);
+    const gamma = xm * this.gammaPerXm;
+    const tt = this.cacheTt[k];
+    let bates = -this.s * gamma * this.cacheZg2[k];
+    if (bates > LN_50 || tt <= 0) bates = LN_50; // the reference caps this factor at 50
+    let arg = (1 + alpha + gamma) * this.cacheLnTlbTt[k] + bates;
+    if (alt < this.za) {
+      let e = xm * this.gammPerXm * this.cacheYi[k];
+      if (e > 50 || this.cacheTz[k] <= 0) e = 50;
+      arg += (1 + alpha) * this.cacheLnT1Tz[k] - e;
+    }
+    return dlb * Math.exp(arg);
+  }
+
+  /** Temperature of the main profile at `alt`, K. */
+  private temperatureAt(alt: number): number {
+    return this.cacheTz[this.profileAt(alt)];
+  }
+
+  /**
+   * Index of the cache entry with the altitude-only quantities of the main profile at `alt`:
+   * geopotential height above ZLB, Bates temperature, and below ZA the spline temperature
+   * and the integral of 1/T. One call visits about seven distinct altitudes.
+   */
+  private profileAt(alt: number): number {
+    const n = this.cacheCount;
+    const alts = this.cacheAlt;
+    for (let i = 0; i < n; i++) if (alts[i] === alt) return i;
+    const k = n < PROFILE_CACHE_SIZE ? n : PROFILE_CACHE_SIZE - 1;
+    if (n < PROFILE_CACHE_SIZE) this.cacheCount = n + 1;
+    const re = this.re;
+    const zlb = this.zlb;
+    const za = this.za;
+    const z = alt > za ? alt : za;
+    const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
+    const tt = this.tinf - (this.tinf - this.tlb) * Math.exp(-this.s * zg2);
+    alts[k] = alt;
+    this.cacheZg2[k] = zg2;
+    this.cacheTt[k] = tt;
+    this.cacheLnTlbTt[k] = Math.log(this.tlb / tt);
+    if (alt < za) {
+      if (!this.lowMainReady) this.prepareLowProfile(false, tt, this.tinf);
+      const zz = alt > Z_MESO_TOP ? alt : Z_MESO_TOP;
+      const x = (((zz - za) * (re + za)) / (re + zz)) / this.lowZgdif;
+      const tz = 1 / splineValue(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
+      this.cacheTz[k] = tz;
+      this.cacheYi[k] = splineIntegral(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
+      this.cacheLnT1Tz[k] = Math.log(this.lowT1Main / tz);
+    } else {
+      this.cacheTz[k] = tt;
+    }
+    return k;
+  }
+
+  /**
+   * DENSU for anomalous oxygen: isothermal at tho above ZA (tinf = tlb = tho), joined below ZA
+   * to the lower-thermosphere nodes by its own spline. Computed as in the reference.
+   */
+  private densuAnomalousO(alt: number, dlb: number, tho: number, xm: number, alpha: number): number {
     const re = this.re;
     const zlb = this.zlb;
     const za = this.za;
     const s = this.s;
     const z = alt > za ? alt : za;
-    // Geopotential height above ZLB and Bates temperature.
     const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
-    const tt = tinf - (tinf - tlb) * Math.exp(-s * zg2);
-    let tz = tt;
-    let x = 0;
-    let ys = this.lowYMain;
-    let y2 = this.lowY2Main;
-    let t1 = 0;
-    if (alt < za) {
-      if (anomalous) {
-        if (!this.lowAnomReady) this.prepareLowProfile(true, tt, tinf);
-        ys = this.lowYAnom;
-        y2 = this.lowY2Anom;
-        t1 = this.lowT1Anom;
-      } else {
-        if (!this.lowMainReady) this.prepareLowProfile(false, tt, tinf);
-        t1 = this.lowT1Main;
-      }
-      const zz = alt > Z_MESO_TOP ? alt : Z_MESO_TOP;
-      x = (((zz - za) * (re + za)) / (re + zz)) / this.lowZgdif;
-      tz = 1 / splineValue(this.lowX, ys, y2, 5, x);
-    }
-    this.tz = tz;
-    if (xm === 0) return tz;
-
-    const gamma = (xm * this.glbZlb) / (s * RGAS * tinf);
+    const tt = tho; // Bates profile with tinf = tlb
+    const gamma = (xm * this.glbZlb) / (s * RGAS * tho);
     let expl = Math.exp(-s * gamma * zg2);
     if (expl > 50 || tt <= 0) expl = 50;
-    const densa = dlb * Math.pow(tlb / tt, 1 + alpha + gamma) * expl;
+    const densa = dlb * expl;
     if (alt >= za) return densa;
-
+    if (!this.lowAnomReady) this.prepareLowProfile(true, tt, tho);
+    const zz = alt > Z_MESO_TOP ? alt : Z_MESO_TOP;
+    const x = (((zz - za) * (re + za)) / (re + zz)) / this.lowZgdif;
+    const tz = 1 / splineValue(this.lowX, this.lowYAnom, this.lowY2Anom, 5, x);
     const gamm = (xm * this.glbZa * this.lowZgdif) / RGAS;
-    let e = gamm * splineIntegral(this.lowX, ys, y2, 5, x);
+    let e = gamm * splineIntegral(this.lowX, this.lowYAnom, this.lowY2Anom, 5, x);
     if (e > 50 || tz <= 0) e = 50;
-    return densa * Math.pow(t1 / tz, 1 + alpha) * Math.exp(-e);
+    return densa * Math.pow(this.lowT1Anom / tz, 1 + alpha) * Math.exp(-e);
+  }
+
+  /** Normalised geopotential abscissae of the lower-thermosphere nodes (depend on latitude via re). */
+  private prepareLowNodes(): void {
+    const re = this.re;
+    const za = this.za;
+    const zgdif = ((Z_MESO_TOP - za) * (re + za)) / (re + Z_MESO_TOP);
+    this.lowZgdif = zgdif;
+    this.lowX[0] = 0;
+    for (let k = 1; k < 5; k++) {
+      const zn = ZN1_TAIL[k - 1];
+      this.lowX[k] = (((zn - za) * (re + za)) / (re + zn)) / zgdif;
+    }
   }
 
   /**
@@ -541,17 +613,6 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private prepareLowProfile(anomalous: boolean, ta: number, tinf: number): void {
     const re = this.re;
     const za = this.za;
-    const lowX = this.lowX;
-    if (!this.lowNodesReady) {
-      const zgdif = ((Z_MESO_TOP - za) * (re + za)) / (re + Z_MESO_TOP);
-      this.lowZgdif = zgdif;
-      lowX[0] = 0;
-      for (let k = 1; k < 5; k++) {
-        const zn = ZN1_TAIL[k - 1];
-        lowX[k] = (((zn - za) * (re + za)) / (re + zn)) / zgdif;
-      }
-      this.lowNodesReady = true;
-    }
     const zgdif = this.lowZgdif;
     const ratio = (re + this.zlb) / (re + za);
     const dta = (tinf - ta) * this.s * ratio * ratio;
@@ -564,7 +625,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const endRatio = (re + Z_MESO_TOP) / (re + za);
     const yd1 = (-dta / (ta * ta)) * zgdif;
     const yd2 = (-this.tgn1Top / (t2 * t2)) * zgdif * endRatio * endRatio;
-    splineSecondDerivatives(lowX, ys, 5, yd1, yd2, y2, this.work);
+    splineSecondDerivatives(this.lowX, ys, 5, yd1, yd2, y2, this.work);
     if (anomalous) {
       this.lowT1Anom = ta;
       this.lowAnomReady = true;

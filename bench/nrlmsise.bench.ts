@@ -1,0 +1,98 @@
+/**
+ * NRLMSISE-00 speed: ns per call over varied inputs (lat, lon, altitude 100–1000 km, day of
+ * year, UT, F10.7, Ap), for gtd7d with model-native inputs, and for the AtmosphereModel entry
+ * (ECEF position + Epoch + space weather, including the geodetic conversion).
+ *
+ *   node --import tsx bench/nrlmsise.bench.ts [calls-per-round]
+ *
+ * Coefficients: $STATIONKEEPER_DATA/nrlmsise00-coefficients.json, else
+ * ../shared/data/nrlmsise/nrlmsise00-coefficients.json beside the checkout.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createNrlmsise00,
+  loadNrlmsise00Coefficients,
+  Nrlmsise00Output,
+  type Nrlmsise00Input,
+} from '../packages/core/src/atmosphere/index.js';
+import { Epoch } from '../packages/core/src/time/epoch.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const candidates = [
+  process.env.STATIONKEEPER_DATA ? join(process.env.STATIONKEEPER_DATA, 'nrlmsise00-coefficients.json') : '',
+  resolve(root, '..', 'shared', 'data', 'nrlmsise', 'nrlmsise00-coefficients.json'),
+].filter((p) => p !== '');
+const file = candidates.find((p) => existsSync(p));
+if (!file) {
+  console.error(`nrlmsise bench: coefficient file not found; looked in:\n  ${candidates.join('\n  ')}`);
+  process.exit(1);
+}
+const model = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(file, 'utf8'))));
+
+// Deterministic inputs (mulberry32).
+let seed = 0x5eed1234;
+function rand(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+const N = 4096;
+const inputs: Nrlmsise00Input[] = [];
+const positions: Float64Array[] = [];
+const epochs: Epoch[] = [];
+const weather: { f107: number; f107a: number; ap: number[] }[] = [];
+for (let i = 0; i < N; i++) {
+  const lat = -90 + 180 * rand();
+  const lon = -180 + 360 * rand();
+  const altKm = 100 + 900 * rand();
+  const doy = 1 + Math.floor(365 * rand());
+  const sec = 86400 * rand();
+  const f107a = 70 + 180 * rand();
+  const f107 = f107a * (0.7 + 0.6 * rand());
+  const ap = 2 + 100 * rand() * rand();
+  inputs.push({
+    dayOfYear: doy,
+    utSeconds: sec,
+    altitudeKm: altKm,
+    latitudeDeg: lat,
+    longitudeDeg: lon,
+    localSolarTimeHours: (((sec / 3600 + lon / 15) % 24) + 24) % 24,
+    f107a,
+    f107,
+    ap,
+  });
+  const r = 6378137 + altKm * 1000;
+  const la = (lat * Math.PI) / 180;
+  const lo = (lon * Math.PI) / 180;
+  positions.push(Float64Array.of(r * Math.cos(la) * Math.cos(lo), r * Math.cos(la) * Math.sin(lo), r * Math.sin(la)));
+  epochs.push(Epoch.fromUtcMjd(60000 + doy + sec / 86400));
+  weather.push({ f107, f107a, ap: [ap, ap, ap, ap, ap, ap, ap] });
+}
+
+const calls = Number(process.argv[2] ?? 200_000);
+const out = new Nrlmsise00Output();
+let sink = 0;
+
+function timeIt(label: string, body: (i: number) => number): void {
+  const samples: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    const t0 = process.hrtime.bigint();
+    for (let k = 0; k < calls; k++) sink += body(k & (N - 1));
+    const ns = Number(process.hrtime.bigint() - t0) / calls;
+    if (round >= 2) samples.push(ns); // first rounds warm the JIT
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[samples.length >> 1];
+  console.log(`${label.padEnd(44)} ${median.toFixed(0).padStart(6)} ns/call  (min ${samples[0].toFixed(0)}, ${calls} calls × 5 rounds)`);
+}
+
+console.log(`NRLMSISE-00, Node ${process.version}, ${N} varied inputs, altitude 100–1000 km`);
+timeIt('gtd7d (geodetic inputs, reused output)', (i) => model.gtd7d(inputs[i], model.flags, out).d[5]);
+timeIt('densityGeodetic (kg/m³)', (i) => model.densityGeodetic(inputs[i]));
+timeIt('density(ECEF, Epoch, space weather)', (i) => model.density(positions[i], epochs[i], weather[i]));
+if (!Number.isFinite(sink)) console.log('non-finite result');
