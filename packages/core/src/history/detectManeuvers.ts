@@ -83,7 +83,7 @@ export interface DecaySegment {
 export interface ManeuverDetection {
   maneuvers: DetectedManeuver[];
   decaySegments: DecaySegment[];
-  /** Duration-weighted average of the segments' decay rates, m/day (NaN when there are none). */
+  /** Duration-weighted median of the segments' decay rates, m/day (NaN when there are none). */
   decayRateMPerDay: number;
   /** Measured scatter of one element set's semi-major axis about the local trend, m (1σ). */
   noiseSigmaM: number;
@@ -379,12 +379,16 @@ function decaySegmentsBetween(
 }
 
 function weightedDecayRate(segments: readonly DecaySegment[], t: Float64Array): number {
-  let sum = 0;
-  let weight = 0;
-  for (const s of segments) {
-    const span = t[s.endIndex] - t[s.startIndex];
-    sum += s.decayRateMPerDay * span;
-    weight += span;
+  // Duration-weighted median: a short arc with an undetected small burn does not drag it.
+  const items = segments
+    .map((s) => ({ rate: s.decayRateMPerDay, w: t[s.endIndex] - t[s.startIndex] }))
+    .filter((x) => x.w > 0 && Number.isFinite(x.rate))
+    .sort((p, q) => p.rate - q.rate);
+  const total = items.reduce((sum, x) => sum + x.w, 0);
+  let acc = 0;
+  for (const x of items) {
+    acc += x.w;
+    if (acc >= total / 2) return x.rate;
   }
-  return weight > 0 ? sum / weight : Number.NaN;
+  return Number.NaN;
 }

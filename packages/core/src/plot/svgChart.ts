@@ -44,8 +44,8 @@ export interface ChartOptions {
   yAxis: ChartAxis;
   series: readonly ChartSeries[];
   markers?: readonly ChartMarkers[];
-  /** Legend inside the plot, top right (default) or none. */
-  legend?: 'top-right' | 'bottom-right' | 'none';
+  /** Legend inside the plot at a corner, 'auto' (default: the corner covering fewest points), or none. */
+  legend?: 'auto' | 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left' | 'none';
   fontFamily?: string;
   fontSizePx?: number;
 }
@@ -187,13 +187,43 @@ export function svgChart(o: ChartOptions): string {
   });
 
   // Legend.
-  if ((o.legend ?? 'top-right') !== 'none' && legendEntries.length > 0) {
+  if (o.legend !== 'none' && legendEntries.length > 0) {
     const rowH = fs * 1.5;
     const textW = Math.max(...legendEntries.map((e) => e.split('|')[1].length)) * fs * 0.58;
     const boxW = Math.round(textW + 46);
     const boxH = Math.round(legendEntries.length * rowH + fs * 0.6);
-    const bx = left + pw - boxW - 10;
-    const by = o.legend === 'bottom-right' ? top + ph - boxH - 10 : top + 10;
+    const boxAt = (c: string) => ({
+      x: c.endsWith('left') ? left + 10 : left + pw - boxW - 10,
+      y: c.startsWith('bottom') ? top + ph - boxH - 10 : top + 10,
+    });
+    let corner = o.legend ?? 'auto';
+    if (corner === 'auto') {
+      // Count the drawn points each candidate box would hide; keep the emptiest corner.
+      let best = Infinity;
+      for (const c of ['top-right', 'top-left', 'bottom-right', 'bottom-left'] as const) {
+        const b = boxAt(c);
+        let hidden = 0;
+        for (const s of o.series) {
+          for (let i = 0; i < Math.min(s.x.length, s.y.length); i++) {
+            const px = sx(s.x[i]);
+            const py = sy(s.y[i]);
+            if (px >= b.x && px <= b.x + boxW && py >= b.y && py <= b.y + boxH) hidden++;
+          }
+        }
+        for (const m of o.markers ?? []) {
+          for (let i = 0; i < m.x.length; i++) {
+            const px = sx(m.x[i]);
+            const py = m.y ? sy(m.y[i]) : b.y;
+            if (px >= b.x - 40 && px <= b.x + boxW + 40 && py >= b.y - 20 && py <= b.y + boxH + 20) hidden += 50;
+          }
+        }
+        if (hidden < best) {
+          best = hidden;
+          corner = c;
+        }
+      }
+    }
+    const { x: bx, y: by } = boxAt(corner);
     out.push(`<g transform="translate(${bx},${by})">`);
     out.push(`<rect width="${boxW}" height="${boxH}" fill="#ffffff" fill-opacity="0.9" stroke="#bbb"/>`);
     legendEntries.forEach((e, i) => {

@@ -23,7 +23,7 @@ export function niceTicks(min: number, max: number, target = 6): { ticks: Tick[]
   const fraction = rough / power;
   const nice = fraction < 1.5 ? 1 : fraction < 2.25 ? 2 : fraction < 3.5 ? 2.5 : fraction < 7.5 ? 5 : 10;
   const step = nice * power;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9)) + (nice === 2.5 ? 1 : 0);
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9) + (nice === 2.5 ? 1 : 0));
   const ticks: Tick[] = [];
   const first = Math.ceil(min / step - 1e-9);
   for (let k = first; k * step <= max + step * 1e-9; k++) {
