@@ -8,3 +8,4 @@ export * from './diagnostics.js';
 export * from './bodies/earth.js';
 export * from './frames/index.js';
 export * from './passes/index.js';
+export * from './atmosphere/index.js';
