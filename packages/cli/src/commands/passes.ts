@@ -187,16 +187,14 @@ export function registerPasses(program: Command): Command {
 
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });
       const { elements, sourceLabel } = await loadElements({ tle: opts.tle, norad, dataDir });
-      let start = explicitStart;
-      let note = '';
-      if (start === undefined) {
-        const now = Epoch.now();
-        const ageDays = Math.abs(now.secondsSince(elements.epoch)) / 86400;
-        start = ageDays <= FRESH_ELEMENTS_DAYS ? now : elements.epoch;
-        if (start === elements.epoch) {
-          note = `elements are ${ageDays.toFixed(0)} days from now: searching from their epoch (use --start to choose)`;
-        }
-      }
+      const elementsEpoch: Epoch = elements.epoch;
+      const now = Epoch.now();
+      const ageDays = Math.abs(now.secondsSince(elementsEpoch)) / 86400;
+      // SGP4 of a station drifts by kilometres a day: far from their epoch, old elements are only
+      // good near that epoch, so search there unless told otherwise.
+      const useEpoch = explicitStart === undefined && ageDays > FRESH_ELEMENTS_DAYS;
+      const start: Epoch = explicitStart ?? (useEpoch ? elementsEpoch : now);
+      const note = useEpoch ? `elements are ${ageDays.toFixed(0)} days from now: searching from their epoch (use --start to choose)` : '';
       const end = start.plusDays(days);
       const eop = loadEop(dataDir);
       const passes = findPasses(stateFnFromElements(elements), { latDeg: lat, lonDeg: lon, altM }, start, end, {
