@@ -170,19 +170,24 @@ export class HarmonicBasis {
     this.p53 = (9 * c * this.p43 - 7 * this.p33) / 2;
     this.p63 = (11 * c * this.p53 - 8 * this.p43) / 3;
 
+    // Multiple-angle harmonics from one sine/cosine pair (double/triple-angle identities).
     const tl = HR * localSolarTimeHours;
-    this.ctloc = Math.cos(tl);
-    this.stloc = Math.sin(tl);
-    this.c2tloc = Math.cos(2 * tl);
-    this.s2tloc = Math.sin(2 * tl);
-    this.c3tloc = Math.cos(3 * tl);
-    this.s3tloc = Math.sin(3 * tl);
+    const ct = Math.cos(tl);
+    const st = Math.sin(tl);
+    this.ctloc = ct;
+    this.stloc = st;
+    this.c2tloc = 2 * ct * ct - 1;
+    this.s2tloc = 2 * st * ct;
+    this.c3tloc = ct * (4 * ct * ct - 3);
+    this.s3tloc = st * (3 - 4 * st * st);
 
     const d = DR * dayOfYear;
-    this.cdoy = Math.cos(d);
-    this.sdoy = Math.sin(d);
-    this.c2doy = Math.cos(2 * d);
-    this.s2doy = Math.sin(2 * d);
+    const cd = Math.cos(d);
+    const sd = Math.sin(d);
+    this.cdoy = cd;
+    this.sdoy = sd;
+    this.c2doy = 2 * cd * cd - 1;
+    this.s2doy = 2 * sd * cd;
 
     const lon = DGTR * longitudeDeg;
     const ut = SR * utSeconds;
