@@ -25,7 +25,7 @@ import { Epoch } from '../packages/core/src/time/epoch.js';
 import { allocateSgp4BatchResult, Sgp4Batch, sgp4ElementsFromTle, type Sgp4BatchResult, type Sgp4TleLines } from '../packages/core/src/propagation/index.js';
 import { ParallelSgp4Batch } from '../packages/core/src/node/parallelSgp4.js';
 import { nearEarthTles } from './lib/catalog.js';
-import { formatRate, time } from './lib/timing.js';
+import { formatRate, time, type Timing } from './lib/timing.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const SATS_B = Number(process.env.BENCH_SATS ?? 10_000);
@@ -39,6 +39,7 @@ interface Row {
   readonly threads: number;
   readonly props: number;
   readonly seconds: number;
+  readonly cpuSeconds: number;
 }
 
 interface Scenario {
@@ -90,8 +91,9 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
   const props = n * m;
   const base = baseMinutes(sc.tles, sc.epochs[0]);
   const stepMin = m > 1 ? sc.epochs[1].secondsSince(sc.epochs[0]) / 60 : 0;
-  const add = (name: string, threads: number, seconds: number) => {
-    rows.push({ scenario: sc.label, name, threads, props, seconds });
+  const add = (name: string, threads: number, t: Timing) => {
+    const seconds = t.bestSeconds;
+    rows.push({ scenario: sc.label, name, threads, props, seconds, cpuSeconds: t.bestCpuSeconds });
     console.error(`  ${sc.label} | ${name} (${threads} thr): ${formatRate(props / seconds)}`);
   };
 
@@ -121,19 +123,19 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
       }
     }
   };
-  add('satellite.js sgp4() loop', 1, (await time(satjsLoop, REPEATS)).bestSeconds);
+  add('satellite.js sgp4() loop', 1, await time(satjsLoop, REPEATS));
 
   // stationkeeper batch, one thread, into a reused result.
   const out: Sgp4BatchResult = allocateSgp4BatchResult(n, m, true);
   const batch = Sgp4Batch.fromSources(sc.tles);
   const times = { kind: 'epochs', epochs: sc.epochs } as const;
-  add('stationkeeper Sgp4Batch', 1, (await time(() => batch.propagate(times, out), REPEATS)).bestSeconds);
+  add('stationkeeper Sgp4Batch', 1, await time(() => batch.propagate(times, out), REPEATS));
   const c1 = compare(out.positionKm, out.velocityKmPerS, out.errors, refPos, refVel, refErr);
 
   // stationkeeper parallel batch, all cores.
   const par = await ParallelSgp4Batch.create(sc.tles, { workers: CORES });
   out.errors.fill(255);
-  add('stationkeeper ParallelSgp4Batch', CORES, (await time(() => par.propagate(times, out), REPEATS)).bestSeconds);
+  add('stationkeeper ParallelSgp4Batch', CORES, await time(() => par.propagate(times, out), REPEATS));
   await par.close();
   const cP = compare(out.positionKm, out.velocityKmPerS, out.errors, refPos, refVel, refErr);
 
@@ -143,7 +145,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
     const bulk = new BulkPropagator({ runtime, calculators: [new EciBaseCalculator()], satRecsCount: n, datesCount: m });
     bulk.setSatRecs(satrecs);
     bulk.setDates(sc.dates);
-    add(`satellite.js WASM BulkPropagator (${mode}-thread)`, mode === 'single' ? 1 : CORES, (await time(() => bulk.run(), REPEATS)).bestSeconds);
+    add(`satellite.js WASM BulkPropagator (${mode}-thread)`, mode === 'single' ? 1 : CORES, await time(() => bulk.run(), REPEATS));
     const raw = bulk.getRawOutput().eci;
     const cW = compare(raw.position, raw.velocity, raw.error, refPos, refVel, refErr);
     checks.push(checkLine(sc.label, `satellite.js WASM (${mode}) vs satellite.js sgp4()`, cW, ' (WASM times from Dates via Julian dates)'));
@@ -179,7 +181,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
       }
     }
   };
-  add('ootk-core Sgp4.propagate loop', 1, (await time(ootkLoop, REPEATS)).bestSeconds);
+  add('ootk-core Sgp4.propagate loop', 1, await time(ootkLoop, REPEATS));
   const cO = compare(oPos, oVel, oErr, refPos, refVel, refErr);
 
   checks.unshift(
@@ -194,11 +196,11 @@ function checkLine(scenario: string, what: string, c: Compare, note = ''): strin
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['scenario', 'implementation', 'threads', 'props', 'best s', 'props/s', 'vs satellite.js loop'];
+  const header = ['scenario', 'implementation', 'threads', 'props', 'best s', 'CPU s', 'props/s', 'vs satellite.js loop'];
   const body = rows.map((r) => {
     const ref = rows.find((x) => x.scenario === r.scenario && x.name === 'satellite.js sgp4() loop') as Row;
     const rate = r.props / r.seconds;
-    return [r.scenario, r.name, String(r.threads), r.props.toLocaleString('en-US'), r.seconds.toFixed(3), formatRate(rate), `${(rate / (ref.props / ref.seconds)).toFixed(2)}×`];
+    return [r.scenario, r.name, String(r.threads), r.props.toLocaleString('en-US'), r.seconds.toFixed(3), r.cpuSeconds.toFixed(3), formatRate(rate), `${(rate / (ref.props / ref.seconds)).toFixed(2)}×`];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
@@ -220,6 +222,8 @@ async function main(): Promise<void> {
   await runScenario(b, rows, checks);
   console.log('');
   printTable(rows);
+  console.log('CPU s: user+system CPU time of the whole process (all threads) in the best run; on a machine');
+  console.log('shared with other work, CPU s well below threads × best s means the threads did not get their cores.');
   console.log('');
   for (const c of checks) console.log(c);
 }

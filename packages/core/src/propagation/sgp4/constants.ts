@@ -25,9 +25,10 @@ export const J3_OVER_J2 = WGS72_J3 / WGS72_J2;
 /** Velocity unit: earth radii per minute → km/s. */
 export const VKM_PER_SEC = (WGS72_RADIUS_KM * XKE) / 60;
 
-/** Minutes per day, and rev/day → rad/min divisor (1440 / 2π). */
+/** Minutes per day. */
 export const MINUTES_PER_DAY = 1440;
-export const REV_PER_DAY_TO_RAD_PER_MIN = (2 * Math.PI) / MINUTES_PER_DAY;
+/** rev/day per rad/min (1440 / 2π): divide rev/day by it, as the reference code does, for identical bits. */
+export const REV_PER_DAY_PER_RAD_PER_MIN = MINUTES_PER_DAY / (2 * Math.PI);
 export const TWO_PI = 2 * Math.PI;
 export const DEG_TO_RAD = Math.PI / 180;
 

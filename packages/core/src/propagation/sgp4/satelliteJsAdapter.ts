@@ -10,8 +10,9 @@ import { isSgp4TleLines, type Sgp4Source } from './elements.js';
 /**
  * A satellite.js record, WGS-72, improved mode. TLE lines are used as given; mean elements go
  * through satellite.js' OMM reader, whose epoch is a JavaScript Date: the epoch it uses for
- * sidereal time and the luni-solar terms is truncated to the millisecond (times since epoch are
- * still measured from the exact epoch by our callers).
+ * sidereal time and the luni-solar terms is rounded to the millisecond (times since epoch are
+ * still measured from the exact epoch by our callers). For deep-space objects that moves the
+ * result by up to ω⊕ · 0.5 ms · r (about 1 mm at GEO distance) against the TLE-lines path.
  */
 export function satrecFromSource(source: Sgp4Source): SatRec {
   if (isSgp4TleLines(source)) return twoline2satrec(source.line1, source.line2.slice(0, 69));
@@ -23,7 +24,8 @@ export function ommJsonFromMeanElements(el: MeanElements): OMMJsonObject {
   return {
     OBJECT_NAME: el.objectName,
     OBJECT_ID: el.intlDesignator,
-    EPOCH: el.epoch.toIsoUtc(6),
+    // satellite.js reads EPOCH into a Date: give it the epoch rounded to the millisecond.
+    EPOCH: el.epoch.plusSeconds(0.0005).toIsoUtc(3),
     MEAN_MOTION: el.meanMotionRevPerDay,
     ECCENTRICITY: el.eccentricity,
     INCLINATION: el.inclinationDeg,
