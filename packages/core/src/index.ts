@@ -9,3 +9,4 @@ export * from './bodies/earth.js';
 export * from './frames/index.js';
 export * from './passes/index.js';
 export * from './atmosphere/index.js';
+export * from './formats/index.js';

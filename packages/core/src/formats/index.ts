@@ -1,0 +1,19 @@
+export * from './formatError.js';
+export * from './meanElements.js';
+export * from './tleFields.js';
+export * from './tle.js';
+export * from './tleWriter.js';
+export * from './ommEpoch.js';
+export * from './omm.js';
+export * from './ommKvn.js';
+export * from './ommXml.js';
+export * from './ommJson.js';
+export {
+  parseElements,
+  sniffElementsFormat,
+  isTleRecord,
+  toTleRecord,
+  type ElementsFormat,
+  type ElementSetRecord,
+  type ParsedElements,
+} from './elements.js';

@@ -1,0 +1,58 @@
+/** OMM epoch text (CCSDS 502.0-B-3 §7.5.10): calendar or day-of-year form, UTC. */
+import { Epoch, calendarToMjd, daysInMonth, mjdToCalendar, utcDayLengthS } from '../time/epoch.js';
+
+const DOY_RE = /^\s*(\d{4})-(\d{3})T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)Z?\s*$/i;
+
+/**
+ * Parse `YYYY-MM-DDThh:mm:ss[.d…][Z]` or `YYYY-DDDThh:mm:ss[.d…][Z]`.
+ * @throws RangeError when the text is neither or a field is out of range.
+ */
+export function parseOmmEpoch(text: string): Epoch {
+  const m = DOY_RE.exec(text);
+  if (!m) return Epoch.fromIso(text);
+  const year = Number(m[1]);
+  const dayOfYear = Number(m[2]);
+  const hour = Number(m[3]);
+  const minute = Number(m[4]);
+  const second = Number(m[5]);
+  const yearDays = daysInMonth(year, 2) === 29 ? 366 : 365;
+  if (dayOfYear < 1 || dayOfYear > yearDays || hour > 23 || minute > 59 || second >= 61) {
+    throw new RangeError(`day-of-year time out of range: ${JSON.stringify(text)}`);
+  }
+  // Validate via calendar fields so a leap second is only accepted where one exists.
+  const { month, day } = mjdToCalendar(calendarToMjd(year, 1, 1) + dayOfYear - 1);
+  return Epoch.fromUtc(year, month, day, hour, minute, second);
+}
+
+/**
+ * `YYYY-MM-DDThh:mm:ss.ffffff` (UTC, no zone letter, as CelesTrak writes OMM epochs), rounded
+ * to the nearest microsecond. Rounding (not truncation) matters: a TLE epoch has 1e-8 day =
+ * 864 µs steps, so its exact microsecond value must survive the 1e-11 s noise of the
+ * floating-point conversion.
+ */
+export function formatOmmEpoch(epoch: Epoch): string {
+  let { mjdDay, secondsOfDay } = epoch.utcDaySeconds();
+  let micros = Math.round(secondsOfDay * 1e6);
+  const dayMicros = Math.round(utcDayLengthS(mjdDay) * 1e6);
+  if (micros >= dayMicros) {
+    micros -= dayMicros;
+    mjdDay += 1;
+  }
+  const { year, month, day } = mjdToCalendar(mjdDay);
+  let hour = Math.floor(micros / 3600e6);
+  let minute = Math.floor((micros - hour * 3600e6) / 60e6);
+  let secMicros = micros - hour * 3600e6 - minute * 60e6;
+  if (hour >= 24) {
+    // Inside a positive leap second: 23:59:60.ffffff.
+    hour = 23;
+    minute = 59;
+    secMicros = micros - 86340e6;
+  }
+  const whole = Math.floor(secMicros / 1e6);
+  const frac = secMicros - whole * 1e6;
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  return (
+    `${String(year).padStart(4, '0')}-${p2(month)}-${p2(day)}T${p2(hour)}:${p2(minute)}:${p2(whole)}.` +
+    String(frac).padStart(6, '0')
+  );
+}
