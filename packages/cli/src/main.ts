@@ -1,18 +1,37 @@
 import { Command } from 'commander';
+import { registerBenchSgp4 } from './commands/benchSgp4.js';
+import { registerData } from './commands/data.js';
+import { registerEphem } from './commands/ephem.js';
+import { registerHistory } from './commands/history.js';
+import { registerPasses } from './commands/passes.js';
+import { registerWhere } from './commands/where.js';
+import { UsageError } from './util/options.js';
 
 /** Entry point: builds the command tree and runs it. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('stationkeeper')
     .description('Flight dynamics and operations for crewed stations in low Earth orbit')
     .version('0.1.0');
+  // Before the subcommands: commander copies this setting to commands created after it.
   program.exitOverride();
+  registerWhere(program);
+  registerEphem(program);
+  registerPasses(program);
+  registerHistory(program);
+  registerData(program);
+  registerBenchSgp4(program);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
     const e = err as { code?: string; exitCode?: number; message?: string };
     if (e.code?.startsWith('commander.')) return e.exitCode ?? 1;
-    process.stderr.write(`stationkeeper: ${e.message ?? String(err)}\n`);
-    return 1;
+    process.stderr.write(`stationkeeper: ${firstLine(e.message ?? String(err))}\n`);
+    if (process.env.STATIONKEEPER_DEBUG) console.error(err);
+    return err instanceof UsageError ? 2 : 1;
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
 }

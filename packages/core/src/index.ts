@@ -1,4 +1,5 @@
 export * from './time/index.js';
+export * from './samples.js';
 export * from './propagation/index.js';
 export * from './elements/index.js';
 export * from './history/index.js';

@@ -2,20 +2,17 @@
  * `stationkeeper passes`: when the station rises, culminates and sets over a site, whether it can
  * be seen (sunlit in a dark sky) and how bright it is. Thin: options → core findPasses → table/JSON.
  */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
   DEFAULT_MIN_ELEVATION_DEG,
   Epoch,
   findPasses,
-  parseCelestrakEop,
-  parseFinals2000A,
   stateFnFromElements,
-  type EopSource,
   type Pass,
   type PassPoint,
 } from '@stationkeeper/core';
-import { optionalDataFile, resolveDataDir } from '@stationkeeper/core/node';
+import { resolveDataDir } from '@stationkeeper/core/node';
+import { loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { UsageError, epochOption, integerOption, numberOption, requiredNumber } from '../util/options.js';
 import { fixed, formatTable, printJson } from '../util/table.js';
@@ -75,15 +72,6 @@ export function formatLocal(epoch: Epoch, timeZone: string): string {
 
 function utc(epoch: Epoch): string {
   return epoch.toIsoUtc(0);
-}
-
-/** EOP from the data directory when present (CelesTrak EOP-All, else IERS finals2000A). */
-function loadEop(dataDir: string): EopSource | undefined {
-  const celestrak = optionalDataFile(dataDir, 'eop/EOP-All.txt');
-  if (celestrak) return parseCelestrakEop(readFileSync(celestrak, 'utf8'), celestrak);
-  const finals = optionalDataFile(dataDir, 'eop/finals2000A.all');
-  if (finals) return parseFinals2000A(readFileSync(finals, 'utf8'), finals);
-  return undefined;
 }
 
 function azimuthCell(p: PassPoint): string {

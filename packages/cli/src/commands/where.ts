@@ -1,0 +1,174 @@
+/**
+ * `stationkeeper where`: where the station is at one instant (latitude, longitude, altitude,
+ * speed, sunlit), how old its elements are, and its next visible pass over a place.
+ */
+import { Command } from 'commander';
+import {
+  earthOrientation,
+  Epoch,
+  findPasses,
+  itrfToGeodetic,
+  Sgp4Propagator,
+  stateFnFromElements,
+  sunlitFraction,
+  sunPositionTemeM,
+  temeToItrfInto,
+  vec3,
+  type Pass,
+} from '@stationkeeper/core';
+import { resolveDataDir } from '@stationkeeper/core/node';
+import { DATA_DIR_HELP, loadEop } from '../context.js';
+import { loadElements } from '../elementsSource.js';
+import { epochOption, integerOption, numberOption } from '../util/options.js';
+import { fixed, printJson } from '../util/table.js';
+
+/** Default place for the pass line: NASA Johnson Space Center, Houston (Mission Control). */
+export const DEFAULT_PLACE = { name: 'Houston (NASA JSC)', latDeg: 29.5593, lonDeg: -95.09, altM: 10 };
+/** How far ahead `where` looks for the next visible pass. */
+const PASS_SEARCH_DAYS = 10;
+
+interface WhereOpts {
+  tle?: string;
+  norad?: string;
+  at?: string;
+  lat?: string;
+  lon?: string;
+  json?: boolean;
+  dataDir?: string;
+}
+
+export interface WhereResult {
+  norad: number;
+  name: string;
+  epoch_utc: string;
+  lat_deg: number;
+  lon_deg: number;
+  alt_km: number;
+  speed_km_s: number;
+  ground_speed_km_s: number;
+  sunlit: boolean;
+  tle_epoch_utc: string;
+  tle_age_days: number;
+  source: string;
+  next_visible_pass: null | {
+    place: { name: string; lat_deg: number; lon_deg: number; alt_m: number };
+    rise_utc: string;
+    culmination_utc: string;
+    set_utc: string;
+    max_elevation_deg: number;
+    magnitude: number | null;
+  };
+}
+
+export function registerWhere(program: Command): void {
+  program
+    .command('where')
+    .description('where the station is now (or --at): position, altitude, speed, sunlit, next visible pass')
+    .option('--tle <file>', 'element sets (TLE/3LE, OMM KVN/XML/JSON); default: data directory, else the embedded ISS sample')
+    .option('--norad <n>', 'catalogue number of the object (default 25544, the ISS)')
+    .option('--at <iso>', 'instant, ISO 8601 UTC or "now" (default now; the sample\'s epoch when the embedded sample is used)')
+    .option('--lat <deg>', `latitude of the place for the next visible pass (default ${DEFAULT_PLACE.latDeg}, ${DEFAULT_PLACE.name})`)
+    .option('--lon <deg>', `longitude of that place, east positive (default ${DEFAULT_PLACE.lonDeg})`)
+    .option('--json', 'machine-readable output')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (opts: WhereOpts) => {
+      const result = await where(opts);
+      if (opts.json) printJson(result);
+      else process.stdout.write(renderWhere(result) + '\n');
+    });
+}
+
+export async function where(opts: WhereOpts): Promise<WhereResult> {
+  const norad = integerOption('--norad', opts.norad, { min: 0, max: 339999 });
+  const requestedAt = epochOption('--at', opts.at);
+  const lat = numberOption('--lat', opts.lat, { min: -90, max: 90 });
+  const lon = numberOption('--lon', opts.lon, { min: -180, max: 360 });
+  const dataDir = resolveDataDir({ dataDir: opts.dataDir });
+  const loaded = await loadElements({ tle: opts.tle, norad, dataDir, at: requestedAt ?? Epoch.now() });
+  const { elements } = loaded;
+  const at = requestedAt ?? (loaded.isSample ? elements.epoch : Epoch.now());
+  if (loaded.isSample && !requestedAt) {
+    process.stderr.write(
+      `note: using the embedded sample element set of ${elements.epoch.toIsoUtc(0)}; showing the station at that epoch.\n` +
+        '      Run `stationkeeper data fetch --only tle` for current elements, or pass --at.\n',
+    );
+  }
+
+  const eop = loadEop(dataDir);
+  const stateKm = Sgp4Propagator.fromElements(elements).propagate(at);
+  const rTemeM = vec3(stateKm[0] * 1e3, stateKm[1] * 1e3, stateKm[2] * 1e3);
+  const vTemeMps = vec3(stateKm[3] * 1e3, stateKm[4] * 1e3, stateKm[5] * 1e3);
+  const rItrfM = vec3();
+  const vItrfMps = vec3();
+  temeToItrfInto(earthOrientation(at, eop), rTemeM, vTemeMps, rItrfM, vItrfMps);
+  const geo = itrfToGeodetic(rItrfM);
+  const sunlit = sunlitFraction(rTemeM, sunPositionTemeM(at)) > 0;
+
+  const place = lat !== undefined || lon !== undefined
+    ? { name: 'chosen place', latDeg: lat ?? DEFAULT_PLACE.latDeg, lonDeg: lon ?? DEFAULT_PLACE.lonDeg, altM: 0 }
+    : DEFAULT_PLACE;
+  const passes = findPasses(stateFnFromElements(elements), place, at, at.plusDays(PASS_SEARCH_DAYS), { eop });
+  const next = passes.find((p) => p.visible);
+
+  return {
+    norad: elements.noradId,
+    name: elements.objectName,
+    epoch_utc: at.toIsoUtc(3),
+    lat_deg: round(geo.latRad * DEG, 4),
+    lon_deg: round(wrapLongitudeDeg(geo.lonRad * DEG), 4),
+    alt_km: round(geo.altM / 1e3, 3),
+    speed_km_s: round(Math.hypot(stateKm[3], stateKm[4], stateKm[5]), 4),
+    ground_speed_km_s: round(Math.hypot(vItrfMps[0], vItrfMps[1], vItrfMps[2]) / 1e3, 4),
+    sunlit,
+    tle_epoch_utc: elements.epoch.toIsoUtc(3),
+    tle_age_days: round(at.secondsSince(elements.epoch) / 86400, 3),
+    source: loaded.sourceLabel,
+    next_visible_pass: next ? passSummary(next, place) : null,
+  };
+}
+
+const DEG = 180 / Math.PI;
+
+function passSummary(p: Pass, place: typeof DEFAULT_PLACE): NonNullable<WhereResult['next_visible_pass']> {
+  return {
+    place: { name: place.name, lat_deg: place.latDeg, lon_deg: place.lonDeg, alt_m: place.altM },
+    rise_utc: p.rise.epoch.toIsoUtc(0),
+    culmination_utc: p.culmination.epoch.toIsoUtc(0),
+    set_utc: p.set.epoch.toIsoUtc(0),
+    max_elevation_deg: round(p.maxElevationDeg, 1),
+    magnitude: p.magnitude === null ? null : round(p.magnitude, 1),
+  };
+}
+
+export function renderWhere(r: WhereResult): string {
+  const ns = r.lat_deg >= 0 ? 'N' : 'S';
+  const ew = r.lon_deg >= 0 ? 'E' : 'W';
+  const lines = [
+    `${r.name || 'NORAD ' + r.norad} (NORAD ${r.norad}) at ${r.epoch_utc}`,
+    `  position   ${fixed(Math.abs(r.lat_deg), 3)}° ${ns}  ${fixed(Math.abs(r.lon_deg), 3)}° ${ew}  (WGS-84 geodetic)`,
+    `  altitude   ${fixed(r.alt_km, 1)} km above the WGS-84 ellipsoid`,
+    `  speed      ${fixed(r.speed_km_s, 3)} km/s inertial, ${fixed(r.ground_speed_km_s, 3)} km/s relative to the Earth`,
+    `  sunlit     ${r.sunlit ? 'yes' : 'no, in Earth\'s shadow'}`,
+    `  elements   epoch ${r.tle_epoch_utc}, ${fixed(Math.abs(r.tle_age_days), 2)} days ${r.tle_age_days >= 0 ? 'old' : 'ahead'}, from ${r.source}`,
+  ];
+  const p = r.next_visible_pass;
+  if (p) {
+    lines.push(
+      `  next visible pass over ${p.place.name} (${p.place.lat_deg}°, ${p.place.lon_deg}°):`,
+      `             rise ${p.rise_utc}, highest ${fixed(p.max_elevation_deg, 0)}° at ${p.culmination_utc.slice(11)}, set ${p.set_utc.slice(11)}` +
+        (p.magnitude === null ? '' : `, magnitude ${fixed(p.magnitude, 1)}`),
+    );
+  } else {
+    lines.push(`  next visible pass: none within ${PASS_SEARCH_DAYS} days`);
+  }
+  return lines.join('\n');
+}
+
+function wrapLongitudeDeg(deg: number): number {
+  return ((((deg + 180) % 360) + 360) % 360) - 180;
+}
+
+function round(x: number, digits: number): number {
+  const s = 10 ** digits;
+  return Math.round(x * s) / s;
+}
