@@ -241,6 +241,14 @@ export function ommRecordFromFields(
   };
 }
 
+function ommEpochText(epoch: Epoch): string {
+  try {
+    return formatOmmEpoch(epoch);
+  } catch (e) {
+    throw new FormatError({ fileName: 'formatOmm', field: 'EPOCH', value: String(epoch.taiMjdDay) + ' TAI MJD', reason: `cannot be written as UTC (${e instanceof Error ? e.message : String(e)})` });
+  }
+}
+
 /** CCSDS 502.0 asks for `UNKNOWN` where a name or designator is not known; records use ''. */
 function knownOrEmpty(value: string): string {
   return value.toUpperCase() === 'UNKNOWN' ? '' : value;
@@ -293,7 +301,7 @@ export function ommGpValues(e: MeanElements): Record<string, string | number> {
   return {
     OBJECT_NAME: e.objectName || 'UNKNOWN',
     OBJECT_ID: intlDesignatorToOmm(e.intlDesignator) || 'UNKNOWN',
-    EPOCH: formatOmmEpoch(e.epoch),
+    EPOCH: ommEpochText(e.epoch),
     MEAN_MOTION: e.meanMotionRevPerDay,
     ECCENTRICITY: e.eccentricity,
     INCLINATION: e.inclinationDeg,

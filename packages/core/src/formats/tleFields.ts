@@ -76,7 +76,8 @@ export function parseImpliedExponent(text: string): number | undefined {
 
 /**
  * Eight-column implied-decimal exponent field. Zero is written ` 00000-0` (the form most
- * common in Space-Track output); values too small for exponent −9 are written as zero.
+ * common in Space-Track output); values below 1e-10 use an unnormalised mantissa with
+ * exponent −9 and are zero below 5e-15.
  * Undefined when |value| ≥ 1e9 or not finite.
  */
 export function formatImpliedExponent(value: number): string | undefined {
@@ -98,7 +99,11 @@ export function formatImpliedExponent(value: number): string | undefined {
     mantissa = 10000;
     exp += 1;
   }
-  if (exp < -9) return ' 00000-0';
+  if (exp < -9) {
+    // Below 0.1e-9 only an unnormalised mantissa fits: 0.0dddd × 10^-9.
+    const small = Math.round(abs * 1e14);
+    return small === 0 ? ' 00000-0' : `${sign}${String(small).padStart(5, '0')}-9`;
+  }
   if (exp > 9) return undefined;
   return `${sign}${String(mantissa).padStart(5, '0')}${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
 }
@@ -125,10 +130,17 @@ export function formatFixed(value: number, width: number, decimals: number): str
 
 /**
  * TLE epoch: two-digit year (57–99 → 19xx, 00–56 → 20xx) and day of year with eight
- * decimals (1e-8 day = 864 µs). Rounds to that resolution; undefined outside 1957–2056.
+ * decimals (1e-8 day = 864 µs). Rounds to that resolution; undefined outside 1957–2056
+ * or when the UTC conversion fails.
  */
 export function formatTleEpoch(epoch: Epoch): string | undefined {
-  const { mjdDay, secondsOfDay } = epoch.utcDaySeconds();
+  let utc: { mjdDay: number; secondsOfDay: number };
+  try {
+    utc = epoch.utcDaySeconds();
+  } catch {
+    return undefined; // an instant the UTC conversion cannot place
+  }
+  const { mjdDay, secondsOfDay } = utc;
   let day = mjdDay;
   let units = Math.round((secondsOfDay / 86400) * 1e8);
   if (units >= 1e8) {
