@@ -153,7 +153,7 @@ export function ommRecordFromFields(
       err(key, found, 'is not a number');
       return 0;
     }
-    const v = Number(t);
+    const v = Number(t) + 0; // -0 is stored as 0, as the TLE reader does
     const problem = check?.(v);
     if (problem) err(key, found, problem);
     return v;

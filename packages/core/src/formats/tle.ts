@@ -70,6 +70,7 @@ export function parseTle(text: string, options: ParseTleOptions = {}): ParseResu
   const lines = String(text).split(/\r\n|\n|\r/);
   let name: LineRef | undefined;
   let first: LineRef | undefined;
+  let firstName: LineRef | undefined;
 
   const missingLine2 = (at: LineRef | undefined, set: LineRef): void => {
     errors.push(
@@ -107,6 +108,8 @@ export function parseTle(text: string, options: ParseTleOptions = {}): ParseResu
     if (c0 === 49 /* 1 */ && c1 === 32) {
       if (first) missingLine2(ref, first);
       first = ref;
+      firstName = name; // a name line belongs to the line 1 after it
+      name = undefined;
       continue;
     }
     if (c0 === 50 /* 2 */ && c1 === 32) {
@@ -124,10 +127,10 @@ export function parseTle(text: string, options: ParseTleOptions = {}): ParseResu
         name = undefined;
         continue;
       }
-      const record = decodeTleSet(name, first, ref, fileName, verifyChecksum, errors);
+      const record = decodeTleSet(firstName, first, ref, fileName, verifyChecksum, errors);
       if (record) records.push(record);
-      name = undefined;
       first = undefined;
+      firstName = undefined;
       continue;
     }
     if (c0 === 35 /* # */) continue;

@@ -54,7 +54,7 @@ const EXPONENT_RE = /^([+-]?)(\d{1,5})([+-])(\d)$/;
 /** A plain decimal number as TLE columns write it (`51.6398`, `-.00000030`, `+.00000550`). */
 export function parseTleDecimal(text: string): number | undefined {
   const t = text.trim();
-  return DECIMAL_RE.test(t) ? Number(t) : undefined;
+  return DECIMAL_RE.test(t) ? Number(t) + 0 : undefined; // + 0: `-.00000000` is 0, not -0
 }
 
 /** An integer field; blank counts as 0 (element-set and revolution numbers are often blank). */
@@ -71,7 +71,7 @@ export function parseTleInteger(text: string, blankIsZero: boolean): number | un
 export function parseImpliedExponent(text: string): number | undefined {
   const m = EXPONENT_RE.exec(text.trim());
   if (!m) return undefined;
-  return Number(`${m[1]}0.${m[2]}e${m[3]}${m[4]}`);
+  return Number(`${m[1]}0.${m[2]}e${m[3]}${m[4]}`) + 0; // + 0: `-00000-0` is 0, not -0
 }
 
 /**

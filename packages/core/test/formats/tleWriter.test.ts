@@ -31,7 +31,11 @@ const gridElements: fc.Arbitrary<MeanElements> = fc
     ephemerisType: fc.integer({ min: 0, max: 9 }),
     elementSetNo: fc.integer({ min: 0, max: 9999 }),
     revAtEpoch: fc.integer({ min: 0, max: 99999 }),
-    name: fc.string({ maxLength: 24 }).map((s) => s.replace(/[\r\n]/g, ' ').trim()),
+    // A 3LE name line "0" or "0 X" is read as the Space-Track prefix, so such names are left out.
+    name: fc
+      .string({ maxLength: 24 })
+      .map((s) => s.replace(/[\r\n]/g, ' ').trim())
+      .filter((s) => s !== '0' && !s.startsWith('0 ')),
   })
   .map((g) => ({
     objectName: g.name,
