@@ -17,3 +17,4 @@ export {
   type ElementSetRecord,
   type ParsedElements,
 } from './elements.js';
+export * from './oem.js';

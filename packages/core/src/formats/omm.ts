@@ -154,6 +154,10 @@ export function ommRecordFromFields(
       return 0;
     }
     const v = Number(t) + 0; // -0 is stored as 0, as the TLE reader does
+    if (!Number.isFinite(v)) {
+      err(key, found, 'is not a finite number');
+      return 0;
+    }
     const problem = check?.(v);
     if (problem) err(key, found, problem);
     return v;
@@ -298,6 +302,26 @@ function numberText(v: string | number): string {
  * to `UNKNOWN`, as CCSDS 502.0 asks when a name or designator is not known.
  */
 export function ommGpValues(e: MeanElements): Record<string, string | number> {
+  const numbers: [string, number][] = [
+    ['meanMotionRevPerDay', e.meanMotionRevPerDay],
+    ['eccentricity', e.eccentricity],
+    ['inclinationDeg', e.inclinationDeg],
+    ['raanDeg', e.raanDeg],
+    ['argPerigeeDeg', e.argPerigeeDeg],
+    ['meanAnomalyDeg', e.meanAnomalyDeg],
+    ['meanMotionDot', e.meanMotionDot],
+    ['meanMotionDdot', e.meanMotionDdot],
+    ['bstar', e.bstar],
+    ['ephemerisType', e.ephemerisType],
+    ['noradId', e.noradId],
+    ['elementSetNo', e.elementSetNo],
+    ['revAtEpoch', e.revAtEpoch],
+  ];
+  for (const [field, value] of numbers) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new FormatError({ fileName: 'formatOmm', field, value: String(value), reason: 'is not a finite number' });
+    }
+  }
   return {
     OBJECT_NAME: e.objectName || 'UNKNOWN',
     OBJECT_ID: intlDesignatorToOmm(e.intlDesignator) || 'UNKNOWN',

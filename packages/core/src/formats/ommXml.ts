@@ -67,6 +67,7 @@ export function parseOmmXml(text: string, options: ParseOmmOptions = {}): ParseR
     const where = lines.at(offset);
     const fields: OmmFields = new Map();
     const comments: string[] = [];
+    let broken = false;
     const header = asObject(omm['header']) ?? {};
     const segment = asObject(asArray(asObject(omm['body'])?.['segment'])[0]) ?? {};
     const metadata = asObject(segment['metadata']) ?? {};
@@ -78,6 +79,12 @@ export function parseOmmXml(text: string, options: ParseOmmOptions = {}): ParseR
           for (const c of asArray(value)) comments.push(String(c));
           continue;
         }
+        if (Array.isArray(value)) {
+          const at = lines.locate(key, offset, end);
+          errors.push(new FormatError({ fileName, line: at.line, column: at.column, field: key, value: String(value[0]), reason: 'appears more than once in one <omm>' }));
+          broken = true;
+          continue;
+        }
         if (typeof value === 'object' && value !== null) continue; // a nested block, read on its own
         fields.set(key, new LazyLocatedField(String(value ?? ''), key, offset, end, lines));
       }
@@ -85,7 +92,7 @@ export function parseOmmXml(text: string, options: ParseOmmOptions = {}): ParseR
     const version = asObject(omms[i]) ? findVersion(source, offset) : '';
     if (version) fields.set('CCSDS_OMM_VERS', { value: version });
     const record = ommRecordFromFields(fields, { fileName, line: where.line }, comments, errors);
-    if (record) records.push(record);
+    if (record && !broken) records.push(record);
   }
   return { records, errors };
 }
