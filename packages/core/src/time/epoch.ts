@@ -194,7 +194,9 @@ export class Epoch {
   utcDaySeconds(): { mjdDay: number; secondsOfDay: number } {
     let day = this.taiMjdDay;
     for (let iter = 0; iter < 4; iter++) {
-      const sod = utcSecondsOfDayFromTai(day, this.taiMjdDay, this.taiSecondsOfDay);
+      let sod = utcSecondsOfDayFromTai(day, this.taiMjdDay, this.taiSecondsOfDay);
+      // Rate-era (1961–1971) ΔAT makes midnight land a few ulps either side: snap, don't ping-pong.
+      if (sod < 0 && sod > -1e-9) sod = 0;
       if (sod < 0) {
         day -= 1;
         continue;
@@ -279,13 +281,13 @@ export class Epoch {
     return { year, month, day, hour, minute, second };
   }
 
-  /** ISO 8601 UTC text with `fractionDigits` decimals of seconds (truncated, never rounded up). */
+  /** ISO 8601 UTC text with `fractionDigits` decimals of seconds, rounded to the nearest. */
   toIsoUtc(fractionDigits = 3): string {
     const scale = 10 ** fractionDigits;
     const { mjdDay, secondsOfDay } = this.utcDaySeconds();
-    // Truncate to the shown precision so that 59.9999 never prints as 60.000.
-    const sodTrunc = Math.floor(secondsOfDay * scale + 1e-7) / scale;
-    const c = Epoch.fromUtcDaySeconds(mjdDay, sodTrunc).toUtcComponents();
+    // Round the seconds of day, then rebuild the fields, so 59.9999996 carries into the next minute.
+    const sodRounded = Math.round(secondsOfDay * scale) / scale;
+    const c = Epoch.fromUtcDaySeconds(mjdDay, sodRounded).toUtcComponents();
     const whole = Math.floor(c.second + 1e-9);
     let text = `${isoDate(c.year, c.month, c.day)}T${pad2(c.hour)}:${pad2(c.minute)}:${pad2(whole)}`;
     if (fractionDigits > 0) {

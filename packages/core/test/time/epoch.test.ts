@@ -38,3 +38,27 @@ describe('Epoch', () => {
     expect(() => Epoch.fromIso('2022-02-30')).toThrow(/day 30/);
   });
 });
+
+describe('Epoch before 1972 (UTC with rate offsets, USNO tai-utc.dat)', () => {
+  it('round-trips midnights of the rate era and before UTC began', () => {
+    for (const iso of ['1957-10-05T00:00:00Z', '1960-01-01T00:00:00Z', '1961-08-01T00:00:00Z', '1962-06-01T00:00:00Z', '1968-02-01T00:00:00Z']) {
+      expect(Epoch.fromIso(iso).toIsoUtc(6)).toBe(iso.replace('Z', '.000000Z'));
+    }
+  });
+
+  it('uses TAI−UTC = 1.4228180 + (MJD − 37300) × 0.001296 s in 1961 (tai-utc.dat)', () => {
+    const e = Epoch.fromIso('1961-03-01T12:00:00Z');
+    const mjd = 37359.5;
+    expect(e.taiMinusUtcSeconds()).toBeCloseTo(1.422818 + (mjd - 37300) * 0.001296, 9);
+  });
+});
+
+describe('Epoch.toIsoUtc rounding', () => {
+  it('rounds to the nearest shown digit and carries across minutes and days', () => {
+    expect(Epoch.fromIso('2021-03-04T05:06:07.9999996Z').toIsoUtc(6)).toBe('2021-03-04T05:06:08.000000Z');
+    expect(Epoch.fromIso('2021-12-31T23:59:59.9996Z').toIsoUtc(3)).toBe('2022-01-01T00:00:00.000Z');
+    expect(Epoch.fromIso('2021-03-04T05:06:07.1234564Z').toIsoUtc(6)).toBe('2021-03-04T05:06:07.123456Z');
+    // TLE day 324.28472222 of 1998 (line of the 1998 ISS file): 06:49:59.999808 to the µs.
+    expect(Epoch.fromTleEpoch(98, 324.28472222).toIsoUtc(6)).toBe('1998-11-20T06:49:59.999808Z');
+  });
+});
