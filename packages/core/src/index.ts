@@ -11,3 +11,4 @@ export * from './frames/index.js';
 export * from './passes/index.js';
 export * from './atmosphere/index.js';
 export * from './formats/index.js';
+export * from './spaceWeather/index.js';

@@ -1,0 +1,6 @@
+export * from './types.js';
+export { SpaceWeatherTable, isoDateOfMjd, type DailyRow, type MonthlyRow } from './table.js';
+export { parseCelestrakSpaceWeatherCsv } from './celestrakCsv.js';
+export { parseCssiSpaceWeather } from './cssi.js';
+export { DEFAULT_SOLAR_CYCLE, earthSunDistanceAu, SolarCycleModel, type SolarCycleParameters } from './solarCycle.js';
+export { SolarCycleSpaceWeather, TabulatedSpaceWeather, type TabulatedSpaceWeatherOptions } from './tabulated.js';
