@@ -1,5 +1,5 @@
 /** OMM epoch text (CCSDS 502.0-B-3 §7.5.10): calendar or day-of-year form, UTC. */
-import { Epoch, calendarToMjd, daysInMonth, mjdToCalendar, utcDayLengthS } from '../time/epoch.js';
+import { Epoch, calendarToMjd, daysInMonth, mjdToCalendar } from '../time/epoch.js';
 
 const DOY_RE = /^\s*(\d{4})-(\d{3})T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)Z?\s*$/i;
 
@@ -31,28 +31,5 @@ export function parseOmmEpoch(text: string): Epoch {
  * floating-point conversion.
  */
 export function formatOmmEpoch(epoch: Epoch): string {
-  let { mjdDay, secondsOfDay } = epoch.utcDaySeconds();
-  let micros = Math.round(secondsOfDay * 1e6);
-  const dayMicros = Math.round(utcDayLengthS(mjdDay) * 1e6);
-  if (micros >= dayMicros) {
-    micros -= dayMicros;
-    mjdDay += 1;
-  }
-  const { year, month, day } = mjdToCalendar(mjdDay);
-  let hour = Math.floor(micros / 3600e6);
-  let minute = Math.floor((micros - hour * 3600e6) / 60e6);
-  let secMicros = micros - hour * 3600e6 - minute * 60e6;
-  if (hour >= 24) {
-    // Inside a positive leap second: 23:59:60.ffffff.
-    hour = 23;
-    minute = 59;
-    secMicros = micros - 86340e6;
-  }
-  const whole = Math.floor(secMicros / 1e6);
-  const frac = secMicros - whole * 1e6;
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  return (
-    `${String(year).padStart(4, '0')}-${p2(month)}-${p2(day)}T${p2(hour)}:${p2(minute)}:${p2(whole)}.` +
-    String(frac).padStart(6, '0')
-  );
+  return epoch.toIsoUtc(6).slice(0, -1);
 }
