@@ -12,3 +12,6 @@ export * from './passes/index.js';
 export * from './atmosphere/index.js';
 export * from './formats/index.js';
 export * from './spaceWeather/index.js';
+export * from './gravity/index.js';
+export * from './forces/index.js';
+export * from './bodies/moon.js';

@@ -1,0 +1,4 @@
+export * from './coefficients.js';
+export * from './icgemGfc.js';
+export * from './sphericalHarmonics.js';
+export * from './zonal.js';

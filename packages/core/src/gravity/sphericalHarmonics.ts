@@ -1,0 +1,240 @@
+/**
+ * Gravity potential and acceleration of a spherical-harmonic field in the body-fixed frame,
+ * singularity-free (valid at the poles), fully normalised.
+ *
+ * Method: Pines (1973), "Uniform representation of the gravitational potential and its
+ * derivatives", AIAA Journal 11(11):1508–1511, in the normalised form of Lundberg & Schutz (1988),
+ * "Recursion formulas of Legendre functions for use with nonsingular geopotential models",
+ * JGCD 11(1):31–38. With direction cosines s = x/r, t = y/r, u = z/r:
+ *
+ *   P̄nm(u) = (1 − u²)^{m/2} Ānm(u)         (Ānm: normalised Helmholtz polynomials, no pole factor)
+ *   ρ_m := Re (s + i t)^m,  ι_m := Im (s + i t)^m   (= cos^m φ · cos mλ, cos^m φ · sin mλ)
+ *   U = GM/r Σ_n (R/r)^n Σ_m Ānm (C̄nm ρ_m + S̄nm ι_m)
+ *
+ * and, differentiating in x, y, z (derivation in the comment of `accelerationEcef`):
+ *
+ *   a = GM/r² (a1 + a4 s, a2 + a4 t, a3 + a4 u) with
+ *   a1 = Σ (R/r)^n Σ m Ānm (C̄ ρ_{m−1} + S̄ ι_{m−1})
+ *   a2 = Σ (R/r)^n Σ m Ānm (S̄ ρ_{m−1} − C̄ ι_{m−1})
+ *   a3 = Σ (R/r)^n Σ (N_nm/N_{n,m+1}) Ā_{n,m+1} (C̄ ρ_m + S̄ ι_m)
+ *   a4 = −Σ (R/r)^n Σ (N_nm/N_{n+1,m+1}) Ā_{n+1,m+1} (C̄ ρ_m + S̄ ι_m)
+ *
+ * where N_nm = √((2 − δ_m0)(2n+1)(n−m)!/(n+m)!) is the normalisation. The recursion for Ānm
+ * (forward in n at fixed m) involves only u, so nothing divides by cos φ; ρ_m and ι_m are
+ * polynomials in s and t. Ānm grows like √((n+m)!/(n−m)!)/2^m m! at the pole (≤ 1e50 at degree
+ * 241), far from overflow, and every summed term stays bounded by |P̄nm C̄nm|.
+ *
+ * All work arrays are allocated once for the chosen degree; evaluation allocates nothing.
+ */
+import { coefficientIndex, type GravityFieldCoefficients } from './coefficients.js';
+
+export class SphericalHarmonicGravity {
+  readonly degree: number;
+  readonly order: number;
+  readonly gmM3PerS2: number;
+  readonly radiusM: number;
+  readonly modelName: string;
+
+  private readonly cBar: Float64Array;
+  private readonly sBar: Float64Array;
+  /** Ānm for n ≤ degree+1, m ≤ min(n, order+1), triangular index. */
+  private readonly aBar: Float64Array;
+  private readonly diag: Float64Array;
+  private readonly subDiag: Float64Array;
+  private readonly alpha: Float64Array;
+  private readonly beta: Float64Array;
+  private readonly f3: Float64Array;
+  private readonly f4: Float64Array;
+  private readonly rePow: Float64Array;
+  private readonly imPow: Float64Array;
+
+  /** Evaluate `field` truncated to `degree` × `order` (defaults: all it holds). */
+  constructor(field: GravityFieldCoefficients, degree: number = field.maxDegree, order: number = Math.min(degree, field.maxOrder)) {
+    if (!Number.isInteger(degree) || degree < 0 || degree > field.maxDegree) {
+      throw new RangeError(`degree: must be an integer 0…${field.maxDegree} (max degree of ${field.modelName}), got ${degree}`);
+    }
+    if (!Number.isInteger(order) || order < 0 || order > degree) {
+      throw new RangeError(`order: must be an integer 0…${degree}, got ${order}`);
+    }
+    this.degree = degree;
+    this.order = order;
+    this.gmM3PerS2 = field.gmM3PerS2;
+    this.radiusM = field.radiusM;
+    this.modelName = field.modelName;
+    const nTop = degree + 1; // a4 needs Ā of degree n+1
+    const size = coefficientIndex(nTop, nTop) + 1;
+    this.cBar = new Float64Array(coefficientIndex(degree, degree) + 1);
+    this.sBar = new Float64Array(this.cBar.length);
+    for (let n = 0; n <= degree; n++) {
+      for (let m = 0; m <= Math.min(n, order); m++) {
+        const k = coefficientIndex(n, m);
+        this.cBar[k] = field.cBar[k];
+        this.sBar[k] = field.sBar[k];
+      }
+    }
+    this.aBar = new Float64Array(size);
+    this.alpha = new Float64Array(size);
+    this.beta = new Float64Array(size);
+    this.f3 = new Float64Array(size);
+    this.f4 = new Float64Array(size);
+    this.diag = new Float64Array(nTop + 1);
+    this.subDiag = new Float64Array(nTop + 1);
+    this.rePow = new Float64Array(nTop + 1);
+    this.imPow = new Float64Array(nTop + 1);
+
+    // Ā_mm = N_mm (2m−1)!!: Ā00 = 1, Ā11 = √3, Ā_mm = √((2m+1)/(2m)) Ā_{m−1,m−1} for m ≥ 2.
+    this.diag[0] = 1;
+    if (nTop >= 1) this.diag[1] = Math.sqrt(3);
+    for (let m = 2; m <= nTop; m++) this.diag[m] = Math.sqrt((2 * m + 1) / (2 * m)) * this.diag[m - 1];
+    // Ā_{m+1,m} = √(2m+3) u Ā_mm.
+    for (let m = 0; m <= nTop; m++) this.subDiag[m] = Math.sqrt(2 * m + 3);
+    for (let n = 0; n <= nTop; n++) {
+      for (let m = 0; m <= n; m++) {
+        const k = coefficientIndex(n, m);
+        if (n >= m + 2) {
+          // Ā_nm = α u Ā_{n−1,m} − β Ā_{n−2,m} (from (n−m)A_nm = (2n−1)u A_{n−1,m} − (n+m−1)A_{n−2,m}).
+          this.alpha[k] = Math.sqrt(((2 * n + 1) * (2 * n - 1)) / ((n - m) * (n + m)));
+          this.beta[k] = Math.sqrt(((2 * n + 1) * (n + m - 1) * (n - m - 1)) / ((2 * n - 3) * (n + m) * (n - m)));
+        }
+        const delta = m === 0 ? 0.5 : 1; // (2 − δ_m0)/2
+        // N_nm / N_{n,m+1} = √((2−δ_m0)/2 (n−m)(n+m+1)).
+        this.f3[k] = Math.sqrt(delta * (n - m) * (n + m + 1));
+        // N_nm / N_{n+1,m+1} = √((2−δ_m0)/2 (2n+1)/(2n+3) (n+m+1)(n+m+2)).
+        this.f4[k] = Math.sqrt((delta * (2 * n + 1) * (n + m + 1) * (n + m + 2)) / (2 * n + 3));
+      }
+    }
+  }
+
+  /** Fill Ā_nm(u) for n ≤ degree+1, m ≤ min(n, order+1), and ρ_m, ι_m. */
+  private fillBasis(s: number, t: number, u: number): void {
+    const a = this.aBar;
+    const nTop = this.degree + 1;
+    const mTop = this.order + 1;
+    const alpha = this.alpha;
+    const beta = this.beta;
+    a[0] = 1;
+    for (let n = 1; n <= nTop; n++) {
+      const row = (n * (n + 1)) / 2;
+      const prev = row - n; // index(n−1, 0)
+      const prev2 = prev - (n - 1); // index(n−2, 0)
+      const mMax = Math.min(n - 2, mTop);
+      for (let m = 0; m <= mMax; m++) {
+        const k = row + m;
+        a[k] = u * alpha[k] * a[prev + m] - beta[k] * a[prev2 + m];
+      }
+      if (n - 1 <= mTop) a[row + n - 1] = this.subDiag[n - 1] * u * this.diag[n - 1];
+      if (n <= mTop) a[row + n] = this.diag[n];
+    }
+    const re = this.rePow;
+    const im = this.imPow;
+    re[0] = 1;
+    im[0] = 0;
+    for (let m = 1; m <= mTop; m++) {
+      re[m] = s * re[m - 1] - t * im[m - 1];
+      im[m] = s * im[m - 1] + t * re[m - 1];
+    }
+  }
+
+  /**
+   * Acceleration (m/s²) in the body-fixed frame at body-fixed `rM` (m); writes `out`.
+   *
+   * Derivation: with V = Σ g_n(r) A_nm(u) B_m(s,t), g_n = GM Rⁿ/r^{n+1}, ∂(s,t,u)/∂x_j =
+   * (δ_j· − e_j (s,t,u))/r, ∂A_nm/∂u = A_{n,m+1}, s∂B/∂s + t∂B/∂t = mB (B is homogeneous of
+   * degree m) and (n+m+1)A_nm + u A_{n,m+1} = A_{n+1,m+1}, the radial parts collect into a4.
+   */
+  accelerationEcef(rM: ArrayLike<number>, out: Float64Array): Float64Array {
+    const x = rM[0];
+    const y = rM[1];
+    const z = rM[2];
+    const r2 = x * x + y * y + z * z;
+    const r = Math.sqrt(r2);
+    const s = x / r;
+    const t = y / r;
+    const u = z / r;
+    this.fillBasis(s, t, u);
+    const a = this.aBar;
+    const c = this.cBar;
+    const sn = this.sBar;
+    const re = this.rePow;
+    const im = this.imPow;
+    const f3 = this.f3;
+    const f4 = this.f4;
+    const ratio = this.radiusM / r;
+    const order = this.order;
+    let rhoN = 1;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    for (let n = 0; n <= this.degree; n++) {
+      const row = (n * (n + 1)) / 2;
+      const rowNext = row + n + 1; // index(n+1, 0)
+      const mMax = n < order ? n : order;
+      // m = 0 term: no a1/a2 part (factor m), and ρ_0 = 1, ι_0 = 0.
+      const c0 = c[row];
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = n > 0 ? f3[row] * a[row + 1] * c0 : 0;
+      let s4 = f4[row] * a[rowNext + 1] * c0;
+      // 1 ≤ m < n: all four sums (Ā_{n,m+1} exists).
+      const mInner = mMax < n ? mMax : n - 1;
+      for (let m = 1; m <= mInner; m++) {
+        const k = row + m;
+        const cnm = c[k];
+        const snm = sn[k];
+        const reM1 = re[m - 1];
+        const imM1 = im[m - 1];
+        const anm = a[k] * m;
+        s1 += anm * (cnm * reM1 + snm * imM1);
+        s2 += anm * (snm * reM1 - cnm * imM1);
+        const cr = cnm * re[m] + snm * im[m];
+        s3 += f3[k] * a[k + 1] * cr;
+        s4 += f4[k] * a[rowNext + m + 1] * cr;
+      }
+      // m = n (sectorial, when within the order): no a3 part (Ā_{n,n+1} = 0).
+      if (mMax === n && n > 0) {
+        const k = row + n;
+        const cnm = c[k];
+        const snm = sn[k];
+        const anm = a[k] * n;
+        s1 += anm * (cnm * re[n - 1] + snm * im[n - 1]);
+        s2 += anm * (snm * re[n - 1] - cnm * im[n - 1]);
+        s4 += f4[k] * a[rowNext + n + 1] * (cnm * re[n] + snm * im[n]);
+      }
+      a1 += rhoN * s1;
+      a2 += rhoN * s2;
+      a3 += rhoN * s3;
+      a4 -= rhoN * s4;
+      rhoN *= ratio;
+    }
+    const scale = this.gmM3PerS2 / r2;
+    out[0] = scale * (a1 + a4 * s);
+    out[1] = scale * (a2 + a4 * t);
+    out[2] = scale * (a3 + a4 * u);
+    return out;
+  }
+
+  /** Potential U (m²/s², positive, U = GM/r for a point mass) at body-fixed `rM` (m). */
+  potential(rM: ArrayLike<number>): number {
+    const x = rM[0];
+    const y = rM[1];
+    const z = rM[2];
+    const r = Math.sqrt(x * x + y * y + z * z);
+    this.fillBasis(x / r, y / r, z / r);
+    const ratio = this.radiusM / r;
+    let rhoN = 1;
+    let sum = 0;
+    for (let n = 0; n <= this.degree; n++) {
+      const row = (n * (n + 1)) / 2;
+      const mMax = Math.min(n, this.order);
+      let sn = 0;
+      for (let m = 0; m <= mMax; m++) {
+        const k = row + m;
+        sn += this.aBar[k] * (this.cBar[k] * this.rePow[m] + this.sBar[k] * this.imPow[m]);
+      }
+      sum += rhoN * sn;
+      rhoN *= ratio;
+    }
+    return (this.gmM3PerS2 / r) * sum;
+  }
+}
