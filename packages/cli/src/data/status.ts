@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { DATASETS, dataFilePath, fetchCommandFor, type DatasetId } from '@stationkeeper/core/node';
 import { readManifest } from './manifest.js';
 import { formatBytes } from './progress.js';
+import { formatTable } from '../util/table.js';
 
 export interface FileStatus {
   readonly dataset: DatasetId;
@@ -90,12 +91,6 @@ export function formatAge(seconds: number): string {
   return `${(seconds / 86_400).toFixed(1)} d`;
 }
 
-function table(headers: string[], rows: string[][]): string[] {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-}
-
 /** Human-readable status: a table, then the fetch commands for what is missing. */
 export function renderStatus(status: DataStatus): string {
   const out = [`data directory: ${status.dataDir}`];
@@ -108,7 +103,7 @@ export function renderStatus(status: DataStatus): string {
     f.ageSeconds !== undefined ? `${formatAge(f.ageSeconds)}${f.ageFrom === 'mtime' ? ' (mtime)' : ''}` : '-',
     f.source,
   ]);
-  out.push('', ...table(['dataset', 'file', 'state', 'size', 'age', 'source'], rows));
+  out.push('', formatTable(['dataset', 'file', 'state', 'size', 'age', 'source'], rows));
   const missing = status.files.filter((f) => !f.present);
   if (missing.length > 0) {
     out.push('', 'to get what is missing:');
