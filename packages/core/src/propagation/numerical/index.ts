@@ -1,0 +1,5 @@
+export * from './numericalPropagator.js';
+export * from './propagationContext.js';
+export * from './earthRotationCache.js';
+export * from './bodyPositionCache.js';
+export * from './initialState.js';
