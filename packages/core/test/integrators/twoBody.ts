@@ -122,3 +122,29 @@ const DEG = Math.PI / 180;
 export const LEO: Kepler = { a: 6_778_137, e: 0.001, i: 51.6 * DEG, raan: 30 * DEG, argp: 40 * DEG, m0: 10 * DEG };
 /** Highly eccentric: perigee radius 7000 km, e = 0.7 (a = 23,333 km, period ~9.85 h). */
 export const HEO: Kepler = { a: 7_000_000 / 0.3, e: 0.7, i: 63.4 * DEG, raan: 120 * DEG, argp: 270 * DEG, m0: 20 * DEG };
+
+/** Cartesian state (elliptic) → elements with m0 the mean anomaly at the state's time. */
+export function keplerFromState(y: ArrayLike<number>): Kepler {
+  const r = [y[0], y[1], y[2]];
+  const v = [y[3], y[4], y[5]];
+  const rn = Math.hypot(r[0], r[1], r[2]);
+  const h = angularMomentum(y);
+  const hn = Math.hypot(h[0], h[1], h[2]);
+  const v2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
+  const a = 1 / (2 / rn - v2 / MU);
+  const rv = r[0] * v[0] + r[1] * v[1] + r[2] * v[2];
+  // Eccentricity vector e = ((v² − μ/r) r − (r·v) v)/μ.
+  const ev = [0, 1, 2].map((j) => ((v2 - MU / rn) * r[j] - rv * v[j]) / MU);
+  const e = Math.hypot(ev[0], ev[1], ev[2]);
+  const i = Math.acos(h[2] / hn);
+  const raan = Math.atan2(h[0], -h[1]);
+  const nodeVec = [Math.cos(raan), Math.sin(raan), 0];
+  // Argument of perigee: angle from the node to e, measured in the orbit plane.
+  const hu = h.map((c) => c / hn);
+  const cross = [hu[1] * nodeVec[2] - hu[2] * nodeVec[1], hu[2] * nodeVec[0] - hu[0] * nodeVec[2], hu[0] * nodeVec[1] - hu[1] * nodeVec[0]];
+  const argp = Math.atan2(ev[0] * cross[0] + ev[1] * cross[1] + ev[2] * cross[2], ev[0] * nodeVec[0] + ev[1] * nodeVec[1]);
+  const ecosE = 1 - rn / a;
+  const esinE = rv / Math.sqrt(MU * a);
+  const ea = Math.atan2(esinE, ecosE);
+  return { a, e, i, raan, argp, m0: ea - esinE };
+}
