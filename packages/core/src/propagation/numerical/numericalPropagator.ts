@@ -32,8 +32,8 @@ export interface NumericalPropagatorOptions {
   rtol?: number;
   /**
    * Absolute tolerance: one number for every component, or [position m, velocity m/s] (and mass
-   * kg). Default: position 1e-4 m, velocity 1e-7 m/s, mass 1e-6 kg — below rtol·|y| of an LEO
-   * state at rtol = 1e-10, so the relative tolerance governs.
+   * kg). Default rtol × [1e6 m, 1e3 m/s, 1e6 kg] (1e-4 m, 1e-7 m/s at rtol = 1e-10): about 1/7 of
+   * rtol·|y| for an LEO state, so the relative tolerance governs at any rtol.
    */
   atol?: number | readonly number[];
   /** RK4 step, s (default 30). */
@@ -110,7 +110,8 @@ export interface PropagationResult {
   stats: IntegrationStats & { frameNodes: number; bodyNodes: number; wallSeconds: number };
 }
 
-const DEFAULT_ATOL = [1e-4, 1e-7, 1e-6];
+/** Default atol per unit rtol: position m, velocity m/s, mass kg. */
+const DEFAULT_ATOL_SCALE = [1e6, 1e3, 1e6];
 
 export class NumericalPropagator {
   readonly forces: readonly ForceModel[];
@@ -245,7 +246,7 @@ export class NumericalPropagator {
       integrator = new ClassicalRungeKutta4({ n, stepS: o.fixedStepS ?? 30 });
     } else {
       const rtol = o.rtol ?? 1e-10;
-      const atol = expandAtol(o.atol, n);
+      const atol = expandAtol(o.atol ?? DEFAULT_ATOL_SCALE.map((x) => x * rtol), n);
       const opts = { n, rtol, atol, ...(o.maxStepS !== undefined ? { maxStepS: o.maxStepS } : {}) };
       integrator = this.integratorName === 'dop853' ? new DormandPrince853(opts) : new DormandPrince54(opts);
     }
@@ -254,12 +255,12 @@ export class NumericalPropagator {
   }
 }
 
-function expandAtol(atol: number | readonly number[] | undefined, n: number): number | number[] {
+function expandAtol(atol: number | readonly number[], n: number): number | number[] {
   if (typeof atol === 'number') return atol;
-  const [p, v, m] = atol ?? DEFAULT_ATOL;
+  const [p, v, m] = atol;
   if (p === undefined || v === undefined) throw new RangeError('atol: give one number or [position m, velocity m/s, (mass kg)]');
   const out = [p, p, p, v, v, v];
-  if (n === 7) out.push(m ?? DEFAULT_ATOL[2]);
+  if (n === 7) out.push(m ?? 1e-6);
   return out;
 }
 
