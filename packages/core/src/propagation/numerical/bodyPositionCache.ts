@@ -1,20 +1,21 @@
 /**
- * Geocentric Sun and Moon positions for a propagation, from astronomy-engine (the ephemeris the
- * project already uses, bodies/sun.ts) evaluated on a grid of nodes and interpolated with the
- * cubic Lagrange polynomial through the four nodes around t.
+ * Geocentric Sun and Moon positions for a propagation, from bodies/sun.ts
+ * (sunPositionJ2000GeometricM) and bodies/moon.ts (moonPositionGcrfM), both astronomy-engine,
+ * evaluated on a grid of nodes and interpolated with the cubic Lagrange polynomial through the
+ * four nodes around t.
  *
  * Frame: astronomy-engine's EQJ (J2000 mean equator and equinox), which differs from GCRF by the
  * frame bias (≤ 23 mas = 1.1e-7 rad). That tilts the Sun/Moon direction by 1e-7 rad: a relative
  * error of 1e-7 in third-body and SRP accelerations (≤ 1e-13 m/s² at the ISS), far below the
- * models' own accuracy. Sun: geometric with the light time (`GeoVector(Sun, t, false)`); Moon:
- * `GeoMoon` (astronomy-engine's truncated lunar theory, arcsecond level).
+ * models' own accuracy. Sun: geometric with the light time; Moon: geometric (see bodies/moon.ts
+ * for its measured accuracy).
  *
  * Interpolation error of a uniform cubic in the central interval: ≤ (3/128) h⁴ |f⁗|. For the Moon
  * |f⁗| ≈ r ω⁴ ≈ 3.84e8 m × (2.66e-6 rad/s)⁴ ≈ 2e-14 m/s⁴ (×2 for the solar perturbation):
  * h = 1800 s gives ≤ 0.02 m on a 3.8e8 m vector (5e-11 relative); the Sun is smoother still.
  */
-import * as Astronomy from 'astronomy-engine';
-import { ASTRONOMICAL_UNIT_M } from '../../bodies/sun.js';
+import { moonPositionGcrfM } from '../../bodies/moon.js';
+import { sunPositionJ2000GeometricM } from '../../bodies/sun.js';
 import type { Epoch } from '../../time/epoch.js';
 
 /** Default spacing of exactly computed Sun/Moon positions, s. */
@@ -22,43 +23,18 @@ export const DEFAULT_BODY_NODE_SPACING_S = 1800;
 
 const SLOTS = 8;
 
-type BodyFunction = (ttDaysJ2000: number, out: Float64Array, offset: number) => void;
-
-function sunEqj(ttDays: number, out: Float64Array, offset: number): void {
-  const v = Astronomy.GeoVector(Astronomy.Body.Sun, Astronomy.AstroTime.FromTerrestrialTime(ttDays), false);
-  out[offset] = v.x * ASTRONOMICAL_UNIT_M;
-  out[offset + 1] = v.y * ASTRONOMICAL_UNIT_M;
-  out[offset + 2] = v.z * ASTRONOMICAL_UNIT_M;
-}
-
-function moonEqj(ttDays: number, out: Float64Array, offset: number): void {
-  const v = Astronomy.GeoMoon(Astronomy.AstroTime.FromTerrestrialTime(ttDays));
-  out[offset] = v.x * ASTRONOMICAL_UNIT_M;
-  out[offset + 1] = v.y * ASTRONOMICAL_UNIT_M;
-  out[offset + 2] = v.z * ASTRONOMICAL_UNIT_M;
-}
-
-/** Exact geocentric Sun position (EQJ ≈ GCRF), m, at `epoch`. */
-export function sunPositionGcrfM(epoch: Epoch, out: Float64Array = new Float64Array(3)): Float64Array {
-  sunEqj(epoch.ttSecondsJ2000() / 86400, out, 0);
-  return out;
-}
-
-/** Exact geocentric Moon position (EQJ ≈ GCRF), m, at `epoch`. */
-export function moonPositionGcrfM(epoch: Epoch, out: Float64Array = new Float64Array(3)): Float64Array {
-  moonEqj(epoch.ttSecondsJ2000() / 86400, out, 0);
-  return out;
-}
+type BodyFunction = (epoch: Epoch, out: Float64Array) => Float64Array;
 
 /** Interpolated positions of one body on a node grid (ring of node slots, both directions). */
 class InterpolatedBody {
   private readonly keys = new Float64Array(SLOTS).fill(NaN);
   private readonly data = new Float64Array(SLOTS * 3);
+  private readonly node = new Float64Array(3);
   nodesComputed = 0;
 
   constructor(
     private readonly fn: BodyFunction,
-    private readonly ttDays0: number,
+    private readonly epoch0: Epoch,
     private readonly h: number,
   ) {}
 
@@ -85,7 +61,7 @@ class InterpolatedBody {
   private slot(k: number): number {
     const s = ((k % SLOTS) + SLOTS) % SLOTS;
     if (this.keys[s] !== k) {
-      this.fn(this.ttDays0 + (k * this.h) / 86400, this.data, 3 * s);
+      this.data.set(this.fn(this.epoch0.plusSeconds(k * this.h), this.node), 3 * s);
       this.keys[s] = k;
       this.nodesComputed++;
     }
@@ -105,9 +81,8 @@ export class SunMoonCache {
     if (!(nodeSpacingS > 0) || nodeSpacingS > 21600) {
       throw new RangeError(`Sun/Moon node spacing must be in (0, 21600] s, got ${nodeSpacingS}`);
     }
-    const tt0 = referenceEpoch.ttSecondsJ2000() / 86400;
-    this.sun = new InterpolatedBody(sunEqj, tt0, nodeSpacingS);
-    this.moon = new InterpolatedBody(moonEqj, tt0, nodeSpacingS);
+    this.sun = new InterpolatedBody(sunPositionJ2000GeometricM, referenceEpoch, nodeSpacingS);
+    this.moon = new InterpolatedBody(moonPositionGcrfM, referenceEpoch, nodeSpacingS);
   }
 
   sunAt(tSeconds: number, out: Float64Array): Float64Array {
