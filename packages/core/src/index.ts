@@ -15,3 +15,4 @@ export * from './spaceWeather/index.js';
 export * from './gravity/index.js';
 export * from './forces/index.js';
 export * from './bodies/moon.js';
+export * from './propagation/numerical/index.js';
