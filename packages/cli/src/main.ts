@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAtmosphere } from './commands/atmosphere.js';
 import { registerBenchSgp4 } from './commands/benchSgp4.js';
 import { registerData } from './commands/data.js';
 import { registerEphem } from './commands/ephem.js';
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   registerEphem(program);
   registerPasses(program);
   registerHistory(program);
+  registerAtmosphere(program);
   registerData(program);
   registerBenchSgp4(program);
   try {
