@@ -149,9 +149,4 @@ export abstract class EmbeddedRungeKutta extends RungeKuttaIntegrator {
     const h1 = der12 <= 1e-15 ? Math.max(1e-6, Math.abs(h) * 1e-3) : Math.pow(0.01 / der12, 1 / this.initialStepOrder);
     return direction * Math.min(100 * Math.abs(h), h1, hMax);
   }
-
-  /** Error scale of component i for the step y → yNew. */
-  protected scale(i: number): number {
-    return this.atol[i] + this.rtol[i] * Math.max(Math.abs(this.y[i]), Math.abs(this.yNew[i]));
-  }
 }

@@ -60,7 +60,9 @@ export class DormandPrince54 extends EmbeddedRungeKutta {
     this.dense = new Float64Array(5 * this.n);
   }
 
-  protected attemptStep(t: number, h: number): number {
+  protected attemptStep(): void {
+    const t = this.tStep;
+    const h = this.hStep;
     const n = this.n;
     const y = this.y;
     const ys = this.yStage;
@@ -80,13 +82,15 @@ export class DormandPrince54 extends EmbeddedRungeKutta {
     for (let i = 0; i < n; i++) ys[i] = h * (B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i]);
     this.addIncrement(ys);
     this.evalF(t + h, yNew, k7);
+    const atol = this.atol;
+    const rtol = this.rtol;
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-      const r = e / this.scale(i);
+      const r = e / (atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(yNew[i])));
       sum += r * r;
     }
-    return Math.sqrt(sum / n);
+    this.errorNorm = Math.sqrt(sum / n);
   }
 
   protected completeStep(): void {

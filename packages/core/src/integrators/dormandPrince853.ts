@@ -63,7 +63,9 @@ export class DormandPrince853 extends EmbeddedRungeKutta {
     else for (let i = 0; i < n; i++) out[i] = h * out[i];
   }
 
-  protected attemptStep(t: number, h: number): number {
+  protected attemptStep(): void {
+    const t = this.tStep;
+    const h = this.hStep;
     const n = this.n;
     const y = this.y;
     const ys = this.yStage;
@@ -74,6 +76,9 @@ export class DormandPrince853 extends EmbeddedRungeKutta {
     }
     this.combine(B, null, h, ys);
     this.addIncrement(ys);
+    const yNew = this.yNew;
+    const atol = this.atol;
+    const rtol = this.rtol;
     let err5 = 0;
     let err3 = 0;
     for (let i = 0; i < n; i++) {
@@ -81,17 +86,17 @@ export class DormandPrince853 extends EmbeddedRungeKutta {
       for (let m = 0; m < E5.idx.length; m++) e5 += E5.val[m] * k[E5.idx[m]][i];
       let e3 = 0;
       for (let m = 0; m < E3.idx.length; m++) e3 += E3.val[m] * k[E3.idx[m]][i];
-      const sk = this.scale(i);
+      const sk = atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
       err5 += (e5 / sk) ** 2;
       err3 += (e3 / sk) ** 2;
     }
     let deno = err5 + 0.01 * err3;
     if (deno <= 0) deno = 1;
-    return (Math.abs(h) * err5) / Math.sqrt(n * deno);
+    this.errorNorm = (Math.abs(h) * err5) / Math.sqrt(n * deno);
   }
 
-  protected completeStep(t: number, h: number): void {
-    this.evalF(t + h, this.yNew, this.k[12]);
+  protected completeStep(): void {
+    this.evalF(this.tStep + this.hStep, this.yNew, this.k[12]);
   }
 
   protected prepareDense(): void {

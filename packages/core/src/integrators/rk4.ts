@@ -25,7 +25,9 @@ export class ClassicalRungeKutta4 extends RungeKuttaIntegrator {
     this.stepS = options.stepS;
   }
 
-  protected attemptStep(t: number, h: number): number {
+  protected attemptStep(): void {
+    const t = this.tStep;
+    const h = this.hStep;
     const n = this.n;
     const y = this.y;
     const ys = this.yStage;
@@ -41,11 +43,11 @@ export class ClassicalRungeKutta4 extends RungeKuttaIntegrator {
     const w = h / 6;
     for (let i = 0; i < n; i++) ys[i] = w * (k1[i] + 2 * (k2[i] + k3[i]) + k4[i]);
     this.addIncrement(ys);
-    return 0;
+    this.errorNorm = 0;
   }
 
-  protected completeStep(t: number, h: number): void {
-    this.evalF(t + h, this.yNew, this.k[4]);
+  protected completeStep(): void {
+    this.evalF(this.tStep + this.hStep, this.yNew, this.k[4]);
   }
 
   protected prepareDense(): void {

@@ -79,10 +79,16 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
     }
   }
 
-  /** Fills yNew (and the stages up to what the error estimate needs) from y, k[0]; returns the error norm (≤ 1: accept). */
-  protected abstract attemptStep(t: number, h: number): number;
-  /** After acceptance: make sure k[fsalStage] = f(t + h, yNew). */
-  protected abstract completeStep(t: number, h: number): void;
+  /**
+   * One trial step from (tStep, y) of size hStep: fills yNew (and the stages the error estimate
+   * needs) and sets `errorNorm` (≤ 1: accept). Times pass through fields, not arguments, because
+   * V8 boxes a double argument of a call it does not inline (a 16-byte allocation).
+   */
+  protected abstract attemptStep(): void;
+  /** After acceptance: make sure k[fsalStage] = f(tStep + hStep, yNew). */
+  protected abstract completeStep(): void;
+  /** Error norm of the last trial step. */
+  protected errorNorm = 0;
   /** Computes the continuous-extension coefficients of the current step. */
   protected abstract prepareDense(): void;
   /** Continuous extension at θ = (t − tStep)/hStep. */
@@ -169,7 +175,10 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
           hTry = tEnd - t;
           reachesEnd = true;
         }
-        const err = this.attemptStep(t, hTry);
+        this.tStep = t;
+        this.hStep = hTry;
+        this.attemptStep();
+        const err = this.errorNorm;
         if (!(err <= 1)) {
           stats.rejected++;
           h = this.stepAfterReject(hTry, err === err ? err : 1e10);
@@ -177,11 +186,9 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
           lastRejected = true;
           continue;
         }
-        this.completeStep(t, hTry);
+        this.completeStep();
         stats.steps++;
         let tNew = reachesEnd ? tEnd : t + hTry;
-        this.tStep = t;
-        this.hStep = hTry;
         this.denseReady = false;
         interp.tPrev = t;
         interp.tCurr = tNew;
