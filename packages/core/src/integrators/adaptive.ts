@@ -129,6 +129,7 @@ export abstract class EmbeddedRungeKutta extends RungeKuttaIntegrator {
     let dny = 0;
     for (let i = 0; i < n; i++) {
       const sk = this.atol[i] + this.rtol[i] * Math.abs(y0[i]);
+      if (sk === 0) continue; // atol 0 and y0 = 0: no scale for this component; the others decide
       dnf += (f0[i] / sk) ** 2;
       dny += (y0[i] / sk) ** 2;
     }
@@ -142,7 +143,7 @@ export abstract class EmbeddedRungeKutta extends RungeKuttaIntegrator {
     let der2 = 0;
     for (let i = 0; i < n; i++) {
       const sk = this.atol[i] + this.rtol[i] * Math.abs(y0[i]);
-      der2 += ((f1[i] - f0[i]) / sk) ** 2;
+      if (sk !== 0) der2 += ((f1[i] - f0[i]) / sk) ** 2;
     }
     der2 = Math.sqrt(der2) / Math.abs(h);
     const der12 = Math.max(der2, Math.sqrt(dnf));

@@ -87,7 +87,8 @@ export class DormandPrince54 extends EmbeddedRungeKutta {
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const e = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-      const r = e / (atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(yNew[i])));
+      // With atol 0, a component that stays exactly 0 has scale 0 and error 0: it counts as 0.
+      const r = e === 0 ? 0 : e / (atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(yNew[i])));
       sum += r * r;
     }
     this.errorNorm = Math.sqrt(sum / n);

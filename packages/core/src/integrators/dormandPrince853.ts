@@ -87,8 +87,9 @@ export class DormandPrince853 extends EmbeddedRungeKutta {
       let e3 = 0;
       for (let m = 0; m < E3.idx.length; m++) e3 += E3.val[m] * k[E3.idx[m]][i];
       const sk = atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
-      err5 += (e5 / sk) ** 2;
-      err3 += (e3 / sk) ** 2;
+      // With atol 0, a component that stays exactly 0 has scale 0 and errors 0: it counts as 0.
+      if (e5 !== 0) err5 += (e5 / sk) ** 2;
+      if (e3 !== 0) err3 += (e3 / sk) ** 2;
     }
     let deno = err5 + 0.01 * err3;
     if (deno <= 0) deno = 1;
