@@ -16,3 +16,5 @@ export * from './gravity/index.js';
 export * from './forces/index.js';
 export * from './bodies/moon.js';
 export * from './propagation/numerical/index.js';
+export * from './integrators/index.js';
+export * from './events/index.js';
