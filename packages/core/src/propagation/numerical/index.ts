@@ -3,3 +3,4 @@ export * from './propagationContext.js';
 export * from './earthRotationCache.js';
 export * from './bodyPositionCache.js';
 export * from './initialState.js';
+export * from './runConfig.js';

@@ -28,6 +28,9 @@ export interface StateFileContent {
   rM: Float64Array;
   vMps: Float64Array;
   massKg: number;
+  /** Optional `object_name` and `object_id` (for OEM metadata). */
+  objectName?: string;
+  objectId?: string;
 }
 
 /** A bad state file: the message names the field. */
@@ -89,7 +92,24 @@ export function parseStateFile(text: string, fileName = ''): StateFileContent {
   if (typeof o.mass_kg !== 'number' || !(o.mass_kg > 0) || !Number.isFinite(o.mass_kg)) {
     fail('mass_kg', `must be a number > 0, got ${JSON.stringify(o.mass_kg)}`);
   }
-  return { epoch: epoch!, frame: frame as StateFrame, rM, vMps, massKg: o.mass_kg as number };
+  const optionalText = (field: string): string | undefined => {
+    const v = o[field];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') return fail(field, `must be a string, got ${JSON.stringify(v)}`);
+    return v;
+  };
+  const objectName = optionalText('object_name');
+  const objectId = optionalText('object_id');
+  // 'comment' is free (a string or lines) and ignored.
+  return {
+    epoch: epoch!,
+    frame: frame as StateFrame,
+    rM,
+    vMps,
+    massKg: o.mass_kg as number,
+    ...(objectName !== undefined ? { objectName } : {}),
+    ...(objectId !== undefined ? { objectId } : {}),
+  };
 }
 
 /** Convert a state in GCRF, TEME or ITRF (velocity Earth-fixed for ITRF) to a GCRF {@link OrbitState}. */
