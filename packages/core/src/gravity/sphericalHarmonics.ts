@@ -24,6 +24,11 @@
  * polynomials in s and t. Ānm grows like √((n+m)!/(n−m)!)/2^m m! at the pole (≤ 1e50 at degree
  * 241), far from overflow, and every summed term stays bounded by |P̄nm C̄nm|.
  *
+ * Evaluation order (acceleration): order m outer, degree n inner, coefficients stored column by
+ * column; the sums over n are formed per m with C̄ and S̄ separately, and only then combined with
+ * ρ_m, ι_m (fewer multiplications); the column m+1 of Ā is generated alongside column m. The
+ * potential keeps the plain row-by-row form (a slow path for tests and diagnostics).
+ *
  * All work arrays are allocated once for the chosen degree; evaluation allocates nothing.
  */
 import { coefficientIndex, type GravityFieldCoefficients } from './coefficients.js';
@@ -47,6 +52,18 @@ export class SphericalHarmonicGravity {
   private readonly f4: Float64Array;
   private readonly rePow: Float64Array;
   private readonly imPow: Float64Array;
+  // Column-major (order m outer, degree n inner; stride degree+2) copies for the fast path.
+  private readonly stride: number;
+  private readonly cCol: Float64Array;
+  private readonly sCol: Float64Array;
+  private readonly f3Col: Float64Array;
+  private readonly f4Col: Float64Array;
+  /** α, β of Ā_{n+1,m+1} stored at (m, n). */
+  private readonly alphaNext: Float64Array;
+  private readonly betaNext: Float64Array;
+  private readonly rhoPow: Float64Array;
+  private colA: Float64Array;
+  private colB: Float64Array;
 
   /** Evaluate `field` truncated to `degree` × `order` (defaults: all it holds). */
   constructor(field: GravityFieldCoefficients, degree: number = field.maxDegree, order: number = Math.min(degree, field.maxOrder)) {
@@ -103,6 +120,31 @@ export class SphericalHarmonicGravity {
         this.f4[k] = Math.sqrt((delta * (2 * n + 1) * (n + m + 1) * (n + m + 2)) / (2 * n + 3));
       }
     }
+    const stride = degree + 2;
+    this.stride = stride;
+    const colSize = (order + 1) * stride;
+    this.cCol = new Float64Array(colSize);
+    this.sCol = new Float64Array(colSize);
+    this.f3Col = new Float64Array(colSize);
+    this.f4Col = new Float64Array(colSize);
+    this.alphaNext = new Float64Array(colSize);
+    this.betaNext = new Float64Array(colSize);
+    for (let m = 0; m <= order; m++) {
+      for (let n = m; n <= degree; n++) {
+        const j = m * stride + n;
+        const k = coefficientIndex(n, m);
+        this.cCol[j] = this.cBar[k];
+        this.sCol[j] = this.sBar[k];
+        this.f3Col[j] = this.f3[k];
+        this.f4Col[j] = this.f4[k];
+        const kNext = coefficientIndex(n + 1, m + 1);
+        this.alphaNext[j] = this.alpha[kNext];
+        this.betaNext[j] = this.beta[kNext];
+      }
+    }
+    this.rhoPow = new Float64Array(degree + 1);
+    this.colA = new Float64Array(stride + 1);
+    this.colB = new Float64Array(stride + 1);
   }
 
   /** Fill Ā_nm(u) for n ≤ degree+1, m ≤ min(n, order+1), and ρ_m, ι_m. */
@@ -151,61 +193,105 @@ export class SphericalHarmonicGravity {
     const s = x / r;
     const t = y / r;
     const u = z / r;
-    this.fillBasis(s, t, u);
-    const a = this.aBar;
-    const c = this.cBar;
-    const sn = this.sBar;
-    const re = this.rePow;
-    const im = this.imPow;
-    const f3 = this.f3;
-    const f4 = this.f4;
-    const ratio = this.radiusM / r;
+    const degree = this.degree;
     const order = this.order;
-    let rhoN = 1;
+    const stride = this.stride;
+    const rho = this.rhoPow;
+    const ratio = this.radiusM / r;
+    rho[0] = 1;
+    for (let n = 1; n <= degree; n++) rho[n] = rho[n - 1] * ratio;
+    // Column m = 0 of Ā (degrees 0…degree+1): the zonal recursion.
+    let cur = this.colA;
+    let next = this.colB;
+    const alpha = this.alpha;
+    const beta = this.beta;
+    cur[0] = 1;
+    cur[1] = this.subDiag[0] * u;
+    for (let n = 2; n <= degree + 1; n++) {
+      const k = (n * (n + 1)) / 2;
+      cur[n] = u * alpha[k] * cur[n - 1] - beta[k] * cur[n - 2];
+    }
+    const cCol = this.cCol;
+    const sCol = this.sCol;
+    const f3Col = this.f3Col;
+    const f4Col = this.f4Col;
+    const alphaNext = this.alphaNext;
+    const betaNext = this.betaNext;
+    const diag = this.diag;
+    const subDiag = this.subDiag;
     let a1 = 0;
     let a2 = 0;
     let a3 = 0;
     let a4 = 0;
-    for (let n = 0; n <= this.degree; n++) {
-      const row = (n * (n + 1)) / 2;
-      const rowNext = row + n + 1; // index(n+1, 0)
-      const mMax = n < order ? n : order;
-      // m = 0 term: no a1/a2 part (factor m), and ρ_0 = 1, ι_0 = 0.
-      const c0 = c[row];
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = n > 0 ? f3[row] * a[row + 1] * c0 : 0;
-      let s4 = f4[row] * a[rowNext + 1] * c0;
-      // 1 ≤ m < n: all four sums (Ā_{n,m+1} exists).
-      const mInner = mMax < n ? mMax : n - 1;
-      for (let m = 1; m <= mInner; m++) {
-        const k = row + m;
-        const cnm = c[k];
-        const snm = sn[k];
-        const reM1 = re[m - 1];
-        const imM1 = im[m - 1];
-        const anm = a[k] * m;
-        s1 += anm * (cnm * reM1 + snm * imM1);
-        s2 += anm * (snm * reM1 - cnm * imM1);
-        const cr = cnm * re[m] + snm * im[m];
-        s3 += f3[k] * a[k + 1] * cr;
-        s4 += f4[k] * a[rowNext + m + 1] * cr;
+    // (s + i t)^m, advanced per column.
+    let reM = 1;
+    let imM = 0;
+    let reM1 = 0; // (s + i t)^(m−1)
+    let imM1 = 0;
+    for (let m = 0; m <= order; m++) {
+      // Column m+1 (degrees m+1…degree+1) into `next`, alongside the sums over n for column m.
+      const d = diag[m + 1];
+      next[m] = 0; // Ā_{m,m+1} = 0
+      next[m + 1] = d;
+      if (m + 2 <= degree + 1) next[m + 2] = subDiag[m + 1] * u * d;
+      const base = m * stride;
+      let sumC = 0;
+      let sumS = 0;
+      let sum3C = 0;
+      let sum3S = 0;
+      let sum4C = 0;
+      let sum4S = 0;
+      // n = m and n = m+1 use the seeded next[m…m+2]; from n = m+2 on, next[n+1] by recursion.
+      const nSeed = m + 1 < degree ? m + 1 : degree;
+      for (let n = m; n <= nSeed; n++) {
+        const j = base + n;
+        const c = cCol[j];
+        const sn = sCol[j];
+        const rn = rho[n];
+        const p = rn * cur[n];
+        sumC += p * c;
+        sumS += p * sn;
+        const q3 = rn * f3Col[j] * next[n];
+        sum3C += q3 * c;
+        sum3S += q3 * sn;
+        const q4 = rn * f4Col[j] * next[n + 1];
+        sum4C += q4 * c;
+        sum4S += q4 * sn;
       }
-      // m = n (sectorial, when within the order): no a3 part (Ā_{n,n+1} = 0).
-      if (mMax === n && n > 0) {
-        const k = row + n;
-        const cnm = c[k];
-        const snm = sn[k];
-        const anm = a[k] * n;
-        s1 += anm * (cnm * re[n - 1] + snm * im[n - 1]);
-        s2 += anm * (snm * re[n - 1] - cnm * im[n - 1]);
-        s4 += f4[k] * a[rowNext + n + 1] * (cnm * re[n] + snm * im[n]);
+      let prev = next[m + 1];
+      let here = m + 2 <= degree + 1 ? next[m + 2] : 0;
+      for (let n = m + 2; n <= degree; n++) {
+        const j = base + n;
+        const ahead = u * alphaNext[j] * here - betaNext[j] * prev; // Ā_{n+1,m+1}
+        next[n + 1] = ahead;
+        const c = cCol[j];
+        const sn = sCol[j];
+        const rn = rho[n];
+        const p = rn * cur[n];
+        sumC += p * c;
+        sumS += p * sn;
+        const q3 = rn * f3Col[j] * here;
+        sum3C += q3 * c;
+        sum3S += q3 * sn;
+        const q4 = rn * f4Col[j] * ahead;
+        sum4C += q4 * c;
+        sum4S += q4 * sn;
+        prev = here;
+        here = ahead;
       }
-      a1 += rhoN * s1;
-      a2 += rhoN * s2;
-      a3 += rhoN * s3;
-      a4 -= rhoN * s4;
-      rhoN *= ratio;
+      if (m > 0) {
+        a1 += m * (reM1 * sumC + imM1 * sumS);
+        a2 += m * (reM1 * sumS - imM1 * sumC);
+      }
+      a3 += reM * sum3C + imM * sum3S;
+      a4 -= reM * sum4C + imM * sum4S;
+      reM1 = reM;
+      imM1 = imM;
+      reM = s * reM1 - t * imM1;
+      imM = s * imM1 + t * reM1;
+      const swap = cur;
+      cur = next;
+      next = swap;
     }
     const scale = this.gmM3PerS2 / r2;
     out[0] = scale * (a1 + a4 * s);
