@@ -4,3 +4,4 @@ export * from './earthRotationCache.js';
 export * from './bodyPositionCache.js';
 export * from './initialState.js';
 export * from './runConfig.js';
+export * from './eventEnvironment.js';

@@ -87,6 +87,7 @@ export function parseStateFile(text: string, fileName = ''): StateFileContent {
   const vMps = vec('v_km_s');
   const rKm = Math.hypot(rM[0], rM[1], rM[2]) / 1e3;
   if (rKm < 6000) fail('r_km', `is ${rKm.toFixed(1)} km from the geocentre (inside the Earth; is it in km?)`);
+  if (rKm > 2e6) fail('r_km', `is ${rKm.toExponential(3)} km from the geocentre (far beyond the Moon; is it in metres?)`);
   const vKmS = Math.hypot(vMps[0], vMps[1], vMps[2]) / 1e3;
   if (vKmS > 20) fail('v_km_s', `has magnitude ${vKmS.toFixed(1)} km/s (faster than escape from LEO; is it in km/s?)`);
   if (typeof o.mass_kg !== 'number' || !(o.mass_kg > 0) || !Number.isFinite(o.mass_kg)) {
