@@ -18,3 +18,4 @@ export * from './bodies/moon.js';
 export * from './propagation/numerical/index.js';
 export * from './integrators/index.js';
 export * from './events/index.js';
+export * from './conjunction/pc/index.js';

@@ -18,3 +18,7 @@ export {
   type ParsedElements,
 } from './elements.js';
 export * from './oem.js';
+export * from './cdm.js';
+export * from './cdmKvn.js';
+export * from './cdmXml.js';
+export * from './cdmRead.js';
