@@ -40,6 +40,8 @@ export interface NumericalPropagatorOptions {
   fixedStepS?: number;
   /** Largest step of the adaptive methods, s (default unbounded). */
   maxStepS?: number;
+  /** Step-size controller settings of the adaptive methods (integrators/adaptive.ts defaults). */
+  controller?: { safety?: number; beta?: number; minFactor?: number; maxFactor?: number };
   /** Limit on attempted steps (default 10,000,000). */
   maxSteps?: number;
   /** Earth orientation parameters for GCRF→ITRF (without: UT1 = UTC, no polar motion; warns). */
@@ -247,7 +249,7 @@ export class NumericalPropagator {
     } else {
       const rtol = o.rtol ?? 1e-10;
       const atol = expandAtol(o.atol ?? DEFAULT_ATOL_SCALE.map((x) => x * rtol), n);
-      const opts = { n, rtol, atol, ...(o.maxStepS !== undefined ? { maxStepS: o.maxStepS } : {}) };
+      const opts = { n, rtol, atol, ...(o.maxStepS !== undefined ? { maxStepS: o.maxStepS } : {}), ...(o.controller ?? {}) };
       integrator = this.integratorName === 'dop853' ? new DormandPrince853(opts) : new DormandPrince54(opts);
     }
     this.integrators.set(`${n}`, integrator);

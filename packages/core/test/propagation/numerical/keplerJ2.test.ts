@@ -126,9 +126,8 @@ describe('J2 only: secular node regression vs the analytic rate', () => {
     const inc = (incDeg * Math.PI) / 180;
     const [r0, v0] = stateFromElements(a0, 0.001, inc, 0.5, 0.2, 0.1);
     const period = 2 * Math.PI * Math.sqrt(a0 ** 3 / GM);
-    // J2 in GCRF directly (no Earth rotation): ITRF = GCRF with an identity EOP is not available,
-    // so use the zonal force with the real chain; the pole tilt (precession ~0.14″/day) is far
-    // below the 0.1% (≈ 18″/day) at stake.
+    // J2 about the ITRF pole through the propagator's frame chain; that pole moves against GCRF's
+    // by precession (~0.14″/day), far below the 0.1% (≈ 18″/day) at stake.
     const force = new ZonalGravityForce({ gmM3PerS2: GM, radiusM: R, j: [0, 0, J2] });
     const prop = new NumericalPropagator({ forces: [force], rtol: 1e-12, eop: EOP0, needsSun: false, needsMoon: false });
     const stepS = period / 200;
