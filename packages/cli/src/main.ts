@@ -5,6 +5,7 @@ import { registerData } from './commands/data.js';
 import { registerEphem } from './commands/ephem.js';
 import { registerHistory } from './commands/history.js';
 import { registerPasses } from './commands/passes.js';
+import { registerPropagate } from './commands/propagate.js';
 import { registerWhere } from './commands/where.js';
 import { UsageError } from './util/options.js';
 
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   registerEphem(program);
   registerPasses(program);
   registerHistory(program);
+  registerPropagate(program);
   registerAtmosphere(program);
   registerData(program);
   registerBenchSgp4(program);

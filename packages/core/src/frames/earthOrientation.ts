@@ -77,7 +77,7 @@ export function earthOrientation(epoch: Epoch, eop?: EopSource, out?: EarthOrien
   r.ttCenturies = epoch.ttJulianCenturiesJ2000();
   r.ut1MinusUtcS = v.ut1MinusUtcS;
   // Inside a leap second UT1 continues smoothly while UTC repeats 86400: clamp like Epoch.ut1Mjd.
-  r.gmstRad = gmst82Rad(mjdDay, Math.min(secondsOfDay, SECONDS_PER_DAY) + v.ut1MinusUtcS);
+  r.gmstRad = gmst82Rad(mjdDay, secondsOfDay + v.ut1MinusUtcS);
   r.omegaRadPerS = EARTH_ROTATION_RATE_IAU82_RAD_PER_S * (1 - v.lodS / SECONDS_PER_DAY);
   r.xpRad = v.xpArcsec * ARCSEC_TO_RAD;
   r.ypRad = v.ypArcsec * ARCSEC_TO_RAD;

@@ -242,13 +242,13 @@ export class Epoch {
   /** UT1 as MJD given UT1−UTC in seconds (from EOP; 0 when no EOP is loaded). */
   ut1Mjd(ut1MinusUtcS: number): number {
     const { mjdDay, secondsOfDay } = this.utcDaySeconds();
-    return mjdDay + (Math.min(secondsOfDay, SECONDS_PER_DAY) + ut1MinusUtcS) / SECONDS_PER_DAY;
+    return mjdDay + (secondsOfDay + ut1MinusUtcS) / SECONDS_PER_DAY;
   }
 
   /** UT1 Julian date in two parts, given UT1−UTC in seconds. */
   ut1JulianDate(ut1MinusUtcS: number): TwoPartJulianDate {
     const { mjdDay, secondsOfDay } = this.utcDaySeconds();
-    return { jd1: mjdDay + MJD_OFFSET, jd2: (Math.min(secondsOfDay, SECONDS_PER_DAY) + ut1MinusUtcS) / SECONDS_PER_DAY };
+    return { jd1: mjdDay + MJD_OFFSET, jd2: (secondsOfDay + ut1MinusUtcS) / SECONDS_PER_DAY };
   }
 
   /** GPS seconds since 1980-01-06T00:00:00 UTC. */
