@@ -5,6 +5,7 @@ import { registerData } from './commands/data.js';
 import { registerEphem } from './commands/ephem.js';
 import { registerHistory } from './commands/history.js';
 import { registerPasses } from './commands/passes.js';
+import { registerPc } from './commands/pc.js';
 import { registerPropagate } from './commands/propagate.js';
 import { registerWhere } from './commands/where.js';
 import { UsageError } from './util/options.js';
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   registerHistory(program);
   registerPropagate(program);
   registerAtmosphere(program);
+  registerPc(program);
   registerData(program);
   registerBenchSgp4(program);
   try {
