@@ -133,6 +133,9 @@ function renderText(r: PcReport): string {
     `  hard-body radius ${r.hbr_m} m (${r.hbr_source === 'option' ? '--hbr-m' : 'from the CDM'}); maximum Pc for an unknown isotropic covariance ${sci(r.pc_max_no_covariance)}`,
   ];
   if (r.covariance_scale_at_max !== undefined) lines.push(`  maximum reached with the covariance scaled by ${r.covariance_scale_at_max.toPrecision(4)} (sigmas)`);
-  for (const w of r.warnings) lines.push(`  warning: ${w}`);
+  // Real CDMs often carry NaN or odd units in optional fields: show the first, count the rest
+  // (all of them are in the --json output).
+  if (r.warnings.length > 0) lines.push(`  warning: ${r.warnings[0]}`);
+  if (r.warnings.length > 1) lines.push(`  (${r.warnings.length - 1} more tolerated problems in optional fields; --json lists them)`);
   return lines.join('\n') + '\n';
 }
