@@ -1,0 +1,2 @@
+export * from './rocket.js';
+export * from './vehicles.js';

@@ -1,0 +1,4 @@
+export * from './station.js';
+export * from './decayModel.js';
+export * from './ledger.js';
+export * from './reentry.js';
