@@ -20,3 +20,4 @@ export * from './integrators/index.js';
 export * from './events/index.js';
 export * from './conjunction/pc/index.js';
 export * from './decay/index.js';
+export * from './frames/subSatelliteState.js';

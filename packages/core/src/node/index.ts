@@ -2,3 +2,4 @@
 export * from './dataDir.js';
 export * from './datasets.js';
 export * from './parallelSgp4.js';
+export * from './dataDirEop.js';
