@@ -1,0 +1,191 @@
+/**
+ * Thin client for the stationkeeper HTTP API (docs/api.md). Every call goes to the page's own
+ * origin (`/api/...`): the dashboard never talks to another host.
+ */
+
+/** An HTTP answer that is not 2xx, with the server's own explanation. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** The server's `message` (Fastify error body) or the raw text. */
+    readonly serverMessage: string,
+    readonly path: string,
+    /** Parsed JSON body, when there was one. */
+    readonly body: unknown = null,
+  ) {
+    super(`${path}: HTTP ${status}: ${serverMessage}`);
+  }
+
+  /** The route is not there (yet) or not implemented: 404 or 501. */
+  get notAvailable(): boolean {
+    return this.status === 404 || this.status === 501;
+  }
+}
+
+async function readError(res: Response, path: string): Promise<ApiError> {
+  const text = await res.text();
+  let body: unknown = null;
+  let message = text.trim() || res.statusText;
+  try {
+    body = JSON.parse(text);
+    if (body && typeof body === 'object') {
+      const b = body as Record<string, unknown>;
+      const m = b.message ?? b.error ?? b.detail;
+      if (typeof m === 'string' && m.length > 0) message = m;
+    }
+  } catch {
+    // not JSON: keep the text
+  }
+  return new ApiError(res.status, message, path, body);
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function getJson<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  const url = withQuery(path, query);
+  const res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  if (!res.ok) throw await readError(res, url);
+  return (await res.json()) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  if (!res.ok) throw await readError(res, path);
+  return (await res.json()) as T;
+}
+
+/** A human sentence for any failure of a call. */
+export function describeError(err: unknown): string {
+  if (err instanceof ApiError) return `${err.serverMessage} (HTTP ${err.status})`;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+// ---- Response shapes (snake_case, units in names, as documented in docs/api.md) ----
+
+export interface ElementsInfo {
+  /** Short description of where the elements came from. */
+  source: string;
+  epochUtc: string | null;
+  /** True when the server uses its embedded 2022 sample instead of fetched data. */
+  isSample: boolean;
+}
+
+export interface StateResponse {
+  norad: number;
+  name?: string;
+  epoch_utc: string;
+  lat_deg: number;
+  lon_deg: number;
+  alt_km: number;
+  speed_km_s: number;
+  ground_speed_km_s?: number;
+  sunlit: boolean;
+  tle_epoch_utc?: string;
+  tle_age_days: number;
+  /** "embedded sample" (fresh clone, nothing fetched) or "store". */
+  elements_source: string;
+  /** Server's caveat, e.g. that the sample's epoch is used instead of now. */
+  note?: string;
+}
+
+/** Read where the elements come from; tolerant of an object-valued source. */
+export function elementsInfo(state: StateResponse): ElementsInfo {
+  const src = state.elements_source as unknown;
+  let source = '';
+  if (typeof src === 'string') source = src;
+  else if (src && typeof src === 'object') {
+    const o = src as Record<string, unknown>;
+    source = String(o.description ?? o.source ?? o.kind ?? '');
+  }
+  let epochUtc: string | null = state.tle_epoch_utc ?? null;
+  if (epochUtc === null && Number.isFinite(state.tle_age_days)) {
+    epochUtc = new Date(Date.parse(state.epoch_utc) - state.tle_age_days * 86_400_000).toISOString();
+  }
+  return { source, epochUtc, isSample: /sample|embedded/i.test(source) };
+}
+
+export interface TrackPoint {
+  /** Time of the point, ISO UTC (the API's `t_utc`). */
+  epoch_utc: string;
+  lat_deg: number;
+  lon_deg: number;
+  alt_km?: number;
+  sunlit?: boolean;
+}
+
+/** Points of a /track answer (`{ points: [{ t_utc, lat_deg, lon_deg, ... }] }`). */
+export function trackPoints(body: unknown): TrackPoint[] {
+  const list = Array.isArray(body) ? body : body && typeof body === 'object' ? ((body as Record<string, unknown>).points ?? []) : [];
+  const out: TrackPoint[] = [];
+  for (const raw of list as Record<string, unknown>[]) {
+    const t = raw.t_utc ?? raw.epoch_utc;
+    const lat = raw.lat_deg;
+    const lon = raw.lon_deg;
+    if (typeof t !== 'string' || typeof lat !== 'number' || typeof lon !== 'number') continue;
+    out.push({ epoch_utc: t, lat_deg: lat, lon_deg: lon, alt_km: raw.alt_km as number | undefined, sunlit: raw.sunlit as boolean | undefined });
+  }
+  return out;
+}
+
+export interface PassJson {
+  rise_utc: string;
+  rise_azimuth_deg: number;
+  culmination_utc: string;
+  culmination_azimuth_deg: number;
+  max_elevation_deg: number;
+  set_utc: string;
+  set_azimuth_deg: number;
+  duration_s: number;
+  visible: boolean;
+  magnitude: number | null;
+  in_progress_at_start?: boolean;
+  in_progress_at_end?: boolean;
+  visible_start_utc?: string | null;
+  visible_end_utc?: string | null;
+}
+
+export function passList(body: unknown): PassJson[] {
+  if (Array.isArray(body)) return body as PassJson[];
+  if (body && typeof body === 'object') {
+    const p = (body as Record<string, unknown>).passes;
+    if (Array.isArray(p)) return p as PassJson[];
+  }
+  return [];
+}
+
+export interface HistoryPoint {
+  epoch_utc: string;
+  mean_altitude_km: number;
+  perigee_altitude_km?: number;
+  apogee_altitude_km?: number;
+}
+
+export interface ManeuverJson {
+  kind: string;
+  window_start_utc: string;
+  window_end_utc: string;
+  delta_v_m_per_s: number;
+  delta_a_km: number;
+}
+
+export interface HistoryResponse {
+  norad?: number;
+  altitude_reference?: string;
+  points: HistoryPoint[];
+  maneuvers?: ManeuverJson[];
+  reboosts?: ManeuverJson[];
+  decay_rate_m_per_day?: number | null;
+}

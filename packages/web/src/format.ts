@@ -1,0 +1,70 @@
+/** Display formatting: every number leaves here with its unit. */
+
+export function fmtLat(deg: number, digits = 3): string {
+  return `${Math.abs(deg).toFixed(digits)}° ${deg < 0 ? 'S' : 'N'}`;
+}
+
+export function fmtLon(deg: number, digits = 3): string {
+  return `${Math.abs(deg).toFixed(digits)}° ${deg < 0 ? 'W' : 'E'}`;
+}
+
+/** "2022-07-15 13:00:00 UTC" from an ISO string (seconds shown, fractions dropped). */
+export function fmtUtc(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+export function fmtUtcTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  return new Date(ms).toISOString().slice(11, 19);
+}
+
+export function fmtDate(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : iso;
+}
+
+export function fmtNum(value: number | null | undefined, digits: number, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const s = value.toFixed(digits).replace('-', '−');
+  return unit ? `${s} ${unit}` : s;
+}
+
+export function fmtDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds - 60 * m);
+  return `${m} min ${String(s).padStart(2, '0')} s`;
+}
+
+/** 0° = N, 90° = E … as a 16-point compass word. */
+export function compass(azimuthDeg: number): string {
+  const points = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'];
+  return points[Math.round((((azimuthDeg % 360) + 360) % 360) / 22.5) % 16];
+}
+
+/** Age in days as words: "0.03 days", "2.4 years". */
+export function fmtAge(days: number): string {
+  if (!Number.isFinite(days)) return '—';
+  if (Math.abs(days) >= 365.25) return `${(days / 365.25).toFixed(1)} years`;
+  return `${days.toFixed(days < 10 ? 2 : 0)} days`;
+}
+
+/** Small DOM helper: element with attributes and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | undefined> = {},
+  ...children: (Node | string | null | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'class') el.className = String(v);
+    else if (k === 'text') el.textContent = String(v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) el.append(c);
+  return el;
+}

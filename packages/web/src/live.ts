@@ -1,0 +1,163 @@
+/**
+ * The "where is it" panel: a clock, the state from /state every few seconds, the ground track
+ * one orbit back and ahead from /track, and the terminator.
+ *
+ * The clock runs from the time the server answers first. With fetched elements that is now; with
+ * the embedded 2022 sample the server answers at the sample's epoch, and the page says so instead
+ * of pretending it is now: the clock then runs forward from that epoch in real time.
+ */
+import { describeError, elementsInfo, getJson, trackPoints, type ElementsInfo, type StateResponse } from './api.js';
+import { fmtAge, fmtDate, fmtLat, fmtLon, fmtNum, fmtUtc } from './format.js';
+import type { GroundMap } from './map.js';
+
+/** How often the marker moves, ms. */
+export const STATE_INTERVAL_MS = 5000;
+/** ISS period ≈ 92.9 min; the track spans one orbit either side. */
+const TRACK_HALF_SPAN_MIN = 93;
+const TRACK_STEP_S = 30;
+/** Fetch a new track once the station has moved this far from the middle of the old one. */
+const TRACK_REFRESH_MIN = 20;
+
+export interface LiveOptions {
+  norad: number;
+  map: GroundMap;
+  /** Called once the first state is in, with the element information. */
+  onElements?: (info: ElementsInfo, state: StateResponse) => void;
+}
+
+const $ = (id: string) => document.getElementById(id)!;
+
+export class LivePanel {
+  private clockOriginMs = Number.NaN;
+  private wallOriginMs = 0;
+  private trackCentreMs = Number.NaN;
+  private timer: number | undefined;
+  private trackLoading = false;
+  elements: ElementsInfo | null = null;
+
+  constructor(private readonly opts: LiveOptions) {}
+
+  /** The time the page shows, Unix ms (sample epoch + elapsed, or now). */
+  shownTimeMs(): number {
+    return this.clockOriginMs + (performance.now() - this.wallOriginMs);
+  }
+
+  shownTimeIso(): string {
+    return new Date(this.shownTimeMs()).toISOString();
+  }
+
+  async start(): Promise<void> {
+    const path = `/api/objects/${this.opts.norad}/state`;
+    let state: StateResponse;
+    try {
+      state = await getJson<StateResponse>(path);
+    } catch (err) {
+      $('map-status').textContent = `Could not get the station's position: ${describeError(err)}`;
+      $('elements-note').textContent = 'No element data: the server did not answer /state.';
+      $('elements-note').classList.add('warn');
+      throw err;
+    }
+    this.clockOriginMs = Date.parse(state.epoch_utc);
+    this.wallOriginMs = performance.now();
+    this.elements = elementsInfo(state);
+    this.showElements(this.elements, state);
+    this.opts.onElements?.(this.elements, state);
+    this.render(state);
+    void this.refreshTrack();
+    this.timer = window.setInterval(() => void this.tick(), STATE_INTERVAL_MS);
+  }
+
+  stop(): void {
+    if (this.timer !== undefined) window.clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    const at = this.shownTimeIso();
+    try {
+      const state = await getJson<StateResponse>(`/api/objects/${this.opts.norad}/state`, { at });
+      this.render(state);
+      $('map-status').textContent = '';
+      if (Math.abs(this.shownTimeMs() - this.trackCentreMs) > TRACK_REFRESH_MIN * 60_000) void this.refreshTrack();
+    } catch (err) {
+      $('map-status').textContent = `Position update failed: ${describeError(err)} — retrying in ${STATE_INTERVAL_MS / 1000} s.`;
+    }
+  }
+
+  private async refreshTrack(): Promise<void> {
+    if (this.trackLoading) return;
+    this.trackLoading = true;
+    const centre = this.shownTimeMs();
+    try {
+      const body = await getJson<unknown>(`/api/objects/${this.opts.norad}/track`, {
+        start: new Date(centre - TRACK_HALF_SPAN_MIN * 60_000).toISOString(),
+        minutes: 2 * TRACK_HALF_SPAN_MIN,
+        step_s: TRACK_STEP_S,
+      });
+      this.trackCentreMs = centre;
+      this.opts.map.setTrack(trackPoints(body), this.shownTimeMs());
+    } catch (err) {
+      $('map-status').textContent = `Ground track unavailable: ${describeError(err)}`;
+    } finally {
+      this.trackLoading = false;
+    }
+  }
+
+  private render(s: StateResponse): void {
+    const t = Date.parse(s.epoch_utc);
+    const clock = $('clock');
+    clock.textContent = fmtUtc(s.epoch_utc);
+    clock.setAttribute('datetime', s.epoch_utc);
+    const ro = $('readout');
+    ro.dataset.epochUtc = s.epoch_utc;
+    $('ro-lat').textContent = fmtLat(s.lat_deg);
+    $('ro-lon').textContent = fmtLon(s.lon_deg);
+    $('ro-alt').textContent = fmtNum(s.alt_km, 1, 'km');
+    $('ro-speed').textContent = fmtNum(s.speed_km_s, 3, 'km/s');
+    $('ro-sunlit').textContent = s.sunlit ? 'sunlit' : "in Earth's shadow";
+    $('ro-age').textContent = fmtAge(s.tle_age_days);
+    const map = this.opts.map;
+    map.setSun(t);
+    map.setStation(
+      s.lat_deg,
+      s.lon_deg,
+      `Station at ${fmtLat(s.lat_deg, 1)}, ${fmtLon(s.lon_deg, 1)}, ${fmtNum(s.alt_km, 0, 'km')} up, at ${fmtUtc(s.epoch_utc)}.`,
+    );
+    if (Number.isFinite(this.trackCentreMs)) map.setTrackTime(t);
+  }
+
+  private showElements(info: ElementsInfo, s: StateResponse): void {
+    const note = $('elements-note');
+    const date = info.epochUtc ? fmtDate(info.epochUtc) : 'unknown date';
+    if (s.name) $('object-name').textContent = s.name;
+    $('object-norad').textContent = `NORAD ${s.norad}`;
+    if (info.isSample) {
+      note.replaceChildren(
+        strong(`Elements of ${date}`),
+        ' (embedded sample; run ',
+        code('stationkeeper data fetch'),
+        ' for current data). The clock starts at the sample epoch, not now.',
+      );
+      note.classList.add('warn');
+      $('clock-label').textContent = 'Shown time (sample epoch, running)';
+    } else {
+      note.replaceChildren(
+        strong(`Elements of ${date}`),
+        ` (${info.source || 'fetched data'}, ${fmtAge(s.tle_age_days)} old at the shown time).`,
+      );
+      note.classList.remove('warn');
+      $('clock-label').textContent = 'Now';
+    }
+  }
+}
+
+function strong(text: string): HTMLElement {
+  const el = document.createElement('strong');
+  el.textContent = text;
+  return el;
+}
+
+function code(text: string): HTMLElement {
+  const el = document.createElement('code');
+  el.textContent = text;
+  return el;
+}

@@ -1,0 +1,41 @@
+/** Dashboard entry: builds the map, starts the live panel, then the other panels. */
+import './style.css';
+import { GroundMap } from './map.js';
+import { LivePanel } from './live.js';
+import { setupPasses } from './passes.js';
+import { loadHistory } from './history.js';
+import { loadLifetime } from './lifetime.js';
+import { setupScenario } from './scenario.js';
+
+/** `?norad=` picks another object; default the ISS. */
+function noradFromUrl(): number {
+  const v = new URLSearchParams(location.search).get('norad');
+  const n = v === null ? 25544 : Number(v);
+  return Number.isInteger(n) && n >= 1 && n <= 339_999 ? n : 25544;
+}
+
+async function main(): Promise<void> {
+  const norad = noradFromUrl();
+  const map = new GroundMap(document.getElementById('map')!);
+  const landLoaded = map.loadLand().catch((err: unknown) => {
+    document.getElementById('map-status')!.textContent = `World outline unavailable: ${(err as Error).message}`;
+  });
+  const live = new LivePanel({ norad, map });
+  setupPasses({
+    norad,
+    startIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso() : undefined),
+    onPlace: (p) => map.setObserver(p),
+  });
+  void loadHistory(norad);
+  void loadLifetime(norad);
+  try {
+    await live.start();
+  } catch {
+    // the live panel shows the reason
+  }
+  setupScenario({ norad, startIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : new Date().toISOString()) });
+  await landLoaded;
+  document.body.dataset.ready = 'true';
+}
+
+void main();
