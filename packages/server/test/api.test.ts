@@ -1,0 +1,211 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { where } from '../../cli/src/commands/where.js';
+import { ISS_SAMPLE_TLE } from '@stationkeeper/core';
+import { SAMPLE_EPOCH, syntheticCatalogue, tempDataDir, testServer } from './helpers.js';
+import type { Server } from '../src/index.js';
+
+let s: Server & { remove: () => void };
+beforeAll(async () => {
+  s = await testServer();
+});
+afterAll(async () => {
+  await s.close();
+  s.remove();
+});
+
+const get = (url: string) => s.app.inject({ method: 'GET', url });
+
+describe('request validation names the field', () => {
+  const cases: [string, number, string][] = [
+    ['/api/objects/25544/passes?lat=95&lon=0', 400, 'query.lat: must be <= 90'],
+    ['/api/objects/25544/passes?lon=0', 400, 'query.lat: is required'],
+    ['/api/objects/25544/passes?lat=10&lon=abc', 400, 'query.lon: must be number'],
+    ['/api/objects/25544/passes?lat=10&lon=0&days=31', 400, 'query.days: must be <= 30'],
+    ['/api/objects/25544/state?at=yesterday', 400, 'query.at: not an ISO 8601 UTC time'],
+    ['/api/objects/25544/state?lat=5', 400, 'query.lat: is not a known parameter'],
+    ['/api/objects/0/state', 400, 'params.norad: must be >= 1'],
+    ['/api/objects/abc', 400, 'params.norad: must be integer'],
+    ['/api/objects/25544/track?minutes=2880&step_s=1', 400, 'query.minutes: 2880 min at step_s 1 gives 172801 points'],
+    ['/api/jobs/not-a-uuid', 400, 'params.id: must match format "uuid"'],
+    ['/api/objects/5/state', 404, 'params.norad: no element set for NORAD 5'],
+  ];
+  it.each(cases)('%s → %i %s', async (url, code, message) => {
+    const r = await get(url);
+    expect(r.statusCode).toBe(code);
+    const body = r.json();
+    expect(body.error).toContain(message);
+    expect(body.status_code).toBe(code);
+    expect(body.field).toBe(message.split(':')[0]);
+  });
+
+  it('rejects a bad job body with the field inside params', async () => {
+    const r = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'cpu-burn', params: { seconds: -1 } } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error).toMatch(/^body\.params\.seconds: /);
+    const r2 = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'warp-drive' } });
+    expect(r2.json().error).toMatch(/^body\.type: unknown job type "warp-drive" \(known: altitude-band-screen, cpu-burn\)/);
+    const r3 = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { params: {} } });
+    expect(r3.json().error).toBe('body.type: is required');
+  });
+
+  it('limits bodies: 64 kB on ordinary routes', async () => {
+    const r = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'cpu-burn', params: { pad: 'x'.repeat(70_000) } } });
+    expect(r.statusCode).toBe(413);
+  });
+});
+
+describe('state of the ISS from the embedded sample', () => {
+  it('defaults to the sample epoch and says so', async () => {
+    const r = await get('/api/objects/25544/state');
+    expect(r.statusCode).toBe(200);
+    const b = r.json();
+    expect(b.elements_source).toBe('embedded sample');
+    expect(b.epoch_utc).toBe(SAMPLE_EPOCH.toIsoUtc(3));
+    expect(b.tle_age_days).toBe(0);
+    expect(b.note).toMatch(/embedded sample/);
+  });
+
+  it.each(['2022-07-15T12:14:42Z', '2022-07-15T13:00:00Z', '2022-07-16T03:21:09.5Z'])('matches the CLI `where --json` at %s', async (at) => {
+    const dir = tempDataDir();
+    try {
+      const cli = await where({ at, dataDir: dir.dir, norad: '25544' });
+      const api = (await get(`/api/objects/25544/state?at=${at}`)).json();
+      expect(cli.source).toMatch(/embedded sample/);
+      expect(api.elements_source).toBe('embedded sample');
+      expect(api.epoch_utc).toBe(cli.epoch_utc);
+      // The CLI rounds to 1e-4° and 1e-3 km; the API gives 1e-6. Same computation: the API
+      // value rounded like the CLI's equals it, and they differ by at most half a CLI unit.
+      const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+      expect(Math.abs(r(api.lat_deg, 4) - cli.lat_deg)).toBeLessThan(1e-6);
+      expect(Math.abs(r(api.lon_deg, 4) - cli.lon_deg)).toBeLessThan(1e-6);
+      expect(Math.abs(r(api.alt_km, 3) - cli.alt_km)).toBeLessThan(1e-6);
+      expect(Math.abs(api.lat_deg - cli.lat_deg)).toBeLessThanOrEqual(0.5e-4 + 1e-9);
+      expect(Math.abs(api.alt_km - cli.alt_km)).toBeLessThanOrEqual(0.5e-3 + 1e-9);
+      expect(api.sunlit).toBe(cli.sunlit);
+      expect(r(api.speed_km_s, 4)).toBeCloseTo(cli.speed_km_s, 6);
+      expect(r(api.tle_age_days, 3)).toBeCloseTo(cli.tle_age_days, 6);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('track, passes, history and object answer from the sample', async () => {
+    const t = (await get('/api/objects/25544/track?minutes=92.9&step_s=60')).json();
+    expect(t.points).toHaveLength(93);
+    expect(t.start_utc).toBe(SAMPLE_EPOCH.toIsoUtc(3));
+    const first = t.points[0];
+    const st = (await get(`/api/objects/25544/state?at=${encodeURIComponent(first.t_utc)}`)).json();
+    expect(first.lat_deg).toBeCloseTo(st.lat_deg, 4);
+    // ~92.9 min period: the last point is back near the first latitude
+    expect(Math.abs(t.points[92].lat_deg - first.lat_deg)).toBeLessThan(1.5);
+    for (const p of t.points) expect(p.alt_km).toBeGreaterThan(400), expect(p.alt_km).toBeLessThan(440);
+
+    const p = (await get('/api/objects/25544/passes?lat=48.85&lon=2.35&days=2')).json();
+    expect(p.elements_source).toBe('embedded sample');
+    expect(p.passes.length).toBeGreaterThan(3);
+    for (const x of p.passes) expect(x.max_elevation_deg).toBeGreaterThanOrEqual(10 - 1e-6);
+
+    const o = (await get('/api/objects/25544')).json();
+    expect(o.latest.line1).toBe(ISS_SAMPLE_TLE.split('\n')[1]);
+    expect((await get('/api/objects/25544/history')).json().points).toHaveLength(1);
+  });
+});
+
+describe('ingest', () => {
+  it('stores good records, reports bad ones by line and field, dedupes on object + epoch', async () => {
+    const good = syntheticCatalogue(3, 80000, 2);
+    const badLine = good.split('\n');
+    // corrupt the eccentricity of the 2nd element set (line 2 of record 2 = file line 6)
+    badLine[5] = badLine[5].slice(0, 26) + '00a4941' + badLine[5].slice(33);
+    const text = badLine.join('\n');
+    const r = await s.app.inject({ method: 'POST', url: '/api/ingest?source=test', payload: text, headers: { 'content-type': 'text/plain' } });
+    expect(r.statusCode).toBe(200);
+    const rep = r.json();
+    expect(rep).toMatchObject({ format: 'tle', accepted: 5, duplicates: 0, rejected: 1, objects: 3 });
+    expect(rep.errors[0].line).toBe(6);
+    expect(rep.errors[0].message).toMatch(/upload:6/);
+    const again = (await s.app.inject({ method: 'POST', url: '/api/ingest', payload: good, headers: { 'content-type': 'text/plain' } })).json();
+    expect(again).toMatchObject({ accepted: 1, duplicates: 5, rejected: 0 });
+    const h = (await get('/api/objects/80000/tle?limit=1&order=asc')).json();
+    expect(h).toMatchObject({ total: 2, limit: 1, offset: 0 });
+    expect(h.items[0].source).toBe('test');
+    expect((await get('/api/objects/80000/tle?offset=1')).json().items).toHaveLength(1);
+    const st = (await get('/api/objects/80001/state?at=2022-07-15T13:30:00Z')).json();
+    expect(st.elements_source).toBe('store');
+    expect(st.tle_epoch_utc).toBe(SAMPLE_EPOCH.plusSeconds(3600).toIsoUtc(3)); // latest at or before
+  });
+
+  it('accepts OMM JSON and rejects unknown content types', async () => {
+    const omm = JSON.stringify([
+      { OBJECT_NAME: 'OMM SAT', OBJECT_ID: '1998-067A', NORAD_CAT_ID: 81000, EPOCH: '2022-07-15T12:14:42.327712', MEAN_MOTION: 15.49958191, ECCENTRICITY: 0.0004941, INCLINATION: 51.6398, RA_OF_ASC_NODE: 196.3106, ARG_OF_PERICENTER: 13.7716, MEAN_ANOMALY: 97.3744, EPHEMERIS_TYPE: 0, CLASSIFICATION_TYPE: 'U', ELEMENT_SET_NO: 999, REV_AT_EPOCH: 34957, BSTAR: 0.00012517, MEAN_MOTION_DOT: 6.684e-5, MEAN_MOTION_DDOT: 0 },
+    ]);
+    const r = await s.app.inject({ method: 'POST', url: '/api/ingest', payload: omm, headers: { 'content-type': 'application/json' } });
+    expect(r.json()).toMatchObject({ format: 'omm-json', accepted: 1, rejected: 0 });
+    expect((await get('/api/objects/81000')).json().latest.line1).toMatch(/^1 81000U/);
+    const bad = await s.app.inject({ method: 'POST', url: '/api/ingest', payload: 'x', headers: { 'content-type': 'image/png' } });
+    expect(bad.statusCode).toBe(415);
+  });
+});
+
+describe('documents and files', () => {
+  it('OpenAPI lists every route with its schemas', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const listed = new Set<string>();
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        listed.add(`${method.toUpperCase()} ${path}`);
+        expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+      }
+    }
+    const expected = s.routes.routes.filter((r) => !r.hidden).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+    expect([...listed].sort()).toEqual([...new Set(expected)].sort());
+    for (const must of ['GET /api/objects/{norad}/state', 'GET /api/objects/{norad}/passes', 'POST /api/ingest', 'POST /api/jobs', 'GET /api/jobs/{id}/events', 'DELETE /api/jobs/{id}', 'POST /api/scenarios', 'GET /api/objects/{norad}/reentry']) {
+      expect(listed).toContain(must);
+    }
+    expect(doc.paths['/api/objects/{norad}/passes'].get.parameters.find((p: { name: string }) => p.name === 'lat')).toMatchObject({ in: 'query', required: true, schema: { maximum: 90 } });
+    expect(doc.paths['/api/ingest'].post.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('scenario and decay routes answer 501 with a message', async () => {
+    const r = await s.app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', definition: {} } });
+    expect(r.statusCode).toBe(501);
+    expect(r.json().error).toMatch(/scenario engine/);
+    expect((await get('/api/objects/25544/reentry')).statusCode).toBe(501);
+    expect((await get('/api/objects/25544/lifetime')).statusCode).toBe(501);
+    expect((await get('/api/scenarios')).json()).toEqual({ scenarios: [] });
+  });
+
+  it('no CORS header, even when asked', async () => {
+    const r = await s.app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves the dashboard from a fixed file map; paths never leave it', async () => {
+    const d = tempDataDir();
+    const dist = join(d.dir, 'dist');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>sk</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(d.dir, 'secret.txt'), 'TOPSECRET-CONTENT');
+    const w = await testServer({ webDist: dist });
+    try {
+      const root = await w.app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.headers['content-type']).toMatch(/text\/html/);
+      expect((await w.app.inject({ method: 'GET', url: '/assets/app.js' })).body).toBe('console.log(1)');
+      for (const url of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/..%5csecret.txt', '//etc/passwd']) {
+        const r = await w.app.inject({ method: 'GET', url });
+        expect(r.body).not.toContain('TOPSECRET');
+        expect(r.statusCode).toBe(404);
+      }
+    } finally {
+      await w.close();
+      w.remove();
+      d.remove();
+    }
+  });
+});
