@@ -1,0 +1,2 @@
+export * from './zone.js';
+export * from './planner.js';
