@@ -38,7 +38,7 @@ function rates(s: MeanOrbitState, gravity = EGM96_AVERAGED_GRAVITY): Float64Arra
 }
 
 describe('secular and long-period gravity terms', () => {
-  it('a sun-synchronous orbit at 700 km, i = 98.19° (the tabulated sun-synchronous inclination, e.g. Wertz & Larson, SMAD 3rd ed. §6.2), regresses its node by 360°/year', () => {
+  it('a sun-synchronous orbit at 700 km, i = 98.19° (the standard sun-synchronous inclination for 700 km circular), regresses its node by 360°/year', () => {
     // Sun-synchronous: Ω̇ = 360°/365.2422 d = 0.98565 °/day. 700 km circular needs i ≈ 98.19°.
     const dy = rates(state(6378137 + 700e3, 0.0001, 98.19));
     expect(dy[4] / DEG * 86400).toBeCloseTo(0.98565, 2);
