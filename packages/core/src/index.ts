@@ -19,5 +19,6 @@ export * from './propagation/numerical/index.js';
 export * from './integrators/index.js';
 export * from './events/index.js';
 export * from './conjunction/pc/index.js';
-export * from './decay/index.js';
 export * from './frames/subSatelliteState.js';
+export * from './decay/index.js';
+export * from './scenarios/index.js';

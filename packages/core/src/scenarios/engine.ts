@@ -16,7 +16,8 @@ import { SolarCycleSpaceWeather } from '../spaceWeather/tabulated.js';
 import { emptySpaceWeatherValues, type SpaceWeatherSource, type SpaceWeatherValues } from '../spaceWeather/types.js';
 import { CircularOrbitDecay, meanAltitudeM, type DecayModel, type MeanOrbitState } from '../stationkeeping/decayModel.js';
 import { PropellantLedger } from '../stationkeeping/ledger.js';
-import { nominalReentry, type ReentryPrediction, type ReentryPredictor } from '../stationkeeping/reentry.js';
+import { type ReentryPrediction, type ReentryPredictor } from '../stationkeeping/reentry.js';
+import { lifetimeReentry } from '../stationkeeping/decayAdapter.js';
 import { ballisticCoefficientKgPerM2 } from '../stationkeeping/station.js';
 import { Epoch } from '../time/epoch.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
@@ -30,7 +31,7 @@ export interface ScenarioDeps {
   spaceWeather?: SpaceWeatherSource;
   /** Decay model factory (default: CircularOrbitDecay). */
   decayModel?: (atmosphere: AtmosphereModel, spaceWeather: SpaceWeatherSource) => DecayModel;
-  /** Re-entry predictor factory (default: nominal date from the decay model, window pending). */
+  /** Re-entry predictor factory (default: decay.predictLifetime, averaged final phase; nominal date, window pending). */
   reentry?: (atmosphere: AtmosphereModel, spaceWeather: SpaceWeatherSource, decay: DecayModel) => ReentryPredictor;
 }
 
@@ -144,7 +145,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const wall0 = typeof performance !== 'undefined' ? performance.now() : Date.now();
   const sw = spaceWeatherFor(scenario.spaceWeather, deps);
   const decay = deps.decayModel ? deps.decayModel(deps.atmosphere, sw) : new CircularOrbitDecay(deps.atmosphere, sw);
-  const reentryPredictor = deps.reentry ? deps.reentry(deps.atmosphere, sw, decay) : nominalReentry(decay);
+  const reentryPredictor = deps.reentry ? deps.reentry(deps.atmosphere, sw, decay) : lifetimeReentry(deps.atmosphere, sw, 'averaged');
   const station = scenario.station;
   const massKg = station.massKg;
   const { policy } = scenario;

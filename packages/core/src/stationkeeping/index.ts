@@ -2,3 +2,4 @@ export * from './station.js';
 export * from './decayModel.js';
 export * from './ledger.js';
 export * from './reentry.js';
+export * from './decayAdapter.js';
