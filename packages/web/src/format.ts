@@ -29,7 +29,7 @@ export function fmtDate(iso: string): string {
 export function fmtNum(value: number | null | undefined, digits: number, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const s = value.toFixed(digits).replace('-', '−');
-  return unit ? `${s} ${unit}` : s;
+  return unit === '°' ? `${s}°` : unit ? `${s} ${unit}` : s;
 }
 
 export function fmtDuration(seconds: number): string {

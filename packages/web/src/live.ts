@@ -17,9 +17,13 @@ const TRACK_HALF_SPAN_MIN = 93;
 const TRACK_STEP_S = 30;
 /** Fetch a new track once the station has moved this far from the middle of the old one. */
 const TRACK_REFRESH_MIN = 20;
+/** SGP4 error grows by km per day of extrapolation; beyond this the page warns. */
+const STALE_ELEMENTS_DAYS = 3;
 
 export interface LiveOptions {
   norad: number;
+  /** Start the clock here (ISO UTC, from the page's `?at=`) instead of the server's default. */
+  at?: string;
   map: GroundMap;
   /** Called once the first state is in, with the element information. */
   onElements?: (info: ElementsInfo, state: StateResponse) => void;
@@ -50,7 +54,7 @@ export class LivePanel {
     const path = `/api/objects/${this.opts.norad}/state`;
     let state: StateResponse;
     try {
-      state = await getJson<StateResponse>(path);
+      state = await getJson<StateResponse>(path, this.opts.at ? { at: this.opts.at } : undefined);
     } catch (err) {
       $('map-status').textContent = `Could not get the station's position: ${describeError(err)}`;
       $('elements-note').textContent = 'No element data: the server did not answer /state.';
@@ -130,23 +134,27 @@ export class LivePanel {
     const date = info.epochUtc ? fmtDate(info.epochUtc) : 'unknown date';
     if (s.name) $('object-name').textContent = s.name;
     $('object-norad').textContent = `NORAD ${s.norad}`;
+    const label = $('clock-label');
     if (info.isSample) {
       note.replaceChildren(
         strong(`Elements of ${date}`),
         ' (embedded sample; run ',
         code('stationkeeper data fetch'),
-        ' for current data). The clock starts at the sample epoch, not now.',
+        this.opts.at ? ' for current data).' : ' for current data). The clock starts at the sample epoch, not now.',
       );
       note.classList.add('warn');
-      $('clock-label').textContent = 'Shown time (sample epoch, running)';
-    } else {
-      note.replaceChildren(
-        strong(`Elements of ${date}`),
-        ` (${info.source || 'fetched data'}, ${fmtAge(s.tle_age_days)} old at the shown time).`,
-      );
-      note.classList.remove('warn');
-      $('clock-label').textContent = 'Now';
+      label.textContent = this.opts.at ? 'Shown time (from ?at=, running)' : 'Shown time (sample epoch, running)';
+      return;
     }
+    const source = info.source === 'store' ? 'from the server\'s store' : info.source || 'fetched data';
+    const ageDays = Math.abs(s.tle_age_days);
+    note.replaceChildren(strong(`Elements of ${date}`), ` (${source}, ${fmtAge(ageDays)} ${s.tle_age_days < 0 ? 'after' : 'before'} the shown time).`);
+    const stale = ageDays > STALE_ELEMENTS_DAYS;
+    if (stale) {
+      note.append(' Positions this far from the element epoch are extrapolations and drift by kilometres a day. Run ', code('stationkeeper data fetch'), ' for current elements.');
+    }
+    note.classList.toggle('warn', stale);
+    label.textContent = this.opts.at ? 'Shown time (from ?at=, running)' : 'Now';
   }
 }
 

@@ -7,6 +7,12 @@ import { loadHistory } from './history.js';
 import { loadLifetime } from './lifetime.js';
 import { setupScenario } from './scenario.js';
 
+/** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
+function atFromUrl(): string | undefined {
+  const v = new URLSearchParams(location.search).get('at');
+  return v && Number.isFinite(Date.parse(v)) ? v : undefined;
+}
+
 /** `?norad=` picks another object; default the ISS. */
 function noradFromUrl(): number {
   const v = new URLSearchParams(location.search).get('norad');
@@ -20,7 +26,7 @@ async function main(): Promise<void> {
   const landLoaded = map.loadLand().catch((err: unknown) => {
     document.getElementById('map-status')!.textContent = `World outline unavailable: ${(err as Error).message}`;
   });
-  const live = new LivePanel({ norad, map });
+  const live = new LivePanel({ norad, map, at: atFromUrl() });
   setupPasses({
     norad,
     startIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso() : undefined),

@@ -4,7 +4,7 @@
  * when propellant runs out and the re-entry window.
  *
  * Contract the panel is built against (docs/api.md "Jobs" + the scenario-run result):
- *   POST /api/scenarios  body: ScenarioRequest → 202 with a Job (or { job: Job } / { job_id })
+ *   POST /api/scenarios  body: { name, definition } → 202 { scenario_id, job: Job }
  *   GET  /api/jobs/:id/events  SSE: `job` (Job), `progress` ({ progress, message }), final `job`
  *   Job.result: { altitude: [{ t_utc, alt_km }] | { t_utc: [], alt_km: [] }, burns: [...],
  *                 ledger: [...], propellant_exhausted_utc: string | null, reentry: {...} | null }
@@ -21,12 +21,18 @@ export interface ScenarioEvent {
   capabilities?: string[];
 }
 
-export interface ScenarioRequest {
-  name: string;
+/** What the scenario engine runs; its exact schema is the engine's (docs/api.md: `definition`). */
+export interface ScenarioDefinition {
   norad: number;
   start_utc: string;
   end_utc: string;
   events: ScenarioEvent[];
+}
+
+/** Body of POST /api/scenarios. */
+export interface ScenarioRequest {
+  name: string;
+  definition: ScenarioDefinition;
 }
 
 interface Preset {
@@ -91,11 +97,13 @@ export function setupScenario(opts: ScenarioPanelOptions): void {
     const preset = PRESETS.find((p) => p.id === presetSel.value) ?? PRESETS[0];
     const years = Number(yearsIn.value) || 5;
     return {
-      name: preset.id === 'partner-stops' ? `${partnerSel.value} stops propulsion on ${dateIn.value}` : preset.label,
-      norad: opts.norad,
-      start_utc: start,
-      end_utc: addYears(start, years),
-      events: preset.events(dateIn.value, partnerSel.value),
+      name: preset.id === 'baseline' ? preset.label : preset.label.replace('A partner', partnerSel.value).replace('date D', dateIn.value),
+      definition: {
+        norad: opts.norad,
+        start_utc: start,
+        end_utc: addYears(start, years),
+        events: preset.events(dateIn.value, partnerSel.value),
+      },
     };
   };
   const syncJson = () => {
@@ -219,20 +227,23 @@ export function checkScenario(text: string, yearsText: string): { ok: true; valu
   } catch (err) {
     return { ok: false, message: `The scenario JSON does not parse: ${(err as Error).message}` };
   }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, message: 'The scenario must be a JSON object.' };
-  const o = v as Record<string, unknown>;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, message: 'The scenario must be a JSON object { "name": …, "definition": { … } }.' };
+  const body = v as Record<string, unknown>;
+  if (typeof body.name !== 'string' || body.name.trim() === '') return { ok: false, message: 'name must be a non-empty text.' };
+  if (!body.definition || typeof body.definition !== 'object' || Array.isArray(body.definition)) return { ok: false, message: 'definition must be an object.' };
+  const o = body.definition as Record<string, unknown>;
   for (const k of ['start_utc', 'end_utc'] as const) {
-    if (typeof o[k] !== 'string' || !Number.isFinite(Date.parse(o[k] as string))) return { ok: false, message: `${k} must be an ISO 8601 UTC time, got ${JSON.stringify(o[k])}.` };
+    if (typeof o[k] !== 'string' || !Number.isFinite(Date.parse(o[k] as string))) return { ok: false, message: `definition.${k} must be an ISO 8601 UTC time, got ${JSON.stringify(o[k])}.` };
   }
-  if (Date.parse(o.end_utc as string) <= Date.parse(o.start_utc as string)) return { ok: false, message: 'end_utc must be after start_utc.' };
-  if (!Array.isArray(o.events)) return { ok: false, message: 'events must be a list (use [] for none).' };
+  if (Date.parse(o.end_utc as string) <= Date.parse(o.start_utc as string)) return { ok: false, message: 'definition.end_utc must be after definition.start_utc.' };
+  if (!Array.isArray(o.events)) return { ok: false, message: 'definition.events must be a list (use [] for none).' };
   for (const [i, e] of (o.events as unknown[]).entries()) {
     const ev = e as Record<string, unknown>;
-    if (!ev || typeof ev !== 'object') return { ok: false, message: `events[${i}] must be an object.` };
-    if (typeof ev.at_utc !== 'string' || !Number.isFinite(Date.parse(ev.at_utc))) return { ok: false, message: `events[${i}].at_utc must be an ISO 8601 UTC time, got ${JSON.stringify(ev.at_utc)}.` };
-    if (typeof ev.type !== 'string') return { ok: false, message: `events[${i}].type is missing.` };
+    if (!ev || typeof ev !== 'object') return { ok: false, message: `definition.events[${i}] must be an object.` };
+    if (typeof ev.at_utc !== 'string' || !Number.isFinite(Date.parse(ev.at_utc))) return { ok: false, message: `definition.events[${i}].at_utc must be an ISO 8601 UTC time, got ${JSON.stringify(ev.at_utc)}.` };
+    if (typeof ev.type !== 'string') return { ok: false, message: `definition.events[${i}].type is missing.` };
   }
-  return { ok: true, value: o as unknown as ScenarioRequest };
+  return { ok: true, value: body as unknown as ScenarioRequest };
 }
 
 function jobOf(body: unknown): Job {

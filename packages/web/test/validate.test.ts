@@ -29,7 +29,8 @@ describe('place form validation', () => {
 });
 
 describe('scenario JSON check', () => {
-  const good = { name: 'x', norad: 25544, start_utc: '2022-07-15T12:00:00Z', end_utc: '2027-07-15T12:00:00Z', events: [] };
+  const def = { norad: 25544, start_utc: '2022-07-15T12:00:00Z', end_utc: '2027-07-15T12:00:00Z', events: [] };
+  const good = { name: 'x', definition: def };
   it('accepts a well-formed scenario', () => {
     expect(checkScenario(JSON.stringify(good), '5').ok).toBe(true);
   });
@@ -38,8 +39,11 @@ describe('scenario JSON check', () => {
       const r = checkScenario(JSON.stringify(o), '5');
       return r.ok ? '' : r.message;
     };
-    expect(bad({ ...good, end_utc: '2021-01-01T00:00:00Z' })).toBe('end_utc must be after start_utc.');
-    expect(bad({ ...good, events: [{ at_utc: 'soon', type: 'reboosts-stop' }] })).toBe('events[0].at_utc must be an ISO 8601 UTC time, got "soon".');
+    expect(bad({ ...good, definition: { ...def, end_utc: '2021-01-01T00:00:00Z' } })).toBe('definition.end_utc must be after definition.start_utc.');
+    expect(bad({ ...good, definition: { ...def, events: [{ at_utc: 'soon', type: 'reboosts-stop' }] } })).toBe(
+      'definition.events[0].at_utc must be an ISO 8601 UTC time, got "soon".',
+    );
+    expect(bad({ definition: def })).toBe('name must be a non-empty text.');
     expect(checkScenario('{', '5')).toMatchObject({ ok: false });
     expect(checkScenario(JSON.stringify(good), '40')).toEqual({ ok: false, message: 'Simulate must be between 1 and 15 years, got "40".' });
   });
