@@ -5,6 +5,8 @@ import { where } from '../../cli/src/commands/where.js';
 import { ISS_SAMPLE_TLE } from '@stationkeeper/core';
 import { SAMPLE_EPOCH, syntheticCatalogue, tempDataDir, testServer } from './helpers.js';
 import type { Server } from '../src/index.js';
+import { Value } from '@sinclair/typebox/value';
+import { PassesResponse, StateResponse } from '../src/routes/objects.js';
 
 let s: Server & { remove: () => void };
 beforeAll(async () => {
@@ -106,6 +108,10 @@ describe('state of the ISS from the embedded sample', () => {
     expect(p.elements_source).toBe('embedded sample');
     expect(p.passes.length).toBeGreaterThan(3);
     for (const x of p.passes) expect(x.max_elevation_deg).toBeGreaterThanOrEqual(10 - 1e-6);
+    // served pre-serialised from the cache: must still match the response schema, second time too
+    expect([...Value.Errors(PassesResponse, p)]).toEqual([]);
+    expect((await get('/api/objects/25544/passes?lat=48.85&lon=2.35&days=2')).json()).toEqual(p);
+    expect([...Value.Errors(StateResponse, (await get('/api/objects/25544/state')).json())]).toEqual([]);
 
     const o = (await get('/api/objects/25544')).json();
     expect(o.latest.line1).toBe(ISS_SAMPLE_TLE.split('\n')[1]);
