@@ -7,6 +7,7 @@ import { registerHistory } from './commands/history.js';
 import { registerPasses } from './commands/passes.js';
 import { registerPc } from './commands/pc.js';
 import { registerPropagate } from './commands/propagate.js';
+import { registerServe } from './commands/serve.js';
 import { registerWhere } from './commands/where.js';
 import { UsageError } from './util/options.js';
 
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPropagate(program);
   registerAtmosphere(program);
   registerPc(program);
+  registerServe(program);
   registerData(program);
   registerBenchSgp4(program);
   try {

@@ -3,19 +3,7 @@
  * speed, sunlit), how old its elements are, and its next visible pass over a place.
  */
 import { Command } from 'commander';
-import {
-  earthOrientation,
-  Epoch,
-  findPasses,
-  itrfToGeodetic,
-  Sgp4Propagator,
-  stateFnFromElements,
-  sunlitFraction,
-  sunPositionTemeM,
-  temeToItrfInto,
-  vec3,
-  type Pass,
-} from '@stationkeeper/core';
+import { Epoch, findPasses, Sgp4Propagator, stateFnFromElements, subSatelliteState, type Pass } from '@stationkeeper/core';
 import { resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
@@ -95,14 +83,7 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
   }
 
   const eop = loadEop(dataDir);
-  const stateKm = Sgp4Propagator.fromElements(elements).propagate(at);
-  const rTemeM = vec3(stateKm[0] * 1e3, stateKm[1] * 1e3, stateKm[2] * 1e3);
-  const vTemeMps = vec3(stateKm[3] * 1e3, stateKm[4] * 1e3, stateKm[5] * 1e3);
-  const rItrfM = vec3();
-  const vItrfMps = vec3();
-  temeToItrfInto(earthOrientation(at, eop), rTemeM, vTemeMps, rItrfM, vItrfMps);
-  const geo = itrfToGeodetic(rItrfM);
-  const sunlit = sunlitFraction(rTemeM, sunPositionTemeM(at)) > 0;
+  const sub = subSatelliteState(Sgp4Propagator.fromElements(elements), at, eop);
 
   const place = lat !== undefined || lon !== undefined
     ? { name: 'chosen place', latDeg: lat ?? DEFAULT_PLACE.latDeg, lonDeg: lon ?? DEFAULT_PLACE.lonDeg, altM: 0 }
@@ -114,12 +95,12 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
     norad: elements.noradId,
     name: elements.objectName,
     epoch_utc: at.toIsoUtc(3),
-    lat_deg: round(geo.latRad * DEG, 4),
-    lon_deg: round(wrapLongitudeDeg(geo.lonRad * DEG), 4),
-    alt_km: round(geo.altM / 1e3, 3),
-    speed_km_s: round(Math.hypot(stateKm[3], stateKm[4], stateKm[5]), 4),
-    ground_speed_km_s: round(Math.hypot(vItrfMps[0], vItrfMps[1], vItrfMps[2]) / 1e3, 4),
-    sunlit,
+    lat_deg: round(sub.latRad * DEG, 4),
+    lon_deg: round(wrapLongitudeDeg(sub.lonRad * DEG), 4),
+    alt_km: round(sub.altM / 1e3, 3),
+    speed_km_s: round(sub.speedMps / 1e3, 4),
+    ground_speed_km_s: round(sub.groundSpeedMps / 1e3, 4),
+    sunlit: sub.sunlit,
     tle_epoch_utc: elements.epoch.toIsoUtc(3),
     tle_age_days: round(at.secondsSince(elements.epoch) / 86400, 3),
     source: loaded.sourceLabel,
