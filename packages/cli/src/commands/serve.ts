@@ -4,7 +4,6 @@
  */
 import { Command } from 'commander';
 import { resolveDataDir } from '@stationkeeper/core/node';
-import { ConfigError, startServer, TOKEN_ENV } from '@stationkeeper/server';
 import { DATA_DIR_HELP } from '../context.js';
 import { integerOption, UsageError } from '../util/options.js';
 
@@ -16,6 +15,9 @@ interface ServeOpts {
   log?: boolean;
 }
 
+/** Environment variable holding the API token (see packages/server). */
+const TOKEN_ENV = 'STATIONKEEPER_TOKEN';
+
 export function registerServe(program: Command): Command {
   return program
     .command('serve')
@@ -26,6 +28,8 @@ export function registerServe(program: Command): Command {
     .option('--log', 'log every request (JSON lines on stdout)')
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .action(async (opts: ServeOpts) => {
+      // Loaded here, not at start-up: the server stack (Fastify, SQLite) is only for `serve`.
+      const { ConfigError, startServer } = await import('@stationkeeper/server');
       const port = integerOption('--port', opts.port, { min: 0, max: 65535 }) ?? 8080;
       const jobWorkers = integerOption('--workers', opts.workers, { min: 1, max: 256 });
       const dataDir = resolveDataDir({ dataDir: opts.dataDir });
