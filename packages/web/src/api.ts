@@ -117,6 +117,13 @@ export function elementsInfo(state: StateResponse): ElementsInfo {
   return { source, epochUtc, isSample: /sample|embedded/i.test(source) };
 }
 
+/** GET /api/objects/:norad (only what the page uses). */
+export interface ObjectResponse {
+  norad: number;
+  name?: string;
+  latest?: { epoch_utc: string; mean_motion_rev_per_day: number; inclination_deg: number; eccentricity: number } | null;
+}
+
 export interface TrackPoint {
   /** Time of the point, ISO UTC (the API's `t_utc`). */
   epoch_utc: string;

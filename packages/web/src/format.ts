@@ -36,7 +36,7 @@ export function fmtDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';
   const m = Math.floor(seconds / 60);
   const s = Math.round(seconds - 60 * m);
-  return `${m} min ${String(s).padStart(2, '0')} s`;
+  return `${m} min ${String(s).padStart(2, '0')} s`.replace(/ /g, '\u00a0');
 }
 
 /** 0° = N, 90° = E … as a 16-point compass word. */

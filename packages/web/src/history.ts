@@ -14,13 +14,17 @@ export async function loadHistory(norad: number): Promise<void> {
     body = await getJson<HistoryResponse>(`/api/objects/${norad}/history`);
   } catch (err) {
     chart.hidden = true;
-    status.textContent = `No altitude history: ${describeError(err)}. It needs an element-set history (run \`stationkeeper data fetch\`).`;
+    status.replaceChildren(`No altitude history: ${describeError(err)}. It needs an element-set history: run `, h('code', { text: 'stationkeeper data fetch' }), '.');
     return;
   }
   const points = body.points ?? [];
   if (points.length < 2) {
     chart.hidden = true;
-    status.textContent = `Only ${points.length} element set${points.length === 1 ? '' : 's'} on the server: a history needs several (run \`stationkeeper data fetch\`).`;
+    status.replaceChildren(
+      `Only ${points.length} element set${points.length === 1 ? '' : 's'} on the server: a history needs many. Run `,
+      h('code', { text: 'stationkeeper data fetch' }),
+      ' (or ingest an element-set history with POST /api/ingest).',
+    );
     return;
   }
   const maneuvers = body.maneuvers ?? body.reboosts ?? [];

@@ -6,14 +6,14 @@
  * the embedded 2022 sample the server answers at the sample's epoch, and the page says so instead
  * of pretending it is now: the clock then runs forward from that epoch in real time.
  */
-import { describeError, elementsInfo, getJson, trackPoints, type ElementsInfo, type StateResponse } from './api.js';
+import { describeError, elementsInfo, getJson, trackPoints, type ElementsInfo, type ObjectResponse, type StateResponse } from './api.js';
 import { fmtAge, fmtDate, fmtLat, fmtLon, fmtNum, fmtUtc } from './format.js';
 import type { GroundMap } from './map.js';
 
 /** How often the marker moves, ms. */
 export const STATE_INTERVAL_MS = 5000;
-/** ISS period ≈ 92.9 min; the track spans one orbit either side. */
-const TRACK_HALF_SPAN_MIN = 93;
+/** The track spans one orbit either side; ISS period ≈ 92.9 min until /objects says otherwise. */
+const DEFAULT_PERIOD_MIN = 93;
 const TRACK_STEP_S = 30;
 /** Fetch a new track once the station has moved this far from the middle of the old one. */
 const TRACK_REFRESH_MIN = 20;
@@ -37,6 +37,8 @@ export class LivePanel {
   private trackCentreMs = Number.NaN;
   private timer: number | undefined;
   private trackLoading = false;
+  /** Whole minutes of one orbit (from the element set's mean motion). */
+  private trackHalfSpanMin = DEFAULT_PERIOD_MIN;
   elements: ElementsInfo | null = null;
 
   constructor(private readonly opts: LiveOptions) {}
@@ -53,6 +55,7 @@ export class LivePanel {
   async start(): Promise<void> {
     const path = `/api/objects/${this.opts.norad}/state`;
     let state: StateResponse;
+    const orbit = getJson<ObjectResponse>(`/api/objects/${this.opts.norad}`).catch(() => null);
     try {
       state = await getJson<StateResponse>(path, this.opts.at ? { at: this.opts.at } : undefined);
     } catch (err) {
@@ -67,6 +70,7 @@ export class LivePanel {
     this.showElements(this.elements, state);
     this.opts.onElements?.(this.elements, state);
     this.render(state);
+    this.showOrbit(await orbit);
     void this.refreshTrack();
     this.timer = window.setInterval(() => void this.tick(), STATE_INTERVAL_MS);
   }
@@ -93,8 +97,8 @@ export class LivePanel {
     const centre = this.shownTimeMs();
     try {
       const body = await getJson<unknown>(`/api/objects/${this.opts.norad}/track`, {
-        start: new Date(centre - TRACK_HALF_SPAN_MIN * 60_000).toISOString(),
-        minutes: 2 * TRACK_HALF_SPAN_MIN,
+        start: new Date(centre - this.trackHalfSpanMin * 60_000).toISOString(),
+        minutes: 2 * this.trackHalfSpanMin,
         step_s: TRACK_STEP_S,
       });
       this.trackCentreMs = centre;
@@ -104,6 +108,16 @@ export class LivePanel {
     } finally {
       this.trackLoading = false;
     }
+  }
+
+  /** Inclination and period of the latest element set; the period also sets the track span. */
+  private showOrbit(o: ObjectResponse | null): void {
+    const e = o?.latest;
+    if (!e || !(e.mean_motion_rev_per_day > 0)) return;
+    const periodMin = 1440 / e.mean_motion_rev_per_day;
+    this.trackHalfSpanMin = Math.round(periodMin);
+    $('ro-period').textContent = fmtNum(periodMin, 1, 'min');
+    $('ro-inc').textContent = fmtNum(e.inclination_deg, 2, '°');
   }
 
   private render(s: StateResponse): void {
@@ -117,6 +131,7 @@ export class LivePanel {
     $('ro-lon').textContent = fmtLon(s.lon_deg);
     $('ro-alt').textContent = fmtNum(s.alt_km, 1, 'km');
     $('ro-speed').textContent = fmtNum(s.speed_km_s, 3, 'km/s');
+    $('ro-gspeed').textContent = fmtNum(s.ground_speed_km_s, 3, 'km/s');
     $('ro-sunlit').textContent = s.sunlit ? 'sunlit' : "in Earth's shadow";
     $('ro-age').textContent = fmtAge(s.tle_age_days);
     const map = this.opts.map;

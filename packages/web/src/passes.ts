@@ -145,8 +145,8 @@ function passTable(passes: PassJson[]): HTMLTableElement {
   const table = h(
     'table',
     { class: 'passes' },
-    h('caption', { class: 'visually-hidden', text: 'Passes: rise time, highest point, path across the sky, duration and visibility; times in UTC' }),
-    h('thead', {}, h('tr', {}, th('Rise', 'UTC'), th('Highest'), th('Path'), th('Duration'), th('Visible'))),
+    h('caption', { class: 'visually-hidden', text: 'Passes: rise time, highest point, path across the sky with set time and duration, and visibility; times in UTC' }),
+    h('thead', {}, h('tr', {}, th('Rise', 'UTC'), th('Highest'), th('Path across the sky'), th('Visible'))),
   );
   const tbody = h('tbody');
   for (const p of passes) {
@@ -156,11 +156,10 @@ function passTable(passes: PassJson[]): HTMLTableElement {
       h(
         'tr',
         { class: p.visible ? 'visible-pass' : '' },
-        h('td', {}, ...two(rise, fmtDate(p.rise_utc))),
-        h('td', {}, ...two(fmtNum(p.max_elevation_deg, 0, '°'), `at ${fmtUtcTime(p.culmination_utc)}`)),
-        h('td', {}, ...two(`${compass(p.rise_azimuth_deg)} → ${compass(p.culmination_azimuth_deg)} → ${compass(p.set_azimuth_deg)}`, `sets ${set}`)),
-        h('td', { text: fmtDuration(p.duration_s) }),
-        h('td', {}, ...(p.visible ? two('yes', fmtNum(p.magnitude, 1, 'mag')) : two('no', ''))),
+        h('td', { 'data-label': 'Rise (UTC)' }, ...two(rise, fmtDate(p.rise_utc))),
+        h('td', { 'data-label': 'Highest' }, ...two(fmtNum(p.max_elevation_deg, 0, '°'), `at ${fmtUtcTime(p.culmination_utc)}`)),
+        h('td', { 'data-label': 'Path across the sky' }, ...two(`${compass(p.rise_azimuth_deg)} → ${compass(p.culmination_azimuth_deg)} → ${compass(p.set_azimuth_deg)}`, `sets ${set}, ${fmtDuration(p.duration_s)}`)),
+        h('td', { 'data-label': 'Visible' }, ...(p.visible ? two('yes', fmtNum(p.magnitude, 1, 'mag')) : two('no', ''))),
       ),
     );
   }

@@ -43,15 +43,15 @@ interface Preset {
 }
 
 const PRESETS: Preset[] = [
-  { id: 'baseline', label: 'Baseline: reboosts continue as planned', events: () => [] },
+  { id: 'baseline', label: 'Baseline (reboosts go on)', events: () => [] },
   {
     id: 'partner-stops',
-    label: 'A partner stops providing propulsion on date D',
+    label: 'Partner stops propulsion on D',
     events: (d, partner) => [{ at_utc: `${d}T00:00:00Z`, type: 'partner-withdraws', partner, capabilities: ['propulsion'] }],
   },
   {
     id: 'no-reboosts',
-    label: 'No reboosts at all from date D',
+    label: 'No reboosts at all from D',
     events: (d) => [{ at_utc: `${d}T00:00:00Z`, type: 'reboosts-stop' }],
   },
 ];
@@ -97,7 +97,12 @@ export function setupScenario(opts: ScenarioPanelOptions): void {
     const preset = PRESETS.find((p) => p.id === presetSel.value) ?? PRESETS[0];
     const years = Number(yearsIn.value) || 5;
     return {
-      name: preset.id === 'baseline' ? preset.label : preset.label.replace('A partner', partnerSel.value).replace('date D', dateIn.value),
+      name:
+        preset.id === 'partner-stops'
+          ? `${partnerSel.selectedOptions[0]?.textContent?.split(' (')[0] ?? partnerSel.value} stops propulsion on ${dateIn.value}`
+          : preset.id === 'no-reboosts'
+            ? `No reboosts from ${dateIn.value}`
+            : 'Baseline: reboosts go on',
       definition: {
         norad: opts.norad,
         start_utc: start,
