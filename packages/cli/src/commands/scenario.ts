@@ -5,26 +5,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import {
-  AveragedDecayModel,
-  createNrlmsise00,
-  loadNrlmsise00Coefficients,
-  parseCelestrakSpaceWeatherCsv,
-  parseScenarioText,
-  runScenario,
-  scenarioAltitudeSvg,
-  scenarioReportHtml,
-  TabulatedSpaceWeather,
-  type ScenarioDeps,
-  type ScenarioResult,
-} from '@stationkeeper/core';
-import { optionalDataFile, requireDataFile, resolveDataDir } from '@stationkeeper/core/node';
+import { parseScenarioText, runScenario, scenarioAltitudeSvg, scenarioReportHtml, type ScenarioResult } from '@stationkeeper/core';
+import { resolveDataDir, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 
-export const MSIS_COEFFICIENTS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
-export const SPACE_WEATHER_PATH = 'spaceweather/SW-All.csv';
+export const MSIS_COEFFICIENTS_PATH = SCENARIO_MSIS_COEFFICIENTS_PATH;
+export const SPACE_WEATHER_PATH = SCENARIO_SPACE_WEATHER_PATH;
+/** Moved to core (`@stationkeeper/core/node`) so the server runs scenarios without the CLI. */
+export { scenarioDeps };
 
 export interface ScenarioCommandIo {
   readonly out: (text: string) => void;
@@ -46,15 +36,6 @@ interface RunOpts {
   report?: string;
   dataDir?: string;
   decay?: string;
-}
-
-/** Atmosphere and space weather from the data directory (space weather optional: `space_weather: model` runs without it). */
-export function scenarioDeps(dataDir: string, decay: 'circular' | 'averaged' = 'circular'): ScenarioDeps {
-  const msisPath = requireDataFile(dataDir, MSIS_COEFFICIENTS_PATH);
-  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(msisPath, 'utf8')) as unknown));
-  const swPath = optionalDataFile(dataDir, SPACE_WEATHER_PATH);
-  const spaceWeather = swPath ? new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), swPath)) : undefined;
-  return { atmosphere, spaceWeather, decayModel: decay === 'averaged' ? (a, s) => new AveragedDecayModel(a, s) : undefined };
 }
 
 function summary(r: ScenarioResult): string {

@@ -3,3 +3,4 @@ export * from './dataDir.js';
 export * from './datasets.js';
 export * from './parallelSgp4.js';
 export * from './dataDirEop.js';
+export * from './scenarioDeps.js';
