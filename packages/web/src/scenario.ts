@@ -345,7 +345,7 @@ function recordTable(rows: Record<string, unknown>[], testId: string): HTMLEleme
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return h('div', { class: 'table-wrap' },
     h('table', { 'data-testid': testId },
-      h('thead', {}, h('tr', {}, ...keys.map((k) => h('th', { scope: 'col', text: columnTitle(k) })))),
+      h('thead', {}, h('tr', {}, ...keys.map((k) => h('th', { scope: 'col', class: rows.every((r) => typeof r[k] === 'number' || r[k] == null) ? 'num' : '', text: columnTitle(k) })))),
       h('tbody', {}, ...rows.map((r) => h('tr', {}, ...keys.map((k) => h('td', { class: typeof r[k] === 'number' ? 'num' : '', text: cell(k, r[k]) }))))),
     ),
   );

@@ -215,12 +215,21 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
   }, 60_000);
 
   it('phone 390×844: one column, no sideways scrolling, map and readout visible', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const ctx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      geolocation: { latitude: 48.8566, longitude: 2.3522, accuracy: 50 },
+      permissions: ['geolocation'],
+    });
     const { page, foreign, unexpectedErrors } = await open(sample, ctx);
-    await page.fill('#lat', '48.8566');
-    await page.fill('#lon', '2.3522');
-    await page.click('#place-form button[type=submit]');
-    await page.waitForSelector('table.passes tbody tr, #passes-status:has-text("No ")', { timeout: 15_000 });
+    // "Use my location" fills the place from the browser and searches.
+    await page.click('#geolocate');
+    await page.waitForSelector('table.passes tbody tr', { timeout: 15_000 });
+    expect(await page.inputValue('#lat')).toBe('48.8566');
+    expect(await page.inputValue('#lon')).toBe('2.3522');
+    expect(await page.textContent('#geo-status')).toBe('Using your location (±50 m).');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const map = await page.locator('svg.ground-map').boundingBox();
     expect(map!.width).toBeGreaterThan(330);
@@ -234,6 +243,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
   it('scenario results render from the documented job contract (202 + SSE)', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, foreign } = await open(sample, ctx);
+    // Without permission, "Use my location" falls back to typing, with the reason.
+    await page.click('#geolocate');
+    await expect.poll(() => page.textContent('#geo-status'), { timeout: 12_000 }).toMatch(/^Could not get your location \(.+\); type your latitude and longitude instead\.$/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lat');
     const jobId = '6f1c2d3e-0000-4000-8000-000000000001';
     const t0 = Date.parse('2022-07-15T12:00:00Z');
     const day = 86_400_000;
