@@ -1,7 +1,7 @@
 /**
  * Refinement of one candidate interval of one pair: split it while the bounds cannot exclude a
  * sub-threshold point and cannot guarantee a single minimum, then find each minimum as the
- * − → + zero of the range rate f(t) = r·ṙ with Brent's method (to 1 ms).
+ * − → + zero of the range rate f(t) = r·ṙ with Brent's method (to 10 µs).
  *
  * ṙ is the central difference of SGP4 positions (±10 ms), not SGP4's velocity output: the latter
  * differs from the derivative of the position output (bounds.ts), which would move the TCA of a
@@ -13,8 +13,11 @@ import type { CloseApproach } from './events.js';
 import { rtnComponents } from './rtn.js';
 import type { TrajectorySet } from './trajectories.js';
 
-/** TCA tolerance, s. */
-export const TCA_TOLERANCE_S = 1e-3;
+/**
+ * TCA tolerance, s. 10 µs, not 1 ms: the miss distance is flat at the TCA, but its RTN
+ * components move with the relative velocity (10 km/s × 1 ms = 10 m).
+ */
+export const TCA_TOLERANCE_S = 1e-5;
 /** Half-width of the central difference for ṙ, s. */
 const FD_HALF_S = 0.01;
 /** Shortest sub-interval; below it a single minimum is assumed (docs/screening.md, limits). */

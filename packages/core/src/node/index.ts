@@ -3,4 +3,6 @@ export * from './dataDir.js';
 export * from './datasets.js';
 export * from './parallelSgp4.js';
 export * from './dataDirEop.js';
+export * from './screeningParallel.js';
+export * from './reentryPool.js';
 export * from './scenarioDeps.js';
