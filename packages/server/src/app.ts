@@ -24,6 +24,8 @@ import { loadStaticFiles } from './staticFiles.js';
 import { openDatabase, type Db } from './store/db.js';
 import { ElementStore } from './store/elementStore.js';
 import { JobStore } from './store/jobStore.js';
+import { ScenarioStore } from './store/scenarioStore.js';
+import { scenarioJobType, SCENARIO_JOB } from './jobs/types/scenarioRun.js';
 
 export const VERSION = '0.1.0';
 /** Request bodies of every route but ingest. */
@@ -53,7 +55,11 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   const db = openDatabase(config.dataDir);
   const elements = new ElementStore(db);
   const jobs = new JobStore(db);
-  const runner = new JobRunner(jobs, options.registry ?? builtinJobRegistry(), elements, { workers: config.jobWorkers });
+  const scenarios = new ScenarioStore(db);
+  const registry = options.registry ?? builtinJobRegistry();
+  // Job types that need this server's store and data directory.
+  if (!registry.get(SCENARIO_JOB)) registry.register(scenarioJobType(scenarios, config.dataDir));
+  const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers });
   const eop = loadDataDirEop(config.dataDir);
 
   let ingestedStations: number | null = null;
@@ -75,7 +81,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerObjectRoutes(app, routes, { elements, resolver: new ElementsResolver(elements), eop });
   registerIngestRoutes(app, routes, elements);
   registerJobRoutes(app, routes, runner);
-  registerScenarioRoutes(app, routes, db);
+  registerScenarioRoutes(app, routes, { store: scenarios, runner, dataDir: config.dataDir });
 
   routes.add(app, {
     method: 'GET',

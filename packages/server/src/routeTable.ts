@@ -83,6 +83,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Unsupported content type',
   422: 'Cannot be computed for these inputs',
   501: 'Not implemented yet',
+  503: 'A data file the computation needs is missing (the message names it and the fetch command)',
 };
 
 /** OpenAPI 3.1 document of the routes in the table. */

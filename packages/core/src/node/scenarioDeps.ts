@@ -25,11 +25,13 @@ export type ScenarioDecayChoice = 'circular' | 'averaged';
  * Atmosphere and space weather from the data directory. Throws MissingDataFileError (naming the
  * file and the fetch command) when the MSIS coefficients are missing; the space weather is left
  * undefined when its file is absent (`space_weather: model` and `constant` run without it).
+ * `relativeNames` names the files relative to the data directory in the results (the server does
+ * not show its paths to clients).
  */
-export function scenarioDeps(dataDir: string, decay: ScenarioDecayChoice = 'circular'): ScenarioDeps {
+export function scenarioDeps(dataDir: string, decay: ScenarioDecayChoice = 'circular', options: { relativeNames?: boolean } = {}): ScenarioDeps {
   const msisPath = requireDataFile(dataDir, SCENARIO_MSIS_COEFFICIENTS_PATH);
   const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(msisPath, 'utf8')) as unknown));
   const swPath = optionalDataFile(dataDir, SCENARIO_SPACE_WEATHER_PATH);
-  const spaceWeather = swPath ? new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), swPath)) : undefined;
+  const spaceWeather = swPath ? new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), options.relativeNames ? SCENARIO_SPACE_WEATHER_PATH : swPath)) : undefined;
   return { atmosphere, spaceWeather, decayModel: decay === 'averaged' ? (a, s) => new AveragedDecayModel(a, s) : undefined };
 }

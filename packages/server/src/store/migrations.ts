@@ -76,4 +76,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX scenario_runs_by_scenario ON scenario_runs (scenario_id);
     `,
   },
+  {
+    version: 2,
+    name: 'scenario source and description, run errors, job lookup by type',
+    sql: `
+      ALTER TABLE scenarios ADD COLUMN source TEXT NOT NULL DEFAULT 'json';
+      ALTER TABLE scenarios ADD COLUMN description TEXT NOT NULL DEFAULT '';
+      ALTER TABLE scenario_runs ADD COLUMN error TEXT;
+      -- Finding a finished re-entry/lifetime job with the same parameters (the result cache).
+      CREATE INDEX jobs_by_type_params ON jobs (type, params_json);
+    `,
+  },
 ];

@@ -1,0 +1,74 @@
+/**
+ * `scenario`: run a stored what-if scenario (core/scenarios runScenario) on the worker pool. The
+ * full ScenarioResult is stored with the scenario's run (GET /api/scenarios/:id) and is also the
+ * job's result. Cancel terminates the worker thread that runs it.
+ */
+import { Type } from '@sinclair/typebox';
+import { MissingDataFileError, requireDataFile, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
+import type { ScenarioResult } from '@stationkeeper/core';
+import { HttpError } from '../../httpError.js';
+import type { ScenarioStore } from '../../store/scenarioStore.js';
+import { JobParamsError, type JobType } from '../registry.js';
+import type { ScenarioTaskInput } from './scenarioTask.js';
+
+const TASK = new URL('./scenarioTask.ts', import.meta.url).href;
+
+export const SCENARIO_JOB = 'scenario';
+
+export const ScenarioJobParams = Type.Object(
+  {
+    scenario_id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'a stored scenario (POST /api/scenarios)' }),
+    decay: Type.Union([Type.Literal('circular'), Type.Literal('averaged')], {
+      default: 'circular',
+      description: 'decay model: circular (fast, default) or averaged (the decay module\'s orbit-averaged propagator, slower)',
+    }),
+    sample_every_days: Type.Integer({ minimum: 1, maximum: 30, default: 1, description: 'days between altitude samples in the result' }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * 503 naming the missing file and the fetch command when the data directory lacks what the run
+ * needs: the NRLMSISE-00 coefficients always, the space-weather file for `space_weather: forecast`
+ * (the default).
+ */
+export function checkScenarioData(dataDir: string, definition: unknown): void {
+  const sw = (definition as { space_weather?: unknown } | null)?.space_weather;
+  const needs: [string, string][] = [[SCENARIO_MSIS_COEFFICIENTS_PATH, 'the NRLMSISE-00 atmosphere coefficients']];
+  if (sw === undefined || sw === 'forecast') needs.push([SCENARIO_SPACE_WEATHER_PATH, 'the space-weather file (space_weather: forecast; `model` or a constant runs without it)']);
+  for (const [path, what] of needs) {
+    try {
+      requireDataFile(dataDir, path);
+    } catch (e) {
+      if (e instanceof MissingDataFileError) throw new HttpError(503, `scenario runs need ${what}: ${e.message}`);
+      throw e;
+    }
+  }
+}
+
+export function scenarioJobType(store: ScenarioStore, dataDir: string): JobType<typeof ScenarioJobParams> {
+  return {
+    type: SCENARIO_JOB,
+    description: 'Run a stored what-if scenario: burn schedule, propellant ledger, yearly Δv, re-entry when propellant runs out',
+    params: ScenarioJobParams,
+    check(p) {
+      const s = store.get(p.scenario_id);
+      if (!s) throw new JobParamsError('scenario_id', `no scenario ${p.scenario_id}`);
+      checkScenarioData(dataDir, s.definition);
+    },
+    async run(p, ctx) {
+      const s = store.get(p.scenario_id);
+      if (!s) throw new Error(`scenario ${p.scenario_id} was deleted`);
+      store.ensureRun(s.id, ctx.id);
+      try {
+        const input: ScenarioTaskInput = { definition: s.definition, dataDir, decay: p.decay, sampleEveryDays: p.sample_every_days };
+        const result = await ctx.runTask<ScenarioResult>(TASK, 'runScenarioTask', input);
+        store.finishRun(ctx.id, 'succeeded', result, null);
+        return { scenario_id: s.id, ...result };
+      } catch (e) {
+        store.finishRun(ctx.id, ctx.signal.aborted ? 'cancelled' : 'failed', null, e instanceof Error ? e.message : String(e));
+        throw e;
+      }
+    },
+  };
+}
