@@ -22,3 +22,4 @@ export * from './conjunction/pc/index.js';
 export * from './frames/subSatelliteState.js';
 export * from './decay/index.js';
 export * from './scenarios/index.js';
+export * from './conjunction/index.js';

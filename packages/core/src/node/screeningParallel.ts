@@ -64,7 +64,9 @@ export class ParallelScreener {
     const bootstrap = new URL('./sgp4WorkerBootstrap.mjs', import.meta.url);
     const wire = sources.map(toWire);
     const startTai = { mjdDay: start.taiMjdDay, secondsOfDay: start.taiSecondsOfDay };
-    const workers = Array.from({ length: count }, () => new Worker(bootstrap, { workerData: { workerModuleUrl, needsTsLoader: isTs } }));
+    // A parent started with `--input-type` (node -e) passes it on, and workers refuse it.
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    const workers = Array.from({ length: count }, () => new Worker(bootstrap, { execArgv, workerData: { workerModuleUrl, needsTsLoader: isTs } }));
     await Promise.all(
       workers.map(
         (w) =>
