@@ -1,0 +1,35 @@
+export {
+  AsOfSpaceWeather,
+  DEFAULT_FORECAST_MODEL,
+  observedSnapshot,
+  type AsOfSpaceWeatherOptions,
+  type ForecastModelParameters,
+  type ObservedSpaceWeatherSnapshot,
+} from './forecastSpaceWeather.js';
+export { fitForecastSigmas, measureForecastErrors, walkMeanVariance, type ForecastErrorOptions, type ForecastErrorRow, type SigmaFit } from './forecastCalibration.js';
+export {
+  checkEnsembleInput,
+  EnsembleAbortedError,
+  fromWireEpoch,
+  fromWireState,
+  memberDraws,
+  memberSpaceWeather,
+  quantileSorted,
+  runMember,
+  runReentryEnsemble,
+  summariseEnsemble,
+  tableToData,
+  toWireEpoch,
+  toWireState,
+  type EnsembleRunOptions,
+  type EnsembleSpaceWeather,
+  type EnsembleSummary,
+  type MemberIntegration,
+  type MemberResult,
+  type ReentryEnsembleInput,
+  type SpaceWeatherTableData,
+  type WireEpoch,
+  type WireMeanState,
+} from './ensemble.js';
+export { finalGroundTrack, type FinalGroundTrack, type GroundTrackPoint } from './groundTrack.js';
+export { DEFAULT_DENSITY_SIGMA, prepareReentryPrediction, ReentryInputError, type ReentryInputErrorCode, type ReentryPreparation, type ReentryPreparationOptions } from './prepare.js';
