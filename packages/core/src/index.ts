@@ -23,3 +23,4 @@ export * from './frames/subSatelliteState.js';
 export * from './decay/index.js';
 export * from './scenarios/index.js';
 export * from './conjunction/index.js';
+export * from './reentry/index.js';

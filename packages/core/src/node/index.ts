@@ -4,4 +4,5 @@ export * from './datasets.js';
 export * from './parallelSgp4.js';
 export * from './dataDirEop.js';
 export * from './screeningParallel.js';
+export * from './reentryPool.js';
 export * from './scenarioDeps.js';
