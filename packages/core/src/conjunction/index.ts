@@ -9,3 +9,4 @@ export * from './attached.js';
 export * from './shard.js';
 export * from './screenShard.js';
 export * from './screening.js';
+export * from './avoidance/index.js';
