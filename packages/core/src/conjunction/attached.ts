@@ -49,13 +49,19 @@ export function attachedPair(traj: TrajectorySet, i: number, j: number, t0: numb
 
 /** Objects attached to `primary` (checked: those within the distance at t0). */
 export function findAttachedToPrimary(traj: TrajectorySet, primary: number, t0: number): AttachedPair[] {
-  const p = new Float64Array(6);
-  const s = new Float64Array(6);
+  const n = traj.count;
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const block = allocateSampleBlock(n, 1);
+  traj.sample(idx, Float64Array.of(t0), block);
+  const p = block.positionKm;
   const out: AttachedPair[] = [];
-  if (!traj.stateAt(primary, t0, p)) return out;
-  for (let i = 0; i < traj.count; i++) {
-    if (i === primary || !traj.stateAt(i, t0, s)) continue;
-    if (Math.hypot(s[0] - p[0], s[1] - p[1], s[2] - p[2]) > ATTACHED_DISTANCE_KM) continue;
+  if (block.errors[primary] !== 0) return out;
+  const o = 3 * primary;
+  for (let i = 0; i < n; i++) {
+    if (i === primary || block.errors[i] !== 0) continue;
+    const dx = p[3 * i] - p[o], dy = p[3 * i + 1] - p[o + 1], dz = p[3 * i + 2] - p[o + 2];
+    if (!(dx * dx + dy * dy + dz * dz <= ATTACHED_DISTANCE_KM * ATTACHED_DISTANCE_KM)) continue;
     const pair = attachedPair(traj, primary, i, t0);
     if (pair) out.push(pair);
   }

@@ -8,7 +8,7 @@ import { sgp4ErrorMessage } from '../propagation/index.js';
 import { ACCEL_BOUND_KM_S2, isSaneState, segmentMinDistance, taylorPadKm } from './bounds.js';
 import { emptyStats, type CloseApproach, type ScreeningStats, type SkippedObject } from './events.js';
 import { gridTime, type PairBlockShard, type PrimaryShard, type ScreeningShard, type ShardResult } from './shard.js';
-import { objectShell, shellsOverlap, type Shell } from './shells.js';
+import { objectShell, objectShells, shellsOverlap, type Shell } from './shells.js';
 import { SpatialHashGrid } from './spatialGrid.js';
 import { PairRefiner } from './tca.js';
 import { allocateSampleBlock, type SampleBlock, type TrajectorySet } from './trajectories.js';
@@ -52,7 +52,7 @@ class BlockState {
         const o = 3 * k;
         const ok = b.errors[k] === 0 && isSaneState(p[o], p[o + 1], p[o + 2], v[o], v[o + 1], v[o + 2]);
         this.valid[k] = ok ? 1 : 0;
-        this.vloc[k] = ok ? Math.hypot(v[o], v[o + 1], v[o + 2]) + extra : NaN;
+        this.vloc[k] = ok ? Math.sqrt(v[o] * v[o] + v[o + 1] * v[o + 1] + v[o + 2] * v[o + 2]) + extra : NaN;
       }
     }
     return b;
@@ -84,11 +84,18 @@ function blockTimesFor(shard: ScreeningShard, kb: number, ke: number, times: Flo
   return t;
 }
 
-/** Relative distance between rows r1, r2 at sample j. */
-function distance(p: Float64Array, m: number, r1: number, r2: number, j: number): number {
+/** Squared relative distance between rows r1, r2 at sample j (Math.hypot is slow in V8). */
+function distance2(p: Float64Array, m: number, r1: number, r2: number, j: number): number {
   const a = 3 * (r1 * m + j);
   const b = 3 * (r2 * m + j);
-  return Math.hypot(p[b] - p[a], p[b + 1] - p[a + 1], p[b + 2] - p[a + 2]);
+  const x = p[b] - p[a];
+  const y = p[b + 1] - p[a + 1];
+  const z = p[b + 2] - p[a + 2];
+  return x * x + y * y + z * z;
+}
+
+function distance(p: Float64Array, m: number, r1: number, r2: number, j: number): number {
+  return Math.sqrt(distance2(p, m, r1, r2, j));
 }
 
 /**
@@ -142,10 +149,12 @@ function runPrimary(traj: TrajectorySet, shard: PrimaryShard): ShardResult {
   const excluded = new Set(shard.excluded);
   const pShell = objectShell(traj, primary, t0, t1);
   const rows: number[] = [primary];
-  for (let i = shard.secondaryFrom; i < shard.secondaryTo; i++) {
-    if (i === primary || excluded.has(i)) continue;
-    if (shellsOverlap(pShell, objectShell(traj, i, t0, t1), thr)) rows.push(i);
-  }
+  const others: number[] = [];
+  for (let i = shard.secondaryFrom; i < shard.secondaryTo; i++) if (i !== primary && !excluded.has(i)) others.push(i);
+  const otherShells = objectShells(traj, Int32Array.from(others), t0, t1);
+  others.forEach((i, q) => {
+    if (shellsOverlap(pShell, otherShells[q], thr)) rows.push(i);
+  });
   stats.shellSurvivors = rows.length - 1;
   const indices = Int32Array.from(rows);
   const n = indices.length;
@@ -192,7 +201,8 @@ function runPairs(traj: TrajectorySet, shard: PairBlockShard): ShardResult {
   for (let i = Math.min(shard.aFrom, shard.bFrom); i < Math.max(shard.aTo, shard.bTo); i++) if (inA(i) || inB(i)) all.push(i);
   // Apogee/perigee filter: keep objects whose shell meets another object's shell.
   const shellOf = new Map<number, Shell>();
-  for (const i of all) shellOf.set(i, objectShell(traj, i, t0, t1));
+  const allShells = objectShells(traj, Int32Array.from(all), t0, t1);
+  all.forEach((i, q) => shellOf.set(i, allShells[q]));
   const byLo = [...all].sort((x, y) => (shellOf.get(x) as Shell).loKm - (shellOf.get(y) as Shell).loKm);
   const keep = new Set<number>();
   let maxHi = -Infinity;
@@ -249,8 +259,9 @@ function runPairs(traj: TrajectorySet, shard: PairBlockShard): ShardResult {
       const vq = vloc[q * m + j];
       // The faster object of the pair owns it (ties: the higher row), so each pair is seen once.
       if (vq > vo || (vq === vo && q > r)) return;
-      const d = distance(pos, m, r, q, j);
-      if (d > reach) return;
+      const d2 = distance2(pos, m, r, q, j);
+      if (d2 > reach * reach) return;
+      const d = Math.sqrt(d2);
       const gq = indices[q];
       const lo = gr < gq ? gr : gq;
       const hi = gr < gq ? gq : gr;

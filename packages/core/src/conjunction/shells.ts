@@ -7,7 +7,7 @@
  * and decay between the instants. docs/screening.md gives the catalogue check of the pad.
  */
 import { isSaneState, MU_KM3_S2 } from './bounds.js';
-import type { TrajectorySet } from './trajectories.js';
+import { allocateSampleBlock, type TrajectorySet } from './trajectories.js';
 
 /**
  * Widening of each object's radial range: SHELL_PAD_KM + SHELL_PAD_FRACTION × radius. Checked on
@@ -62,4 +62,32 @@ export function objectShell(traj: TrajectorySet, i: number, t0: number, t1: numb
 /** The two radial ranges come within `gapKm` of each other. */
 export function shellsOverlap(a: Shell, b: Shell, gapKm: number): boolean {
   return a.loKm <= b.hiKm + gapKm && b.loKm <= a.hiKm + gapKm;
+}
+
+/** Shells of many objects at once (one batched propagation at the five instants). */
+export function objectShells(traj: TrajectorySet, indices: Int32Array, t0: number, t1: number): Shell[] {
+  const times = Float64Array.from([0, 1, 2, 3, 4], (q) => t0 + ((t1 - t0) * q) / 4);
+  const block = allocateSampleBlock(indices.length, 5);
+  traj.sample(indices, times, block);
+  const s = new Float64Array(6);
+  const ap = new Float64Array(2);
+  const out: Shell[] = new Array(indices.length);
+  for (let r = 0; r < indices.length; r++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let q = 0; q < 5 && lo === lo; q++) {
+      const k = r * 5 + q;
+      for (let c = 0; c < 3; c++) {
+        s[c] = block.positionKm[3 * k + c];
+        s[3 + c] = block.velocityKmPerS[3 * k + c];
+      }
+      if (block.errors[k] !== 0 || !isSaneState(s[0], s[1], s[2], s[3], s[4], s[5]) || !osculatingApsides(s, 0, ap)) lo = NaN;
+      else {
+        lo = Math.min(lo, ap[0]);
+        hi = Math.max(hi, ap[1]);
+      }
+    }
+    out[r] = lo === lo ? { loKm: lo - SHELL_PAD_KM - SHELL_PAD_FRACTION * lo, hiKm: hi + SHELL_PAD_KM + SHELL_PAD_FRACTION * hi } : UNKNOWN_SHELL;
+  }
+  return out;
 }
