@@ -11,3 +11,4 @@ export { builtinJobRegistry } from './jobs/builtin.js';
 export { openApiDocument, RouteTable, type RouteSpec } from './routeTable.js';
 export { HttpError } from './httpError.js';
 export { tokensEqual } from './auth.js';
+export * from './queue/index.js';
