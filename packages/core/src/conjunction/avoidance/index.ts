@@ -1,3 +1,4 @@
 export * from './sampledTrajectory.js';
 export * from './clohessyWiltshire.js';
 export * from './planner.js';
+export * from './simulator.js';

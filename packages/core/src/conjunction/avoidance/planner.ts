@@ -11,9 +11,9 @@
  * encounter plane and the Pc is Foster's 2-D integral (pc/foster.ts).
  *
  * Assumption: the two position covariances at TCA are kept as given (in the inertial frame). A
- * burn of a few tenths of a m/s moves the TCA by well under a second and turns the primary's RTN
- * frame by ~Δv/v ≈ 1e-4 rad; the covariance's own growth over that change is far below its
- * uncertainty. (The execution error of the burn itself is not added.)
+ * burn of a few tenths of a m/s turns the primary's RTN frame by ~Δv/v ≈ 1e-4 rad and moves the
+ * TCA by seconds at most; the covariance's growth over that is far below its own uncertainty.
+ * (The execution error of the burn itself is not added.)
  *
  * Search (per sign of Δv): a probe burn gives the linear sensitivity of the encounter-plane miss
  * to Δv; the predicted Pc(Δv) of that linear model (cheap: no propagation) locates the first
@@ -24,18 +24,12 @@
  * five evenly spaced smaller |Δv| with full propagations and restarts below any that already
  * meets the criteria (nonlinear or non-monotone cases).
  */
-import type { EventDetector } from '../../events/types.js';
-import { applyImpulsiveDeltaV, type ThrustFrame } from '../../forces/thrust.js';
-import { EGM96_GM_M3_PER_S2 } from '../../gravity/zonal.js';
 import { burnDurationS, propellantForDeltaVKg } from '../../maneuvers/rocket.js';
 import { catalogVehicle, type VehicleSpec } from '../../maneuvers/vehicles.js';
-import { NumericalPropagator, type OrbitState } from '../../propagation/numerical/numericalPropagator.js';
 import type { Epoch } from '../../time/epoch.js';
-import { encounterPlane, principalAxes, type EncounterPlane } from '../encounter.js';
-import { collisionProbability, pcForEncounter } from '../pc/collisionProbability.js';
-import { rtnToInertialCovariance } from '../pc/rtnCovariance.js';
-import { rtnComponents } from '../rtn.js';
-import { SampledTrajectory, type GcrfStateFunction } from './sampledTrajectory.js';
+import { principalAxes } from '../encounter.js';
+import { pcForEncounter } from '../pc/collisionProbability.js';
+import { AvoidanceSimulator, type AvoidanceDirection, type AvoidanceSimulatorInput, type EncounterOutcome } from './simulator.js';
 
 /**
  * Pc above which the ISS manoeuvres ("red" threshold 1e-4; 1e-5 "yellow"): SpaceNews 2014, as
@@ -46,39 +40,8 @@ export const ISS_AVOIDANCE_PC_THRESHOLD = 1e-4;
 export const DEFAULT_MAX_AVOIDANCE_DELTA_V_MPS = 5;
 /** Vehicle whose thrusters burn by default: Progress MS (Progress 81 flew the 24 Oct 2022 ISS avoidance burn, facts §6). */
 export const DEFAULT_AVOIDANCE_VEHICLE = 'progress-ms';
-/** Secondary sampling step, s (sampledTrajectory.ts: ~1e-5 m interpolation error in LEO). */
-const SECONDARY_STEP_S = 5;
 
-export type AvoidanceDirection = 'along-track' | 'radial';
-
-/** The secondary: a state propagated with the primary's propagator (e.g. a CDM's), or a state function (e.g. SGP4). */
-export type AvoidanceSecondary = { state: OrbitState } | { stateFunction: GcrfStateFunction };
-
-/**
- * A position covariance at TCA (m², row-major n×n, n ≥ 3; only the 3×3 position block is used):
- * in the inertial frame of the states, or in the object's own RTN frame at its nominal TCA state.
- */
-export interface CovarianceAtTca {
-  frame: 'inertial' | 'rtn';
-  matrix: ArrayLike<number>;
-}
-
-export interface AvoidanceInput {
-  /** Propagator of the primary (and of a state-given secondary). */
-  propagator: NumericalPropagator;
-  /** Primary state at any epoch (e.g. a CDM's TCA state or an SGP4 state); propagated to the burn epoch. */
-  primary: OrbitState;
-  secondary: AvoidanceSecondary;
-  primaryCovariance: CovarianceAtTca;
-  secondaryCovariance: CovarianceAtTca;
-  /** Combined hard-body radius, m. */
-  hardBodyRadiusM: number;
-  /** TCA (or an estimate within the search window of it; refined here). */
-  tca: Epoch;
-  /** Burn epoch = TCA − lead, s (> 0). */
-  burnLeadTimeS: number;
-  /** 'along-track' (VNB velocity direction; + = prograde) or 'radial' (RTN R; + = up). Default along-track. */
-  direction?: AvoidanceDirection;
+export interface AvoidanceInput extends AvoidanceSimulatorInput {
   /** Pc at or below which the event is cleared (default 1e-4). */
   pcThreshold?: number;
   /** Miss distance at or above which the event is cleared, m (optional; both criteria must hold). */
@@ -87,33 +50,8 @@ export interface AvoidanceInput {
   maxDeltaVMps?: number;
   /** Catalogue id or spec of the vehicle whose thrusters burn (default progress-ms). */
   vehicle?: string | VehicleSpec;
-  /** Half-width of the window around the old TCA searched for the new one, s (default a quarter orbit). */
-  tcaWindowS?: number;
   /** Absolute Δv tolerance, m/s (default 1e-5; the relative tolerance is 1e-3). */
   deltaVToleranceMps?: number;
-}
-
-/** The encounter after a burn of `deltaVMps` (0: the nominal). */
-export interface EncounterOutcome {
-  /** Signed Δv, m/s (+ prograde / up). */
-  deltaVMps: number;
-  tca: Epoch;
-  /** TCA minus the nominal TCA, s. */
-  tcaShiftS: number;
-  /** |r₂ − r₁| at TCA, m. */
-  missDistanceM: number;
-  /** r₂ − r₁ in the primary's RTN frame at TCA, m. */
-  missRtnM: [number, number, number];
-  /** Miss in the encounter plane, m (= missDistanceM at an exact TCA). */
-  planeMissM: number;
-  /** r₂ − r₁ on the nominal encounter plane's (miss, cross) axes, m. */
-  planeMissNominalAxesM: [number, number];
-  relativeSpeedMps: number;
-  pc: number;
-  primaryRGcrfM: Float64Array;
-  primaryVGcrfMps: Float64Array;
-  secondaryRGcrfM: Float64Array;
-  secondaryVGcrfMps: Float64Array;
 }
 
 /** The smallest Δv of one sign that meets the criteria. */
@@ -166,130 +104,21 @@ export interface AvoidancePlan {
 
 /** Plan the avoidance burn; see the module comment for the method. */
 export function planAvoidanceBurn(input: AvoidanceInput): AvoidancePlan {
-  const direction = input.direction ?? 'along-track';
-  if (direction !== 'along-track' && direction !== 'radial') throw new RangeError(`direction: must be 'along-track' or 'radial', got ${JSON.stringify(direction)}`);
   const pcThreshold = input.pcThreshold ?? ISS_AVOIDANCE_PC_THRESHOLD;
   if (!(pcThreshold > 0 && pcThreshold < 1)) throw new RangeError(`pcThreshold: must be in (0, 1), got ${pcThreshold}`);
   const minMissM = input.minMissM;
   if (minMissM !== undefined && !(minMissM > 0 && Number.isFinite(minMissM))) throw new RangeError(`minMissM: must be a finite number > 0, got ${minMissM}`);
-  const hbr = input.hardBodyRadiusM;
-  if (!(hbr >= 0 && Number.isFinite(hbr))) throw new RangeError(`hardBodyRadiusM: must be a finite number ≥ 0, got ${hbr}`);
-  const lead = input.burnLeadTimeS;
-  if (!(lead > 0 && Number.isFinite(lead))) throw new RangeError(`burnLeadTimeS: must be a finite number > 0, got ${lead}`);
   const maxDv = input.maxDeltaVMps ?? DEFAULT_MAX_AVOIDANCE_DELTA_V_MPS;
   if (!(maxDv > 0 && maxDv <= 1000)) throw new RangeError(`maxDeltaVMps: must be in (0, 1000], got ${maxDv}`);
   const absTol = input.deltaVToleranceMps ?? 1e-5;
   if (!(absTol > 0)) throw new RangeError(`deltaVToleranceMps: must be > 0, got ${absTol}`);
   const vehicle = typeof input.vehicle === 'object' ? input.vehicle : catalogVehicle(input.vehicle ?? DEFAULT_AVOIDANCE_VEHICLE);
 
-  const prop = input.propagator;
-  let propagations = 0;
-  const tca0 = input.tca;
-  const burnEpoch = tca0.plusSeconds(-lead);
-
-  // Primary at the burn epoch, nominal.
-  let burnState: OrbitState = input.primary;
-  if (Math.abs(burnEpoch.secondsSince(input.primary.epoch)) > 0) {
-    const f = prop.propagate(input.primary, burnEpoch).final;
-    propagations++;
-    burnState = { epoch: f.epoch, rGcrfM: f.rGcrfM, vGcrfMps: f.vGcrfMps, massKg: f.massKg };
-  }
-  const rB = Float64Array.from(burnState.rGcrfM);
-  const vB = Float64Array.from(burnState.vGcrfMps);
-  const rBNorm = Math.hypot(rB[0], rB[1], rB[2]);
-  const aBurn = 1 / (2 / rBNorm - dot(vB, vB) / EGM96_GM_M3_PER_S2);
-  const periodS = 2 * Math.PI * Math.sqrt(aBurn ** 3 / EGM96_GM_M3_PER_S2);
-  const window = input.tcaWindowS ?? periodS / 4;
-  if (!(window > 0)) throw new RangeError(`tcaWindowS: must be > 0, got ${window}`);
-  if (window >= lead) throw new RangeError(`burn lead time ${lead} s must exceed the TCA search half-window ${window.toFixed(0)} s`);
-
-  // Secondary around TCA: ±2 windows (trials are centred on the refined nominal TCA).
-  const span = 2 * window + 2 * SECONDARY_STEP_S;
-  let secondary: SampledTrajectory;
-  if ('state' in input.secondary) {
-    secondary = SampledTrajectory.fromPropagation(prop, input.secondary.state, tca0, -span, span, SECONDARY_STEP_S);
-    propagations += 1;
-  } else {
-    secondary = SampledTrajectory.fromFunction(tca0, -span, span, SECONDARY_STEP_S, input.secondary.stateFunction);
-  }
-
-  const frame: ThrustFrame = direction === 'along-track' ? 'VNB' : 'RTN';
-  const r2 = new Float64Array(3);
-  const v2 = new Float64Array(3);
-  let centre = tca0;
-  let nominalTca = tca0;
-  let cov1: ArrayLike<number> | undefined;
-  let cov2: ArrayLike<number> | undefined;
-  let nominalPlane: EncounterPlane | undefined;
-
-  // Closest approach = − → + zero of the relative range rate (r₁ − r₂)·(v₁ − v₂), on the dense output.
-  let offset = 0;
-  const detector: EventDetector = {
-    name: 'closest approach',
-    direction: 'increasing',
-    maxCheckS: 20,
-    timeToleranceS: 1e-6,
-    g: (t, y) => {
-      secondary.stateAt(offset + t, r2, v2);
-      return (y[0] - r2[0]) * (y[3] - v2[0]) + (y[1] - r2[1]) * (y[4] - v2[1]) + (y[2] - r2[2]) * (y[5] - v2[2]);
-    },
-  };
-  const windowProp = new NumericalPropagator({ ...prop.options, events: [...(prop.options.events ?? []), detector] });
-
-  /** Simulate Δv (signed): propagate, find the new TCA, compute miss and Pc. */
-  const simulate = (dv: number): EncounterOutcome => {
-    const vAfter = applyImpulsiveDeltaV(rB, vB, [dv, 0, 0], frame, new Float64Array(3));
-    const start: OrbitState = { epoch: burnEpoch, rGcrfM: rB, vGcrfMps: vAfter, massKg: burnState.massKg };
-    const windowStart = centre.plusSeconds(-window);
-    const atWindow = prop.propagate(start, windowStart).final;
-    offset = windowStart.secondsSince(tca0);
-    const run = windowProp.propagate({ epoch: windowStart, rGcrfM: atWindow.rGcrfM, vGcrfMps: atWindow.vGcrfMps, massKg: atWindow.massKg }, centre.plusSeconds(window));
-    propagations++;
-    const events = run.events.filter((e) => e.detector === detector);
-    if (events.length === 0) {
-      throw new RangeError(`no closest approach within ±${window.toFixed(0)} s of ${centre.toIsoUtc(3)} after a ${dv} m/s burn`);
-    }
-    let best = events[0];
-    for (const e of events) if (Math.abs(e.tSeconds - window) < Math.abs(best.tSeconds - window)) best = e;
-    const r1 = best.rGcrfM;
-    const v1 = best.vGcrfMps;
-    const rs = new Float64Array(3);
-    const vs = new Float64Array(3);
-    secondary.stateAt(offset + best.tSeconds, rs, vs);
-    if (cov1 === undefined || cov2 === undefined) {
-      cov1 = covarianceInertial(input.primaryCovariance, r1, v1, 'primaryCovariance');
-      cov2 = covarianceInertial(input.secondaryCovariance, rs, vs, 'secondaryCovariance');
-    }
-    const cp = collisionProbability({ positionM: r1, velocityMps: v1, covariance: cov1 }, { positionM: rs, velocityMps: vs, covariance: cov2 }, hbr, { method: 'foster' });
-    const d = new Float64Array([rs[0] - r1[0], rs[1] - r1[1], rs[2] - r1[2]]);
-    const rtn = rtnComponents(r1, v1, d, new Float64Array(3));
-    const plane = nominalPlane ?? cp.plane;
-    return {
-      deltaVMps: dv,
-      tca: best.epoch,
-      tcaShiftS: best.epoch.secondsSince(nominalTca),
-      missDistanceM: Math.hypot(d[0], d[1], d[2]),
-      missRtnM: [rtn[0], rtn[1], rtn[2]],
-      planeMissM: cp.plane.missDistanceM,
-      planeMissNominalAxesM: [dot(d, plane.missAxis), dot(d, plane.crossAxis)],
-      relativeSpeedMps: cp.plane.relativeSpeedMps,
-      pc: cp.pc,
-      primaryRGcrfM: r1,
-      primaryVGcrfMps: v1,
-      secondaryRGcrfM: rs,
-      secondaryVGcrfMps: vs,
-    };
-  };
-
-  const nominal = simulate(0);
-  nominalTca = nominal.tca;
-  centre = nominal.tca;
-  nominal.tcaShiftS = 0;
-  nominalPlane = encounterPlane(
-    { positionM: nominal.primaryRGcrfM, velocityMps: nominal.primaryVGcrfMps, covariance: cov1! },
-    { positionM: nominal.secondaryRGcrfM, velocityMps: nominal.secondaryVGcrfMps, covariance: cov2! },
-  );
-  nominal.planeMissNominalAxesM = [dot(sub(nominal.secondaryRGcrfM, nominal.primaryRGcrfM), nominalPlane.missAxis), dot(sub(nominal.secondaryRGcrfM, nominal.primaryRGcrfM), nominalPlane.crossAxis)];
+  const sim = new AvoidanceSimulator(input);
+  const { nominal, burnEpoch, burnState, direction } = sim;
+  const hbr = input.hardBodyRadiusM;
+  const lead = input.burnLeadTimeS;
+  const nominalPlane = sim.nominalPlane;
 
   const criterion = (pc: number, miss: number): number => {
     let g = Math.log(Math.max(pc, 1e-300) / pcThreshold);
@@ -316,7 +145,7 @@ export function planAvoidanceBurn(input: AvoidanceInput): AvoidancePlan {
     ],
   };
   if (!(g0 > 0)) {
-    return { needed: false, ...base, propagations };
+    return { needed: false, ...base, propagations: sim.propagations };
   }
 
   const nominalPlaneCov = nominalPlane.covarianceM2;
@@ -330,7 +159,7 @@ export function planAvoidanceBurn(input: AvoidanceInput): AvoidancePlan {
     const cmm = c * c * a + 2 * c * s * b + s * s * d;
     const cmc = -c * s * a + (c * c - s * s) * b + c * s * d;
     const ccc = s * s * a - 2 * c * s * b + c * c * d;
-    const enc = principalAxes({ ...nominalPlane!, missDistanceM: miss, covarianceM2: [cmm, cmc, ccc] }, hbr);
+    const enc = principalAxes({ ...nominalPlane, missDistanceM: miss, covarianceM2: [cmm, cmc, ccc] }, hbr);
     return criterion(pcForEncounter(enc, 'foster'), miss);
   };
 
@@ -339,7 +168,7 @@ export function planAvoidanceBurn(input: AvoidanceInput): AvoidancePlan {
     const evalAt = (mag: number): EncounterOutcome => {
       let o = cache.get(mag);
       if (!o) {
-        o = simulate(sign * mag);
+        o = sim.outcome(sign * mag);
         cache.set(mag, o);
       }
       return o;
@@ -440,9 +269,7 @@ export function planAvoidanceBurn(input: AvoidanceInput): AvoidancePlan {
   };
 
   const burnFigures = (dv: number): Pick<AvoidanceBurn, 'semiMajorAxisChangeM' | 'semiMajorAxisChangeKmPerMps' | 'propellantKg' | 'burnDurationS'> => {
-    const vAfter = applyImpulsiveDeltaV(rB, vB, [dv, 0, 0], frame, new Float64Array(3));
-    const a1 = 1 / (2 / rBNorm - dot(vAfter, vAfter) / EGM96_GM_M3_PER_S2);
-    const da = a1 - aBurn;
+    const da = sim.semiMajorAxisChangeM(dv);
     const propellantKg = propellantForDeltaVKg(burnState.massKg, Math.abs(dv), vehicle.ispS);
     return {
       semiMajorAxisChangeM: da,
@@ -475,7 +302,7 @@ export function planAvoidanceBurn(input: AvoidanceInput): AvoidancePlan {
   } else {
     recommended = positive.feasible ? positive : negative.feasible ? negative : undefined;
   }
-  return { needed: true, ...base, positive, negative, ...(recommended ? { recommended } : {}), propagations };
+  return { needed: true, ...base, positive, negative, ...(recommended ? { recommended } : {}), propagations: sim.propagations };
 }
 
 /**
@@ -506,20 +333,4 @@ function illinois(g: (x: number) => number, lo: number, gLo: number, hi: number,
     }
   }
   return [lo, hi];
-}
-
-function covarianceInertial(c: CovarianceAtTca, r: ArrayLike<number>, v: ArrayLike<number>, field: string): ArrayLike<number> {
-  const n = Math.round(Math.sqrt(c.matrix.length));
-  if (n < 3 || n * n !== c.matrix.length) throw new RangeError(`${field}.matrix: must be n×n with n ≥ 3, got ${c.matrix.length} values`);
-  if (c.frame === 'inertial') return c.matrix;
-  if (c.frame === 'rtn') return rtnToInertialCovariance(c.matrix, n, r, v);
-  throw new RangeError(`${field}.frame: must be 'inertial' or 'rtn', got ${JSON.stringify(c.frame)}`);
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
-function sub(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
-  return new Float64Array([a[0] - b[0], a[1] - b[1], a[2] - b[2]]);
 }
