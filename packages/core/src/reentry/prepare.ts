@@ -103,6 +103,7 @@ export function prepareReentryPrediction(history: readonly MeanElements[], optio
   if (duplicateEpochs > 0) warnings.push(`${duplicateEpochs} element set(s) repeat an earlier epoch; the last issued of each epoch is used`);
   let last = known[0];
   for (const e of known) if (!e.epoch.isBefore(last.epoch)) last = e;
+  checkRecentGap(known);
 
   let snapshot;
   try {
@@ -177,6 +178,24 @@ export function prepareReentryPrediction(history: readonly MeanElements[], optio
     integration: options.integration,
   };
   return { input, fit, ballisticSource, lastElementEpoch: last.epoch, usedElementSets: known.length, ignoredAfterAsOf, duplicateEpochs, warnings };
+}
+
+/** Refuse when the last gap of more than 5 days leaves too little to fit after it. */
+function checkRecentGap(known: readonly MeanElements[]): void {
+  const sorted = [...known].sort((p, q) => p.epoch.compare(q.epoch));
+  for (let k = sorted.length - 1; k > 0; k--) {
+    const gapDays = sorted[k].epoch.secondsSince(sorted[k - 1].epoch) / 86400;
+    if (gapDays <= 5) continue;
+    const after = sorted.length - k;
+    const spanDays = sorted[sorted.length - 1].epoch.secondsSince(sorted[k].epoch) / 86400;
+    if (after < 6 || spanDays < 2) {
+      throw new ReentryInputError(
+        'gap',
+        `a ${gapDays.toFixed(1)}-day gap in the element sets (${sorted[k - 1].epoch.toIsoUtc(0)} → ${sorted[k].epoch.toIsoUtc(0)}) leaves ${after} sets over ${spanDays.toFixed(1)} days after it (need 6 over 2 days)`,
+      );
+    }
+    return;
+  }
 }
 
 /**
