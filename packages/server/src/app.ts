@@ -26,6 +26,9 @@ import { ElementStore } from './store/elementStore.js';
 import { JobStore } from './store/jobStore.js';
 import { ScenarioStore } from './store/scenarioStore.js';
 import { scenarioJobType, SCENARIO_JOB } from './jobs/types/scenarioRun.js';
+import { LIFETIME_JOB, lifetimeJobType, REENTRY_JOB, reentryJobType } from './jobs/types/decay.js';
+import { registerDecayRoutes } from './routes/decay.js';
+import { JobCache } from './store/jobCache.js';
 
 export const VERSION = '0.1.0';
 /** Request bodies of every route but ingest. */
@@ -59,6 +62,8 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   const registry = options.registry ?? builtinJobRegistry();
   // Job types that need this server's store and data directory.
   if (!registry.get(SCENARIO_JOB)) registry.register(scenarioJobType(scenarios, config.dataDir));
+  if (!registry.get(LIFETIME_JOB)) registry.register(lifetimeJobType(config.dataDir));
+  if (!registry.get(REENTRY_JOB)) registry.register(reentryJobType(config.dataDir));
   const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers });
   const eop = loadDataDirEop(config.dataDir);
 
@@ -82,6 +87,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerIngestRoutes(app, routes, elements);
   registerJobRoutes(app, routes, runner);
   registerScenarioRoutes(app, routes, { store: scenarios, runner, dataDir: config.dataDir });
+  registerDecayRoutes(app, routes, { runner, elements, cache: new JobCache(db), dataDir: config.dataDir });
 
   routes.add(app, {
     method: 'GET',

@@ -47,7 +47,7 @@ describe('request validation names the field', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.params\.seconds: /);
     const r2 = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'warp-drive' } });
-    expect(r2.json().error).toMatch(/^body\.type: unknown job type "warp-drive" \(known: altitude-band-screen, cpu-burn, scenario/);
+    expect(r2.json().error).toMatch(/^body\.type: unknown job type "warp-drive" \(known: altitude-band-screen, cpu-burn, scenario, lifetime, reentry/);
     const r3 = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { params: {} } });
     expect(r3.json().error).toBe('body.type: is required');
   });
@@ -175,12 +175,12 @@ describe('documents and files', () => {
     expect(doc.paths['/api/ingest'].post.security).toEqual([{ bearer: [] }]);
   });
 
-  it('an empty scenario definition is refused naming the field; decay routes still 501', async () => {
+  it('an empty scenario definition is refused naming the field; decay routes need the data files', async () => {
     const r = await s.app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', definition: {} } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.definition\.start: /);
-    expect((await get('/api/objects/25544/reentry')).statusCode).toBe(501);
-    expect((await get('/api/objects/25544/lifetime')).statusCode).toBe(501);
+    expect((await get('/api/objects/25544/reentry')).statusCode).toBe(503);
+    expect((await get('/api/objects/25544/lifetime')).statusCode).toBe(503);
     expect((await get('/api/scenarios')).json()).toEqual({ scenarios: [] });
   });
 

@@ -10,6 +10,14 @@ import type { ElementStore } from '../store/elementStore.js';
 /** Progress of the work, 0…1, with a short human message. */
 export type ProgressFn = (fraction: number, message?: string) => void;
 
+export interface TaskOptions {
+  /**
+   * Receive this task's progress instead of the job (a job that runs several tasks at once
+   * combines them and calls `ctx.progress` itself).
+   */
+  onProgress?: ProgressFn;
+}
+
 export interface JobContext {
   readonly id: string;
   /** Aborted when the job is cancelled or the server shuts down. */
@@ -18,10 +26,13 @@ export interface JobContext {
   /**
    * Run `exportName` of the module at `moduleUrl` (a file of this code base, never user input) in a
    * worker thread: `(input, report: ProgressFn) => result`. Progress is forwarded to the job;
-   * the signal cancels it (the worker is terminated).
+   * the signal cancels it (the worker is terminated). Several tasks of one job may run at once,
+   * on as many pool threads as are free.
    */
-  runTask<T>(moduleUrl: string, exportName: string, input: unknown): Promise<T>;
+  runTask<T>(moduleUrl: string, exportName: string, input: unknown, options?: TaskOptions): Promise<T>;
   readonly elements: ElementStore;
+  /** Threads of the worker pool (how many tasks can run at once). */
+  readonly threads: number;
 }
 
 /** A problem with the parameters that the schema alone cannot see. */

@@ -12,7 +12,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { ElementStore } from '../store/elementStore.js';
 import { FINISHED, type JobRecord, type JobStore } from '../store/jobStore.js';
 import { HttpError } from '../httpError.js';
-import { JobParamsError, type JobContext, type JobRegistry } from './registry.js';
+import { JobParamsError, type JobContext, type JobRegistry, type TaskOptions } from './registry.js';
 import type { FromTask, WorkerTaskMessage } from './worker/dispatch.js';
 
 export type JobEvent = { kind: 'progress'; progress: number; message: string } | { kind: 'job'; job: JobRecord };
@@ -40,6 +40,8 @@ const BOOTSTRAP = new URL('./worker/bootstrap.mjs', import.meta.url).href;
 
 export class JobRunner {
   readonly pool: Piscina;
+  /** Threads of the pool. */
+  readonly threads: number;
   private readonly active = new Map<string, Active>();
   private readonly persistEveryMs: number;
   private readonly emitEveryMs: number;
@@ -54,6 +56,7 @@ export class JobRunner {
   ) {
     this.interruptedAtStart = jobs.failInterrupted();
     const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+    this.threads = workers;
     this.pool = new Piscina({ filename: BOOTSTRAP, minThreads: 0, maxThreads: workers, idleTimeout: 30_000 });
     this.persistEveryMs = options.persistEveryMs ?? 500;
     this.emitEveryMs = options.emitEveryMs ?? 100;
@@ -161,15 +164,17 @@ export class JobRunner {
       id,
       signal,
       elements: this.elements,
+      threads: this.threads,
       progress: (fraction, message) => {
         markRunning();
         this.onProgress(id, a, fraction, message ?? '');
       },
-      runTask: <T>(moduleUrl: string, exportName: string, input: unknown): Promise<T> => {
+      runTask: <T>(moduleUrl: string, exportName: string, input: unknown, options: TaskOptions = {}): Promise<T> => {
         usesWorker = true;
         const { port1, port2 } = new MessageChannel();
         port1.on('message', (m: FromTask) => {
           if (m.type === 'started') markRunning();
+          else if (options.onProgress) options.onProgress(m.fraction, m.message);
           else this.onProgress(id, a, m.fraction, m.message);
         });
         const task: WorkerTaskMessage = { moduleUrl, exportName, input, port: port2 };

@@ -518,19 +518,6 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       };
     },
   });
-
-  for (const what of ['reentry', 'lifetime'] as const) {
-    table.add(app, {
-      method: 'GET',
-      url: `/api/objects/:norad/${what}`,
-      summary: what === 'reentry' ? 'Re-entry prediction (Monte Carlo job) — not wired yet: 501' : 'Orbital lifetime estimate — not wired yet: 501',
-      tags: ['objects', 'decay'],
-      schema: { params: NoradParams, response: { 200: Type.Unknown(), ...errors(400, 501) } },
-      handler: () => {
-        throw new HttpError(501, `${what} is not available yet: the decay engine is not wired into the server (it will run as a job type)`);
-      },
-    });
-  }
 }
 
 /** The passes body as the response schema would write it (checked in the tests against the schema). */

@@ -87,4 +87,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX jobs_by_type_params ON jobs (type, params_json);
     `,
   },
+  {
+    version: 3,
+    name: 'job cache: the job that answers a repeated question (re-entry, lifetime)',
+    sql: `
+      CREATE TABLE job_cache (
+        key TEXT PRIMARY KEY,
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        created_utc TEXT NOT NULL
+      );
+    `,
+  },
 ];

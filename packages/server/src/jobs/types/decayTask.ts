@@ -1,0 +1,112 @@
+/**
+ * Worker side of the `lifetime` and `reentry` jobs. `prepareDecay` reads the data directory's
+ * space weather and MSIS coefficients (cached per worker while the files are unchanged), fits or
+ * takes the ballistic coefficient (core reentry/prepare.ts), runs the nominal member to size the
+ * altitude sampling, and returns the ensemble input; `runDecayMembers` runs a share of the members.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import {
+  parseCelestrakSpaceWeatherCsv,
+  prepareReentryPrediction,
+  ReentryInputError,
+  runMember,
+  runReentryEnsemble,
+  type MemberResult,
+  type ReentryEnsembleInput,
+  type SpaceWeatherTable,
+} from '@stationkeeper/core';
+import { requireDataFile } from '@stationkeeper/core/node';
+import { fromWire, type WireElements } from '../wireElements.js';
+import { Epoch } from '@stationkeeper/core';
+
+export const DECAY_MSIS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
+export const DECAY_SPACE_WEATHER_PATH = 'spaceweather/SW-All.csv';
+
+export interface DecayPrepareInput {
+  dataDir: string;
+  norad: number;
+  history: WireElements[];
+  asOf: { taiMjdDay: number; taiSecondsOfDay: number };
+  members: number;
+  seed: number;
+  /** Known B (and 1σ) to use when the fit is refused (the ISS: TOPO figures). */
+  fallbackBallistic?: { coefficientKgPerM2: number; sigmaKgPerM2: number; source: string };
+}
+
+export interface DecayPrepared {
+  input: ReentryEnsembleInput;
+  ballisticSource: string;
+  warnings: string[];
+  lastElementEpochUtc: string;
+  usedElementSets: number;
+  /** Median B, median forecast: days from the start state to re-entry (Infinity when beyond maxYears). */
+  nominalLifetimeDays: number;
+  nominalReentered: boolean;
+}
+
+let swCache: { key: string; table: SpaceWeatherTable } | undefined;
+let msisCache: { key: string; coefficients: unknown } | undefined;
+
+const fileKey = (path: string) => `${path}|${statSync(path).mtimeMs}`;
+
+function loadData(dataDir: string): { table: SpaceWeatherTable; msis: unknown } {
+  const swPath = requireDataFile(dataDir, DECAY_SPACE_WEATHER_PATH);
+  const msisPath = requireDataFile(dataDir, DECAY_MSIS_PATH);
+  if (swCache?.key !== fileKey(swPath)) swCache = { key: fileKey(swPath), table: parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), DECAY_SPACE_WEATHER_PATH) };
+  if (msisCache?.key !== fileKey(msisPath)) msisCache = { key: fileKey(msisPath), coefficients: JSON.parse(readFileSync(msisPath, 'utf8')) as unknown };
+  return { table: swCache.table, msis: msisCache.coefficients };
+}
+
+/** Altitude samples: about 150 over twice the nominal lifetime, 1 … 60 days apart. */
+function sampleDaysFor(nominalDays: number): number {
+  if (!Number.isFinite(nominalDays)) return 60;
+  return Math.min(60, Math.max(1, Math.ceil((2 * nominalDays) / 150)));
+}
+
+export function prepareDecay(p: DecayPrepareInput, report: (fraction: number, message?: string) => void): DecayPrepared {
+  report(0, 'loading space weather and atmosphere');
+  const { table, msis } = loadData(p.dataDir);
+  const asOf = Epoch.fromTai(p.asOf.taiMjdDay, p.asOf.taiSecondsOfDay);
+  report(0, 'fitting the ballistic coefficient');
+  let prep;
+  try {
+    prep = prepareReentryPrediction(p.history.map(fromWire), {
+      asOf,
+      noradId: p.norad,
+      spaceWeatherTable: table,
+      msisCoefficients: msis,
+      members: p.members,
+      seed: p.seed,
+      ballistic: p.fallbackBallistic,
+      fallbackOnFitError: p.fallbackBallistic !== undefined,
+      maxYears: 30,
+    });
+  } catch (e) {
+    if (e instanceof ReentryInputError) throw new Error(`${e.code}: ${e.message}`);
+    throw e;
+  }
+  report(0, 'nominal member (median B, median forecast)');
+  const nominal = runMember(prep.input, undefined);
+  prep.input.altitudeSampleDays = sampleDaysFor(nominal.reentered ? nominal.lifetimeDays : Infinity);
+  return {
+    input: prep.input,
+    ballisticSource: prep.ballisticSource,
+    warnings: prep.warnings,
+    lastElementEpochUtc: prep.lastElementEpoch.toIsoUtc(3),
+    usedElementSets: prep.usedElementSets,
+    nominalLifetimeDays: nominal.reentered ? nominal.lifetimeDays : Infinity,
+    nominalReentered: nominal.reentered,
+  };
+}
+
+export interface DecayMembersInput {
+  input: ReentryEnsembleInput;
+  memberIndices: number[];
+}
+
+export async function runDecayMembers(p: DecayMembersInput, report: (fraction: number, message?: string) => void): Promise<MemberResult[]> {
+  return runReentryEnsemble(p.input, {
+    memberIndices: p.memberIndices,
+    onProgress: (done, total) => report(done / total, `${done} of ${total} members`),
+  });
+}
