@@ -12,14 +12,16 @@
  *   state            GET /api/objects/25544/state?at=<varying instant>
  *   passes           GET /api/objects/25544/passes?lat&lon over 50 sites (3 days; cached per site after
  *                    the first answer — the per-request cost of an uncached search is printed separately)
- *   … and both again while a CPU-heavy `cpu-burn` job keeps the job worker busy. cpu-burn stands in
- *   for the 1,000-member re-entry Monte Carlo, which does not exist yet.
+ *   … and both again while the 1,000-member ISS lifetime Monte Carlo (GET /api/objects/25544/lifetime
+ *   ?mc=1000, a `lifetime` job) keeps the job workers busy. It needs the space-weather file and the
+ *   MSIS coefficients: they are linked into the temporary data directory from STATIONKEEPER_DATA or
+ *   ../shared/data; without them the CPU-heavy `cpu-burn` job stands in (the output says which ran).
  * Targets: p99 < 50 ms alone, < 150 ms during the job.
  *
  * Environment: BENCH_RATE (default 500), BENCH_SECONDS (default 8), BENCH_WORKERS (job threads, default 1).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +31,19 @@ const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const MAX_IN_FLIGHT = 256;
+const DECAY_FILES = ['spaceweather/SW-All.csv', 'nrlmsise/nrlmsise00-coefficients.json'];
+const SHARED_DATA = fileURLToPath(new URL('../../shared/data', import.meta.url));
+
+/** Link the re-entry job's data files into the bench's data directory; false when none are found. */
+function linkDecayData(dataDir: string): string | undefined {
+  const from = [process.env.STATIONKEEPER_DATA, SHARED_DATA].find((d) => d && DECAY_FILES.every((f) => existsSync(join(d, f))));
+  if (!from) return undefined;
+  for (const f of DECAY_FILES) {
+    mkdirSync(join(dataDir, f.split('/')[0]), { recursive: true });
+    symlinkSync(join(from, f), join(dataDir, f));
+  }
+  return from;
+}
 const TICK_MS = 1;
 
 
@@ -135,10 +150,12 @@ function report(r: Result, targetP99Ms: number): string {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sk-bench-'));
+  const linked = linkDecayData(dataDir);
   const { child, url } = await startChild(dataDir);
   try {
     console.log(`server ${url} (child process, ${WORKERS} job worker thread), ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);
-    console.log(`open-loop ${RATE} req/s for ${SECONDS} s per scenario, latency from the scheduled send time\n`);
+    console.log(`open-loop ${RATE} req/s for ${SECONDS} s per scenario, latency from the scheduled send time`);
+    console.log(`re-entry data: ${linked ?? 'none found (cpu-burn stands in for the lifetime job)'}\n`);
     const sites = Array.from({ length: 50 }, (_, k) => ({ lat: -50 + 2 * k, lon: -170 + 7 * k }));
     const stateUrl = (i: number) => `${url}/api/objects/25544/state?at=2022-07-15T${String(12 + ((i / 3600) | 0) % 10).padStart(2, '0')}:${String(((i / 60) | 0) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`;
     const passesUrl = (i: number) => `${url}/api/objects/25544/passes?lat=${sites[i % 50].lat}&lon=${sites[i % 50].lon}&days=3`;
@@ -155,18 +172,29 @@ async function main(): Promise<void> {
     results.push(report(await load('state, alone', stateUrl), 50));
     results.push(report(await load('passes (50 sites), alone', passesUrl), 50));
 
-    const job = JSON.parse((await request(`${url}/api/jobs`, 'POST', JSON.stringify({ type: 'cpu-burn', params: { seconds: 2 * SECONDS + 30 } }))).body) as { id: string };
+    // The real load: the 1,000-member lifetime Monte Carlo; cpu-burn when the data files are missing.
+    let job: { id: string };
+    let jobName = '1,000-member lifetime job';
+    let short = 'lifetime';
+    const lifetime = await request(`${url}/api/objects/25544/lifetime?mc=1000&seed=${Math.floor(Math.random() * 1e6)}`);
+    if (lifetime.status === 202) job = (JSON.parse(lifetime.body) as { job: { id: string } }).job;
+    else {
+      console.log(`lifetime job not available (${lifetime.status}: ${(JSON.parse(lifetime.body) as { error?: string }).error ?? ''}); cpu-burn stands in\n`);
+      jobName = 'cpu-burn job';
+      short = 'cpu-burn';
+      job = JSON.parse((await request(`${url}/api/jobs`, 'POST', JSON.stringify({ type: 'cpu-burn', params: { seconds: 2 * SECONDS + 30 } }))).body) as { id: string };
+    }
     for (let k = 0; k < 100; k++) {
       const j = JSON.parse((await request(`${url}/api/jobs/${job.id}`)).body) as { status: string };
       if (j.status === 'running') break;
       await new Promise((res) => setTimeout(res, 50));
     }
-    results.push(report(await load('state, during cpu-burn job', stateUrl), 150));
-    results.push(report(await load('passes, during cpu-burn job', passesUrl), 150));
+    results.push(report(await load(`state, during ${short} job`, stateUrl), 150));
+    results.push(report(await load(`passes, during ${short} job`, passesUrl), 150));
     const after = JSON.parse((await request(`${url}/api/jobs/${job.id}`)).body) as { status: string; progress: number };
     await request(`${url}/api/jobs/${job.id}`, 'DELETE');
     console.log(results.join('\n'));
-    console.log(`\njob was ${after.status} throughout (progress ${(after.progress * 100).toFixed(0)} % when the load ended)`);
+    console.log(`\n${jobName} was ${after.status} throughout (progress ${(after.progress * 100).toFixed(0)} % when the load ended; cancelled after)`);
   } finally {
     child.kill('SIGTERM');
     agent.destroy();

@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import {
+  Epoch,
   parseCelestrakSpaceWeatherCsv,
   prepareReentryPrediction,
   ReentryInputError,
@@ -17,7 +18,6 @@ import {
 } from '@stationkeeper/core';
 import { requireDataFile } from '@stationkeeper/core/node';
 import { fromWire, type WireElements } from '../wireElements.js';
-import { Epoch } from '@stationkeeper/core';
 
 export const DECAY_MSIS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
 export const DECAY_SPACE_WEATHER_PATH = 'spaceweather/SW-All.csv';
