@@ -10,7 +10,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { Command } from 'commander';
-import { Epoch, summariseEnsemble, svgChart, type EnsembleSummary, type ReentryPreparation } from '@stationkeeper/core';
+import { Epoch, FAST_MEMBER_INTEGRATION, summariseEnsemble, svgChart, type EnsembleSummary, type ReentryPreparation } from '@stationkeeper/core';
 import { DATA_DIR_HELP } from '../context.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
@@ -88,6 +88,8 @@ export function registerLifetime(program: Command, ioOverride?: Partial<ReentryC
         fallbackOnFitError: !physical,
         altitudeSampleDays: 5,
         maxYears: 30,
+        // Multi-year runs: the faster first-phase settings (≤ 0.5 % of the lifetime, bench/reentry.bench.ts).
+        integration: prep0Eccentricity(history, from) < 0.005 ? FAST_MEMBER_INTEGRATION : undefined,
       });
       const results = await runWithProgress(io, prep.input, workers);
       const summary = summariseEnsemble(prep.input, results);
@@ -99,6 +101,13 @@ export function registerLifetime(program: Command, ioOverride?: Partial<ReentryC
       if (opts.json) io.out(JSON.stringify(j, null, 2) + '\n');
       else io.out(renderLifetime(j, summary));
     });
+}
+
+/** Eccentricity of the last element set at or before `from` (the FAST settings need e < 0.005). */
+function prep0Eccentricity(history: readonly { epoch: Epoch; eccentricity: number }[], from: Epoch): number {
+  let e = history[0].eccentricity;
+  for (const r of history) if (!r.epoch.isAfter(from)) e = r.eccentricity;
+  return e;
 }
 
 const iso = (e: Epoch | undefined) => (e ? e.toIsoUtc(0) : null);

@@ -106,13 +106,25 @@ export type EnsembleSpaceWeather =
       table: SpaceWeatherTableData;
     };
 
-/** Integration settings of the members (default: the averaged propagator's defaults). */
+/**
+ * Integration settings of a member's first phase (above 200 km; default: the averaged
+ * propagator's defaults). The lower phases always use the defaults with capped steps.
+ */
 export interface MemberIntegration {
   rtol?: number;
   /** Quadrature nodes per revolution (default: by eccentricity, 16 for near-circular orbits). */
   nodes?: number;
   maxStepS?: number;
 }
+
+/**
+ * Faster first-phase settings for long (multi-year) lifetimes: 8 quadrature nodes, rtol 1e-7,
+ * steps up to 4 days — 3.2× fewer density evaluations than the defaults. Measured by
+ * bench/reentry.bench.ts on the ISS from 418 km (677 days): −0.16 % of the lifetime for the
+ * nominal run, and within 0.5 % for every member checked there. Only for near-circular orbits
+ * (e < 0.005: 8 nodes resolve the density along the orbit there).
+ */
+export const FAST_MEMBER_INTEGRATION: MemberIntegration = Object.freeze({ rtol: 1e-7, nodes: 8, maxStepS: 4 * DAY });
 
 export interface ReentryEnsembleInput {
   /** Object (for reports only). */
@@ -251,7 +263,6 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
     densityScale: draws.densityScale,
     atmosphere: atmosphereFor(input.msisCoefficients),
     spaceWeather: memberSpaceWeather(input, member),
-    quadrature: integ.nodes ? { nodes: integ.nodes } : undefined,
     endEpoch,
   };
   let densityCalls = 0;
@@ -277,6 +288,7 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
     const settings = {
       ...common,
       rtol: p === 0 ? integ.rtol : undefined,
+      quadrature: p === 0 && integ.nodes ? { nodes: integ.nodes } : undefined,
       stopMeanAltitudeM: phase ? phase.meanAltitudeM : reentryM,
       stopPerigeeAltitudeM: phase ? phase.perigeeAltitudeM : undefined,
       sampleEveryS: every && p === 0 ? every * DAY : undefined,

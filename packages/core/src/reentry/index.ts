@@ -10,6 +10,7 @@ export { fitForecastSigmas, measureForecastErrors, walkMeanVariance, type Foreca
 export {
   checkEnsembleInput,
   EnsembleAbortedError,
+  FAST_MEMBER_INTEGRATION,
   fromWireEpoch,
   fromWireState,
   memberDraws,
