@@ -151,15 +151,18 @@ async function collect(
     // Look a job up and take its result, or its final failure. Idempotent per job.
     const check = async (id: string): Promise<void> => {
       if (finished || !pending.has(id)) return;
+      // State first, then the job: a job read before it completed would carry no return value.
+      const state = await queue.getJobState(id);
+      if (finished || !pending.has(id) || (state !== 'completed' && state !== 'failed' && state !== 'unknown')) return;
       const job: Job | undefined = await queue.getJob(id);
       if (finished || !pending.has(id)) return;
-      if (job === undefined) throw new Error(`shard job ${id} vanished from queue '${loc.queueName}' at ${loc.display} (removed by someone else?)`);
-      const state = await job.getState();
-      if (finished || !pending.has(id)) return;
+      if (job === undefined || state === 'unknown') throw new Error(`shard job ${id} vanished from queue '${loc.queueName}' at ${loc.display} (removed by someone else?)`);
       const k = indexOf.get(id) as number;
       if (state === 'completed') {
         pending.delete(id);
-        results[k] = job.returnvalue as ShardResult;
+        const result = job.returnvalue as ShardResult | null;
+        if (result === null || typeof result !== 'object' || !Array.isArray(result.approaches)) throw new Error(`shard ${ids[k]} completed without a result`);
+        results[k] = result;
         opts.onShardDone?.({
           shardId: ids[k],
           jobId: id,
