@@ -7,6 +7,8 @@
  */
 import type { EventDetector } from '../../events/types.js';
 import { applyImpulsiveDeltaV, type ThrustFrame } from '../../forces/thrust.js';
+import { DragForce } from '../../forces/drag.js';
+import { SolarRadiationPressureForce } from '../../forces/srp.js';
 import { EGM96_GM_M3_PER_S2 } from '../../gravity/zonal.js';
 import { NumericalPropagator, type OrbitState } from '../../propagation/numerical/numericalPropagator.js';
 import type { Epoch } from '../../time/epoch.js';
@@ -21,8 +23,12 @@ const SECONDARY_STEP_S = 5;
 
 export type AvoidanceDirection = 'along-track' | 'radial';
 
-/** The secondary: a state propagated with the primary's propagator (e.g. a CDM's), or a state function (e.g. SGP4). */
-export type AvoidanceSecondary = { state: OrbitState } | { stateFunction: GcrfStateFunction };
+/**
+ * The secondary: a state (e.g. a CDM's) propagated by `propagator` (default: the primary's with
+ * the area-to-mass forces, drag and SRP, removed: they are the primary's, not the secondary's),
+ * or a state function (e.g. SGP4).
+ */
+export type AvoidanceSecondary = { state: OrbitState; propagator?: NumericalPropagator } | { stateFunction: GcrfStateFunction };
 
 /**
  * A position covariance at TCA (m², row-major n×n, n ≥ 3; only the 3×3 position block is used):
@@ -147,7 +153,8 @@ export class AvoidanceSimulator {
     // Secondary around TCA: ±2 windows (trials are centred on the refined nominal TCA).
     const span = 2 * window + 2 * SECONDARY_STEP_S;
     if ('state' in input.secondary) {
-      this.secondary = SampledTrajectory.fromPropagation(this.prop, input.secondary.state, this.tca0, -span, span, SECONDARY_STEP_S);
+      const secondaryProp = input.secondary.propagator ?? withoutAreaForces(this.prop);
+      this.secondary = SampledTrajectory.fromPropagation(secondaryProp, input.secondary.state, this.tca0, -span, span, SECONDARY_STEP_S);
       this.propagations++;
     } else {
       this.secondary = SampledTrajectory.fromFunction(this.tca0, -span, span, SECONDARY_STEP_S, input.secondary.stateFunction);
@@ -248,6 +255,17 @@ export class AvoidanceSimulator {
       secondaryVGcrfMps: vs,
     };
   }
+}
+
+/**
+ * The propagator without drag and SRP (they depend on the object's area, mass and coefficients).
+ * Their real values for the secondary are unknown, and the new TCA lies within seconds of the
+ * state's epoch (the CDM's TCA), where they move it by millimetres; gravity and third bodies stay.
+ */
+function withoutAreaForces(prop: NumericalPropagator): NumericalPropagator {
+  const forces = prop.forces.filter((f) => !(f instanceof DragForce) && !(f instanceof SolarRadiationPressureForce));
+  if (forces.length === prop.forces.length) return prop;
+  return new NumericalPropagator({ ...prop.options, forces });
 }
 
 /** Osculating a = 1/(2/r − v²/μ), μ = GM of EGM96 (3.986004415e14 m³/s², Lemoine et al. 1998). */
