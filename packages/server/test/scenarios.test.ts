@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDataAvailable, sharedPath } from '../../../test/sharedData.js';
-import { startServer, type Server } from '../src/index.js';
+import { buildServer, INTERRUPTED_BY_RESTART, startServer, type Server } from '../src/index.js';
 import { readSse } from './sse.js';
 import { tempDataDir, testServer } from './helpers.js';
 
@@ -247,6 +247,29 @@ describe.skipIf(!sharedDataAvailable())('space weather only when the scenario ne
       expect(job.result.assumptions.space_weather).toMatch(/solar-cycle|model/i);
     } finally {
       await s.close();
+      d.remove();
+    }
+  }, 20_000);
+});
+
+describe.skipIf(!sharedDataAvailable())('a scenario run cut off by a restart', () => {
+  it('shows failed, "interrupted by restart", and the scenario is still there', async () => {
+    const d = dataDirWithAtmosphere();
+    const config = { host: '127.0.0.1', port: 0, dataDir: d.dir, jobWorkers: 1, webDist: null };
+    const a = await buildServer(config);
+    const created = (await a.app.inject({ method: 'POST', url: '/api/scenarios?decay=averaged', payload: { example: 'iss-baseline' } })).json();
+    for (let i = 0; i < 200 && a.runner.get(created.job.id)!.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 25));
+    await a.close({ abandonJobs: true }); // as a crash would leave it
+    const b = await buildServer(config);
+    try {
+      expect(b.startup.interruptedJobs).toEqual([created.job.id]);
+      const got = (await b.app.inject({ method: 'GET', url: `/api/scenarios/${created.scenario_id}` })).json();
+      expect(got.source).toBe('example iss-baseline');
+      expect(got.runs).toHaveLength(1);
+      expect(got.runs[0]).toMatchObject({ id: created.job.id, status: 'failed', error: INTERRUPTED_BY_RESTART });
+      expect(got.latest_result).toBeNull();
+    } finally {
+      await b.close();
       d.remove();
     }
   }, 20_000);
