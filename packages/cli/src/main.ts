@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAtmosphere } from './commands/atmosphere.js';
+import { registerAvoid } from './commands/avoid.js';
 import { registerBenchSgp4 } from './commands/benchSgp4.js';
 import { registerData } from './commands/data.js';
 import { registerDeorbit } from './commands/deorbit.js';
@@ -10,6 +11,7 @@ import { registerPc } from './commands/pc.js';
 import { registerPropagate } from './commands/propagate.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerServe } from './commands/serve.js';
+import { registerWorker } from './commands/worker.js'; // TEMP-QUEUE-HELPER
 import { registerWhere } from './commands/where.js';
 import { UsageError } from './util/options.js';
 
@@ -29,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
   registerScenario(program);
   registerDeorbit(program);
   registerPc(program);
+  registerAvoid(program);
   registerServe(program);
+  registerWorker(program); // TEMP-QUEUE-HELPER
   registerData(program);
   registerBenchSgp4(program);
   try {
