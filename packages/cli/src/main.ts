@@ -10,6 +10,7 @@ import { registerPasses } from './commands/passes.js';
 import { registerPc } from './commands/pc.js';
 import { registerPropagate } from './commands/propagate.js';
 import { registerScenario } from './commands/scenario.js';
+import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js'; // TEMP-QUEUE-HELPER
 import { registerWhere } from './commands/where.js';
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAtmosphere(program);
   registerScenario(program);
   registerDeorbit(program);
+  registerScreen(program);
   registerPc(program);
   registerAvoid(program);
   registerServe(program);
