@@ -80,6 +80,17 @@ function startWorker(queueUrl: string, name: string): WorkerProc {
   return w;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // Fields 14 and 15 of proc(5) (utime, stime), in clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function waitReady(ws: WorkerProc[]): Promise<void> {
   const t0 = Date.now();
   while (!ws.every((w) => w.stderr.includes('ready (pid'))) {
@@ -106,13 +117,15 @@ async function main(): Promise<void> {
   const redis = await startRedis();
   console.log(`Distributed all-vs-all screening: ${objects.length} objects, ${HOURS} h from ${START.toIsoUtc(0)}, ${THRESHOLD_KM} km, 20-s grid, ${SLICES} shards`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; Redis ${redis.url}\n`);
-  const rows: { workers: number; wall: number; result: ScreeningResult }[] = [];
+  const rows: { workers: number; wall: number; result: ScreeningResult; workerCpu: number[]; coordinatorCpu: number }[] = [];
   try {
     for (const n of COUNTS) {
       const queueUrl = `${redis.url}?name=bench-${process.pid}-${n}`;
       const workers = Array.from({ length: n }, (_, k) => startWorker(queueUrl, `bench-w${k}`));
       try {
         await waitReady(workers);
+        const cpu0 = workers.map((w) => cpuSeconds(w.child.pid));
+        const own0 = process.cpuUsage();
         const t0 = performance.now();
         let last = 0;
         const result = await screenOnQueue({ sources: objects, options: { start: START, durationSeconds, thresholdKm: THRESHOLD_KM }, timeSlices: SLICES }, queueUrl, {
@@ -124,7 +137,10 @@ async function main(): Promise<void> {
           },
           onNotice: (m) => process.stderr.write(`  note: ${m}\n`),
         });
-        rows.push({ workers: n, wall: seconds(t0), result });
+        const wall = seconds(t0);
+        const own = process.cpuUsage(own0);
+        const workerCpu = workers.map((w, k) => cpuSeconds(w.child.pid) - cpu0[k]);
+        rows.push({ workers: n, wall, result, workerCpu, coordinatorCpu: (own.user + own.system) / 1e6 });
       } finally {
         for (const w of workers) w.child.kill('SIGTERM');
         await Promise.all(workers.map((w) => w.exited));
@@ -135,11 +151,16 @@ async function main(): Promise<void> {
   }
   const base = rows[0];
   const perDay = 24 / HOURS;
-  console.log('| worker processes | wall time | per day (×' + perDay.toFixed(2) + ') | speed-up | approaches |');
-  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  console.log('| worker processes | wall time | per day (×' + perDay.toFixed(2) + ') | speed-up | worker CPU (each) | coordinator CPU | approaches |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    console.log(`| ${r.workers} | ${r.wall.toFixed(1)} s | ${(r.wall * perDay).toFixed(0)} s | ${(base.wall / r.wall).toFixed(2)}× | ${r.result.approaches.length} |`);
+    const cpu = r.workerCpu.map((c) => `${c.toFixed(1)} s`).join(' + ');
+    console.log(
+      `| ${r.workers} | ${r.wall.toFixed(1)} s | ${(r.wall * perDay).toFixed(0)} s | ${(base.wall / r.wall).toFixed(2)}× | ${cpu} | ${r.coordinatorCpu.toFixed(1)} s | ${r.result.approaches.length} |`,
+    );
   }
+  console.log('\nCPU seconds are the worker processes\' own (all threads); equal sums mean no work is done twice,');
+  console.log('and on idle cores the wall time with n workers tends to the largest single worker\'s CPU time.');
   const same = rows.every((r) => JSON.stringify(r.result.approaches) === JSON.stringify(base.result.approaches));
   console.log(`\nsame events with every worker count: ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;

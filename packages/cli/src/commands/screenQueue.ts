@@ -39,10 +39,21 @@ export async function runScreenOnQueue(request: ScreenQueueRequest, queueUrl: st
     if (e instanceof QueueUrlError) throw new UsageError(e.message);
     throw e;
   }
-  return screenOnQueue({ sources: request.sources, options: request.options, timeSlices: request.timeSlices }, queueUrl, {
-    onProgress: hooks.onProgress ?? stderrProgress(),
-    onNotice: hooks.onNotice ?? ((m) => process.stderr.write(`note: ${m}\n`)),
-    onShardDone: hooks.onShardDone,
-    timeoutMs: hooks.timeoutMs,
-  });
+  // Ctrl-C / SIGTERM: take this run's shards and catalogue out of Redis before exiting.
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await screenOnQueue({ sources: request.sources, options: request.options, timeSlices: request.timeSlices }, queueUrl, {
+      onProgress: hooks.onProgress ?? stderrProgress(),
+      onNotice: hooks.onNotice ?? ((m) => process.stderr.write(`note: ${m}\n`)),
+      onShardDone: hooks.onShardDone,
+      timeoutMs: hooks.timeoutMs,
+      signal: abort.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -46,10 +46,13 @@ export function registerWorker(program: Command): Command {
       await new Promise<void>((resolve) => {
         let signals = 0;
         const stop = (signal: string): void => {
-          signals++;
-          const force = signals > 1;
-          process.stderr.write(force ? `${signal} again: stopping now\n` : `${signal}: finishing the shards in hand, then stopping (again to stop now)\n`);
-          void worker.close(force).then(resolve, resolve);
+          if (++signals > 1) {
+            // The shards in hand go back to the queue when their locks lapse (--lock-ms).
+            process.stderr.write(`${signal} again: stopping now\n`);
+            process.exit(130);
+          }
+          process.stderr.write(`${signal}: finishing the shards in hand, then stopping (again to stop now)\n`);
+          void worker.close().then(resolve, resolve);
         };
         process.on('SIGINT', () => stop('SIGINT'));
         process.on('SIGTERM', () => stop('SIGTERM'));

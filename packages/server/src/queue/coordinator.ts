@@ -64,6 +64,8 @@ export interface QueueScreenOptions {
   readonly timeoutMs?: number;
   /** How long unfinished jobs and the catalogue may outlive a coordinator that crashed, s (default 1 day). */
   readonly keyTtlSeconds?: number;
+  /** Abort (e.g. on Ctrl-C): stop waiting, remove this run's jobs and catalogue, reject. */
+  readonly signal?: AbortSignal;
 }
 
 const DEFAULT_TTL_S = 86_400;
@@ -145,6 +147,7 @@ async function collect(
       events.off('completed', onCompleted);
       events.off('failed', onFailed);
       events.off('stalled', onStalled);
+      opts.signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
       else resolve(results);
     };
@@ -218,6 +221,9 @@ async function collect(
           .catch(() => undefined);
       }, NO_WORKER_NOTICE_MS),
     );
+    const onAbort = (): void => stop(new Error('distributed screening cancelled; its queued shards were removed'));
+    if (opts.signal?.aborted) onAbort();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.timeoutMs !== undefined) {
       timers.push(setTimeout(() => stop(new Error(`distributed screening timed out after ${opts.timeoutMs} ms with ${pending.size} of ${total} shards unfinished`)), opts.timeoutMs));
     }
