@@ -129,7 +129,11 @@ describe.skipIf(!REDIS_URL || !sharedDataAvailable())('distributed screening on 
     workers.push(startWorker(queueUrl, 'wA'), startWorker(queueUrl, 'wB'));
     const local = screenCatalog(sources, options);
     expect(local.approaches.length).toBeGreaterThan(5);
-    await until('both workers ready', () => workers.every((w) => w.stderr.includes('ready (pid')), 30_000);
+    await until('both workers ready', () => {
+      const dead = workers.find((w) => w.child.exitCode !== null);
+      if (dead) throw new Error(`worker ${dead.name} exited at start: ${dead.stderr.trim()}`);
+      return workers.every((w) => w.stderr.includes('ready (pid'));
+    }, 30_000);
 
     // Kill the first worker that starts a shard, while it holds it.
     let killed: { worker: WorkerProc; shardId: string } | undefined;

@@ -28,7 +28,7 @@ import {
   toWireSource,
   type ScreeningJobData,
 } from './protocol.js';
-import { checkRedisReachable, connectionOptions, parseQueueUrl, QUEUE_KEY_PREFIX, type QueueLocation } from './redisUrl.js';
+import { checkRedisClientInstalled, checkRedisReachable, connectionOptions, parseQueueUrl, QUEUE_KEY_PREFIX, type QueueLocation } from './redisUrl.js';
 
 export interface QueueScreenRequest {
   readonly sources: readonly Sgp4Source[];
@@ -76,6 +76,7 @@ const NO_WORKER_NOTICE_MS = 5000;
 
 export async function screenOnQueue(request: QueueScreenRequest, queueUrl: string, opts: QueueScreenOptions = {}): Promise<ScreeningResult> {
   const loc = parseQueueUrl(queueUrl);
+  checkRedisClientInstalled();
   await checkRedisReachable(loc);
   const { options } = request;
   // Plan first: bad options fail before anything is written to Redis.

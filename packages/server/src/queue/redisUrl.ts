@@ -2,6 +2,7 @@
  * `--queue redis://[user:password@]host:port[/db][?name=queue]`: where the screening queue lives.
  * Parsed here once, so the coordinator and the workers agree on the queue name and key prefix.
  */
+import { createRequire } from 'node:module';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 
@@ -104,4 +105,16 @@ export async function checkRedisReachable(loc: QueueLocation, timeoutMs = 3000):
     socket.on('error', (e: NodeJS.ErrnoException) => done(fail(e.code ?? e.message)));
     socket.on('close', () => done(fail('connection closed before PONG')));
   });
+}
+
+/**
+ * BullMQ loads the ioredis client itself (an optional peer dependency); check that it can, so a
+ * missing install is one clear error instead of a stream of failed reconnections.
+ */
+export function checkRedisClientInstalled(): void {
+  try {
+    createRequire(import.meta.url).resolve('ioredis');
+  } catch {
+    throw new Error("the distributed mode needs the 'ioredis' package next to 'bullmq' (npm install ioredis in packages/server)");
+  }
 }

@@ -12,7 +12,7 @@ import type { Job, Worker } from 'bullmq';
 import { ParallelScreener } from '@stationkeeper/core/node';
 import { Epoch, type ScreeningShard, type ShardResult } from '@stationkeeper/core';
 import { fromWireSource, SCREENING_JOB_NAME, SCREENING_JOB_VERSION, sha256Hex, type ScreeningJobData, type WireSource } from './protocol.js';
-import { checkRedisReachable, connectionOptions, parseQueueUrl, QUEUE_KEY_PREFIX } from './redisUrl.js';
+import { checkRedisClientInstalled, checkRedisReachable, connectionOptions, parseQueueUrl, QUEUE_KEY_PREFIX } from './redisUrl.js';
 
 export interface ScreeningWorkerOptions {
   /** Shards run at once (worker threads); default 1. */
@@ -74,6 +74,7 @@ class ScreenerPool {
 
 export async function startScreeningWorker(queueUrl: string, opts: ScreeningWorkerOptions = {}): Promise<ScreeningWorkerHandle> {
   const loc = parseQueueUrl(queueUrl);
+  checkRedisClientInstalled();
   await checkRedisReachable(loc);
   const { Worker, UnrecoverableError } = await import('bullmq');
   const log = opts.log ?? (() => undefined);
@@ -139,7 +140,16 @@ export async function startScreeningWorker(queueUrl: string, opts: ScreeningWork
     },
   );
   worker.on('failed', (job, err) => log(`shard ${job?.data?.shardId ?? job?.id} failed: ${err.message}`));
-  worker.on('error', (err) => log(`queue error: ${err.message}`));
+  // Connection errors repeat while Redis is away: say each one once, then at most every 30 s.
+  let lastError = '';
+  let lastErrorAt = 0;
+  worker.on('error', (err) => {
+    const now = Date.now();
+    if (err.message === lastError && now - lastErrorAt < 30_000) return;
+    lastError = err.message;
+    lastErrorAt = now;
+    log(`queue error: ${err.message}`);
+  });
   void worker.run();
   await worker.waitUntilReady();
   log(`worker ${name} listening on queue '${loc.queueName}' at ${loc.display} (concurrency ${concurrency})`);
