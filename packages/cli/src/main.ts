@@ -12,7 +12,7 @@ import { registerPropagate } from './commands/propagate.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
-import { registerWorker } from './commands/worker.js'; // TEMP-QUEUE-HELPER
+import { registerWorker } from './commands/worker.js';
 import { registerWhere } from './commands/where.js';
 import { UsageError } from './util/options.js';
 
@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPc(program);
   registerAvoid(program);
   registerServe(program);
-  registerWorker(program); // TEMP-QUEUE-HELPER
+  registerWorker(program);
   registerData(program);
   registerBenchSgp4(program);
   try {
