@@ -20,6 +20,25 @@ export class ApiError extends Error {
   get notAvailable(): boolean {
     return this.status === 404 || this.status === 501;
   }
+
+  /** Where the server says the problem is (`body.events[1].date`), when it says. */
+  get field(): string | undefined {
+    const f = this.body && typeof this.body === 'object' ? (this.body as Record<string, unknown>).field : undefined;
+    return typeof f === 'string' ? f : undefined;
+  }
+
+  /** For a 503 (missing data file): the `stationkeeper data fetch …` command the server names. */
+  get fetchCommand(): string | undefined {
+    return dataFetchCommand(this.serverMessage);
+  }
+}
+
+/** The `stationkeeper data fetch --only …` command quoted in a server message, if any. */
+export function dataFetchCommand(message: string): string | undefined {
+  const quoted = /`(stationkeeper data fetch[^`]*)`/.exec(message);
+  if (quoted) return quoted[1].trim();
+  const bare = /(stationkeeper data fetch(?: --[\w-]+(?: [^\s`—]+)?)*)/.exec(message);
+  return bare ? bare[1].trim() : undefined;
 }
 
 async function readError(res: Response, path: string): Promise<ApiError> {
@@ -55,6 +74,14 @@ export async function getJson<T>(path: string, query?: Query, signal?: AbortSign
   return (await res.json()) as T;
 }
 
+/** GET that also says which 2xx it was (the lifetime route answers 200 with a result or 202 with a job). */
+export async function getJsonStatus<T>(path: string, query?: Query, signal?: AbortSignal): Promise<{ status: number; body: T }> {
+  const url = withQuery(path, query);
+  const res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  if (!res.ok) throw await readError(res, url);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, {
     method: 'POST',
@@ -64,6 +91,20 @@ export async function postJson<T>(path: string, body: unknown, signal?: AbortSig
   });
   if (!res.ok) throw await readError(res, path);
   return (await res.json()) as T;
+}
+
+/** POST a text body as it is (e.g. a YAML scenario file, `text/yaml`). */
+export async function postText<T>(path: string, text: string, contentType: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body: text, signal });
+  if (!res.ok) throw await readError(res, path);
+  return (await res.json()) as T;
+}
+
+/** DELETE; the answer's body (if any) is returned parsed, or null for 204. */
+export async function deleteRequest<T = unknown>(path: string): Promise<T | null> {
+  const res = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json' } });
+  if (!res.ok) throw await readError(res, path);
+  return res.status === 204 ? null : ((await res.json()) as T);
 }
 
 /** A human sentence for any failure of a call. */

@@ -31,6 +31,8 @@ export interface AltitudeChartOptions {
   height?: number;
   /** Optional shaded time band (e.g. a re-entry window), unix seconds. */
   band?: { from: number; to: number; label: string };
+  /** Areas filled between two series (indices into `series`), e.g. a 5–95 % band. */
+  fills?: { upper: number; lower: number; color: string }[];
 }
 
 const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
@@ -68,6 +70,7 @@ export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): 
         values: (_u, vals) => vals.map((v) => v.toFixed(0)),
       },
     ],
+    bands: (o.fills ?? []).map((f) => ({ series: [f.upper + 1, f.lower + 1] as [number, number], fill: f.color })),
     hooks: {
       drawClear: [(u) => drawBand(u, o.band)],
       draw: [(u) => drawMarkers(u, markers, container)],

@@ -4,7 +4,7 @@ import { GroundMap } from './map.js';
 import { LivePanel } from './live.js';
 import { setupPasses } from './passes.js';
 import { loadHistory } from './history.js';
-import { loadLifetime } from './lifetime.js';
+import { setupLifetime } from './lifetime.js';
 import { setupScenario } from './scenario.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
@@ -33,14 +33,15 @@ async function main(): Promise<void> {
     onPlace: (p) => map.setObserver(p),
   });
   void loadHistory(norad);
-  void loadLifetime(norad);
+  const examplesLoaded = setupScenario();
   try {
     await live.start();
   } catch {
     // the live panel shows the reason
   }
-  setupScenario({ norad, startIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : new Date().toISOString()) });
-  await landLoaded;
+  // Lifetime "from" defaults to the shown time (the sample's epoch on a fresh clone).
+  setupLifetime({ norad, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : 'now') });
+  await Promise.all([landLoaded, examplesLoaded]);
   document.body.dataset.ready = 'true';
 }
 

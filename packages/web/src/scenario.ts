@@ -1,328 +1,361 @@
 /**
- * Scenario panel: pick an example or edit the events, run it (POST /api/scenarios → job), follow
- * the job's SSE progress, then show the altitude timeline with the burns, the propellant ledger,
- * when propellant runs out and the re-entry window.
- *
- * Contract the panel is built against (docs/api.md "Jobs" + the scenario-run result):
- *   POST /api/scenarios  body: { name, definition } → 202 { scenario_id, job: Job }
- *   GET  /api/jobs/:id/events  SSE: `job` (Job), `progress` ({ progress, message }), final `job`
- *   Job.result: { altitude: [{ t_utc, alt_km }] | { t_utc: [], alt_km: [] }, burns: [...],
- *                 ledger: [...], propellant_exhausted_utc: string | null, reentry: {...} | null }
- * Until the engine exists the server answers 501, and the panel shows that message.
+ * Scenario panel ("what if…"): pick one of the server's shipped examples, change when a partner
+ * withdraws and where the run ends (or edit the whole definition as JSON/YAML), run it
+ * (POST /api/scenarios → 202 { scenario_id, job }), follow the job's progress over SSE, then show
+ * the altitude timeline with the burns, the dates propellant runs out and the station re-enters,
+ * the propellant ledger, the burns, and a link to the HTML report (docs/api.md "Scenarios").
  */
-import { ApiError, describeError, postJson } from './api.js';
-import { altitudeChart, type ChartMarker } from './chart.js';
-import { fmtDate, fmtUtc, h } from './format.js';
+import { ApiError, describeError, getJson, postJson, postText } from './api.js';
+import { altitudeChart, type ChartMarker, type ChartSeries } from './chart.js';
+import { fmtDate, fmtNum, fmtUtc, h } from './format.js';
+import { JobProgress, jobEndWords, type Job } from './jobs.js';
+import { partnerLabel, partnersOf, scenarioSubmission, withdrawalOf, type ScenarioForm } from './scenarioRequest.js';
 
-export interface ScenarioEvent {
-  at_utc: string;
-  type: 'partner-withdraws' | 'reboosts-stop';
-  partner?: string;
-  capabilities?: string[];
-}
-
-/** What the scenario engine runs; its exact schema is the engine's (docs/api.md: `definition`). */
-export interface ScenarioDefinition {
-  norad: number;
-  start_utc: string;
-  end_utc: string;
-  events: ScenarioEvent[];
-}
-
-/** Body of POST /api/scenarios. */
-export interface ScenarioRequest {
+export interface ScenarioExample {
   name: string;
-  definition: ScenarioDefinition;
+  title: string;
+  description: string;
+  definition: Record<string, unknown>;
 }
 
-interface Preset {
-  id: string;
-  label: string;
-  /** Uses the partner and date D of the form. */
-  events: (d: string, partner: string) => ScenarioEvent[];
+/** The ScenarioResult of docs/api.md (fields the panel shows). */
+export interface ScenarioResult {
+  scenario?: { name?: string; description?: string; start_utc?: string; end_utc?: string };
+  assumptions?: { policy?: { min_altitude_km?: number; max_altitude_km?: number }; vehicles?: { id: string; name: string }[]; decay_model?: string; space_weather?: string };
+  burns?: Burn[];
+  ledger?: { by_vehicle?: VehicleYear[]; by_partner?: PartnerYear[] };
+  years?: Year[];
+  propellant_exhausted_utc?: string | null;
+  reentry?: Reentry | null;
+  notes?: { epoch_utc: string; text: string }[];
+  altitude_series?: { epoch_utc: string[]; mean_altitude_km: number[]; f107a?: number[] };
 }
+interface Burn { epoch_utc: string; vehicle: string; flight?: string; partner?: string; purpose?: string; delta_v_m_s: number; burn_time_s?: number; propellant_kg: number; altitude_before_km?: number; altitude_after_km?: number }
+interface VehicleYear { vehicle: string; partner: string; year: number; flights: number; delivered_kg: number; transferred_in_kg: number; burned_kg: number; departed_unused_kg: number; delta_v_m_s: number; burns: number }
+interface PartnerYear { partner: string; year: number; delivered_kg: number; burned_kg: number; delta_v_m_s: number }
+interface Year { year: number; delta_v_m_s: number; delta_v_needed_m_s: number; propellant_kg: number; mean_altitude_km: number; decay_m_per_day: number; f107a_mean: number }
+interface Reentry { nominal_utc: string | null; window: { earliest_utc: string; latest_utc: string; confidence?: number } | null; window_status?: string; model?: string; reentry_altitude_km?: number; during_scenario?: boolean }
 
-const PRESETS: Preset[] = [
-  { id: 'baseline', label: 'Baseline (reboosts go on)', events: () => [] },
-  {
-    id: 'partner-stops',
-    label: 'Partner stops propulsion on D',
-    events: (d, partner) => [{ at_utc: `${d}T00:00:00Z`, type: 'partner-withdraws', partner, capabilities: ['propulsion'] }],
-  },
-  {
-    id: 'no-reboosts',
-    label: 'No reboosts at all from D',
-    events: (d) => [{ at_utc: `${d}T00:00:00Z`, type: 'reboosts-stop' }],
-  },
-];
-
-const PARTNERS = [
-  { id: 'roscosmos', label: 'Roscosmos (Zvezda, Progress)' },
-  { id: 'nasa', label: 'NASA (Cygnus, Dragon boosts)' },
-];
-
-interface Job {
-  id: string;
-  status: string;
-  progress?: number;
-  message?: string | null;
-  result?: unknown;
-  error?: string | null;
-}
-
-export interface ScenarioPanelOptions {
-  norad: number;
-  /** Shown time (ISO) when the panel opens: the scenario starts there. */
-  startIso: () => string;
-}
-
-export function setupScenario(opts: ScenarioPanelOptions): void {
+export function setupScenario(): Promise<void> {
   const box = document.getElementById('scenario')!;
-  const start = opts.startIso();
-  const defaultD = firstOfMonthAfter(start, 6);
-
-  const presetSel = h('select', { id: 'sc-preset' }, ...PRESETS.map((p) => h('option', { value: p.id, text: p.label })));
-  const partnerSel = h('select', { id: 'sc-partner' }, ...PARTNERS.map((p) => h('option', { value: p.id, text: p.label })));
-  const dateIn = h('input', { id: 'sc-date', type: 'date', value: defaultD, 'aria-describedby': 'sc-date-hint' });
-  const yearsIn = h('input', { id: 'sc-years', type: 'text', inputmode: 'numeric', value: '5', 'aria-describedby': 'sc-years-hint' });
-  const json = h('textarea', { id: 'sc-json', rows: '9', spellcheck: 'false', 'aria-describedby': 'sc-json-hint' });
-  const runBtn = h('button', { type: 'submit', class: 'primary', text: 'Run scenario' });
-  const cancelBtn = h('button', { type: 'button', text: 'Cancel', hidden: true });
-  const errors = h('p', { class: 'form-errors', role: 'alert', hidden: true, id: 'sc-errors' });
-  const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': 'Scenario progress' });
+  const exampleSel = h('select', { id: 'sc-example', 'aria-describedby': 'sc-example-desc' });
+  const desc = h('p', { class: 'example-desc', id: 'sc-example-desc', 'data-testid': 'scenario-description' });
+  const partnerSel = h('select', { id: 'sc-partner' });
+  const dateIn = h('input', { id: 'sc-date', type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off', 'aria-describedby': 'sc-date-hint' });
+  const endIn = h('input', { id: 'sc-end', type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', autocomplete: 'off', 'aria-describedby': 'sc-end-hint' });
+  const useAdvanced = h('input', { id: 'sc-advanced', type: 'checkbox' });
+  const defText = h('textarea', { id: 'sc-definition', rows: '14', spellcheck: 'false', 'aria-describedby': 'sc-definition-hint' });
+  const reloadBtn = h('button', { type: 'button', id: 'sc-load-example', text: 'Load the example' });
+  const runBtn = h('button', { type: 'submit', class: 'primary', id: 'sc-run', text: 'Run scenario' });
+  const errors = h('p', { class: 'form-errors', role: 'alert', hidden: true, id: 'sc-errors', 'data-testid': 'scenario-errors' });
+  const progress = new JobProgress('Scenario progress', 'scenario-progress');
   const status = h('p', { class: 'status', role: 'status', id: 'sc-status', 'data-testid': 'scenario-status' });
   const results = h('div', { class: 'scenario-results', id: 'sc-results', 'data-testid': 'scenario-results' });
 
-  const fromForm = (): ScenarioRequest => {
-    const preset = PRESETS.find((p) => p.id === presetSel.value) ?? PRESETS[0];
-    const years = Number(yearsIn.value) || 5;
-    return {
-      name:
-        preset.id === 'partner-stops'
-          ? `${partnerSel.selectedOptions[0]?.textContent?.split(' (')[0] ?? partnerSel.value} stops propulsion on ${dateIn.value}`
-          : preset.id === 'no-reboosts'
-            ? `No reboosts from ${dateIn.value}`
-            : 'Baseline: reboosts go on',
-      definition: {
-        norad: opts.norad,
-        start_utc: start,
-        end_utc: addYears(start, years),
-        events: preset.events(dateIn.value, partnerSel.value),
-      },
-    };
-  };
-  const syncJson = () => {
-    const usesD = presetSel.value !== 'baseline';
-    dateIn.disabled = !usesD;
-    partnerSel.disabled = presetSel.value !== 'partner-stops';
-    json.value = JSON.stringify(fromForm(), null, 2);
-  };
-  for (const el of [presetSel, partnerSel, dateIn, yearsIn]) el.addEventListener('change', syncJson);
+  let examples: ScenarioExample[] = [];
+  const current = () => examples.find((e) => e.name === exampleSel.value);
 
-  const form = h(
-    'form',
-    { class: 'scenario-form', novalidate: true },
+  const fillFromExample = () => {
+    const ex = current();
+    if (!ex) return;
+    desc.textContent = ex.description.trim();
+    const partners = partnersOf(ex.definition);
+    const withdrawing = partners.find((p) => withdrawalOf(ex.definition, p) !== '') ?? partners[0];
+    partnerSel.replaceChildren(...partners.map((p) => h('option', { value: p, text: partnerLabel(p) })));
+    partnerSel.value = withdrawing;
+    dateIn.value = withdrawalOf(ex.definition, withdrawing);
+    endIn.value = String(ex.definition.end ?? '').slice(0, 10);
+    defText.value = JSON.stringify(ex.definition, null, 2);
+  };
+  exampleSel.addEventListener('change', fillFromExample);
+  partnerSel.addEventListener('change', () => {
+    const ex = current();
+    if (ex) dateIn.value = withdrawalOf(ex.definition, partnerSel.value);
+  });
+  reloadBtn.addEventListener('click', fillFromExample);
+  const syncAdvanced = () => {
+    for (const el of [exampleSel, partnerSel, dateIn, endIn]) el.disabled = useAdvanced.checked;
+  };
+  useAdvanced.addEventListener('change', syncAdvanced);
+
+  const form = h('form', { class: 'scenario-form', novalidate: true },
     errors,
     h('div', { class: 'fields' },
-      field('sc-preset', 'Scenario', presetSel),
+      h('div', { class: 'field field-wide' }, h('label', { for: 'sc-example', text: 'Example' }), exampleSel),
       field('sc-partner', 'Partner', partnerSel),
-      field('sc-date', 'Date D (UTC)', dateIn, 'sc-date-hint', 'when the change happens'),
-      field('sc-years', 'Simulate (years)', yearsIn, 'sc-years-hint', '1 to 15 years from the shown time'),
+      field('sc-date', 'Withdraws on (UTC date)', dateIn, 'sc-date-hint', 'empty = never'),
+      field('sc-end', 'Run until (UTC date)', endIn, 'sc-end-hint', 'a shorter run is faster'),
     ),
+    desc,
     h('details', { class: 'json-editor' },
-      h('summary', { text: 'Edit the events (JSON)' }),
-      h('label', { for: 'sc-json', class: 'visually-hidden', text: 'Scenario as JSON' }),
-      json,
-      h('p', { class: 'hint', id: 'sc-json-hint', text: 'Times are ISO 8601 UTC. Changing the fields above rewrites this text.' }),
+      h('summary', { text: 'Advanced: edit the whole definition (JSON or YAML)' }),
+      h('label', { class: 'inline check' }, useAdvanced, 'Run this definition instead of the fields above'),
+      h('label', { for: 'sc-definition', class: 'visually-hidden', text: 'Scenario definition, JSON or YAML' }),
+      defText,
+      h('p', { class: 'hint', id: 'sc-definition-hint', text: 'The file form of docs/station-keeping.md: name, start, end, orbit, station, policy, events… Text starting with { is sent as JSON, anything else as YAML.' }),
+      h('div', { class: 'place-actions' }, reloadBtn),
     ),
-    h('div', { class: 'place-actions' }, runBtn, cancelBtn),
+    h('div', { class: 'place-actions' }, runBtn),
   );
-  box.replaceChildren(form, progress, status, results);
-  syncJson();
+  box.replaceChildren(form, progress.element, status, results);
 
-  let source: EventSource | null = null;
-  let controller: AbortController | null = null;
-  const finish = () => {
-    source?.close();
-    source = null;
-    runBtn.disabled = false;
-    cancelBtn.hidden = true;
+  const showError = (fieldId: string | null, message: string | (Node | string)[]) => {
+    errors.replaceChildren(...(Array.isArray(message) ? message : [message]));
+    errors.hidden = false;
+    if (fieldId) document.getElementById(fieldId)?.focus();
   };
-  cancelBtn.addEventListener('click', () => {
-    controller?.abort();
-    finish();
-    progress.hidden = true;
-    status.textContent = 'Cancelled.';
-  });
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const checked = checkScenario(json.value, yearsIn.value);
+    if (progress.running) return;
+    const ex = current();
+    const f: ScenarioForm = {
+      example: exampleSel.value,
+      exampleTitle: ex?.title ?? exampleSel.value,
+      exampleStart: String(ex?.definition.start ?? '').slice(0, 10),
+      exampleEnd: String(ex?.definition.end ?? '').slice(0, 10),
+      exampleWithdrawal: ex ? withdrawalOf(ex.definition, partnerSel.value) : '',
+      partner: partnerSel.value,
+      withdrawalDate: dateIn.value,
+      end: endIn.value,
+      advanced: useAdvanced.checked ? defText.value : null,
+    };
+    const checked = scenarioSubmission(f);
     if (!checked.ok) {
-      errors.textContent = checked.message;
-      errors.hidden = false;
+      showError(checked.field, checked.message);
       return;
     }
     errors.hidden = true;
+    status.textContent = '';
     results.replaceChildren();
     runBtn.disabled = true;
-    cancelBtn.hidden = false;
-    status.textContent = 'Submitting the scenario…';
-    controller = new AbortController();
-    let job: Job;
+    progress.pending('Sending the scenario…');
+    let accepted: { scenario_id: string; job: Job };
     try {
-      job = jobOf(await postJson<unknown>('/api/scenarios', checked.value, controller.signal));
+      const v = checked.value;
+      accepted = v.kind === 'json' ? await postJson('/api/scenarios', v.body) : await postText('/api/scenarios', v.text, 'text/yaml');
     } catch (err) {
-      finish();
-      if (err instanceof ApiError && err.status === 501) {
-        results.replaceChildren(
-          h('div', { class: 'placeholder', 'data-testid': 'scenario-501' },
-            h('p', {}, h('strong', { text: 'The scenario engine is not on this server yet. ' }), 'The server said: ', h('q', { text: err.serverMessage }), ' (HTTP 501).'),
-            h('p', { text: 'When it is, this panel runs the scenario as a background job and shows the altitude timeline with every burn, the propellant ledger, the date propellant runs out and the re-entry window.' }),
-          ),
-        );
-        status.textContent = '';
-      } else if (!(err instanceof DOMException && err.name === 'AbortError')) {
-        status.textContent = `The scenario was not accepted: ${describeError(err)}`;
-      }
+      progress.hide();
+      runBtn.disabled = false;
+      refused(err);
       return;
     }
-    progress.hidden = false;
-    progress.value = job.progress ?? 0;
-    status.textContent = `Job ${job.id.slice(0, 8)} ${job.status}…`;
-    source = new EventSource(`/api/jobs/${encodeURIComponent(job.id)}/events`);
-    source.addEventListener('progress', (ev) => {
-      const p = JSON.parse((ev as MessageEvent).data) as { progress?: number; message?: string };
-      if (typeof p.progress === 'number') progress.value = p.progress;
-      status.textContent = `Running: ${Math.round((p.progress ?? 0) * 100)} %${p.message ? ` — ${p.message}` : ''}`;
-    });
-    source.addEventListener('job', (ev) => {
-      const j = JSON.parse((ev as MessageEvent).data) as Job;
-      if (typeof j.progress === 'number') progress.value = j.progress;
-      if (j.status === 'succeeded') {
-        finish();
-        progress.hidden = true;
-        status.textContent = 'Done.';
-        showResult(results, j.result);
-      } else if (j.status === 'failed' || j.status === 'cancelled') {
-        finish();
-        progress.hidden = true;
-        status.textContent = `The run ${j.status}${j.error ? `: ${j.error}` : '.'}`;
-      }
-    });
-    source.onerror = () => {
-      if (!source) return;
-      finish();
-      status.textContent = 'Lost the progress stream from the server.';
-    };
+    const end = await progress.follow(accepted.job);
+    runBtn.disabled = false;
+    if (end.status !== 'succeeded') {
+      status.textContent = jobEndWords(end);
+      return;
+    }
+    status.textContent = '';
+    showScenarioResult(results, end.job.result, accepted.scenario_id);
   });
+
+  /** 400 names the field; 503 names the missing file and the command that fetches it. */
+  const refused = (err: unknown) => {
+    if (err instanceof ApiError && err.status === 503) {
+      const cmd = err.fetchCommand;
+      results.replaceChildren(
+        h('div', { class: 'placeholder missing-data', 'data-testid': 'scenario-503' },
+          h('p', {}, h('strong', { text: 'The server is missing a data file this run needs. ' }), err.serverMessage),
+          cmd ? h('p', {}, 'Fetch it on the server machine with ', h('code', { class: 'command', text: cmd }), ', then run again.') : null,
+        ),
+      );
+    } else if (err instanceof ApiError && err.status === 400) {
+      showError(useAdvanced.checked ? 'sc-definition' : null, [h('strong', { text: 'The server refused the scenario: ' }), err.serverMessage]);
+    } else {
+      showError(null, `The scenario was not accepted: ${describeError(err)}`);
+    }
+  };
+
+  status.textContent = 'Loading the example scenarios…';
+  runBtn.disabled = true;
+  return getJson<{ examples: ScenarioExample[] }>('/api/scenarios/examples').then(
+    (body) => {
+      examples = body.examples ?? [];
+      exampleSel.replaceChildren(...examples.map((x) => h('option', { value: x.name, text: x.title })));
+      const preferred = examples.find((x) => x.name === 'iss-no-russian-reboost-2022') ?? examples[0];
+      if (preferred) exampleSel.value = preferred.name;
+      fillFromExample();
+      syncAdvanced();
+      status.textContent = '';
+      runBtn.disabled = false;
+    },
+    (err: unknown) => {
+      status.textContent = `The example scenarios could not be loaded: ${describeError(err)}. The advanced editor still works.`;
+      useAdvanced.checked = true;
+      syncAdvanced();
+      runBtn.disabled = false;
+    },
+  );
 }
 
 function field(id: string, label: string, control: HTMLElement, hintId?: string, hint?: string): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: id, text: label }), control, hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null);
 }
 
-/** Check the edited JSON before it leaves the page; messages name the field. */
-export function checkScenario(text: string, yearsText: string): { ok: true; value: ScenarioRequest } | { ok: false; message: string } {
-  const years = Number(yearsText.trim());
-  if (!Number.isFinite(years) || years < 1 || years > 15) return { ok: false, message: `Simulate must be between 1 and 15 years, got "${yearsText}".` };
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, message: `The scenario JSON does not parse: ${(err as Error).message}` };
-  }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, message: 'The scenario must be a JSON object { "name": …, "definition": { … } }.' };
-  const body = v as Record<string, unknown>;
-  if (typeof body.name !== 'string' || body.name.trim() === '') return { ok: false, message: 'name must be a non-empty text.' };
-  if (!body.definition || typeof body.definition !== 'object' || Array.isArray(body.definition)) return { ok: false, message: 'definition must be an object.' };
-  const o = body.definition as Record<string, unknown>;
-  for (const k of ['start_utc', 'end_utc'] as const) {
-    if (typeof o[k] !== 'string' || !Number.isFinite(Date.parse(o[k] as string))) return { ok: false, message: `definition.${k} must be an ISO 8601 UTC time, got ${JSON.stringify(o[k])}.` };
-  }
-  if (Date.parse(o.end_utc as string) <= Date.parse(o.start_utc as string)) return { ok: false, message: 'definition.end_utc must be after definition.start_utc.' };
-  if (!Array.isArray(o.events)) return { ok: false, message: 'definition.events must be a list (use [] for none).' };
-  for (const [i, e] of (o.events as unknown[]).entries()) {
-    const ev = e as Record<string, unknown>;
-    if (!ev || typeof ev !== 'object') return { ok: false, message: `definition.events[${i}] must be an object.` };
-    if (typeof ev.at_utc !== 'string' || !Number.isFinite(Date.parse(ev.at_utc))) return { ok: false, message: `definition.events[${i}].at_utc must be an ISO 8601 UTC time, got ${JSON.stringify(ev.at_utc)}.` };
-    if (typeof ev.type !== 'string') return { ok: false, message: `definition.events[${i}].type is missing.` };
-  }
-  return { ok: true, value: body as unknown as ScenarioRequest };
-}
-
-function jobOf(body: unknown): Job {
-  const o = (body ?? {}) as Record<string, unknown>;
-  const j = (o.job && typeof o.job === 'object' ? o.job : o) as Record<string, unknown>;
-  const id = j.id ?? o.job_id;
-  if (typeof id !== 'string') throw new Error('the server accepted the scenario but sent no job id');
-  return { id, status: String(j.status ?? 'queued'), progress: Number(j.progress ?? 0) };
-}
-
 // ---- results ----
 
-interface ScenarioResult {
-  altitude?: { t_utc: string; alt_km: number }[] | { t_utc: string[]; alt_km: number[] };
-  burns?: Record<string, unknown>[];
-  ledger?: Record<string, unknown>[];
-  propellant_exhausted_utc?: string | null;
-  reentry?: Record<string, unknown> | null;
-}
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const kg = (v: number) => `${Math.round(v).toLocaleString('en-US')} kg`;
 
-export function showResult(box: HTMLElement, raw: unknown): void {
+export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: string): void {
   const r = (raw ?? {}) as ScenarioResult;
-  const series = altitudeSeries(r.altitude);
-  const chart = h('div', { class: 'chart', 'data-testid': 'scenario-chart' });
   const burns = r.burns ?? [];
   const reentry = r.reentry ?? null;
-  const reFrom = reentry ? firstTime(reentry, ['earliest_utc', 'window_start_utc', 'p05_utc']) : null;
-  const reTo = reentry ? firstTime(reentry, ['latest_utc', 'window_end_utc', 'p95_utc']) : null;
-  const reMid = reentry ? firstTime(reentry, ['median_utc', 'nominal_utc', 'epoch_utc']) : null;
+  const win = reentry?.window ?? null;
+  const vehicleName = new Map((r.assumptions?.vehicles ?? []).map((v) => [v.id, v.name]));
+  const vName = (id: string) => vehicleName.get(id) ?? id;
+  const runEnd = r.scenario?.end_utc;
+
+  const reentryText = !reentry
+    ? 'none predicted: the station is still kept up at the end of the run'
+    : reentry.nominal_utc
+      ? `${fmtDate(reentry.nominal_utc)} (nominal${reentry.during_scenario ? ', within the run' : runEnd ? `, after the run ends ${fmtDate(runEnd)}` : ''})`
+      : 'not within the prediction span';
+  const windowText = win
+    ? `${fmtDate(win.earliest_utc)} … ${fmtDate(win.latest_utc)}${win.confidence ? ` (${Math.round(win.confidence * 100)} %)` : ''}`
+    : reentry
+      ? `not computed (${reentry.window_status ?? 'pending'}): only the nominal date`
+      : '—';
 
   const facts = h('dl', { class: 'facts', 'data-testid': 'scenario-facts' },
-    h('div', {}, h('dt', { text: 'Propellant runs out' }), h('dd', { text: r.propellant_exhausted_utc ? fmtUtc(r.propellant_exhausted_utc) : 'not within the run' })),
-    h('div', {}, h('dt', { text: 'Re-entry window' }), h('dd', { text: reFrom && reTo ? `${fmtDate(reFrom)} … ${fmtDate(reTo)}${reMid ? ` (median ${fmtDate(reMid)})` : ''}` : reMid ? fmtDate(reMid) : 'no re-entry within the run' })),
-    h('div', {}, h('dt', { text: 'Burns' }), h('dd', { text: String(burns.length) })),
+    fact('Propellant runs out', r.propellant_exhausted_utc ? fmtDate(r.propellant_exhausted_utc) : 'not within the run', 'scenario-exhausted'),
+    fact('Re-entry', reentryText, 'scenario-reentry'),
+    fact('Re-entry window', windowText, 'scenario-window'),
+    fact('Burns', burns.length ? `${burns.length} · ${fmtNum(sum(burns.map((b) => b.delta_v_m_s)), 1, 'm/s')} · ${kg(sum(burns.map((b) => b.propellant_kg)))}` : 'none', 'scenario-burn-count'),
   );
-  box.replaceChildren(facts, chart);
-  if (series.x.length > 1) {
-    const markers: ChartMarker[] = burns
-      .map((b) => ({ t: Date.parse(String(b.t_utc ?? b.epoch_utc ?? b.start_utc ?? '')) / 1000, kind: 'raise' as const, label: 'burn' }))
-      .filter((m) => Number.isFinite(m.t));
+  const head = h('div', { class: 'result-head' },
+    h('h3', { text: r.scenario?.name ?? 'Result' }),
+    scenarioId ? h('a', { href: `/api/scenarios/${encodeURIComponent(scenarioId)}/report`, target: '_blank', rel: 'noopener', class: 'report-link', 'data-testid': 'scenario-report', text: 'Full report (HTML) ↗' }) : null,
+  );
+  const span = r.scenario?.start_utc && r.scenario?.end_utc ? h('p', { class: 'hint', text: `${fmtDate(r.scenario.start_utc)} to ${fmtDate(r.scenario.end_utc)} · ${r.assumptions?.decay_model ?? ''}${r.assumptions?.space_weather ? ` · space weather ${r.assumptions.space_weather}` : ''}` }) : null;
+  const chart = h('div', { class: 'chart', 'data-testid': 'scenario-chart' });
+  box.replaceChildren(head, span ?? '', facts, chart);
+
+  const s = r.altitude_series;
+  if (s && s.epoch_utc.length > 1) {
+    const x = s.epoch_utc.map((t) => Date.parse(t) / 1000);
+    const series: ChartSeries[] = [{ label: 'mean altitude', values: s.mean_altitude_km, color: '#08519c', width: 2 }];
+    const pol = r.assumptions?.policy;
+    if (pol?.min_altitude_km !== undefined && pol.max_altitude_km !== undefined) {
+      series.push({ label: 'kept between', values: x.map(() => pol.min_altitude_km!), color: '#8c959f', width: 1, dash: [6, 4] });
+      series.push({ label: 'and', values: x.map(() => pol.max_altitude_km!), color: '#8c959f', width: 1, dash: [6, 4] });
+    }
+    const markers: ChartMarker[] = burns.map((b) => ({ t: Date.parse(b.epoch_utc) / 1000, kind: b.delta_v_m_s < 0 ? 'lower' : 'raise', label: `${vName(b.vehicle)} ${fmtNum(b.delta_v_m_s, 2, 'm/s')}` }));
     if (r.propellant_exhausted_utc) markers.push({ t: Date.parse(r.propellant_exhausted_utc) / 1000, kind: 'event', label: 'propellant exhausted' });
+    if (reentry?.nominal_utc) markers.push({ t: Date.parse(reentry.nominal_utc) / 1000, kind: 'event', label: 're-entry (nominal)' });
     altitudeChart(chart, {
-      x: series.x,
-      yLabel: 'altitude (km)',
-      series: [{ label: 'altitude', values: series.y, color: '#08519c', width: 2 }],
+      x,
+      yLabel: 'mean altitude (km)',
+      series,
       markers,
-      band: reFrom && reTo ? { from: Date.parse(reFrom) / 1000, to: Date.parse(reTo) / 1000, label: 're-entry window' } : undefined,
-      height: 260,
+      band: win ? { from: Date.parse(win.earliest_utc) / 1000, to: Date.parse(win.latest_utc) / 1000, label: 're-entry window' } : undefined,
+      height: 280,
     });
+    box.append(h('p', { class: 'hint chart-key' }, '▲ burn (reboost) · ▼ lowering · ● propellant exhausted / nominal re-entry', win ? ' · shaded: re-entry window' : ''));
   } else {
     chart.replaceChildren(h('p', { class: 'status', text: 'The result has no altitude series.' }));
   }
-  if (r.ledger && r.ledger.length) box.append(h('h3', { text: 'Propellant ledger' }), recordTable(r.ledger, 'scenario-ledger'));
-  if (burns.length) box.append(h('details', {}, h('summary', { text: `Burns (${burns.length})` }), recordTable(burns, 'scenario-burns')));
+
+  const byPartner = r.ledger?.by_partner ?? [];
+  const byVehicle = r.ledger?.by_vehicle ?? [];
+  if (byPartner.length || byVehicle.length) {
+    box.append(
+      h('h3', { text: 'Propellant ledger' }),
+      table<PartnerYear>('scenario-ledger-partner', 'By partner and year', byPartner, [
+        col('Year', (p) => String(p.year)),
+        col('Partner', (p) => partnerLabel(p.partner)),
+        num('Delivered (kg)', (p) => p.delivered_kg, 0),
+        num('Burned (kg)', (p) => p.burned_kg, 0),
+        num('Δv (m/s)', (p) => p.delta_v_m_s, 2),
+      ]),
+      table<VehicleYear>('scenario-ledger', 'By vehicle and year', byVehicle, [
+        col('Year', (v) => String(v.year)),
+        col('Vehicle', (v) => vName(v.vehicle)),
+        col('Partner', (v) => partnerLabel(v.partner)),
+        num('Flights', (v) => v.flights, 0),
+        num('Delivered (kg)', (v) => v.delivered_kg, 0),
+        num('Transferred in (kg)', (v) => v.transferred_in_kg, 0),
+        num('Burned (kg)', (v) => v.burned_kg, 0),
+        num('Left unused (kg)', (v) => v.departed_unused_kg, 0),
+        num('Burns', (v) => v.burns, 0),
+        num('Δv (m/s)', (v) => v.delta_v_m_s, 2),
+      ]),
+    );
+  }
+  box.append(
+    h('h3', { text: `Burns (${burns.length})` }),
+    burns.length
+      ? table<Burn>('scenario-burns', null, burns, [
+          col('Epoch (UTC)', (b) => fmtUtc(b.epoch_utc).replace(' UTC', '')),
+          col('Vehicle', (b) => (b.flight ? `${b.flight}` : vName(b.vehicle))),
+          col('Partner', (b) => partnerLabel(b.partner ?? '')),
+          col('Purpose', (b) => b.purpose ?? ''),
+          num('Δv (m/s)', (b) => b.delta_v_m_s, 2),
+          num('Burn time (s)', (b) => b.burn_time_s, 0),
+          num('Propellant (kg)', (b) => b.propellant_kg, 1),
+          num('Altitude before (km)', (b) => b.altitude_before_km, 1),
+          num('after (km)', (b) => b.altitude_after_km, 1),
+        ], 'scroll')
+      : h('p', { class: 'status', 'data-testid': 'scenario-no-burns', text: 'No burns were flown in this run.' }),
+  );
+  const years = r.years ?? [];
+  if (years.length) {
+    box.append(h('details', { class: 'result-more' },
+      h('summary', { text: 'Per year: altitude, decay, Δv needed and flown' }),
+      table<Year>('scenario-years', null, years, [
+        col('Year', (y) => String(y.year)),
+        num('Mean altitude (km)', (y) => y.mean_altitude_km, 1),
+        num('Decay (m/day)', (y) => y.decay_m_per_day, 1),
+        num('F10.7 (81-day, sfu)', (y) => y.f107a_mean, 0),
+        num('Δv needed (m/s)', (y) => y.delta_v_needed_m_s, 1),
+        num('Δv flown (m/s)', (y) => y.delta_v_m_s, 1),
+        num('Propellant (kg)', (y) => y.propellant_kg, 0),
+      ]),
+    ));
+  }
+  const notes = r.notes ?? [];
+  if (notes.length) {
+    box.append(h('details', { class: 'result-more' },
+      h('summary', { text: `Notes (${notes.length})` }),
+      h('ul', { class: 'notes' }, ...notes.map((n) => h('li', {}, h('time', { text: fmtDate(n.epoch_utc) }), ` ${n.text}`))),
+    ));
+  }
 }
 
-function altitudeSeries(a: ScenarioResult['altitude']): { x: number[]; y: number[] } {
-  if (!a) return { x: [], y: [] };
-  if (Array.isArray(a)) return { x: a.map((p) => Date.parse(p.t_utc) / 1000), y: a.map((p) => p.alt_km) };
-  return { x: a.t_utc.map((t) => Date.parse(t) / 1000), y: a.alt_km.slice() };
+function fact(label: string, value: string, testId: string): HTMLElement {
+  return h('div', {}, h('dt', { text: label }), h('dd', { 'data-testid': testId, text: value }));
 }
 
-function firstTime(o: Record<string, unknown>, keys: string[]): string | null {
-  for (const k of keys) if (typeof o[k] === 'string') return o[k] as string;
-  return null;
+interface Column<T> { title: string; value: (row: T) => string; numeric: boolean }
+const col = <T>(title: string, value: (row: T) => string): Column<T> => ({ title, value, numeric: false });
+const num = <T>(title: string, value: (row: T) => number | undefined, digits: number): Column<T> => ({
+  title,
+  numeric: true,
+  value: (row) => {
+    const v = value(row);
+    return v === undefined || !Number.isFinite(v) ? '—' : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace('-', '−');
+  },
+});
+
+function table<T>(testId: string, caption: string | null, rows: T[], cols: Column<T>[], extraClass = ''): HTMLElement {
+  return h('div', { class: `table-wrap ${extraClass}`.trim() },
+    h('table', { 'data-testid': testId, class: 'result-table' },
+      caption ? h('caption', { text: caption }) : null,
+      h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : '', text: c.title })))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...cols.map((c) => h('td', { class: c.numeric ? 'num' : '', text: c.value(r) }))))),
+    ),
+  );
 }
 
 /** Column heading from a snake_case key with its unit: "propellant_kg" → "propellant (kg)". */
 export function columnTitle(key: string): string {
   const units: [RegExp, string][] = [
     [/_utc$/, 'UTC'],
+    [/_kg_m2$/, 'kg/m²'],
     [/_kg$/, 'kg'],
     [/_km$/, 'km'],
-    [/_m_per_s$/, 'm/s'],
+    [/_m_per_s$|_m_s$/, 'm/s'],
     [/_km_s$/, 'km/s'],
     [/_m$/, 'm'],
     [/_s$/, 's'],
@@ -331,43 +364,4 @@ export function columnTitle(key: string): string {
   ];
   for (const [re, unit] of units) if (re.test(key)) return `${key.replace(re, '').replace(/_/g, ' ')} (${unit})`;
   return key.replace(/_/g, ' ');
-}
-
-function cell(key: string, v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 });
-  if (typeof v === 'string' && /_utc$/.test(key)) return fmtUtc(v).replace(' UTC', '');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-function recordTable(rows: Record<string, unknown>[], testId: string): HTMLElement {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return h('div', { class: 'table-wrap' },
-    h('table', { 'data-testid': testId },
-      h('thead', {}, h('tr', {}, ...keys.map((k) => h('th', { scope: 'col', class: rows.every((r) => typeof r[k] === 'number' || r[k] == null) ? 'num' : '', text: columnTitle(k) })))),
-      h('tbody', {}, ...rows.map((r) => h('tr', {}, ...keys.map((k) => h('td', { class: typeof r[k] === 'number' ? 'num' : '', text: cell(k, r[k]) }))))),
-    ),
-  );
-}
-
-/** A definition list of any flat JSON object, units taken from the key names. */
-export function keyValueList(o: Record<string, unknown>): HTMLElement {
-  return h('dl', { class: 'facts' },
-    ...Object.entries(o)
-      .filter(([, v]) => v === null || typeof v !== 'object')
-      .map(([k, v]) => h('div', {}, h('dt', { text: columnTitle(k) }), h('dd', { text: cell(k, v) }))),
-  );
-}
-
-function firstOfMonthAfter(iso: string, months: number): string {
-  const d = new Date(Date.parse(iso));
-  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 1));
-  return t.toISOString().slice(0, 10);
-}
-
-function addYears(iso: string, years: number): string {
-  const d = new Date(Date.parse(iso));
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d.toISOString();
 }
