@@ -3,7 +3,7 @@
  * the job's Server-Sent Events (docs/api.md "SSE": a `job` event, `progress` events, a final `job`
  * event, then the server closes the stream).
  */
-import { deleteRequest, describeError } from './api.js';
+import { ApiError, deleteRequest, describeError } from './api.js';
 import { h } from './format.js';
 
 /** The Job object of docs/api.md (the fields the page reads). */
@@ -136,4 +136,23 @@ export function jobEndWords(end: Exclude<JobEnd, { status: 'succeeded' }>): stri
   if (end.status === 'lost') return `Lost track of the job: ${end.reason}.`;
   if (end.status === 'cancelled') return 'Cancelled.';
   return `The job failed${end.job.error ? `: ${end.job.error}` : '.'}`;
+}
+
+/**
+ * A 503's explanation: what is missing (the server's words, without its "run `…`" tail) and the
+ * exact `stationkeeper data fetch --only …` command in a box that is easy to copy.
+ */
+export function missingDataNotice(err: ApiError, testId: string, lead: string, after: string): HTMLElement {
+  const cmd = err.fetchCommand;
+  const what = cmd ? err.serverMessage.replace(/\s*[—-]+\s*run\s*`[^`]*`\.?\s*$/, '') : err.serverMessage;
+  return h('div', { class: 'placeholder missing-data', 'data-testid': testId },
+    h('p', {}, h('strong', { text: `${lead} ` }), `${what}.`.replace(/\.\.$/, '.')),
+    cmd ? h('p', {}, 'Fetch it on the server machine with', h('br'), commandCode(cmd), h('br'), after) : null,
+  );
+}
+
+/** A shell command whose lines break only between words (never after the "-" of an option). */
+function commandCode(cmd: string): HTMLElement {
+  const words = cmd.split(' ');
+  return h('code', { class: 'command', 'data-command': cmd }, ...words.flatMap((w, i) => [h('span', { class: 'word', text: w }), i < words.length - 1 ? ' ' : null]));
 }

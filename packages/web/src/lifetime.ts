@@ -7,7 +7,7 @@
 import { ApiError, describeError, getJsonStatus } from './api.js';
 import { altitudeChart } from './chart.js';
 import { fmtDate, fmtNum, fmtUtc, h } from './format.js';
-import { JobProgress, jobEndWords, type Job } from './jobs.js';
+import { JobProgress, jobEndWords, missingDataNotice, type Job } from './jobs.js';
 
 export interface LifetimeResult {
   name?: string;
@@ -112,13 +112,7 @@ async function obtain(norad: number, from: string, mc: number, progress: JobProg
 
 function explain(results: HTMLElement, status: HTMLElement, err: unknown): void {
   if (err instanceof ApiError && err.status === 503) {
-    const cmd = err.fetchCommand;
-    results.replaceChildren(
-      h('div', { class: 'placeholder missing-data', 'data-testid': 'lifetime-503' },
-        h('p', {}, h('strong', { text: 'The server is missing a data file for the decay model. ' }), err.serverMessage),
-        cmd ? h('p', {}, 'Fetch it on the server machine with ', h('code', { class: 'command', text: cmd }), ', then ask again.') : null,
-      ),
-    );
+    results.replaceChildren(missingDataNotice(err, 'lifetime-503', 'The server is missing a data file for the decay model:', 'then ask again.'));
   } else if (err instanceof ApiError && err.status === 422) {
     results.replaceChildren(
       h('div', { class: 'placeholder', 'data-testid': 'lifetime-422' },
@@ -154,18 +148,23 @@ export function showLifetime(box: HTMLElement, r: LifetimeResult): void {
       x: pts.map((p) => Date.parse(p.t_utc) / 1000),
       yLabel: 'mean altitude (km)',
       series: [
-        { label: '95 % above', values: pts.map((p) => p.p95), color: '#6baed6', width: 1 },
+        { label: '95th percentile', values: pts.map((p) => p.p95), color: '#6baed6', width: 1 },
         { label: 'median', values: pts.map((p) => p.p50), color: '#08519c', width: 2 },
-        { label: '5 % above', values: pts.map((p) => p.p05), color: '#6baed6', width: 1 },
+        { label: '5th percentile', values: pts.map((p) => p.p05), color: '#6baed6', width: 1 },
       ],
       fills: [{ upper: 0, lower: 2, color: 'rgba(107, 174, 214, 0.25)' }],
       band: Number.isFinite(p05) ? { from: p05, to: Number.isFinite(p95) ? p95 : pts.length ? Date.parse(pts[pts.length - 1].t_utc) / 1000 : p05, label: 're-entry 5–95 %' } : undefined,
       height: 220,
     });
-    box.append(h('p', { class: 'hint', text: 'Band: altitude between the members\' 5th and 95th percentiles; shaded: the 5–95 % re-entry window.' }));
+    box.append(h('p', { class: 'hint', text: 'Blue band: mean altitude between the members\' 5th and 95th percentiles (a line ends when that share has re-entered). Red: the 5–95 % re-entry window.' }));
   }
   const notes = [r.note, ...(r.warnings ?? [])].filter((s): s is string => typeof s === 'string' && s.length > 0);
-  if (notes.length) box.append(h('ul', { class: 'notes', 'data-testid': 'lifetime-notes' }, ...notes.map((n) => h('li', { text: n }))));
+  if (notes.length) {
+    box.append(h('details', { class: 'result-more' },
+      h('summary', { text: `Notes and warnings from the server (${notes.length})` }),
+      h('ul', { class: 'notes', 'data-testid': 'lifetime-notes' }, ...notes.map((n) => h('li', { text: n }))),
+    ));
+  }
   if (r.reentry_definition || r.atmosphere) box.append(h('p', { class: 'hint', text: [r.atmosphere ? `Atmosphere ${r.atmosphere}.` : '', r.reentry_definition ? `Re-entry = ${r.reentry_definition}.` : ''].join(' ') }));
 }
 

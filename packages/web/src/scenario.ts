@@ -8,7 +8,7 @@
 import { ApiError, describeError, getJson, postJson, postText } from './api.js';
 import { altitudeChart, type ChartMarker, type ChartSeries } from './chart.js';
 import { fmtDate, fmtNum, fmtUtc, h } from './format.js';
-import { JobProgress, jobEndWords, type Job } from './jobs.js';
+import { JobProgress, jobEndWords, missingDataNotice, type Job } from './jobs.js';
 import { partnerLabel, partnersOf, scenarioSubmission, withdrawalOf, type ScenarioForm } from './scenarioRequest.js';
 
 export interface ScenarioExample {
@@ -153,13 +153,7 @@ export function setupScenario(): Promise<void> {
   /** 400 names the field; 503 names the missing file and the command that fetches it. */
   const refused = (err: unknown) => {
     if (err instanceof ApiError && err.status === 503) {
-      const cmd = err.fetchCommand;
-      results.replaceChildren(
-        h('div', { class: 'placeholder missing-data', 'data-testid': 'scenario-503' },
-          h('p', {}, h('strong', { text: 'The server is missing a data file this run needs. ' }), err.serverMessage),
-          cmd ? h('p', {}, 'Fetch it on the server machine with ', h('code', { class: 'command', text: cmd }), ', then run again.') : null,
-        ),
-      );
+      results.replaceChildren(missingDataNotice(err, 'scenario-503', 'The server is missing a data file this run needs:', 'then run the scenario again.'));
     } else if (err instanceof ApiError && err.status === 400) {
       showError(useAdvanced.checked ? 'sc-definition' : null, [h('strong', { text: 'The server refused the scenario: ' }), err.serverMessage]);
     } else {
@@ -238,8 +232,8 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
     const series: ChartSeries[] = [{ label: 'mean altitude', values: s.mean_altitude_km, color: '#08519c', width: 2 }];
     const pol = r.assumptions?.policy;
     if (pol?.min_altitude_km !== undefined && pol.max_altitude_km !== undefined) {
-      series.push({ label: 'kept between', values: x.map(() => pol.min_altitude_km!), color: '#8c959f', width: 1, dash: [6, 4] });
-      series.push({ label: 'and', values: x.map(() => pol.max_altitude_km!), color: '#8c959f', width: 1, dash: [6, 4] });
+      series.push({ label: `policy floor ${pol.min_altitude_km} km`, values: x.map(() => pol.min_altitude_km!), color: '#8c959f', width: 1, dash: [6, 4] });
+      series.push({ label: `ceiling ${pol.max_altitude_km} km`, values: x.map(() => pol.max_altitude_km!), color: '#8c959f', width: 1, dash: [6, 4] });
     }
     const markers: ChartMarker[] = burns.map((b) => ({ t: Date.parse(b.epoch_utc) / 1000, kind: b.delta_v_m_s < 0 ? 'lower' : 'raise', label: `${vName(b.vehicle)} ${fmtNum(b.delta_v_m_s, 2, 'm/s')}` }));
     if (r.propellant_exhausted_utc) markers.push({ t: Date.parse(r.propellant_exhausted_utc) / 1000, kind: 'event', label: 'propellant exhausted' });

@@ -283,6 +283,9 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     expect(await page.inputValue('#lat')).toBe('48.8566');
     expect(await page.inputValue('#lon')).toBe('2.3522');
     expect(await page.textContent('#geo-status')).toBe('Using your location (±50 m).');
+    // The scenario's 503 (empty data directory) with its long command still fits the width.
+    await page.click('#sc-run');
+    await page.waitForSelector('[data-testid=scenario-503] code.command');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const map = await page.locator('svg.ground-map').boundingBox();
     expect(map!.width).toBeGreaterThan(330);
