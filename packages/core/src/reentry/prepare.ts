@@ -132,7 +132,8 @@ export function prepareReentryPrediction(history: readonly MeanElements[], optio
   } else {
     try {
       const usable = afterLastReboost(known, warnings);
-      const fitOptions = { asOf, atmosphere, spaceWeather: fitWeather, assumeNoManeuvers: true };
+      const initialGuessKgPerM2 = initialBallisticGuess(usable, atmosphere, fitWeather);
+      const fitOptions = { asOf, atmosphere, spaceWeather: fitWeather, assumeNoManeuvers: true, initialGuessKgPerM2 };
       try {
         fit = fitBallisticCoefficient(usable, fitOptions);
       } catch (e) {
@@ -178,6 +179,29 @@ export function prepareReentryPrediction(history: readonly MeanElements[], optio
     integration: options.integration,
   };
   return { input, fit, ballisticSource, lastElementEpoch: last.epoch, usedElementSets: known.length, ignoredAfterAsOf, duplicateEpochs, warnings };
+}
+
+/**
+ * Starting value for the fit from the recent decay rate: for a near-circular orbit the averaged
+ * drag gives ȧ = −a² ρ v³ / (μ B) (averagedDynamics.ts with v² = μ/a), so B ≈ a² ρ v³ / (μ |ȧ|),
+ * with ρ from the atmosphere at the mean altitude over the equator at the last set. A guess far off
+ * (the fit's default is 100 kg/m²) makes the first trial propagation of a fast-decaying object
+ * fall to the ground inside the window, where it crawls; this keeps it near the answer.
+ */
+function initialBallisticGuess(known: readonly MeanElements[], atmosphere: AtmosphereModel, weather: AsOfSpaceWeather): number | undefined {
+  const history = orbitHistory(known);
+  const last = history[history.length - 1];
+  const recent = history.filter((p) => last.epoch.secondsSince(p.epoch) <= 5 * 86400);
+  if (recent.length < 3) return undefined;
+  const span = last.epoch.secondsSince(recent[0].epoch);
+  const rate = (recent[0].semiMajorAxisM - last.semiMajorAxisM) / span;
+  if (!(rate > 0) || span < 86400) return undefined;
+  const mu = 3.986004418e14; // EGM96 GM (gravity/zonal.ts)
+  const a = last.semiMajorAxisM;
+  const v = Math.sqrt(mu / a);
+  const rho = atmosphere.density(Float64Array.of(a, 0, 0), last.epoch, weather.at(last.epoch));
+  const b = (a * a * rho * v * v * v) / (mu * rate);
+  return Number.isFinite(b) && b > 0.5 && b < 1e5 ? b : undefined;
 }
 
 /** Refuse when the last gap of more than 5 days leaves too little to fit after it. */
