@@ -50,7 +50,12 @@ describe.skipIf(!sharedDataAvailable())('stationkeeper screen', () => {
   it('finds the three approaches within 5 km over 7 days, with RTN miss, and the docked vehicles once', () => {
     const r = runScreen(['--primary', '25544', '--catalog', file, '--start', '2022-07-15T00:00:00Z', '--days', '7', '--json', '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const rows = JSON.parse(r.stdout);
+    expect(Array.isArray(rows)).toBe(true);
+    const out = {
+      conjunctions: rows.filter((x: { attached: boolean }) => !x.attached),
+      attached: rows.filter((x: { attached: boolean }) => x.attached),
+    };
     expect(out.conjunctions.map((c: { secondary_norad: number }) => c.secondary_norad)).toEqual(FOUND);
     for (const c of out.conjunctions) {
       for (const k of ['primary_norad', 'primary_name', 'secondary_norad', 'secondary_name', 'tca_utc', 'miss_km', 'radial_km', 'in_track_km', 'cross_track_km', 'relative_speed_km_s']) {

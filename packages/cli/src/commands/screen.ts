@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { Epoch, parseElements, type CloseApproach, type ElementSetRecord, type ScreeningResult } from '@stationkeeper/core';
 import { ParallelScreener } from '@stationkeeper/core/node';
+import { runScreenOnQueue } from './screenQueue.js';
 import { UsageError, epochOption, integerOption, numberOption } from '../util/options.js';
 import { fixed, formatTable, printJson } from '../util/table.js';
 
@@ -22,6 +23,7 @@ interface ScreenOpts {
   json?: boolean;
   csv?: boolean;
   workers?: string;
+  queue?: string;
 }
 
 /** Element sets this far (days, median) from the start draw a warning: SGP4 errors grow by km per day. */
@@ -65,9 +67,10 @@ export function registerScreen(program: Command): void {
     .option('--json', 'machine-readable output')
     .option('--csv', 'conjunctions as CSV')
     .option('--workers <n>', `worker threads (default ${availableParallelism()}; 0 runs on the main thread)`)
+    .option('--queue <url>', 'run the shards on `stationkeeper worker` processes through this Redis: redis://host:port[?name=queue]')
     .action(async (opts: ScreenOpts) => {
       const report = await screen(opts);
-      if (opts.json) printJson(report);
+      if (opts.json) printJson(jsonRows(report));
       else if (opts.csv) process.stdout.write(renderCsv(report));
       else process.stdout.write(renderScreen(report) + '\n');
     });
@@ -129,14 +132,32 @@ export async function screen(opts: ScreenOpts): Promise<ScreenReport> {
   }
 
   const durationSeconds = days * 86400;
-  const screener = await ParallelScreener.create(objects, start, { workers });
+  const options = { start, durationSeconds, thresholdKm, primary, stepSeconds };
   let result: ScreeningResult;
-  try {
-    result = await screener.screen({ start, durationSeconds, thresholdKm, primary, stepSeconds });
-  } finally {
-    await screener.close();
+  if (opts.queue !== undefined) result = await runScreenOnQueue({ sources: objects, options }, opts.queue);
+  else {
+    const screener = await ParallelScreener.create(objects, start, { workers });
+    try {
+      result = await screener.screen(options);
+    } finally {
+      await screener.close();
+    }
   }
   return report(result, objects, start, durationSeconds, thresholdKm, allVsAll);
+}
+
+/**
+ * `--json`: one array. Each conjunction is an object with `attached: false`; each vehicle docked
+ * to the primary (it carries the station's own elements) appears once with `attached: true`, its
+ * closest and farthest distance over the first orbit, and no TCA. Objects SGP4 could not follow
+ * are counted on stderr.
+ */
+export function jsonRows(r: ScreenReport): Record<string, unknown>[] {
+  if (r.skipped.length > 0) process.stderr.write(`note: ${r.skipped.length} object(s) skipped (decayed or unusable elements); the table output lists them\n`);
+  return [
+    ...r.conjunctions.map((c) => ({ ...c, attached: false })),
+    ...r.attached.map((a) => ({ ...a, attached: true, tca_utc: null })),
+  ];
 }
 
 function round(x: number, digits: number): number {
