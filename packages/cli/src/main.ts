@@ -8,7 +8,9 @@ import { registerEphem } from './commands/ephem.js';
 import { registerHistory } from './commands/history.js';
 import { registerPasses } from './commands/passes.js';
 import { registerPc } from './commands/pc.js';
+import { registerLifetime } from './commands/lifetime.js';
 import { registerPropagate } from './commands/propagate.js';
+import { registerReentry } from './commands/reentry.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
@@ -29,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
   registerHistory(program);
   registerPropagate(program);
   registerAtmosphere(program);
+  registerReentry(program);
+  registerLifetime(program);
   registerScenario(program);
   registerDeorbit(program);
   registerScreen(program);
