@@ -6,7 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
+  decaySegmentJson,
+  detectionRatesJson,
   detectManeuvers,
+  HISTORY_ALTITUDE_REFERENCE,
+  historyPointJson,
+  maneuverJson,
   orbitHistory,
   parseTle,
   svgChart,
@@ -176,37 +181,18 @@ function median(values: number[]): number {
 /** JSON for --json: snake_case keys with units in their names. */
 export function historyJson(history: readonly OrbitHistoryPoint[], d: ManeuverDetection) {
   const maneuver = (m: DetectedManeuver) => ({
-    kind: m.kind,
-    window_start_utc: m.windowStart.toIsoUtc(3),
-    window_end_utc: m.windowEnd.toIsoUtc(3),
-    delta_a_km: round(km(m.deltaSemiMajorAxisM), 4),
-    delta_a_sigma_km: round(km(m.deltaSemiMajorAxisSigmaM), 4),
-    delta_v_m_per_s: round(m.deltaVMPerS, 3),
+    ...maneuverJson(m),
     a_before_km: round(km(m.semiMajorAxisBeforeM), 4),
     a_after_km: round(km(m.semiMajorAxisAfterM), 4),
     merged_jumps: m.mergedJumps,
   });
   return {
     norad: history[0]?.noradId ?? null,
-    altitude_reference: 'mean (Brouwer) semi-major axis minus WGS-72 equatorial radius 6378.135 km',
-    points: history.map((p) => ({
-      epoch_utc: p.epoch.toIsoUtc(3),
-      a_km: round(km(p.semiMajorAxisM), 4),
-      eccentricity: p.eccentricity,
-      mean_altitude_km: round(km(p.meanAltitudeM), 4),
-      perigee_altitude_km: round(km(p.perigeeAltitudeM), 4),
-      apogee_altitude_km: round(km(p.apogeeAltitudeM), 4),
-    })),
+    altitude_reference: HISTORY_ALTITUDE_REFERENCE,
+    points: history.map(historyPointJson),
     maneuvers: d.maneuvers.map(maneuver),
-    decay_segments: d.decaySegments.map((s) => ({
-      start_utc: s.start.toIsoUtc(3),
-      end_utc: s.end.toIsoUtc(3),
-      points: s.points,
-      mean_altitude_km: round(km(s.meanAltitudeM), 3),
-      decay_rate_m_per_day: round(s.decayRateMPerDay, 2),
-    })),
-    decay_rate_m_per_day: Number.isFinite(d.decayRateMPerDay) ? round(d.decayRateMPerDay, 2) : null,
-    noise_sigma_m: Number.isFinite(d.noiseSigmaM) ? round(d.noiseSigmaM, 2) : null,
+    decay_segments: d.decaySegments.map(decaySegmentJson),
+    ...detectionRatesJson(d),
     detection: {
       threshold_sigma: d.options.thresholdSigma,
       fit_points: d.options.fitPoints,

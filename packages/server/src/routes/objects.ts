@@ -2,11 +2,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
+  decaySegmentJson,
   DEFAULT_MIN_ELEVATION_DEG,
+  detectionRatesJson,
   detectManeuvers,
   Epoch,
   findPasses,
+  HISTORY_ALTITUDE_REFERENCE,
+  historyPointJson,
   ISS_NORAD_ID,
+  maneuverJson,
   orbitHistory,
   sgp4StateFn,
   Sgp4Error,
@@ -474,19 +479,11 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         source = EMBEDDED_SAMPLE;
       }
       const history = orbitHistory(sets.map((s) => s.elements), { noradId: norad });
-      const km = (m: number) => m / 1e3;
       const base = {
         norad,
         elements_source: source,
-        altitude_reference: 'mean (Brouwer) semi-major axis minus WGS-72 equatorial radius 6378.135 km',
-        points: history.map((p) => ({
-          epoch_utc: p.epoch.toIsoUtc(3),
-          a_km: round(km(p.semiMajorAxisM), 4),
-          eccentricity: p.eccentricity,
-          mean_altitude_km: round(km(p.meanAltitudeM), 4),
-          perigee_altitude_km: round(km(p.perigeeAltitudeM), 4),
-          apogee_altitude_km: round(km(p.apogeeAltitudeM), 4),
-        })),
+        altitude_reference: HISTORY_ALTITUDE_REFERENCE,
+        points: history.map(historyPointJson),
       };
       let d;
       try {
@@ -498,23 +495,9 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       return {
         ...base,
         ...(source === EMBEDDED_SAMPLE ? { note: sampleNote() } : {}),
-        maneuvers: d.maneuvers.map((m) => ({
-          kind: m.kind,
-          window_start_utc: m.windowStart.toIsoUtc(3),
-          window_end_utc: m.windowEnd.toIsoUtc(3),
-          delta_a_km: round(km(m.deltaSemiMajorAxisM), 4),
-          delta_a_sigma_km: round(km(m.deltaSemiMajorAxisSigmaM), 4),
-          delta_v_m_per_s: round(m.deltaVMPerS, 3),
-        })),
-        decay_segments: d.decaySegments.map((s) => ({
-          start_utc: s.start.toIsoUtc(3),
-          end_utc: s.end.toIsoUtc(3),
-          points: s.points,
-          mean_altitude_km: round(km(s.meanAltitudeM), 3),
-          decay_rate_m_per_day: round(s.decayRateMPerDay, 2),
-        })),
-        decay_rate_m_per_day: Number.isFinite(d.decayRateMPerDay) ? round(d.decayRateMPerDay, 2) : null,
-        noise_sigma_m: Number.isFinite(d.noiseSigmaM) ? round(d.noiseSigmaM, 2) : null,
+        maneuvers: d.maneuvers.map(maneuverJson),
+        decay_segments: d.decaySegments.map(decaySegmentJson),
+        ...detectionRatesJson(d),
       };
     },
   });
