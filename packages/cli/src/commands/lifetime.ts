@@ -10,19 +10,31 @@
  */
 import { randomInt } from 'node:crypto';
 import { Command } from 'commander';
-import { Epoch, FAST_MEMBER_INTEGRATION, summariseEnsemble, svgChart, type EnsembleSummary, type ReentryPreparation } from '@stationkeeper/core';
+import {
+  ballisticWithSigma,
+  Epoch,
+  FAST_MEMBER_INTEGRATION,
+  ISS_BALLISTIC_SIGMA_FRACTION,
+  ISS_BALLISTIC_SOURCE,
+  ISS_STATION,
+  summariseEnsemble, svgChart, type EnsembleSummary, type ReentryPreparation } from '@stationkeeper/core';
 import { DATA_DIR_HELP } from '../context.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
 import { defaultReentryIo, loadHistory, loadModelData, prepareOrExplain, runWithProgress, type ReentryCommandIo } from './reentry.js';
 
 /**
- * ISS defaults: NASA TOPO ephemeris header of 2024-11-27 (the latest in
+ * ISS defaults: core ISS_STATION (NASA TOPO ephemeris header of 2024-11-27, the latest in
  * /work/shared/facts/iss-operations.md §1, grade P): mass 473,264 kg, drag area 1,524.99 m²,
- * Cd 2.00 → m/(Cd·A) = 155 kg/m². The σ of 20 % is the spread of the TOPO values 2022–2024
- * (91 … 167 kg/m², attitude and configuration changes), not a measurement error.
+ * Cd 2.00 → m/(Cd·A) = 155 kg/m², σ 20 % (core reentry/issBallistic.ts).
  */
-export const ISS_TOPO_DEFAULTS = Object.freeze({ massKg: 473264, areaM2: 1524.99, cd: 2.0, sigmaFraction: 0.2, source: 'NASA TOPO ephemeris header 2024-11-27' });
+export const ISS_TOPO_DEFAULTS = Object.freeze({
+  massKg: ISS_STATION.massKg,
+  areaM2: ISS_STATION.dragAreaM2,
+  cd: ISS_STATION.dragCoefficient,
+  sigmaFraction: ISS_BALLISTIC_SIGMA_FRACTION,
+  source: ISS_BALLISTIC_SOURCE,
+});
 
 interface LifetimeOpts {
   tle: string;
@@ -69,10 +81,8 @@ export function registerLifetime(program: Command, ioOverride?: Partial<ReentryC
       const m = mass ?? ISS_TOPO_DEFAULTS.massKg;
       const a = area ?? ISS_TOPO_DEFAULTS.areaM2;
       const c = cd ?? ISS_TOPO_DEFAULTS.cd;
-      const b = m / (c * a);
       const ballistic = {
-        coefficientKgPerM2: b,
-        sigmaKgPerM2: ISS_TOPO_DEFAULTS.sigmaFraction * b,
+        ...ballisticWithSigma({ massKg: m, dragAreaM2: a, dragCoefficient: c }, ISS_TOPO_DEFAULTS.sigmaFraction),
         source: `m/(Cd·A) = ${fixed(m, 0)} kg / (${fixed(c, 2)} × ${fixed(a, 2)} m²)${physical ? '' : ` (${ISS_TOPO_DEFAULTS.source})`}, σ ${ISS_TOPO_DEFAULTS.sigmaFraction * 100} %`,
       };
       const history = loadHistory(io, opts.tle, norad);

@@ -26,13 +26,19 @@ import {
   type ReentryPreparation,
   type ReentryPreparationOptions,
 } from '@stationkeeper/core';
-import { requireDataFile, resolveDataDir, runReentryEnsembleParallel } from '@stationkeeper/core/node';
+import {
+  REENTRY_MSIS_COEFFICIENTS_PATH,
+  REENTRY_SPACE_WEATHER_PATH,
+  requireDataFile,
+  resolveDataDir,
+  runReentryEnsembleParallel,
+} from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
 
-export const MSIS_COEFFICIENTS_FILE = 'nrlmsise/nrlmsise00-coefficients.json';
-export const SPACE_WEATHER_FILE = 'spaceweather/SW-All.csv';
+export const MSIS_COEFFICIENTS_FILE = REENTRY_MSIS_COEFFICIENTS_PATH;
+export const SPACE_WEATHER_FILE = REENTRY_SPACE_WEATHER_PATH;
 
 export interface ReentryCommandIo {
   readonly out: (text: string) => void;

@@ -6,3 +6,4 @@ export * from './dataDirEop.js';
 export * from './screeningParallel.js';
 export * from './reentryPool.js';
 export * from './scenarioDeps.js';
+export * from './reentryData.js';

@@ -34,3 +34,4 @@ export {
 } from './ensemble.js';
 export { finalGroundTrack, type FinalGroundTrack, type GroundTrackPoint } from './groundTrack.js';
 export { DEFAULT_DENSITY_SIGMA, prepareReentryPrediction, ReentryInputError, type ReentryInputErrorCode, type ReentryPreparation, type ReentryPreparationOptions } from './prepare.js';
+export { ballisticWithSigma, ISS_BALLISTIC_SIGMA_FRACTION, ISS_BALLISTIC_SOURCE } from './issBallistic.js';

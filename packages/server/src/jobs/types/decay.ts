@@ -14,8 +14,10 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import {
-  ballisticCoefficientKgPerM2,
+  ballisticWithSigma,
   Epoch,
+  ISS_BALLISTIC_SIGMA_FRACTION,
+  ISS_BALLISTIC_SOURCE,
   ISS_NORAD_ID,
   ISS_STATION,
   summariseEnsemble,
@@ -47,11 +49,10 @@ export const MIN_FIT_SETS = 6;
 
 /**
  * ISS ballistic coefficient when it cannot be fitted: NASA TOPO ephemeris header 2024-11-27
- * (facts §1, grade P; core ISS_STATION): 473,264 kg / (2.00 × 1,524.99 m²) ≈ 155 kg/m². σ 20 %:
- * the spread of the TOPO values 2022–2024 (91 … 167 kg/m², attitude and configuration), as the
- * CLI's `lifetime` uses.
+ * (facts §1, grade P; core ISS_STATION): 473,264 kg / (2.00 × 1,524.99 m²) ≈ 155 kg/m², with the
+ * σ of 20 % the CLI's `lifetime` uses too (core reentry/issBallistic.ts).
  */
-export const ISS_FALLBACK_SIGMA_FRACTION = 0.2;
+export const ISS_FALLBACK_SIGMA_FRACTION = ISS_BALLISTIC_SIGMA_FRACTION;
 
 const Norad = Type.Integer({ minimum: 1, maximum: 339999, description: 'NORAD catalogue number' });
 const Members = Type.Integer({ minimum: 1, maximum: MAX_MEMBERS, default: DEFAULT_MEMBERS, description: `Monte Carlo members (≤ ${MAX_MEMBERS})` });
@@ -151,14 +152,10 @@ async function runDecay(kind: DecayKind, p: { norad: number; cut?: string; mc: n
   const h = decayHistory(ctx.elements, kind, p.norad, p.cut, field);
   const issFallback =
     kind === LIFETIME_JOB && p.norad === ISS_NORAD_ID
-      ? (() => {
-          const b = ballisticCoefficientKgPerM2(ISS_STATION);
-          return {
-            coefficientKgPerM2: b,
-            sigmaKgPerM2: ISS_FALLBACK_SIGMA_FRACTION * b,
-            source: `ISS m/(Cd·A) = ${ISS_STATION.massKg} kg / (${ISS_STATION.dragCoefficient.toFixed(2)} × ${ISS_STATION.dragAreaM2} m²) (NASA TOPO ephemeris header 2024-11-27), σ ${ISS_FALLBACK_SIGMA_FRACTION * 100} %`,
-          };
-        })()
+      ? {
+          ...ballisticWithSigma(ISS_STATION, ISS_FALLBACK_SIGMA_FRACTION),
+          source: `ISS m/(Cd·A) = ${ISS_STATION.massKg} kg / (${ISS_STATION.dragCoefficient.toFixed(2)} × ${ISS_STATION.dragAreaM2} m²) (${ISS_BALLISTIC_SOURCE}), σ ${ISS_FALLBACK_SIGMA_FRACTION * 100} %`,
+        }
       : undefined;
   const prepInput: DecayPrepareInput = {
     dataDir,

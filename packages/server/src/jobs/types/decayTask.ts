@@ -16,11 +16,11 @@ import {
   type ReentryEnsembleInput,
   type SpaceWeatherTable,
 } from '@stationkeeper/core';
-import { requireDataFile } from '@stationkeeper/core/node';
+import { REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, requireDataFile } from '@stationkeeper/core/node';
 import { fromWire, type WireElements } from '../wireElements.js';
 
-export const DECAY_MSIS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
-export const DECAY_SPACE_WEATHER_PATH = 'spaceweather/SW-All.csv';
+export const DECAY_MSIS_PATH = REENTRY_MSIS_COEFFICIENTS_PATH;
+export const DECAY_SPACE_WEATHER_PATH = REENTRY_SPACE_WEATHER_PATH;
 
 export interface DecayPrepareInput {
   dataDir: string;
