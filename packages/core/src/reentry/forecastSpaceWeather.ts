@@ -29,6 +29,7 @@
  * SW-All.csv itself (forecastCalibration.ts; the defaults below cite the measurement).
  */
 import { Xoshiro128 } from '../decay/random.js';
+import { fillThreeHourlyAp } from '../spaceWeather/apArray.js';
 import { SolarCycleModel, type SolarCycleParameters } from '../spaceWeather/solarCycle.js';
 import { DAY_PREDICTED, isoDateOfMjd, type SpaceWeatherTable } from '../spaceWeather/table.js';
 import { emptySpaceWeatherValues, type SpaceWeatherSource, type SpaceWeatherValues } from '../spaceWeather/types.js';
@@ -228,18 +229,7 @@ export class AsOfSpaceWeather implements SpaceWeatherSource {
     out.kind = this.dayForecast ? 'model' : 'observed';
     const ap = out.ap;
     ap[0] = this.dayAp;
-    const now = 24 + Math.min(Math.floor(sod / 10800), 7);
-    const h = this.history;
-    ap[1] = h[now];
-    ap[2] = h[now - 1];
-    ap[3] = h[now - 2];
-    ap[4] = h[now - 3];
-    let s12 = 0;
-    let s36 = 0;
-    for (let j = 4; j < 12; j++) s12 += h[now - j];
-    for (let j = 12; j < 20; j++) s36 += h[now - j];
-    ap[5] = s12 / 8;
-    ap[6] = s36 / 8;
+    fillThreeHourlyAp(ap, this.history, sod);
     return out;
   }
 

@@ -17,6 +17,7 @@ import type { Epoch } from '../time/epoch.js';
 import { SolarCycleModel } from './solarCycle.js';
 import { DAY_INTERPOLATED, DAY_OBSERVED, DAY_PREDICTED, isoDateOfMjd, type SpaceWeatherTable } from './table.js';
 import { emptySpaceWeatherValues, SPACE_WEATHER_KINDS, type SpaceWeatherSource, type SpaceWeatherValues } from './types.js';
+import { fillThreeHourlyAp } from './apArray.js';
 import { UtcDayClock } from './utcDayClock.js';
 
 export interface TabulatedSpaceWeatherOptions {
@@ -117,19 +118,7 @@ export class TabulatedSpaceWeather implements SpaceWeatherSource {
     out.kind = SPACE_WEATHER_KINDS[this.dayRank];
     const ap = out.ap;
     ap[0] = this.dayAp;
-    // Slot of the epoch in today's block (a leap second stays in the last slot).
-    const now = HISTORY_DAYS * SLOTS + Math.min(Math.floor(sod / SLOT_S), SLOTS - 1);
-    const h = this.history;
-    ap[1] = h[now];
-    ap[2] = h[now - 1];
-    ap[3] = h[now - 2];
-    ap[4] = h[now - 3];
-    let s12 = 0;
-    let s36 = 0;
-    for (let j = 4; j < 12; j++) s12 += h[now - j];
-    for (let j = 12; j < 20; j++) s36 += h[now - j];
-    ap[5] = s12 / 8;
-    ap[6] = s36 / 8;
+    fillThreeHourlyAp(ap, this.history, sod);
     return out;
   }
 
