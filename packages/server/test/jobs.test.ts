@@ -1,42 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { request } from 'node:http';
 import { buildServer, startServer, INTERRUPTED_BY_RESTART } from '../src/index.js';
 import { syntheticCatalogue, tempDataDir } from './helpers.js';
-
-interface SseEvent {
-  event: string;
-  data: any;
-}
-
-/** Read an SSE stream over real HTTP; `onEvent` may return true to stop reading. */
-function readSse(url: string, onEvent: (e: SseEvent, all: SseEvent[]) => void): Promise<SseEvent[]> {
-  return new Promise((resolve, reject) => {
-    const events: SseEvent[] = [];
-    const req = request(url, { headers: { accept: 'text/event-stream' } }, (res) => {
-      expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-      let buf = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buf += chunk;
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const ev = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (ev && data) {
-            const e = { event: ev, data: JSON.parse(data) };
-            events.push(e);
-            onEvent(e, events);
-          }
-        }
-      });
-      res.on('end', () => resolve(events));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { readSse } from './sse.js';
 
 async function api(base: string, method: string, path: string, body?: unknown) {
   const r = await fetch(base + path, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });

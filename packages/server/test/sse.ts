@@ -11,6 +11,12 @@ export function readSse(url: string, onEvent: (e: SseEvent, all: SseEvent[]) => 
   return new Promise((resolve, reject) => {
     const events: SseEvent[] = [];
     const req = request(url, { headers: { accept: 'text/event-stream' } }, (res) => {
+      const type = res.headers['content-type'] ?? '';
+      if (!/text\/event-stream/.test(type)) {
+        res.resume();
+        reject(new Error(`${url}: content-type ${JSON.stringify(type)}, not text/event-stream`));
+        return;
+      }
       let buf = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
