@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseScenarioText, runScenario, scenarioAltitudeSvg, scenarioReportHtml, type ScenarioResult } from '@stationkeeper/core';
+import { parseScenarioText, runScenario, scenarioAltitudeSvg, scenarioReportHtml, SCENARIO_REENTRY_MEMBERS, type ScenarioResult } from '@stationkeeper/core';
 import { resolveDataDir, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
-import { choiceOption, UsageError } from '../util/options.js';
+import { choiceOption, integerOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 
 export const MSIS_COEFFICIENTS_PATH = SCENARIO_MSIS_COEFFICIENTS_PATH;
@@ -36,6 +36,7 @@ interface RunOpts {
   report?: string;
   dataDir?: string;
   decay?: string;
+  reentryMembers?: string;
 }
 
 function summary(r: ScenarioResult): string {
@@ -53,7 +54,11 @@ function summary(r: ScenarioResult): string {
   lines.push(formatTable(['partner', 'year', 'delivered kg', 'burned kg', 'Δv m/s'], r.ledger.by_partner.map((p) => [p.partner, String(p.year), p.delivered_kg.toFixed(0), p.burned_kg.toFixed(0), p.delta_v_m_s.toFixed(2)])));
   lines.push('');
   lines.push(`${r.burns.length} burns; propellant exhausted: ${r.propellant_exhausted_utc ?? 'never'}`);
-  if (r.reentry) lines.push(`re-entry: ${r.reentry.nominal_utc ?? 'not within the search span'} (${r.reentry.model}; window ${r.reentry.window_status})`);
+  if (r.reentry) {
+    const w = r.reentry.window;
+    lines.push(`re-entry: ${r.reentry.nominal_utc ?? 'not within the search span'} nominal (${r.reentry.model})`);
+    lines.push(w ? `  window ${Math.round(w.confidence * 100)} %: ${w.earliest_utc} … ${w.latest_utc}, median ${w.median_utc} (${w.members} members, seed ${w.seed})` : `  window ${r.reentry.window_status}`);
+  }
   for (const n of r.notes.slice(0, 8)) lines.push(`note ${n.epoch_utc.slice(0, 10)}: ${n.text}`);
   if (r.notes.length > 8) lines.push(`… ${r.notes.length - 8} more notes (--json)`);
   return lines.join('\n') + '\n';
@@ -70,9 +75,11 @@ export function registerScenario(program: Command, ioOverride?: Partial<Scenario
     .option('--plot <file.svg>', 'write the altitude timeline as SVG')
     .option('--report <file.html>', 'write a self-contained HTML report')
     .option('--decay <model>', 'decay model: circular (fast, default) or averaged (decay module, slower)')
+    .option('--reentry-members <n>', `re-entry ensemble members for the uncertainty window (default ${SCENARIO_REENTRY_MEMBERS}; 0: nominal date only)`)
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .action((file: string, opts: RunOpts) => {
       const decay = choiceOption('--decay', opts.decay, ['circular', 'averaged'] as const, 'circular');
+      const reentryMembers = integerOption('--reentry-members', opts.reentryMembers, { min: 0, max: 100000 });
       let text: string;
       try {
         text = io.readFile(file);
@@ -80,7 +87,7 @@ export function registerScenario(program: Command, ioOverride?: Partial<Scenario
         throw new UsageError(`cannot read scenario ${file}: ${(e as Error).message}`);
       }
       const scenario = parseScenarioText(text, file);
-      const deps = scenarioDeps(resolveDataDir({ dataDir: opts.dataDir }), decay);
+      const deps = scenarioDeps(resolveDataDir({ dataDir: opts.dataDir }), decay, { reentryMembers });
       const result = runScenario(scenario, deps);
       if (opts.plot) io.writeFile(opts.plot, scenarioAltitudeSvg(result));
       if (opts.report) io.writeFile(opts.report, scenarioReportHtml(result));

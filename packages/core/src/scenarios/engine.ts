@@ -86,7 +86,8 @@ export interface ScenarioResult {
   shortfalls: { from_utc: string; to_utc: string | null; delta_v_missing_m_s: number }[];
   reentry: null | {
     nominal_utc: string | null;
-    window: { earliest_utc: string; latest_utc: string; confidence: number } | null;
+    /** 5 % … 95 % of the re-entry ensemble (confidence 0.9) and its median; null when nominal only. */
+    window: { earliest_utc: string; median_utc: string; latest_utc: string; confidence: number; members: number; seed: number } | null;
     window_status: 'monte-carlo' | 'pending';
     model: string;
     reentry_altitude_km: number;
@@ -186,6 +187,9 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
     meanArgumentOfLatitudeRad: 0,
   };
 
+  /** State after the last burn (or the start): the Monte Carlo re-entry runs from here, the whole unreboosted decay. */
+  let freeDecayStart: MeanOrbitState = state;
+
   /** Fly up to |dv| (signed) with the vehicles in priority order; returns the Δv achieved (signed). */
   function burn(dvMps: number, purpose: BurnPurpose, t: Epoch): number {
     const sign = Math.sign(dvMps);
@@ -211,6 +215,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
         src.take(use);
         const before = state.semiMajorAxisM;
         state = { ...state, semiMajorAxisM: before + semiMajorAxisChangeForDeltaVM(before, sign * dv) };
+        freeDecayStart = state; // the orbit after the last burn: where a no-reboost decay begins
         remaining -= dv;
         const row = ledger.row(id, spec.partner, yearOf(t));
         row.burnedKg += use;
@@ -382,7 +387,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
     if (options.onProgress && day % 30 === 0) options.onProgress(day / totalDays, t.toIsoUtc(0));
 
     if (alt < scenario.reentryHandoverAltitudeM) {
-      reentry = reentryPredictor.predict(state, station, 10);
+      reentry = reentryPredictor.predict(state, station, 10, { freeDecayStart });
       reentryDuring = true;
       break;
     }
@@ -390,7 +395,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const exhausted = shortfalls.length ? shortfalls[0].from_utc : null;
   if (!reentryDuring && shortfalls.length && shortfalls[shortfalls.length - 1].to_utc === null) {
     // Out of propellant at the end of the run: where does the station come down?
-    reentry = reentryPredictor.predict(state, station, 30);
+    reentry = reentryPredictor.predict(state, station, 30, { freeDecayStart });
   }
   // A run that ended early still closes its ledger years.
   for (const b of burns) {
@@ -442,7 +447,16 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
     reentry: reentry
       ? {
           nominal_utc: reentry.nominal ? reentry.nominal.toIsoUtc(0) : null,
-          window: reentry.window ? { earliest_utc: reentry.window.earliest.toIsoUtc(0), latest_utc: reentry.window.latest.toIsoUtc(0), confidence: reentry.window.confidence } : null,
+          window: reentry.window
+            ? {
+                earliest_utc: reentry.window.earliest.toIsoUtc(0),
+                median_utc: reentry.window.median.toIsoUtc(0),
+                latest_utc: reentry.window.latest.toIsoUtc(0),
+                confidence: reentry.window.confidence,
+                members: reentry.window.members,
+                seed: reentry.window.seed,
+              }
+            : null,
           window_status: reentry.windowStatus,
           model: reentry.model,
           reentry_altitude_km: reentry.reentryAltitudeM / 1000,

@@ -78,7 +78,11 @@ export function scenarioReportHtml(r: ScenarioResult): string {
   else {
     const re = r.reentry;
     const when = re?.nominal_utc ? `around <strong>${esc(re.nominal_utc.slice(0, 10))}</strong>` : 'after the end of the search span';
-    const window = re?.window ? ` (between ${esc(re.window.earliest_utc.slice(0, 10))} and ${esc(re.window.latest_utc.slice(0, 10))})` : re ? ' (nominal date only: the uncertainty window is pending)' : '';
+    const window = re?.window
+      ? ` (${Math.round(re.window.confidence * 100)} % of ${re.window.members} ensemble members between ${esc(re.window.earliest_utc.slice(0, 10))} and ${esc(re.window.latest_utc.slice(0, 10))}, median ${esc(re.window.median_utc.slice(0, 10))})`
+      : re
+        ? ' (nominal date only: no uncertainty window was computed)'
+        : '';
     verdict = `On <strong>${esc(r.propellant_exhausted_utc.slice(0, 10))}</strong> the station needs a reboost that no available vehicle can give.${re ? ` Left alone it would re-enter ${when}${window}.` : ''}`;
     if (r.shortfalls.length && r.shortfalls[r.shortfalls.length - 1].to_utc !== null) verdict += ' Later arrivals restore propellant.';
   }

@@ -10,8 +10,11 @@ import type { BallisticProperties } from './station.js';
 export interface ReentryPrediction {
   /** Nominal re-entry time, or null when not within the search span. */
   nominal: Epoch | null;
-  /** Uncertainty window (Monte Carlo), or null while that is not available. */
-  window: { earliest: Epoch; latest: Epoch; confidence: number } | null;
+  /**
+   * Uncertainty window (Monte Carlo): the `confidence` central interval (0.9: 5 % … 95 %) and the
+   * members' median, or null while that is not available.
+   */
+  window: { earliest: Epoch; median: Epoch; latest: Epoch; confidence: number; members: number; seed: number } | null;
   /** 'monte-carlo' when `window` is set; 'pending' when only the nominal date exists. */
   windowStatus: 'monte-carlo' | 'pending';
   /** What produced it, e.g. "decay.predictLifetime (averaged + numerical)". */
@@ -22,7 +25,12 @@ export interface ReentryPrediction {
 
 export interface ReentryPredictor {
   readonly name: string;
-  predict(state: MeanOrbitState, ballistic: BallisticProperties, maxYears: number): ReentryPrediction;
+  /**
+   * Re-entry from `state` (searching `maxYears` ahead). `freeDecayStart`: the state after the last
+   * burn, at or before `state`; a Monte Carlo predictor runs from there so that its window covers
+   * the whole unreboosted decay, not only the days below the hand-over altitude.
+   */
+  predict(state: MeanOrbitState, ballistic: BallisticProperties, maxYears: number, context?: { freeDecayStart?: MeanOrbitState }): ReentryPrediction;
 }
 
 /** Nominal re-entry from any DecayModel: chunks sized to the current decay rate, down to `reentryAltitudeM` (mean). */
