@@ -1,23 +1,15 @@
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { where } from '../../cli/src/commands/where.js';
 import { ISS_SAMPLE_TLE } from '@stationkeeper/core';
-import { SAMPLE_EPOCH, syntheticCatalogue, tempDataDir, testServer } from './helpers.js';
-import type { Server } from '../src/index.js';
+import { SAMPLE_EPOCH, syntheticCatalogue, sharedTestServer, tempDataDir, testServer } from './helpers.js';
 import { Value } from '@sinclair/typebox/value';
 import { PassesResponse, StateResponse } from '../src/routes/objects.js';
 
-let s: Server & { remove: () => void };
-beforeAll(async () => {
-  s = await testServer();
-});
-afterAll(async () => {
-  await s.close();
-  s.remove();
-});
+const server = sharedTestServer();
 
-const get = (url: string) => s.app.inject({ method: 'GET', url });
+const get = (url: string) => server().app.inject({ method: 'GET', url });
 
 describe('request validation names the field', () => {
   const cases: [string, number, string][] = [
@@ -43,17 +35,17 @@ describe('request validation names the field', () => {
   });
 
   it('rejects a bad job body with the field inside params', async () => {
-    const r = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'cpu-burn', params: { seconds: -1 } } });
+    const r = await server().app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'cpu-burn', params: { seconds: -1 } } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.params\.seconds: /);
-    const r2 = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'warp-drive' } });
+    const r2 = await server().app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'warp-drive' } });
     expect(r2.json().error).toMatch(/^body\.type: unknown job type "warp-drive" \(known: altitude-band-screen, cpu-burn, scenario, lifetime, reentry/);
-    const r3 = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { params: {} } });
+    const r3 = await server().app.inject({ method: 'POST', url: '/api/jobs', payload: { params: {} } });
     expect(r3.json().error).toBe('body.type: is required');
   });
 
   it('limits bodies: 64 kB on ordinary routes', async () => {
-    const r = await s.app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'cpu-burn', params: { pad: 'x'.repeat(70_000) } } });
+    const r = await server().app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'cpu-burn', params: { pad: 'x'.repeat(70_000) } } });
     expect(r.statusCode).toBe(413);
   });
 });
@@ -126,13 +118,13 @@ describe('ingest', () => {
     // corrupt the eccentricity of the 2nd element set (line 2 of record 2 = file line 6)
     badLine[5] = badLine[5].slice(0, 26) + '00a4941' + badLine[5].slice(33);
     const text = badLine.join('\n');
-    const r = await s.app.inject({ method: 'POST', url: '/api/ingest?source=test', payload: text, headers: { 'content-type': 'text/plain' } });
+    const r = await server().app.inject({ method: 'POST', url: '/api/ingest?source=test', payload: text, headers: { 'content-type': 'text/plain' } });
     expect(r.statusCode).toBe(200);
     const rep = r.json();
     expect(rep).toMatchObject({ format: 'tle', accepted: 5, duplicates: 0, rejected: 1, objects: 3 });
     expect(rep.errors[0].line).toBe(6);
     expect(rep.errors[0].message).toMatch(/upload:6/);
-    const again = (await s.app.inject({ method: 'POST', url: '/api/ingest', payload: good, headers: { 'content-type': 'text/plain' } })).json();
+    const again = (await server().app.inject({ method: 'POST', url: '/api/ingest', payload: good, headers: { 'content-type': 'text/plain' } })).json();
     expect(again).toMatchObject({ accepted: 1, duplicates: 5, rejected: 0 });
     const h = (await get('/api/objects/80000/tle?limit=1&order=asc')).json();
     expect(h).toMatchObject({ total: 2, limit: 1, offset: 0 });
@@ -147,10 +139,10 @@ describe('ingest', () => {
     const omm = JSON.stringify([
       { OBJECT_NAME: 'OMM SAT', OBJECT_ID: '1998-067A', NORAD_CAT_ID: 81000, EPOCH: '2022-07-15T12:14:42.327712', MEAN_MOTION: 15.49958191, ECCENTRICITY: 0.0004941, INCLINATION: 51.6398, RA_OF_ASC_NODE: 196.3106, ARG_OF_PERICENTER: 13.7716, MEAN_ANOMALY: 97.3744, EPHEMERIS_TYPE: 0, CLASSIFICATION_TYPE: 'U', ELEMENT_SET_NO: 999, REV_AT_EPOCH: 34957, BSTAR: 0.00012517, MEAN_MOTION_DOT: 6.684e-5, MEAN_MOTION_DDOT: 0 },
     ]);
-    const r = await s.app.inject({ method: 'POST', url: '/api/ingest', payload: omm, headers: { 'content-type': 'application/json' } });
+    const r = await server().app.inject({ method: 'POST', url: '/api/ingest', payload: omm, headers: { 'content-type': 'application/json' } });
     expect(r.json()).toMatchObject({ format: 'omm-json', accepted: 1, rejected: 0 });
     expect((await get('/api/objects/81000')).json().latest.line1).toMatch(/^1 81000U/);
-    const bad = await s.app.inject({ method: 'POST', url: '/api/ingest', payload: 'x', headers: { 'content-type': 'image/png' } });
+    const bad = await server().app.inject({ method: 'POST', url: '/api/ingest', payload: 'x', headers: { 'content-type': 'image/png' } });
     expect(bad.statusCode).toBe(415);
   });
 });
@@ -166,7 +158,7 @@ describe('documents and files', () => {
         expect(Object.keys(op.responses).length).toBeGreaterThan(0);
       }
     }
-    const expected = s.routes.routes.filter((r) => !r.hidden).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+    const expected = server().routes.routes.filter((r) => !r.hidden).map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
     expect([...listed].sort()).toEqual([...new Set(expected)].sort());
     for (const must of ['GET /api/objects/{norad}/state', 'GET /api/objects/{norad}/passes', 'POST /api/ingest', 'POST /api/jobs', 'GET /api/jobs/{id}/events', 'DELETE /api/jobs/{id}', 'POST /api/scenarios', 'GET /api/objects/{norad}/reentry']) {
       expect(listed).toContain(must);
@@ -176,7 +168,7 @@ describe('documents and files', () => {
   });
 
   it('an empty scenario definition is refused naming the field; decay routes need the data files', async () => {
-    const r = await s.app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', definition: {} } });
+    const r = await server().app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', definition: {} } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.definition\.start: /);
     expect((await get('/api/objects/25544/reentry')).statusCode).toBe(503);
@@ -185,7 +177,7 @@ describe('documents and files', () => {
   });
 
   it('no CORS header, even when asked', async () => {
-    const r = await s.app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
+    const r = await server().app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
     expect(r.statusCode).toBe(200);
     expect(r.headers['access-control-allow-origin']).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sharedDataAvailable, sharedPath } from '../../../test/sharedData.js';
 import { startServer, type Server } from '../src/index.js';
 import { readSse } from './sse.js';
-import { tempDataDir, testServer } from './helpers.js';
+import { sharedTestServer, tempDataDir, testServer } from './helpers.js';
 
 async function get(base: string, path: string) {
   const r = await fetch(base + path);
@@ -12,15 +12,8 @@ async function get(base: string, path: string) {
 }
 
 describe('lifetime and re-entry: requests checked before anything runs', () => {
-  let s: Server & { remove: () => void };
-  beforeAll(async () => {
-    s = await testServer();
-  });
-  afterAll(async () => {
-    await s.close();
-    s.remove();
-  });
-  const inject = (url: string) => s.app.inject({ method: 'GET', url });
+  const server = sharedTestServer();
+  const inject = (url: string) => server().app.inject({ method: 'GET', url });
 
   it('503 naming the missing file and the fetch command (empty data directory)', async () => {
     for (const what of ['lifetime', 'reentry']) {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,25 @@ export async function testServer(config: Partial<ServerConfig> = {}, options: Bu
   const { dir, remove } = tempDataDir();
   const s = await buildServer({ host: '127.0.0.1', port: 0, dataDir: dir, jobWorkers: 1, webDist: null, ...config }, options);
   return Object.assign(s, { remove });
+}
+
+/**
+ * One test server for the enclosing describe (or file): started before its tests, closed and its
+ * data directory removed after them. Call the returned function inside the tests.
+ */
+export function sharedTestServer(): () => Server & { remove: () => void } {
+  let s: (Server & { remove: () => void }) | undefined;
+  beforeAll(async () => {
+    s = await testServer();
+  });
+  afterAll(async () => {
+    await s?.close();
+    s?.remove();
+  });
+  return () => {
+    if (!s) throw new Error('sharedTestServer: the server is started in beforeAll; use it inside tests');
+    return s;
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sharedDataAvailable, sharedPath } from '../../../test/sharedData.js';
 import { buildServer, INTERRUPTED_BY_RESTART, startServer, type Server } from '../src/index.js';
 import { readSse } from './sse.js';
-import { tempDataDir, testServer } from './helpers.js';
+import { sharedTestServer, tempDataDir, testServer } from './helpers.js';
 
 /** A data directory with the shared MSIS coefficients and space weather linked in (the database is written beside them). */
 function dataDirWithAtmosphere(): { dir: string; remove: () => void } {
@@ -165,19 +165,12 @@ describe.skipIf(!sharedDataAvailable())('scenarios over HTTP (real listen, worke
 });
 
 describe('scenario requests are checked before anything runs', () => {
-  let s: Server & { remove: () => void };
-  beforeAll(async () => {
-    s = await testServer();
-  });
-  afterAll(async () => {
-    await s.close();
-    s.remove();
-  });
+  const server = sharedTestServer();
   const post = (payload: unknown, headers: Record<string, string> = {}) =>
-    s.app.inject({ method: 'POST', url: '/api/scenarios', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
+    server().app.inject({ method: 'POST', url: '/api/scenarios', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
 
   it('lists the shipped examples', async () => {
-    const r = (await s.app.inject({ method: 'GET', url: '/api/scenarios/examples' })).json();
+    const r = (await server().app.inject({ method: 'GET', url: '/api/scenarios/examples' })).json();
     expect(r.examples.map((e: { name: string }) => e.name)).toEqual(['iss-baseline', 'iss-no-russian-reboost-2022', 'iss-us-reboost-only']);
     for (const e of r.examples) {
       expect(e.title.length).toBeGreaterThan(10);
@@ -187,7 +180,7 @@ describe('scenario requests are checked before anything runs', () => {
   });
 
   it('an invalid definition → 400 naming the path', async () => {
-    const example = (await s.app.inject({ method: 'GET', url: '/api/scenarios/examples' })).json().examples[1].definition;
+    const example = (await server().app.inject({ method: 'GET', url: '/api/scenarios/examples' })).json().examples[1].definition;
     example.events[1].date = 'the second of April';
     const r = await post(example);
     expect(r.statusCode).toBe(400);
@@ -208,7 +201,7 @@ describe('scenario requests are checked before anything runs', () => {
     const u = await post({ example: 'iss-baseline', overrides: { warp: 9 } });
     expect(u.statusCode).toBe(400);
     expect(u.json().field).toBe('body.overrides.warp');
-    expect((await s.app.inject({ method: 'GET', url: '/api/scenarios' })).json().scenarios).toEqual([]);
+    expect((await server().app.inject({ method: 'GET', url: '/api/scenarios' })).json().scenarios).toEqual([]);
   });
 
   it('an example is looked up by name only: path-like names are refused', async () => {
@@ -225,7 +218,7 @@ describe('scenario requests are checked before anything runs', () => {
     const r = await post({ example: 'iss-baseline' });
     expect(r.statusCode).toBe(503);
     expect(r.json().error).toMatch(/nrlmsise\/nrlmsise00-coefficients\.json — run `stationkeeper data fetch --only msis --data-dir /);
-    expect((await s.app.inject({ method: 'GET', url: '/api/scenarios' })).json().scenarios).toEqual([]);
+    expect((await server().app.inject({ method: 'GET', url: '/api/scenarios' })).json().scenarios).toEqual([]);
   });
 });
 
