@@ -24,14 +24,19 @@
  * polynomials in s and t. Ānm grows like √((n+m)!/(n−m)!)/2^m m! at the pole (≤ 1e50 at degree
  * 241), far from overflow, and every summed term stays bounded by |P̄nm C̄nm|.
  *
- * Evaluation order (acceleration): order m outer, degree n inner, coefficients stored column by
- * column; the sums over n are formed per m with C̄ and S̄ separately, and only then combined with
- * ρ_m, ι_m (fewer multiplications); the column m+1 of Ā is generated alongside column m. The
- * potential keeps the plain row-by-row form (a slow path for tests and diagnostics).
+ * Evaluation order (acceleration): order m outer, degree n inner, everything one (n, m) needs
+ * packed in one record (C̄, S̄, f3, f4 and the recursion's α, β), records column by column; the
+ * sums over n are formed per m with C̄ and S̄ separately, and only then combined with ρ_m, ι_m
+ * (fewer multiplications); the column m+1 of Ā is generated alongside column m, already scaled
+ * by (R/r)^n so that no term needs its own power of R/r. The potential keeps the plain
+ * row-by-row form (a slow path for tests and diagnostics).
  *
  * All work arrays are allocated once for the chosen degree; evaluation allocates nothing.
  */
 import { coefficientIndex, type GravityFieldCoefficients } from './coefficients.js';
+
+/** Numbers per (n, m) record of the packed fast-path table. */
+const RECORD = 6;
 
 export class SphericalHarmonicGravity {
   readonly degree: number;
@@ -52,16 +57,13 @@ export class SphericalHarmonicGravity {
   private readonly f4: Float64Array;
   private readonly rePow: Float64Array;
   private readonly imPow: Float64Array;
-  // Column-major (order m outer, degree n inner; stride degree+2) copies for the fast path.
-  private readonly stride: number;
-  private readonly cCol: Float64Array;
-  private readonly sCol: Float64Array;
-  private readonly f3Col: Float64Array;
-  private readonly f4Col: Float64Array;
-  /** α, β of Ā_{n+1,m+1} stored at (m, n). */
-  private readonly alphaNext: Float64Array;
-  private readonly betaNext: Float64Array;
-  private readonly rhoPow: Float64Array;
+  /**
+   * Fast path: one record of RECORD numbers per (n, m), order m outer, degree n inner (column m
+   * starts at colBase[m] + m·RECORD): C̄nm, S̄nm, f3, f4 (N_nm/N_{n,m+1}, N_nm/N_{n+1,m+1}), α and β
+   * of Ā_{n+1,m+1}.
+   */
+  private readonly packed: Float64Array;
+  private readonly colBase: Int32Array;
   private colA: Float64Array;
   private colB: Float64Array;
 
@@ -120,31 +122,29 @@ export class SphericalHarmonicGravity {
         this.f4[k] = Math.sqrt((delta * (2 * n + 1) * (n + m + 1) * (n + m + 2)) / (2 * n + 3));
       }
     }
-    const stride = degree + 2;
-    this.stride = stride;
-    const colSize = (order + 1) * stride;
-    this.cCol = new Float64Array(colSize);
-    this.sCol = new Float64Array(colSize);
-    this.f3Col = new Float64Array(colSize);
-    this.f4Col = new Float64Array(colSize);
-    this.alphaNext = new Float64Array(colSize);
-    this.betaNext = new Float64Array(colSize);
+    this.colBase = new Int32Array(order + 1);
+    let records = 0;
+    for (let m = 0; m <= order; m++) {
+      this.colBase[m] = (records - m) * RECORD;
+      records += degree - m + 1;
+    }
+    const packed = new Float64Array(records * RECORD);
     for (let m = 0; m <= order; m++) {
       for (let n = m; n <= degree; n++) {
-        const j = m * stride + n;
+        const j = this.colBase[m] + n * RECORD;
         const k = coefficientIndex(n, m);
-        this.cCol[j] = this.cBar[k];
-        this.sCol[j] = this.sBar[k];
-        this.f3Col[j] = this.f3[k];
-        this.f4Col[j] = this.f4[k];
         const kNext = coefficientIndex(n + 1, m + 1);
-        this.alphaNext[j] = this.alpha[kNext];
-        this.betaNext[j] = this.beta[kNext];
+        packed[j] = this.cBar[k];
+        packed[j + 1] = this.sBar[k];
+        packed[j + 2] = this.f3[k];
+        packed[j + 3] = this.f4[k];
+        packed[j + 4] = this.alpha[kNext];
+        packed[j + 5] = this.beta[kNext];
       }
     }
-    this.rhoPow = new Float64Array(degree + 1);
-    this.colA = new Float64Array(stride + 1);
-    this.colB = new Float64Array(stride + 1);
+    this.packed = packed;
+    this.colA = new Float64Array(degree + 3);
+    this.colB = new Float64Array(degree + 3);
   }
 
   /** Fill Ā_nm(u) for n ≤ degree+1, m ≤ min(n, order+1), and ρ_m, ι_m. */
@@ -193,32 +193,29 @@ export class SphericalHarmonicGravity {
     const s = x / r;
     const t = y / r;
     const u = z / r;
-    const degree = this.degree;
-    const order = this.order;
-    const stride = this.stride;
-    const rho = this.rhoPow;
+    const degree = this.degree | 0;
+    const order = this.order | 0;
+    // The columns hold Â_nm = (R/r)^n Ā_nm, so the sums need no per-term power of R/r:
+    // Â_nm = α (u R/r) Â_{n−1,m} − β (R/r)² Â_{n−2,m}; the a4 sum (Ā_{n+1,m+1}) comes out
+    // with one extra factor R/r, removed at the end.
     const ratio = this.radiusM / r;
-    rho[0] = 1;
-    for (let n = 1; n <= degree; n++) rho[n] = rho[n - 1] * ratio;
-    // Column m = 0 of Ā (degrees 0…degree+1): the zonal recursion.
+    const uq = u * ratio;
+    const q2 = ratio * ratio;
+    // Column m = 0 (degrees 0…degree+1): the zonal recursion.
     let cur = this.colA;
     let next = this.colB;
     const alpha = this.alpha;
     const beta = this.beta;
-    cur[0] = 1;
-    cur[1] = this.subDiag[0] * u;
-    for (let n = 2; n <= degree + 1; n++) {
-      const k = (n * (n + 1)) / 2;
-      cur[n] = u * alpha[k] * cur[n - 1] - beta[k] * cur[n - 2];
-    }
-    const cCol = this.cCol;
-    const sCol = this.sCol;
-    const f3Col = this.f3Col;
-    const f4Col = this.f4Col;
-    const alphaNext = this.alphaNext;
-    const betaNext = this.betaNext;
     const diag = this.diag;
     const subDiag = this.subDiag;
+    cur[0] = 1;
+    cur[1] = subDiag[0] * uq;
+    for (let n = 2; n <= degree + 1; n++) {
+      const k = (n * (n + 1)) >> 1;
+      cur[n] = uq * alpha[k] * cur[n - 1] - q2 * beta[k] * cur[n - 2];
+    }
+    const packed = this.packed;
+    const colBase = this.colBase;
     let a1 = 0;
     let a2 = 0;
     let a3 = 0;
@@ -228,13 +225,15 @@ export class SphericalHarmonicGravity {
     let imM = 0;
     let reM1 = 0; // (s + i t)^(m−1)
     let imM1 = 0;
+    let rhoM1 = ratio; // (R/r)^(m+1)
     for (let m = 0; m <= order; m++) {
       // Column m+1 (degrees m+1…degree+1) into `next`, alongside the sums over n for column m.
-      const d = diag[m + 1];
+      const d = rhoM1 * diag[m + 1];
+      rhoM1 *= ratio;
       next[m] = 0; // Ā_{m,m+1} = 0
       next[m + 1] = d;
-      if (m + 2 <= degree + 1) next[m + 2] = subDiag[m + 1] * u * d;
-      const base = m * stride;
+      next[m + 2] = subDiag[m + 1] * uq * d;
+      const base = colBase[m];
       let sumC = 0;
       let sumS = 0;
       let sum3C = 0;
@@ -244,40 +243,68 @@ export class SphericalHarmonicGravity {
       // n = m and n = m+1 use the seeded next[m…m+2]; from n = m+2 on, next[n+1] by recursion.
       const nSeed = m + 1 < degree ? m + 1 : degree;
       for (let n = m; n <= nSeed; n++) {
-        const j = base + n;
-        const c = cCol[j];
-        const sn = sCol[j];
-        const rn = rho[n];
-        const p = rn * cur[n];
+        const j = base + n * RECORD;
+        const c = packed[j];
+        const sn = packed[j + 1];
+        const p = cur[n];
         sumC += p * c;
         sumS += p * sn;
-        const q3 = rn * f3Col[j] * next[n];
+        const q3 = next[n] * packed[j + 2];
         sum3C += q3 * c;
         sum3S += q3 * sn;
-        const q4 = rn * f4Col[j] * next[n + 1];
+        const q4 = next[n + 1] * packed[j + 3];
         sum4C += q4 * c;
         sum4S += q4 * sn;
       }
       let prev = next[m + 1];
-      let here = m + 2 <= degree + 1 ? next[m + 2] : 0;
-      for (let n = m + 2; n <= degree; n++) {
-        const j = base + n;
-        const ahead = u * alphaNext[j] * here - betaNext[j] * prev; // Ā_{n+1,m+1}
+      let here = next[m + 2];
+      let j = base + (m + 2) * RECORD;
+      let n = m + 2;
+      // Two degrees per trip (fewer loop-carried moves and branches); the odd one after.
+      for (; n < degree; n += 2, j += 2 * RECORD) {
+        const ahead = uq * packed[j + 4] * here - q2 * packed[j + 5] * prev; // Â_{n+1,m+1}
         next[n + 1] = ahead;
-        const c = cCol[j];
-        const sn = sCol[j];
-        const rn = rho[n];
-        const p = rn * cur[n];
+        const c = packed[j];
+        const sn = packed[j + 1];
+        const p = cur[n];
         sumC += p * c;
         sumS += p * sn;
-        const q3 = rn * f3Col[j] * here;
+        const q3 = here * packed[j + 2];
         sum3C += q3 * c;
         sum3S += q3 * sn;
-        const q4 = rn * f4Col[j] * ahead;
+        const q4 = ahead * packed[j + 3];
         sum4C += q4 * c;
         sum4S += q4 * sn;
-        prev = here;
-        here = ahead;
+        const ahead2 = uq * packed[j + RECORD + 4] * ahead - q2 * packed[j + RECORD + 5] * here; // Â_{n+2,m+1}
+        next[n + 2] = ahead2;
+        const c2 = packed[j + RECORD];
+        const sn2 = packed[j + RECORD + 1];
+        const p2 = cur[n + 1];
+        sumC += p2 * c2;
+        sumS += p2 * sn2;
+        const q32 = ahead * packed[j + RECORD + 2];
+        sum3C += q32 * c2;
+        sum3S += q32 * sn2;
+        const q42 = ahead2 * packed[j + RECORD + 3];
+        sum4C += q42 * c2;
+        sum4S += q42 * sn2;
+        prev = ahead;
+        here = ahead2;
+      }
+      if (n === degree) {
+        const ahead = uq * packed[j + 4] * here - q2 * packed[j + 5] * prev; // Â_{n+1,m+1}
+        next[n + 1] = ahead;
+        const c = packed[j];
+        const sn = packed[j + 1];
+        const p = cur[n];
+        sumC += p * c;
+        sumS += p * sn;
+        const q3 = here * packed[j + 2];
+        sum3C += q3 * c;
+        sum3S += q3 * sn;
+        const q4 = ahead * packed[j + 3];
+        sum4C += q4 * c;
+        sum4S += q4 * sn;
       }
       if (m > 0) {
         a1 += m * (reM1 * sumC + imM1 * sumS);
@@ -293,6 +320,7 @@ export class SphericalHarmonicGravity {
       cur = next;
       next = swap;
     }
+    a4 /= ratio;
     const scale = this.gmM3PerS2 / r2;
     out[0] = scale * (a1 + a4 * s);
     out[1] = scale * (a2 + a4 * t);

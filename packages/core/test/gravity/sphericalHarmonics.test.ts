@@ -90,6 +90,29 @@ describe('SphericalHarmonicGravity (Pines, normalised) vs the term-by-term serie
     }
   });
 
+  it('every small, odd and truncated degree × order (0×0 … 40×39) matches the reference with the same truncation', () => {
+    // The fast path seeds two degrees per column and then steps two at a time; odd and even
+    // column lengths, order < degree and the tiniest fields all go through different tails.
+    const cases: Array<[number, number]> = [[0, 0], [1, 0], [1, 1], [2, 0], [2, 1], [2, 2], [3, 3], [4, 3], [5, 5], [6, 2], [13, 13], [14, 7], [39, 39], [39, 8], [40, 39]];
+    for (const [degree, order] of cases) {
+      const truncated = new SphericalHarmonicGravity(field, degree, order);
+      let worst = 0;
+      let worstPerturbation = 0;
+      for (let i = 0; i < 20; i++) {
+        const r = randomPoint(rand, 6.5e6, 8e6);
+        const ref = referenceGravity(field, degree, order, r);
+        const e = diff(truncated.accelerationEcef(r, out), ref.acceleration);
+        worst = Math.max(worst, e / norm(ref.acceleration));
+        if (degree >= 2) {
+          const k = -EGM96_GM_M3_PER_S2 / norm(r) ** 3;
+          worstPerturbation = Math.max(worstPerturbation, e / norm([ref.acceleration[0] - k * r[0], ref.acceleration[1] - k * r[1], ref.acceleration[2] - k * r[2]]));
+        }
+      }
+      expect(worst, `${degree}×${order}`).toBeLessThan(1e-13);
+      expect(worstPerturbation, `${degree}×${order}`).toBeLessThan(5e-9);
+    }
+  });
+
   it('gradient equals central finite differences of the potential (h = 10 m)', () => {
     const h = 10;
     for (let i = 0; i < 30; i++) {
