@@ -7,7 +7,7 @@
  * differs from the derivative of the position output (bounds.ts), which would move the TCA of a
  * slow encounter by seconds.
  */
-import { brentRoot } from '../passes/rootFinding.js';
+import { brentRoot } from '../math/rootFinding.js';
 import { ACCEL_BOUND_KM_S2, relativeAccelBound, segmentMinDistance, taylorPadKm } from './bounds.js';
 import type { CloseApproach } from './events.js';
 import { rtnComponents } from './rtn.js';

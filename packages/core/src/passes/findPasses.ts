@@ -36,7 +36,7 @@ import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import { ISS_STANDARD_MAGNITUDE, phaseAngleRad, satelliteMagnitude } from './magnitude.js';
 import { PassGeometry, type ObserverSite, type StateFn } from './passGeometry.js';
-import { brentRoot, goldenSectionMax } from './rootFinding.js';
+import { brentRoot, goldenSectionMax } from '../math/rootFinding.js';
 
 const DEG = Math.PI / 180;
 

@@ -18,6 +18,7 @@ import type { Encounter2D } from '../encounter.js';
 import { checkHbr } from '../encounter.js';
 import { ricianSeries } from './chan.js';
 import { checkSigmas, pcFoster } from './foster.js';
+import { goldenSectionMax } from '../../math/rootFinding.js';
 
 /** Result of a maximisation: the probability and the scale at which it occurs. */
 export interface MaxPcResult {
@@ -81,27 +82,8 @@ export function pcMaxAlfriend(e: Encounter2D): number {
   return (e.hardBodyRadiusM ** 2) / (Math.E * e.sigmaXM * e.sigmaYM * dm2);
 }
 
-/** Golden-section search for the maximum of a unimodal function on [a, b]. */
+/** Maximum of a unimodal function on [a, b] (golden section to 1e-10 relative), and its value. */
 function goldenMax(f: (x: number) => number, a: number, b: number): { x: number; value: number } {
-  const g = (Math.sqrt(5) - 1) / 2;
-  let x1 = b - g * (b - a);
-  let x2 = a + g * (b - a);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  for (let i = 0; i < 200 && b - a > 1e-10 * Math.max(1, Math.abs(a) + Math.abs(b)); i++) {
-    if (f1 < f2) {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + g * (b - a);
-      f2 = f(x2);
-    } else {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - g * (b - a);
-      f1 = f(x1);
-    }
-  }
-  return f1 > f2 ? { x: x1, value: f1 } : { x: x2, value: f2 };
+  const x = goldenSectionMax(f, a, b, 1e-10 * Math.max(1, Math.abs(a) + Math.abs(b)));
+  return { x, value: f(x) };
 }

@@ -1,6 +1,6 @@
 /**
- * Scalar root finding on a bracket, used for pass events (rise/set, culmination, shadow and
- * twilight boundaries).
+ * Scalar root finding and maximisation on a bracket, shared by pass events (rise/set,
+ * culmination, shadow and twilight boundaries), conjunction TCAs and the maximum-Pc search.
  *
  * Brent's method: R. P. Brent, "Algorithms for Minimization without Derivatives" (1973), ch. 4 —
  * inverse quadratic interpolation / secant steps guarded by bisection, so it converges
@@ -88,7 +88,7 @@ const INV_GOLDEN = (Math.sqrt(5) - 1) / 2;
 
 /**
  * Golden-section search for the maximum of a unimodal f on [a, b], to `xTol`. Returns the
- * abscissa. Used only as a fallback when the elevation rate does not change sign on a bracket.
+ * abscissa (the midpoint of the final bracket).
  */
 export function goldenSectionMax(f: (x: number) => number, a: number, b: number, xTol: number): number {
   let x1 = b - INV_GOLDEN * (b - a);
