@@ -90,6 +90,10 @@ export abstract class EmbeddedRungeKutta extends RungeKuttaIntegrator {
     this.initialStepOrder = defaults.initialStepOrder;
   }
 
+  protected override rejectsNonFiniteTrials(): boolean {
+    return true;
+  }
+
   protected override resetController(): void {
     this.errOld = 1e-4;
   }

@@ -101,6 +101,10 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
   protected abstract stepAfterReject(h: number, err: number): number;
   /** Smallest step the controller may propose before giving up, s (0 for fixed-step methods). */
   protected abstract minimumStep(t: number, tEnd: number): number;
+  /** Whether a non-finite derivative at a trial stage rejects the step (adaptive methods) instead of failing (fixed step: there is no smaller step to try). */
+  protected rejectsNonFiniteTrials(): boolean {
+    return false;
+  }
   /** Called at the start of each integrate() (controller memory). */
   protected resetController(): void {}
 
@@ -166,6 +170,7 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
       let t = t0;
       let lastRejected = false;
       let attempts = 0;
+      let nonFinite: NonFiniteDerivativeError | null = null;
       while (direction * (tEnd - t) > 0) {
         if (attempts >= maxSteps) throw new TooManyStepsError(t, maxSteps);
         attempts++;
@@ -177,11 +182,24 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
         }
         this.tStep = t;
         this.hStep = hTry;
-        this.attemptStep();
-        const err = this.errorNorm;
+        let err: number;
+        nonFinite = null;
+        try {
+          this.attemptStep();
+          err = this.errorNorm;
+        } catch (e) {
+          // A trial stage left the region where f is defined (e.g. a long step through the
+          // ground): nothing of the step is kept (y, k[0] untouched), so an adaptive method
+          // rejects it like a too-large error and retries shorter.
+          if (!(e instanceof NonFiniteDerivativeError) || !this.rejectsNonFiniteTrials()) throw e;
+          nonFinite = e;
+          err = Infinity;
+        }
         if (!(err <= 1)) {
           stats.rejected++;
-          h = this.stepAfterReject(hTry, err === err ? err : 1e10);
+          h = this.stepAfterReject(hTry, err === err && err !== Infinity ? err : 1e10);
+          // Shrunk to nothing against a boundary of f's domain: that boundary is the news.
+          if (nonFinite && !(Math.abs(h) >= this.minimumStep(t, tEnd))) throw nonFinite;
           this.checkStep(t, tEnd, h);
           lastRejected = true;
           continue;

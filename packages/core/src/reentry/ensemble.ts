@@ -20,7 +20,6 @@ import { createNrlmsise00, loadNrlmsise00Coefficients, type Nrlmsise00 } from '.
 import { propagateAveraged } from '../decay/averagedPropagator.js';
 import { meanStateGeometry, type MeanOrbitState } from '../decay/meanState.js';
 import { Xoshiro128 } from '../decay/random.js';
-import { NonFiniteDerivativeError } from '../integrators/errors.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
 import { SpaceWeatherTable } from '../spaceWeather/table.js';
 import { TabulatedSpaceWeather } from '../spaceWeather/tabulated.js';
@@ -162,8 +161,6 @@ export interface MemberResult {
   /** Mean altitude a − R⊕, km, at k·altitudeSampleDays after the initial epoch (NaN after re-entry). */
   altitudeKm?: number[];
   densityCalls: number;
-  /** Phases redone with shorter steps after a non-finite trial state. */
-  stepRetries: number;
 }
 
 export interface EnsembleRunOptions {
@@ -269,7 +266,6 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
   let state = initial;
   let altitudeKm: number[] | undefined = every ? [] : undefined;
   let timedOut = false;
-  let retries = 0;
   const record = (samples: Float64Array | undefined, t0: number) => {
     if (!every || !samples || !altitudeKm) return;
     for (let k = 0; 7 * k < samples.length; k++) {
@@ -293,22 +289,8 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
       stopPerigeeAltitudeM: phase ? phase.perigeeAltitudeM : undefined,
       sampleEveryS: every && p === 0 ? every * DAY : undefined,
     };
-    let maxStepS = phase ? (phase.maxStepS ?? integ.maxStepS) : LAST_PHASE_MAX_STEP_S;
-    let run: ReturnType<typeof propagateAveraged>;
-    for (;;) {
-      try {
-        run = propagateAveraged(state, { ...settings, maxStepS });
-        break;
-      } catch (e) {
-        // A trial stage of a long step went through the ground (non-finite state): the integrator
-        // stops instead of rejecting the step, so redo the phase with steps ten times shorter.
-        const nonFinite = e instanceof NonFiniteDerivativeError || (e instanceof Error && /not finite|finite number|NaN/.test(e.message));
-        const current = maxStepS ?? 2 * DAY;
-        if (!nonFinite || current <= 30) throw e;
-        maxStepS = current / 10;
-        retries++;
-      }
-    }
+    const maxStepS = phase ? (phase.maxStepS ?? integ.maxStepS) : LAST_PHASE_MAX_STEP_S;
+    const run = propagateAveraged(state, { ...settings, maxStepS });
     densityCalls += run.stats.densityCalls;
     if (p === 0) record(run.samples, t0);
     state = run.final;
@@ -322,7 +304,6 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
     lifetimeDays: state.epoch.secondsSince(initial.epoch) / DAY,
     altitudeKm,
     densityCalls,
-    stepRetries: retries,
   };
 }
 

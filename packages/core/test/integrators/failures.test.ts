@@ -39,6 +39,21 @@ describe('failure modes', () => {
     }
   });
 
+  it('adaptive methods reject a trial step that leaves the domain of f and retry shorter', () => {
+    // y' = −√y, y(0) = 1: y = (1 − t/2)², zero at t = 2. A 1.5 s first step puts trial stages
+    // at y < 0 (√ of a negative: NaN); the step must be rejected, not the integration.
+    const f: OdeFunction = (_t, y, dy) => {
+      dy[0] = -Math.sqrt(y[0]);
+    };
+    for (const integ of [new DormandPrince54({ n: 1, rtol: 1e-10, atol: 1e-12 }), new DormandPrince853({ n: 1, rtol: 1e-10, atol: 1e-12 })]) {
+      const r = integ.integrate(f, 0, [1], 1.9, { initialStepS: 1.5 });
+      expect(r.stats.rejected).toBeGreaterThan(0);
+      expect(r.y[0]).toBeCloseTo(0.05 ** 2, 9);
+    }
+    // The fixed-step method has no shorter step to try: it reports the NaN.
+    expect(() => new ClassicalRungeKutta4({ n: 1, stepS: 1.5 }).integrate(f, 0, [1], 3)).toThrow(NonFiniteDerivativeError);
+  });
+
   it('singular dynamics: step-size underflow error naming a t close to the singularity', () => {
     for (const integ of [new DormandPrince54({ n: 1, rtol: 1e-10, atol: 1e-10 }), new DormandPrince853({ n: 1, rtol: 1e-10, atol: 1e-10 })]) {
       let err: unknown;
