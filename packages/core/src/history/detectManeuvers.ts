@@ -284,7 +284,7 @@ export function detectManeuvers(
       const local = step(c.start, c.end, lo, hi, 2);
       const measured = step(c.start, c.end, lo, hi, 2, o.settleDays, measurePoints) ?? local;
       const holds = (st: Step | undefined) => st !== undefined && significant(st) && Math.sign(st.deltaM) === c.sign;
-      if (holds(local) && holds(measured)) {
+      if (holds(local) && holds(measured) && rawLevelsAgree(a, c, lo, hi)) {
         kept.push({ ...c, step: measured });
       } else dropped = true;
     }
@@ -311,6 +311,18 @@ export function detectManeuvers(
     };
   });
   return finish(maneuvers, cands);
+}
+
+/**
+ * The element sets themselves must move the way the event says: a raise must leave a above where it
+ * was (median of up to three sets after the window against up to three before it), a lowering
+ * below. Line fits with one slope read the steepening decay of an object in its last days as
+ * jumps; a "raise" while every set is lower than the one before is such an artefact.
+ */
+function rawLevelsAgree(a: Float64Array, c: Candidate, lo: number, hi: number): boolean {
+  const before = Array.from(a.subarray(Math.max(lo, c.start - 2), c.start + 1));
+  const after = Array.from(a.subarray(c.end, Math.min(hi, c.end + 2) + 1));
+  return Math.sign(medianInPlace(after) - medianInPlace(before)) === c.sign;
 }
 
 function validateOptions(o: Required<ManeuverDetectionOptions>): void {

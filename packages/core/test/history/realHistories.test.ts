@@ -112,4 +112,11 @@ describe.skipIf(!sharedDataAvailable())('manoeuvres in real TLE histories', () =
     expect(matching(result.maneuvers, '2018-06-13T12:00Z', 'lower')).toHaveLength(1);
     expect(matching(result.maneuvers, '2018-06-22T12:00Z', 'raise')).toHaveLength(1);
   });
+
+  it('Cosmos 2251 debris: its steepening final decay holds no "raise" (a fragment cannot reboost)', () => {
+    // One-slope line fits read the bend of the last days as jumps of both signs; a raise must also
+    // show in the element sets themselves, which fall set after set here.
+    const result = detectManeuvers(load('reentry', '34393_COSMOS2251-DEB_1993-036QJ.tle'));
+    expect(result.maneuvers.filter((m) => m.kind === 'raise')).toEqual([]);
+  });
 });
