@@ -8,7 +8,8 @@
  *    of" a date never sees the future). One object only (else choose one with noradId); re-issued
  *    epochs collapse to the last issued (history/orbitHistory, as dedupeByEpoch 'keep-latest').
  * 2. Refusals (BallisticFitError, with a code): asOf before the first set; already decayed (last
- *    set above 16.4 rev/day or mean perigee below 120 km); fewer than minPoints sets or less than
+ *    set's mean perigee below 120 km, or the fitted model comes down between the last set and
+ *    asOf); fewer than minPoints sets or less than
  *    minSpanDays in the window; a gap longer than maxGapDays that leaves too little after it;
  *    no measurable decay.
  * 3. Window: the last `windowDays` before the last set (default adapted to the decay rate:
@@ -37,6 +38,13 @@ import { propagateAveraged, meanStateFromVector } from './averagedPropagator.js'
 import { meanStateFromElements, type MeanOrbitState } from './meanState.js';
 
 const DAY = 86400;
+/**
+ * Mean perigee below which an element set describes an object already re-entering: 120 km is
+ * about the conventional entry interface (400,000 ft = 121.9 km for NASA's returning vehicles),
+ * below which one perigee pass takes a large part of the remaining orbit. Mean motion alone is no
+ * test: Omid still flew a day at 16.40 rev/day with a 155 km mean perigee.
+ */
+const DECAYED_PERIGEE_M = 120e3;
 
 export type BallisticFitErrorCode =
   | 'as-of-before-first'
@@ -150,16 +158,36 @@ function fitWindow(
   let lag1 = 0;
   let finalState = start;
   const delta = new Float64Array(n);
+  let bLastFinite = 0;
+  let a0LastFinite = a0;
+  let sPrevious = 1;
   for (let iter = 0; iter < 12; iter++) {
     const run = propagateAveraged(
       { ...start, semiMajorAxisM: a0 },
-      { ...options, ballisticCoefficientKgPerM2: b, outputTimesS: t, endEpoch: points[n - 1].epoch.plusSeconds(1), maxStepS: options.maxStepS ?? 6 * 3600 },
+      {
+        ...options,
+        ballisticCoefficientKgPerM2: b,
+        outputTimesS: t,
+        endEpoch: points[n - 1].epoch.plusSeconds(1),
+        maxStepS: options.maxStepS ?? 6 * 3600,
+        // A trial B far too small brings the model down inside the window: stop it there (the
+        // averaged equations are meaningless below) and retry with less drag.
+        stopPerigeeAltitudeM: DECAYED_PERIGEE_M - 40e3,
+      },
     );
     propagations++;
     const out = run.outputs as Float64Array;
     for (let k = 0; k < n; k++) delta[k] = out[6 * k] - a0;
     finalState = meanStateFromVector(points[n - 1].epoch, out.subarray(6 * (n - 1), 6 * n));
-    if (!Number.isFinite(delta[n - 1])) throw new BallisticFitError('no-decay', `the model re-entered inside the window with B = ${b.toPrecision(4)} kg/m²`);
+    if (!Number.isFinite(delta[n - 1])) {
+      if (iter < 11) {
+        // Back towards the last B (and start) that stayed up.
+        b = bLastFinite > 0 ? Math.sqrt(b * bLastFinite) : 3 * b;
+        a0 = a0LastFinite;
+        continue;
+      }
+      throw new BallisticFitError('no-decay', `the model re-entered inside the window even with B = ${b.toPrecision(4)} kg/m²`);
+    }
     // Least squares a = c + s·Δ on the sets in use.
     let m = 0;
     let sd = 0;
@@ -193,7 +221,13 @@ function fitWindow(
       throw new BallisticFitError('no-decay', `the observed semi-major axis does not decay with the modelled drag (slope ${slope.toFixed(1)} m/day against the model); check for manoeuvres or choose another window`);
     }
     const converged = Math.abs(s - 1) < 1e-4 && Math.abs(c - a0) < 0.1;
-    b /= s;
+    bLastFinite = b;
+    a0LastFinite = a0;
+    // Near re-entry the decay is far from linear in 1/B: at most a factor 2 per step, and half a
+    // step when the last one overshot (s − 1 changed sign: the iteration would oscillate).
+    const overshot = (s - 1) * (sPrevious - 1) < 0;
+    b /= Math.min(2, Math.max(0.5, overshot ? Math.sqrt(s) : s));
+    sPrevious = s;
     a0 = c;
     if (!(b > 0.1 && b < 1e6)) throw new BallisticFitError('no-decay', `the fit diverged (B = ${b.toPrecision(4)} kg/m²): the decay is not measurable against the TLE noise in this window`);
     if (converged) {
@@ -214,6 +248,52 @@ function fitWindow(
   let rejected = 0;
   for (let k = 0; k < n; k++) rejected += 1 - use[k];
   return { b, c, s, sigmaRel, rms, lag1, rejected, finalState, propagations };
+}
+
+/**
+ * Decay only speeds up as an object sinks, so the time to fall from the last set's mean perigee to
+ * 120 km at the rate of its last day is an upper bound on what it had left. An as-of date beyond
+ * that bound is after the re-entry, whatever the fit would say.
+ */
+function checkRecentRateAllowsAsOf(history: readonly OrbitHistoryPoint[], asOf: Epoch): void {
+  const last = history[history.length - 1];
+  const staleS = asOf.secondsSince(last.epoch);
+  if (!(staleS > 0)) return;
+  const dayBefore = history.filter((p) => last.epoch.secondsSince(p.epoch) <= DAY && p !== last);
+  if (dayBefore.length === 0) return;
+  const first = dayBefore[0];
+  const spanS = last.epoch.secondsSince(first.epoch);
+  const rateMPerS = (first.semiMajorAxisM - last.semiMajorAxisM) / spanS;
+  if (!(spanS >= 0.25 * DAY) || !(rateMPerS > 0)) return;
+  const boundS = Math.max(0, last.perigeeAltitudeM - DECAYED_PERIGEE_M) / rateMPerS;
+  if (staleS > boundS) {
+    throw new BallisticFitError(
+      'decayed',
+      `the object has already decayed: its last element set (${last.epoch.toIsoUtc(0)}, mean perigee ${(last.perigeeAltitudeM / 1e3).toFixed(1)} km) was sinking ${((rateMPerS * DAY) / 1e3).toFixed(1)} km/day, so it was below ${DECAYED_PERIGEE_M / 1e3} km within ${(boundS / DAY).toFixed(1)} days, before asOf ${asOf.toIsoUtc(0)}`,
+    );
+  }
+}
+
+/**
+ * An as-of date well after the last element set: the object may have come down in between (a
+ * decayed object's history simply stops). Propagated from the fit's last state with the fitted B,
+ * it must still be in orbit at asOf.
+ */
+function checkStillInOrbit(state: MeanOrbitState, b: number, asOf: Epoch, options: BallisticFitOptions): void {
+  if (!(asOf.secondsSince(state.epoch) > 3600)) return;
+  const run = propagateAveraged(state, {
+    ...options,
+    ballisticCoefficientKgPerM2: b,
+    endEpoch: asOf,
+    stopPerigeeAltitudeM: DECAYED_PERIGEE_M,
+    maxStepS: options.maxStepS ?? 6 * 3600,
+  });
+  if (run.stopReason !== 'end-epoch') {
+    throw new BallisticFitError(
+      'decayed',
+      `the object has already decayed: propagated from its last element set (${state.epoch.toIsoUtc(0)}) with the fitted B = ${b.toPrecision(3)} kg/m², its mean perigee falls below ${DECAYED_PERIGEE_M / 1e3} km on ${run.final.epoch.toIsoUtc(0)}, before asOf ${asOf.toIsoUtc(0)}`,
+    );
+  }
 }
 
 /** Fit m/(Cd·A) to the decay in a TLE/OMM history; see the module comment. */
@@ -242,13 +322,14 @@ export function fitBallisticCoefficient(elements: readonly MeanElements[], optio
   const history = orbitHistory(records);
   const last = history[history.length - 1];
   const lastRecord = records[last.sourceIndex];
-  if (lastRecord.meanMotionRevPerDay > 16.4 || last.perigeeAltitudeM < 120e3) {
+  if (last.perigeeAltitudeM < DECAYED_PERIGEE_M) {
     throw new BallisticFitError(
       'decayed',
-      `the object has already decayed: last element set ${last.epoch.toIsoUtc(0)} has ${lastRecord.meanMotionRevPerDay.toFixed(3)} rev/day and mean perigee ${(last.perigeeAltitudeM / 1e3).toFixed(1)} km (limits 16.4 rev/day, 120 km)`,
+      `the object has already decayed: last element set ${last.epoch.toIsoUtc(0)} has mean perigee ${(last.perigeeAltitudeM / 1e3).toFixed(1)} km (${lastRecord.meanMotionRevPerDay.toFixed(3)} rev/day), below ${DECAYED_PERIGEE_M / 1e3} km`,
     );
   }
   const staleDays = asOf.secondsSince(last.epoch) / DAY;
+  checkRecentRateAllowsAsOf(history, asOf);
   if (staleDays > 30) warnings.push(`the last element set is ${staleDays.toFixed(0)} days before asOf`);
 
   // Window: adapted to the recent decay rate unless given.
@@ -339,6 +420,7 @@ export function fitBallisticCoefficient(elements: readonly MeanElements[], optio
     subSigma = Math.sqrt(good.reduce((p, q) => p + (q - mean) ** 2, 0) / (good.length - 1)) / Math.sqrt(good.length);
   } else warnings.push('sub-window uncertainty unavailable (window too short to split in three)');
   const formalSigma = full.b * full.sigmaRel;
+  checkStillInOrbit(full.finalState, full.b, asOf, options);
   return {
     ballisticCoefficientKgPerM2: full.b,
     sigmaKgPerM2: Number.isFinite(subSigma) ? Math.max(formalSigma, subSigma) : formalSigma,

@@ -119,9 +119,10 @@ describe('ballistic-coefficient fit refusals', () => {
     expect(code(() => fitBallisticCoefficient(history, { ...common, asOf: START.plusDays(0.8) }))).toMatch(/^too-few: 4 element sets over 0\.75 days .*need at least 6 sets over 2 days/);
     expect(code(() => fitBallisticCoefficient([], { ...common, asOf: START }))).toMatch(/^too-few/);
   });
-  it('an already decayed object', () => {
-    const decayed = history.map((e) => ({ ...e, meanMotionRevPerDay: 16.45 }));
-    expect(code(() => fitBallisticCoefficient(decayed, { ...common, asOf: START.plusDays(11) }))).toMatch(/^decayed: .*16\.450 rev\/day/);
+  it('an already decayed object: last perigee below 120 km', () => {
+    // 16.8 rev/day: a ≈ 6,480 km, ~100 km above the equator.
+    const decayed = history.map((e) => ({ ...e, meanMotionRevPerDay: 16.8 }));
+    expect(code(() => fitBallisticCoefficient(decayed, { ...common, asOf: START.plusDays(11) }))).toMatch(/^decayed: .*mean perigee \d+\.\d km \(16\.800 rev\/day\), below 120 km/);
   });
   it('several objects mixed', () => {
     const mixed = [...history, { ...history[3], noradId: 12345 }];
