@@ -161,6 +161,13 @@ export class AveragedDynamics {
     const inc = y[3];
     const raan = y[4];
     const e2 = ex * ex + ey * ey;
+    if (!(a > 0 && e2 < 1) || !Number.isFinite(a + ex + ey + inc + raan + y[5])) {
+      // A trial stage of a long step left the elements' domain (a ≤ 0, e ≥ 1, NaN): NaN rates
+      // make the integrator reject the step and retry shorter, instead of feeding NaN to the
+      // atmosphere (which refuses it).
+      dy.fill(Number.NaN);
+      return;
+    }
     const eta2 = 1 - e2;
     const eta = Math.sqrt(eta2);
     const n = Math.sqrt(mu / (a * a * a));
