@@ -622,6 +622,19 @@ w(`  ${Math.min(...early2022.map((r) => B_2022 * r.ratio)).toFixed(0)}–${Math.
 w(`  With the 2024-03-15 header (${B_2024.toFixed(0)} kg/m², the values in iss-full.json) the ${date(topoRow.start)} arc gives`);
 w(`  ${checks.topo2024.modelledRateMPerDay.toFixed(1)} m/day (ratio ${checks.topo2024.ratio.toFixed(2)}; the 1/B scaling of the plot predicts ${((topoRow.modelledRateMPerDay * B_2022) / B_2024).toFixed(1)}).`);
 w('  Choosing the header that passes would be tuning, so the table keeps the contemporaneous one.');
+{
+  // Arc k is within 15 % for a constant B₀ when (m/(Cd·A) that would match)_k / B₀ ∈ [0.85, 1.15].
+  const matching = dragRows.map((r) => B_2022 * r.ratio);
+  const count = (b0: number) => matching.filter((m) => Math.abs(m / b0 - 1) <= 0.15).length;
+  let best = { n: 0, b: NaN };
+  for (const m of matching) for (const b0 of [m / 1.15, m, m / 0.85]) if (count(b0) > best.n) best = { n: count(b0), b: b0 };
+  const perHeader = TOPO_B_RANGE.map(count);
+  w(`- **No constant Cd·A/m meets it.** The ballistic coefficients that would match the ${dragRows.length} arcs span`);
+  w(`  ${Math.min(...matching).toFixed(0)}–${Math.max(...matching).toFixed(0)} kg/m² (×${(Math.max(...matching) / Math.min(...matching)).toFixed(1)}), wider than the ±15 % band (×1.35): the best single value`);
+  w(`  (${best.b.toFixed(0)} kg/m²) brings ${best.n} of ${dragRows.length} arcs within 15 %, and the seven TOPO headers ${Math.min(...perHeader)}–${Math.max(...perHeader)} each.`);
+  w('  With NRLMSISE-00 the criterion needs a Cd·A/m that changes with time (attitude, arrays, solar');
+  w('  activity), which no published figure gives.');
+}
 w('- **Attitude and arrays.** The ISS drag area depends on its attitude and on how the solar arrays');
 w('  are steered (they track the Sun; at some beta angles they are feathered to cut drag), and on');
 w('  visiting vehicles; the iROSA arrays added from June 2021 changed it too. A constant Cd·A');
