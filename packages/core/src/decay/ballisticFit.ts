@@ -128,6 +128,8 @@ interface WindowFit {
   rejected: number;
   finalState: MeanOrbitState;
   propagations: number;
+  /** Whether the iteration met its tolerance (s = 1 within 1e-4) before the cap. */
+  converged: boolean;
 }
 
 /** Fit B to the sets idx[0..] (times relative to the first); see the module comment. */
@@ -161,6 +163,7 @@ function fitWindow(
   let bLastFinite = 0;
   let a0LastFinite = a0;
   let sPrevious = 1;
+  let done = false;
   for (let iter = 0; iter < 12; iter++) {
     const run = propagateAveraged(
       { ...start, semiMajorAxisM: a0 },
@@ -231,7 +234,9 @@ function fitWindow(
     a0 = c;
     if (!(b > 0.1 && b < 1e6)) throw new BallisticFitError('no-decay', `the fit diverged (B = ${b.toPrecision(4)} kg/m²): the decay is not measurable against the TLE noise in this window`);
     if (converged) {
+      done = true;
       if (outliersDone) break;
+      done = false;
       outliersDone = true;
       const sorted = res.map(Math.abs).sort((p, q) => p - q);
       const madSigma = 1.4826 * sorted[Math.floor(sorted.length / 2)];
@@ -242,12 +247,15 @@ function fitWindow(
           dropped++;
         }
       }
-      if (dropped === 0) break;
+      if (dropped === 0) {
+        done = true;
+        break;
+      }
     }
   }
   let rejected = 0;
   for (let k = 0; k < n; k++) rejected += 1 - use[k];
-  return { b, c, s, sigmaRel, rms, lag1, rejected, finalState, propagations };
+  return { b, c, s, sigmaRel, rms, lag1, rejected, finalState, propagations, converged: done };
 }
 
 /**
@@ -388,6 +396,9 @@ export function fitBallisticCoefficient(elements: readonly MeanElements[], optio
   if (!(b0 > 0)) throw new BallisticFitError('bad-input', `initialGuessKgPerM2: must be > 0, got ${b0}`);
   const full = fitWindow(records, window, b0, options, true);
   let propagations = full.propagations;
+  if (!full.converged) {
+    warnings.push(`the fit stopped at its iteration limit without converging (last step changed B by ${(100 * Math.abs(full.s - 1)).toFixed(1)} %): B is uncertain beyond its stated σ`);
+  }
 
   // Sub-windows: three consecutive thirds in time.
   const subWindowValues: number[] = [];

@@ -74,6 +74,13 @@ describe('ballistic-coefficient fit on synthetic histories', () => {
     expect(r.residualRmsM).toBeGreaterThan(14);
     expect(r.residualRmsM).toBeLessThan(26);
     expect(r.windowStart.secondsSince(START)).toBe(0);
+    expect(r.warnings.filter((w) => /iteration limit/.test(w))).toEqual([]);
+  });
+
+  it('says so when the iteration stops short of convergence', () => {
+    // A starting guess 5000× off needs more than the 12 allowed steps at ≤ ×2 per step (2¹² = 4096).
+    const r = fitBallisticCoefficient(history, { ...common, asOf, assumeNoManeuvers: true, initialGuessKgPerM2: 5000 * B });
+    expect(r.warnings.some((w) => /stopped at its iteration limit without converging/.test(w))).toBe(true);
   });
 
   for (const seed of [1, 2, 3]) {
