@@ -170,7 +170,6 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
       let t = t0;
       let lastRejected = false;
       let attempts = 0;
-      let nonFinite: NonFiniteDerivativeError | null = null;
       while (direction * (tEnd - t) > 0) {
         if (attempts >= maxSteps) throw new TooManyStepsError(t, maxSteps);
         attempts++;
@@ -183,7 +182,7 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
         this.tStep = t;
         this.hStep = hTry;
         let err: number;
-        nonFinite = null;
+        let nonFinite: NonFiniteDerivativeError | undefined;
         try {
           this.attemptStep();
           err = this.errorNorm;
@@ -197,10 +196,9 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
         }
         if (!(err <= 1)) {
           stats.rejected++;
-          h = this.stepAfterReject(hTry, err === err && err !== Infinity ? err : 1e10);
+          h = this.stepAfterReject(hTry, Number.isFinite(err) ? err : 1e10);
           // Shrunk to nothing against a boundary of f's domain: that boundary is the news.
-          if (nonFinite && !(Math.abs(h) >= this.minimumStep(t, tEnd))) throw nonFinite;
-          this.checkStep(t, tEnd, h);
+          this.checkStep(t, tEnd, h, nonFinite);
           lastRejected = true;
           continue;
         }
@@ -268,9 +266,11 @@ export abstract class RungeKuttaIntegrator implements OdeIntegrator {
     this.compNew = c;
   }
 
-  private checkStep(t: number, tEnd: number, h: number): void {
+  /** Throws when h is below the minimum step: `cause` if given (what forced the step down), else an underflow. */
+  private checkStep(t: number, tEnd: number, h: number, cause?: IntegrationError): void {
     const minStep = this.minimumStep(t, tEnd);
     if (!(Math.abs(h) >= minStep) || h === 0) {
+      if (cause) throw cause;
       if (h !== h) throw new IntegrationError(`step size became NaN at t = ${t} s`, t);
       throw new StepSizeUnderflowError(t, Math.abs(h), minStep);
     }
