@@ -29,7 +29,7 @@
  *    what a prediction with the same model needs.
  */
 import type { OrbitHistoryPoint } from '../history/orbitHistory.js';
-import { orbitHistory } from '../history/orbitHistory.js';
+import { orbitHistory, recentDecay } from '../history/orbitHistory.js';
 import { detectManeuvers, type DetectedManeuver, type ManeuverDetectionOptions } from '../history/detectManeuvers.js';
 import type { MeanElements } from '../formats/meanElements.js';
 import type { Epoch } from '../time/epoch.js';
@@ -267,11 +267,7 @@ function checkRecentRateAllowsAsOf(history: readonly OrbitHistoryPoint[], asOf: 
   const last = history[history.length - 1];
   const staleS = asOf.secondsSince(last.epoch);
   if (!(staleS > 0)) return;
-  const dayBefore = history.filter((p) => last.epoch.secondsSince(p.epoch) <= DAY && p !== last);
-  if (dayBefore.length === 0) return;
-  const first = dayBefore[0];
-  const spanS = last.epoch.secondsSince(first.epoch);
-  const rateMPerS = (first.semiMajorAxisM - last.semiMajorAxisM) / spanS;
+  const { spanS, rateMPerS } = recentDecay(history, DAY);
   if (!(spanS >= 0.25 * DAY) || !(rateMPerS > 0)) return;
   const boundS = Math.max(0, last.perigeeAltitudeM - DECAYED_PERIGEE_M) / rateMPerS;
   if (staleS > boundS) {
@@ -344,13 +340,8 @@ export function fitBallisticCoefficient(elements: readonly MeanElements[], optio
   const ageDays = (p: OrbitHistoryPoint) => last.epoch.secondsSince(p.epoch) / DAY;
   let windowDays = options.windowDays;
   if (windowDays === undefined) {
-    const recent = history.filter((p) => ageDays(p) <= 10);
-    let rate = 0;
-    if (recent.length >= 2) {
-      const span = ageDays(recent[0]);
-      rate = span > 0 ? (recent[0].semiMajorAxisM - last.semiMajorAxisM) / span : 0;
-    }
-    windowDays = rate > 0 ? Math.min(30, Math.max(3, 20e3 / rate)) : 30;
+    const rateMPerDay = recentDecay(history, 10 * DAY).rateMPerS * DAY;
+    windowDays = rateMPerDay > 0 ? Math.min(30, Math.max(3, 20e3 / rateMPerDay)) : 30;
   }
   if (!(windowDays > 0)) throw new BallisticFitError('bad-input', `windowDays: must be > 0, got ${windowDays}`);
   let startIndex = history.findIndex((p) => ageDays(p) <= windowDays);

@@ -54,3 +54,23 @@ export function orbitHistory(elements: readonly MeanElements[], options: OrbitHi
     return { epoch: e.epoch, noradId: e.noradId, sourceIndex: i, ...geometry };
   });
 }
+
+/** How fast a history ended: from the earliest point within `spanS` before its last one to the last. */
+export interface RecentDecay {
+  /** Points in that span, the last one included. */
+  points: number;
+  /** Time from the earliest of them to the last, s. */
+  spanS: number;
+  /** Loss of mean semi-major axis per second over it, m/s (positive = decaying; NaN for one point). */
+  rateMPerS: number;
+}
+
+/** The decay at the end of a history sorted by epoch (as orbitHistory returns it). */
+export function recentDecay(history: readonly OrbitHistoryPoint[], spanS: number): RecentDecay {
+  const last = history[history.length - 1];
+  let k = history.length - 1;
+  while (k > 0 && last.epoch.secondsSince(history[k - 1].epoch) <= spanS) k--;
+  const first = history[k];
+  const span = last.epoch.secondsSince(first.epoch);
+  return { points: history.length - k, spanS: span, rateMPerS: span > 0 ? (first.semiMajorAxisM - last.semiMajorAxisM) / span : Number.NaN };
+}

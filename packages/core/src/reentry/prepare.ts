@@ -15,7 +15,7 @@ import { BallisticFitError, fitBallisticCoefficient, type BallisticFitErrorCode,
 import { meanStateFromElements } from '../decay/meanState.js';
 import type { MeanElements } from '../formats/meanElements.js';
 import { detectManeuvers } from '../history/detectManeuvers.js';
-import { orbitHistory } from '../history/orbitHistory.js';
+import { orbitHistory, recentDecay } from '../history/orbitHistory.js';
 import { isoDateOfMjd, type SpaceWeatherTable } from '../spaceWeather/table.js';
 import type { Epoch } from '../time/epoch.js';
 import { AsOfSpaceWeather, observedSnapshot, type ForecastModelParameters } from './forecastSpaceWeather.js';
@@ -191,11 +191,8 @@ export function prepareReentryPrediction(history: readonly MeanElements[], optio
 function initialBallisticGuess(known: readonly MeanElements[], atmosphere: AtmosphereModel, weather: AsOfSpaceWeather): number | undefined {
   const history = orbitHistory(known);
   const last = history[history.length - 1];
-  const recent = history.filter((p) => last.epoch.secondsSince(p.epoch) <= 5 * 86400);
-  if (recent.length < 3) return undefined;
-  const span = last.epoch.secondsSince(recent[0].epoch);
-  const rate = (recent[0].semiMajorAxisM - last.semiMajorAxisM) / span;
-  if (!(rate > 0) || span < 86400) return undefined;
+  const { points, spanS, rateMPerS: rate } = recentDecay(history, 5 * 86400);
+  if (points < 3 || !(rate > 0) || spanS < 86400) return undefined;
   const mu = 3.986004418e14; // EGM96 GM (gravity/zonal.ts)
   const a = last.semiMajorAxisM;
   const v = Math.sqrt(mu / a);

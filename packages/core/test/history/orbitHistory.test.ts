@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeanElements } from '../../src/formats/meanElements.js';
-import { orbitHistory } from '../../src/history/index.js';
+import { orbitHistory, recentDecay } from '../../src/history/index.js';
 import { Epoch } from '../../src/time/epoch.js';
 
 function set(noradId: number, iso: string, meanMotionRevPerDay: number): MeanElements {
@@ -36,5 +36,22 @@ describe('orbitHistory', () => {
 
   it('names the element set with a bad value', () => {
     expect(() => orbitHistory([set(25544, '2021-01-01T00:00:00Z', -1)])).toThrow(/element set 0 .*mean motion/);
+  });
+
+  it('recentDecay: from the earliest point within the span to the last', () => {
+    const h = orbitHistory([
+      set(1, '2021-01-01T00:00:00Z', 15.50),
+      set(1, '2021-01-05T00:00:00Z', 15.51),
+      set(1, '2021-01-06T00:00:00Z', 15.52),
+      set(1, '2021-01-07T00:00:00Z', 15.53),
+    ]);
+    const d = recentDecay(h, 2 * 86400);
+    expect(d.points).toBe(3);
+    expect(d.spanS).toBe(2 * 86400);
+    expect(d.rateMPerS).toBeCloseTo((h[1].semiMajorAxisM - h[3].semiMajorAxisM) / (2 * 86400), 12);
+    expect(d.rateMPerS).toBeGreaterThan(0);
+    const one = recentDecay(h, 3600);
+    expect(one.points).toBe(1);
+    expect(one.rateMPerS).toBeNaN();
   });
 });
