@@ -45,6 +45,8 @@ const DAY = 86400;
  * test: Omid still flew a day at 16.40 rev/day with a 155 km mean perigee.
  */
 const DECAYED_PERIGEE_M = 120e3;
+/** Largest integration step of the fit's propagations (BallisticFitOptions.maxStepS), s. */
+const DEFAULT_MAX_STEP_S = 6 * 3600;
 
 export type BallisticFitErrorCode =
   | 'as-of-before-first'
@@ -172,7 +174,7 @@ function fitWindow(
         ballisticCoefficientKgPerM2: b,
         outputTimesS: t,
         endEpoch: points[n - 1].epoch.plusSeconds(1),
-        maxStepS: options.maxStepS ?? 6 * 3600,
+        maxStepS: options.maxStepS ?? DEFAULT_MAX_STEP_S,
         // A trial B far too small brings the model down inside the window: stop it there (the
         // averaged equations are meaningless below) and retry with less drag.
         stopPerigeeAltitudeM: DECAYED_PERIGEE_M - 40e3,
@@ -234,9 +236,10 @@ function fitWindow(
     a0 = c;
     if (!(b > 0.1 && b < 1e6)) throw new BallisticFitError('no-decay', `the fit diverged (B = ${b.toPrecision(4)} kg/m²): the decay is not measurable against the TLE noise in this window`);
     if (converged) {
-      done = true;
-      if (outliersDone) break;
-      done = false;
+      if (outliersDone) {
+        done = true;
+        break;
+      }
       outliersDone = true;
       const sorted = res.map(Math.abs).sort((p, q) => p - q);
       const madSigma = 1.4826 * sorted[Math.floor(sorted.length / 2)];
@@ -290,7 +293,7 @@ function checkStillInOrbit(state: MeanOrbitState, b: number, asOf: Epoch, option
     ballisticCoefficientKgPerM2: b,
     endEpoch: asOf,
     stopPerigeeAltitudeM: DECAYED_PERIGEE_M,
-    maxStepS: options.maxStepS ?? 6 * 3600,
+    maxStepS: options.maxStepS ?? DEFAULT_MAX_STEP_S,
   });
   if (run.stopReason !== 'end-epoch') {
     throw new BallisticFitError(

@@ -288,9 +288,9 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
       stopMeanAltitudeM: phase ? phase.meanAltitudeM : reentryM,
       stopPerigeeAltitudeM: phase ? phase.perigeeAltitudeM : undefined,
       sampleEveryS: every && p === 0 ? every * DAY : undefined,
+      maxStepS: phase ? (phase.maxStepS ?? integ.maxStepS) : LAST_PHASE_MAX_STEP_S,
     };
-    const maxStepS = phase ? (phase.maxStepS ?? integ.maxStepS) : LAST_PHASE_MAX_STEP_S;
-    const run = propagateAveraged(state, { ...settings, maxStepS });
+    const run = propagateAveraged(state, settings);
     densityCalls += run.stats.densityCalls;
     if (p === 0) record(run.samples, t0);
     state = run.final;
