@@ -15,13 +15,15 @@
  * 3. Window: the last `windowDays` before the last set (default adapted to the decay rate:
  *    20 km of decay, between 3 and 30 days), starting no earlier than `settleDays` after the last
  *    manoeuvre found by history/detectManeuvers and after the last long gap.
- * 4. Fit: a_k ≈ c + s·Δ_k(B), Δ_k(B) = model a at the set epochs minus its start value, the model
- *    started at the first set of the window (its e-vector, i, Ω, λ; a = c). Drag decay is close to
- *    proportional to 1/B, so one linear least-squares step in (c, s) followed by B ← B/s is a
- *    Gauss–Newton step; it is repeated until s = 1 within 1e-4 (3–5 propagations). Sets more than
- *    5 robust σ (1.4826·MAD) off the fit are dropped once.
+ * 4. Fit: (a0, ln B) by Levenberg–Marquardt, minimising Σ (a_k − model a at the set epochs)², the
+ *    model started at the first set of the window (its e-vector, i, Ω, λ; a = a0). Both partials
+ *    come from propagations (finite differences): near re-entry the decay is far from linear in
+ *    1/B and depends strongly on the start altitude, which a one-parameter B ← B/s iteration on a
+ *    linearised model got wrong (it settled 20 % off on the last day of a fast decay). At most a
+ *    factor 2 in B per step; 4–8 iterations of 3 propagations. Sets more than 5 robust σ
+ *    (1.4826·MAD) off the fit are dropped once.
  * 5. Uncertainty (1σ): the larger of
- *    - formal: σ_s from the residual scatter, inflated by √((1 + r₁)/(1 − r₁)) for the lag-1
+ *    - formal: σ of ln B from the residual scatter and the normal matrix, inflated by √((1 + r₁)/(1 − r₁)) for the lag-1
  *      autocorrelation r₁ of the residuals (TLE errors are correlated from one set to the next);
  *    - sub-windows: B fitted separately on three consecutive thirds of the window; their standard
  *      deviation / √3. This one also sees day-to-day density-model errors (storms, flux).
@@ -122,19 +124,36 @@ export interface BallisticFitResult {
 
 interface WindowFit {
   b: number;
-  c: number;
-  s: number;
+  /** Fitted mean semi-major axis at the first set of the window, m. */
+  a0: number;
+  /** Relative 1σ of B (formal, inflated for correlated residuals). */
   sigmaRel: number;
   rms: number;
   lag1: number;
   rejected: number;
   finalState: MeanOrbitState;
   propagations: number;
-  /** Whether the iteration met its tolerance (s = 1 within 1e-4) before the cap. */
+  /** Whether the iteration met its tolerance before the cap. */
   converged: boolean;
+  /** Size of the last accepted change of ln B (how far from converged the cap left it). */
+  lastStepLnB: number;
 }
 
-/** Fit B to the sets idx[0..] (times relative to the first); see the module comment. */
+/** Levenberg–Marquardt iterations at most (each 1–3 propagations). */
+const MAX_FIT_ITERATIONS = 20;
+/** Largest change of ln B in one step: a factor 2, so a far-off guess cannot jump past the answer. */
+const MAX_STEP_LN_B = Math.LN2;
+/** Finite-difference steps of the Jacobian: +1 % in B, +50 m in the start axis (both away from re-entry). */
+const DIFF_LN_B = 0.01;
+const DIFF_A0_M = 50;
+
+/**
+ * Fit (a0, ln B) to the sets of `points` by Levenberg–Marquardt: the model is the averaged
+ * propagator from the first set (its e-vector, i, Ω, λ; a = a0) with B = m/(Cd·A); residuals are
+ * the observed mean a minus the model at each set. Near re-entry the decay is far from linear in
+ * 1/B and in a0, so both partials come from propagations; a trial whose model falls below 80 km
+ * perigee inside the window is a failed trial (more damping), not an error.
+ */
 function fitWindow(
   records: readonly MeanElements[],
   points: readonly OrbitHistoryPoint[],
@@ -149,116 +168,158 @@ function fitWindow(
     t[k] = points[k].epoch.secondsSince(points[0].epoch);
     aObs[k] = points[k].semiMajorAxisM;
   }
+  const slopeMPerDay = leastSquaresSlope(t, aObs) * DAY;
+  if (!(slopeMPerDay < 0)) {
+    throw new BallisticFitError('no-decay', `the observed semi-major axis does not decay in this window (trend ${slopeMPerDay >= 0 ? '+' : ''}${slopeMPerDay.toFixed(1)} m/day); check for manoeuvres or choose another window`);
+  }
   const start = meanStateFromElements(records[points[0].sourceIndex]);
   const use = new Uint8Array(n).fill(1);
-  let b = b0;
-  let a0 = aObs[0];
   let propagations = 0;
-  let outliersDone = !rejectOutliers;
-  let c = a0;
-  let s = 1;
-  let sigmaRel = NaN;
-  let rms = NaN;
-  let lag1 = 0;
-  let finalState = start;
-  const delta = new Float64Array(n);
-  let bLastFinite = 0;
-  let a0LastFinite = a0;
-  let sPrevious = 1;
-  let done = false;
-  for (let iter = 0; iter < 12; iter++) {
+  const model = (a0: number, lnB: number): { a: Float64Array; final: MeanOrbitState } | undefined => {
     const run = propagateAveraged(
       { ...start, semiMajorAxisM: a0 },
       {
         ...options,
-        ballisticCoefficientKgPerM2: b,
+        ballisticCoefficientKgPerM2: Math.exp(lnB),
         outputTimesS: t,
         endEpoch: points[n - 1].epoch.plusSeconds(1),
         maxStepS: options.maxStepS ?? DEFAULT_MAX_STEP_S,
-        // A trial B far too small brings the model down inside the window: stop it there (the
-        // averaged equations are meaningless below) and retry with less drag.
+        // The averaged equations mean nothing once the model is down: stop there.
         stopPerigeeAltitudeM: DECAYED_PERIGEE_M - 40e3,
       },
     );
     propagations++;
     const out = run.outputs as Float64Array;
-    for (let k = 0; k < n; k++) delta[k] = out[6 * k] - a0;
-    finalState = meanStateFromVector(points[n - 1].epoch, out.subarray(6 * (n - 1), 6 * n));
-    if (!Number.isFinite(delta[n - 1])) {
-      if (iter < 11) {
-        // Back towards the last B (and start) that stayed up.
-        b = bLastFinite > 0 ? Math.sqrt(b * bLastFinite) : 3 * b;
-        a0 = a0LastFinite;
-        continue;
-      }
-      throw new BallisticFitError('no-decay', `the model re-entered inside the window even with B = ${b.toPrecision(4)} kg/m²`);
-    }
-    // Least squares a = c + s·Δ on the sets in use.
-    let m = 0;
-    let sd = 0;
-    let sa = 0;
+    const a = new Float64Array(n);
+    for (let k = 0; k < n; k++) a[k] = out[6 * k];
+    if (!a.every(Number.isFinite)) return undefined;
+    return { a, final: meanStateFromVector(points[n - 1].epoch, out.subarray(6 * (n - 1), 6 * n)) };
+  };
+  const cost = (a: Float64Array) => {
+    let q = 0;
+    for (let k = 0; k < n; k++) if (use[k]) q += (aObs[k] - a[k]) ** 2;
+    return q;
+  };
+
+  let a0 = aObs[0];
+  let lnB = Math.log(b0);
+  let current = model(a0, lnB);
+  // A guess with far too much drag brings the model down inside the window: less drag until it stays up.
+  for (let tries = 0; !current && tries < 12; tries++) {
+    lnB += Math.log(3);
+    current = model(a0, lnB);
+  }
+  if (!current) throw new BallisticFitError('no-decay', `the model re-entered inside the window even with B = ${Math.exp(lnB).toPrecision(4)} kg/m²`);
+  let currentCost = cost(current.a);
+  let lambda = 1e-3;
+  let outliersDone = !rejectOutliers;
+  let converged = false;
+  let lastStep = Infinity;
+  // Normal matrix of the current point (kept for the covariance).
+  let jtj = [0, 0, 0];
+  for (let iter = 0; iter < MAX_FIT_ITERATIONS && !converged; iter++) {
+    const dB = model(a0, lnB + DIFF_LN_B);
+    const dA = model(a0 + DIFF_A0_M, lnB);
+    if (!dB || !dA) throw new BallisticFitError('no-decay', `the model re-entered inside the window near B = ${Math.exp(lnB).toPrecision(4)} kg/m²`);
+    // J columns: ∂a_k/∂a0 and ∂a_k/∂lnB; normal equations (JᵀJ + λ·diag) δ = Jᵀr.
+    let saa = 0;
+    let sab = 0;
+    let sbb = 0;
+    let ra = 0;
+    let rb = 0;
     for (let k = 0; k < n; k++) if (use[k]) {
-      m++;
-      sd += delta[k];
-      sa += aObs[k];
+      const ja = (dA.a[k] - current.a[k]) / DIFF_A0_M;
+      const jb = (dB.a[k] - current.a[k]) / DIFF_LN_B;
+      const r = aObs[k] - current.a[k];
+      saa += ja * ja;
+      sab += ja * jb;
+      sbb += jb * jb;
+      ra += ja * r;
+      rb += jb * r;
     }
-    const md = sd / m;
-    const ma = sa / m;
-    let sdd = 0;
-    let sda = 0;
-    for (let k = 0; k < n; k++) if (use[k]) {
-      sdd += (delta[k] - md) ** 2;
-      sda += (delta[k] - md) * (aObs[k] - ma);
-    }
-    s = sda / sdd;
-    c = ma - s * md;
-    const res: number[] = [];
-    for (let k = 0; k < n; k++) if (use[k]) res.push(aObs[k] - c - s * delta[k]);
-    rms = Math.sqrt(res.reduce((q, r) => q + r * r, 0) / res.length);
-    const sigmaRes = Math.sqrt(res.reduce((q, r) => q + r * r, 0) / Math.max(1, m - 2));
-    let num = 0;
-    for (let k = 1; k < res.length; k++) num += res[k] * res[k - 1];
-    lag1 = rms > 0 ? num / (rms * rms * res.length) : 0;
-    const r1 = Math.min(0.9, Math.max(0, lag1));
-    sigmaRel = ((sigmaRes / Math.sqrt(sdd)) * Math.sqrt((1 + r1) / (1 - r1))) / Math.max(Math.abs(s), 1e-12);
-    if (!(s > 0) || !Number.isFinite(s)) {
-      const slope = (sda / Math.max(sdd, 1e-30)) * (md / Math.max(t[n - 1] / DAY, 1e-9));
-      throw new BallisticFitError('no-decay', `the observed semi-major axis does not decay with the modelled drag (slope ${slope.toFixed(1)} m/day against the model); check for manoeuvres or choose another window`);
-    }
-    const converged = Math.abs(s - 1) < 1e-4 && Math.abs(c - a0) < 0.1;
-    bLastFinite = b;
-    a0LastFinite = a0;
-    // Near re-entry the decay is far from linear in 1/B: at most a factor 2 per step, and half a
-    // step when the last one overshot (s − 1 changed sign: the iteration would oscillate).
-    const overshot = (s - 1) * (sPrevious - 1) < 0;
-    b /= Math.min(2, Math.max(0.5, overshot ? Math.sqrt(s) : s));
-    sPrevious = s;
-    a0 = c;
-    if (!(b > 0.1 && b < 1e6)) throw new BallisticFitError('no-decay', `the fit diverged (B = ${b.toPrecision(4)} kg/m²): the decay is not measurable against the TLE noise in this window`);
-    if (converged) {
-      if (outliersDone) {
-        done = true;
-        break;
+    jtj = [saa, sab, sbb];
+    let accepted = false;
+    for (let damp = 0; damp < 8 && !accepted; damp++) {
+      const m11 = saa * (1 + lambda);
+      const m22 = sbb * (1 + lambda);
+      const det = m11 * m22 - sab * sab;
+      let da = (m22 * ra - sab * rb) / det;
+      let db = (m11 * rb - sab * ra) / det;
+      if (!Number.isFinite(da) || !Number.isFinite(db)) {
+        throw new BallisticFitError('no-decay', 'the decay is not measurable against the TLE noise in this window (singular fit)');
       }
+      if (Math.abs(db) > MAX_STEP_LN_B) {
+        const f = MAX_STEP_LN_B / Math.abs(db);
+        da *= f;
+        db *= f;
+      }
+      const trial = model(a0 + da, lnB + db);
+      const trialCost = trial ? cost(trial.a) : Infinity;
+      if (trial && trialCost <= currentCost) {
+        a0 += da;
+        lnB += db;
+        current = trial;
+        currentCost = trialCost;
+        lambda = Math.max(1e-7, lambda / 3);
+        lastStep = Math.abs(db);
+        accepted = true;
+        converged = Math.abs(db) < 1e-4 && Math.abs(da) < 0.1;
+      } else lambda *= 5;
+    }
+    // No step lowers the cost: the current point is the minimum to the iteration's precision.
+    if (!accepted) converged = true;
+    if (converged && !outliersDone) {
       outliersDone = true;
-      const sorted = res.map(Math.abs).sort((p, q) => p - q);
-      const madSigma = 1.4826 * sorted[Math.floor(sorted.length / 2)];
+      const res: number[] = [];
+      for (let k = 0; k < n; k++) if (use[k]) res.push(Math.abs(aObs[k] - current.a[k]));
+      res.sort((p, q) => p - q);
+      const madSigma = 1.4826 * res[Math.floor(res.length / 2)];
       let dropped = 0;
       for (let k = 0; k < n; k++) {
-        if (use[k] && Math.abs(aObs[k] - c - delta[k]) > 5 * madSigma) {
+        if (use[k] && Math.abs(aObs[k] - current.a[k]) > 5 * madSigma) {
           use[k] = 0;
           dropped++;
         }
       }
-      if (dropped === 0) {
-        done = true;
-        break;
+      if (dropped > 0) {
+        converged = false;
+        currentCost = cost(current.a);
       }
     }
   }
+  const b = Math.exp(lnB);
+  if (!(b > 0.1 && b < 1e6)) throw new BallisticFitError('no-decay', `the fit diverged (B = ${b.toPrecision(4)} kg/m²): the decay is not measurable against the TLE noise in this window`);
+
+  const res: number[] = [];
+  for (let k = 0; k < n; k++) if (use[k]) res.push(aObs[k] - current.a[k]);
+  const m = res.length;
+  const rms = Math.sqrt(res.reduce((q, r) => q + r * r, 0) / m);
+  const sigmaRes = Math.sqrt(res.reduce((q, r) => q + r * r, 0) / Math.max(1, m - 2));
+  let num = 0;
+  for (let k = 1; k < m; k++) num += res[k] * res[k - 1];
+  const lag1 = rms > 0 ? num / (rms * rms * m) : 0;
+  const r1 = Math.min(0.9, Math.max(0, lag1));
+  // Var(ln B) = σ² (JᵀJ)⁻¹ at [ln B, ln B], inflated for lag-1 correlated residuals.
+  const [saa, sab, sbb] = jtj;
+  const varLnB = saa / (saa * sbb - sab * sab);
+  const sigmaRel = sigmaRes * Math.sqrt(varLnB) * Math.sqrt((1 + r1) / (1 - r1));
+  if (!(sigmaRel >= 0)) throw new BallisticFitError('no-decay', 'the decay is not measurable against the TLE noise in this window');
   let rejected = 0;
   for (let k = 0; k < n; k++) rejected += 1 - use[k];
-  return { b, c, s, sigmaRel, rms, lag1, rejected, finalState, propagations, converged: done };
+  return { b, a0, sigmaRel, rms, lag1, rejected, finalState: current.final, propagations, converged, lastStepLnB: lastStep };
+}
+
+function leastSquaresSlope(x: Float64Array, y: Float64Array): number {
+  const n = x.length;
+  const mx = x.reduce((p, q) => p + q, 0) / n;
+  const my = y.reduce((p, q) => p + q, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let k = 0; k < n; k++) {
+    sxy += (x[k] - mx) * (y[k] - my);
+    sxx += (x[k] - mx) ** 2;
+  }
+  return sxy / sxx;
 }
 
 /**
@@ -391,7 +452,7 @@ export function fitBallisticCoefficient(elements: readonly MeanElements[], optio
   const full = fitWindow(records, window, b0, options, true);
   let propagations = full.propagations;
   if (!full.converged) {
-    warnings.push(`the fit stopped at its iteration limit without converging (last step changed B by ${(100 * Math.abs(full.s - 1)).toFixed(1)} %): B is uncertain beyond its stated σ`);
+    warnings.push(`the fit stopped at its iteration limit without converging (last step changed B by ${(100 * Math.expm1(full.lastStepLnB)).toFixed(1)} %): B is uncertain beyond its stated σ`);
   }
 
   // Sub-windows: three consecutive thirds in time.

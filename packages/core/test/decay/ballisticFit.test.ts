@@ -34,8 +34,8 @@ function kozaiRevPerDayFor(a: number): number {
  * A TLE history made by the averaged model itself with a known B: sets every `stepDays`, Gaussian
  * noise of `noiseM` on a, and optional jumps of a (manoeuvres) at given days.
  */
-function synthetic(b: number, days: number, stepDays: number, noiseM: number, seed: number, jumps: { day: number; deltaM: number }[] = []): MeanElements[] {
-  const first = baseRecord(START, kozaiRevPerDayFor(6378135 + 380e3));
+function synthetic(b: number, days: number, stepDays: number, noiseM: number, seed: number, jumps: { day: number; deltaM: number }[] = [], startAltitudeM = 380e3): MeanElements[] {
+  const first = baseRecord(START, kozaiRevPerDayFor(6378135 + startAltitudeM));
   const s0 = meanStateFromElements(first);
   const times: number[] = [];
   for (let t = 0; t <= days + 1e-9; t += stepDays) times.push(t * 86400);
@@ -78,8 +78,8 @@ describe('ballistic-coefficient fit on synthetic histories', () => {
   });
 
   it('says so when the iteration stops short of convergence', () => {
-    // A starting guess 5000× off needs more than the 12 allowed steps at ≤ ×2 per step (2¹² = 4096).
-    const r = fitBallisticCoefficient(history, { ...common, asOf, assumeNoManeuvers: true, initialGuessKgPerM2: 5000 * B });
+    // A starting guess 10⁷× off needs more than the 20 allowed steps at ≤ ×2 per step (2²⁰ ≈ 10⁶).
+    const r = fitBallisticCoefficient(history, { ...common, asOf, assumeNoManeuvers: true, initialGuessKgPerM2: 1e7 * B });
     expect(r.warnings.some((w) => /stopped at its iteration limit without converging/.test(w))).toBe(true);
   });
 
@@ -90,6 +90,15 @@ describe('ballistic-coefficient fit on synthetic histories', () => {
       expect(Math.abs(r.ballisticCoefficientKgPerM2 - 40)).toBeLessThan(3 * r.sigmaKgPerM2);
     });
   }
+
+  it('recovers B on the last days of a fast decay (250 → 205 km, far from linear in 1/B)', () => {
+    // The exponential atmosphere takes B = 20 kg/m² from 250 km to about 205 km in 2 days, the last 10 km in 6 h.
+    const h = synthetic(20, 2, 0.25, 300, 7, [], 250e3);
+    expect(meanStateFromElements(h[h.length - 1]).semiMajorAxisM - 6378135).toBeLessThan(210e3);
+    const r = fitBallisticCoefficient(h, { ...common, maxStepS: 3600, asOf: START.plusDays(2.05), assumeNoManeuvers: true, initialGuessKgPerM2: 10 });
+    expect(Math.abs(r.ballisticCoefficientKgPerM2 / 20 - 1)).toBeLessThan(0.03);
+    expect(Math.abs(r.ballisticCoefficientKgPerM2 - 20)).toBeLessThan(3 * r.sigmaKgPerM2);
+  });
 
   it('ignores element sets after asOf (a fake 5 km jump there changes nothing)', () => {
     const spoiled = [...history, ...history.slice(-8).map((e) => ({ ...e, epoch: e.epoch.plusDays(5), meanMotionRevPerDay: e.meanMotionRevPerDay - 0.05 }))];
