@@ -1,5 +1,5 @@
 /**
- * Re-entry validation (issue 4 item 5): predictions made 1, 3, 7, 30, 90 and 365 days before the
+ * Re-entry validation: predictions made 1, 3, 7, 30, 90 and 365 days before the
  * SATCAT decay date of each development case, with data up to that moment only, scored against
  * noon UTC of the decay date (SATCAT gives the date alone).
  *
@@ -68,11 +68,16 @@ interface Row {
   p95?: string;
   errorH?: number;
   errorPct?: number;
+  /** Hours from the median to the nearest instant of the truth interval (0 when inside). */
+  dayErrorH?: number;
   inside?: boolean;
+  /** Whether the 5–95 % window overlaps the truth interval. */
+  meetsDay?: boolean;
   note?: string;
 }
 
 const rows: Row[] = [];
+const intervals: { name: string; from: string; to: string }[] = [];
 const started = performance.now();
 for (const c of CASES) {
   const text = readFileSync(join(shared, 'reentry', c.file), 'utf8');
@@ -80,6 +85,12 @@ for (const c of CASES) {
   const decay = decayOf(c.norad);
   if (!decay) throw new Error(`no SATCAT decay date for ${c.norad}`);
   const truth = Epoch.fromIso(`${decay}T12:00:00Z`);
+  // Truth interval: the SATCAT date, from the file's last element set on (it was still in orbit then).
+  let lastSet = records[0].epoch;
+  for (const r of records) if (r.epoch.isAfter(lastSet)) lastSet = r.epoch;
+  const dayEnd = truth.plusSeconds(12 * 3600);
+  const dayStart = lastSet.isAfter(truth.plusSeconds(-12 * 3600)) ? lastSet : truth.plusSeconds(-12 * 3600);
+  intervals.push({ name: c.name, from: dayStart.toIsoUtc(0), to: dayEnd.toIsoUtc(0) });
   for (const h of HORIZONS) {
     const asOf = truth.plusSeconds(-h * 86400);
     const row: Row = { name: c.name, horizon: h, asOf: asOf.toIsoUtc(0) };
@@ -99,8 +110,10 @@ for (const c of CASES) {
       if (s.median) {
         row.errorH = s.median.secondsSince(truth) / 3600;
         row.errorPct = (100 * row.errorH) / (h * 24);
+        row.dayErrorH = Math.max(0, dayStart.secondsSince(s.median), s.median.secondsSince(dayEnd)) / 3600;
       }
       row.inside = !!s.p05 && !s.p05.isAfter(truth) && (!s.p95 || !s.p95.isBefore(truth));
+      row.meetsDay = !!s.p05 && s.p05.isBefore(dayEnd) && (!s.p95 || s.p95.isAfter(dayStart));
     } catch (e) {
       row.note = `refused: ${(e as Error).message}`;
     }
@@ -136,17 +149,18 @@ lines.push(
     `Error = predicted median − truth (positive = predicted late). Window = 5–95 % of the ensemble. Wall time ${wallS.toFixed(0)} s on ${workers} worker(s).`,
   '',
 );
-lines.push('| object | days before | as-of (UTC) | B kg/m² (fit ±1σ) | median (UTC) | 5 % | 95 % | error h | error % of remaining | truth in window |');
-lines.push('|---|---|---|---|---|---|---|---|---|---|');
+lines.push('| object | days before | as-of (UTC) | B kg/m² (fit ±1σ) | median (UTC) | 5 % | 95 % | error h | error % of remaining | truth in window | median to truth interval h | window meets truth interval |');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  if (r.note) lines.push(`| ${r.name} | ${r.horizon} | ${r.asOf} | — | ${r.note} | | | | | |`);
-  else lines.push(`| ${r.name} | ${r.horizon} | ${r.asOf} | ${r.b} | ${r.median} | ${r.p05} | ${r.p95} | ${fmt(r.errorH)} | ${fmt(r.errorPct)} | ${r.inside ? 'yes' : '**no**'} |`);
+  if (r.note) lines.push(`| ${r.name} | ${r.horizon} | ${r.asOf} | — | ${r.note} | | | | | | | |`);
+  else lines.push(`| ${r.name} | ${r.horizon} | ${r.asOf} | ${r.b} | ${r.median} | ${r.p05} | ${r.p95} | ${fmt(r.errorH)} | ${fmt(r.errorPct)} | ${r.inside ? 'yes' : '**no**'} | ${fmt(r.dayErrorH)} | ${r.meetsDay ? 'yes' : 'no'} |`);
 }
 lines.push('', 'Summary by horizon (scored predictions only):', '');
-lines.push('| days before | predictions | mean abs error % | max abs error % | truth in 90 % window | target met |');
-lines.push('|---|---|---|---|---|---|');
+lines.push('| days before | predictions | mean abs error % | max abs error % | truth in 90 % window | target met | floor from the date-only truth % | mean abs error to truth interval % | window meets truth interval |');
+lines.push('|---|---|---|---|---|---|---|---|---|');
 let allScored = 0;
 let allInside = 0;
+let allMeets = 0;
 for (const h of HORIZONS) {
   const s = rows.filter((r) => r.horizon === h && r.errorPct !== undefined);
   if (s.length === 0) continue;
@@ -155,25 +169,43 @@ for (const h of HORIZONS) {
   const inside = s.filter((r) => r.inside).length;
   allScored += s.length;
   allInside += inside;
-  lines.push(`| ${h} | ${s.length} | ${fmt(mean)} | ${fmt(max)} | ${inside}/${s.length} | ${mean <= 10 ? 'yes' : `no (${fmt(mean - 10)} points over)`} |`);
+  const dayMean = s.reduce((p, r) => p + (100 * r.dayErrorH!) / (24 * h), 0) / s.length;
+  const meets = s.filter((r) => r.meetsDay).length;
+  allMeets += meets;
+  // A prediction exactly right about a re-entry uniformly likely over the day still scores 6 h on average against noon.
+  const floor = (100 * 6) / (24 * h);
+  lines.push(`| ${h} | ${s.length} | ${fmt(mean)} | ${fmt(max)} | ${inside}/${s.length} | ${mean <= 10 ? 'yes' : `no (${fmt(mean - 10)} points over)`} | ${fmt(floor)} | ${fmt(dayMean)} | ${meets}/${s.length} |`);
 }
 lines.push('', `Coverage over all scored predictions: ${allInside}/${allScored} = ${fmt((100 * allInside) / Math.max(1, allScored), 0)} % (target ≥ 90 %).`, '');
 lines.push(
-  '**Reading it (as measured when this text was written, 200 members, seed 20240601).** The accuracy target (mean |error| ≤ ' +
-    '10 % of the remaining lifetime) is met at 30 and 90 days and missed at 1, 3, 7 and 365 days; coverage is 18/22 = 82 %, ' +
-    'below the 90 % target. Why: (1) at 1–3 days the truth is a date, scored at noon, so the truth itself carries ±12 h = ±50 ' +
-    '% (1 day) or ±17 % (3 days) of the remaining lifetime — GeneSat-1 predicted 12.6 h after noon is still on the decay ' +
-    'date; (2) all four 1-day predictions are now made (the fit\'s “already decayed” test is the mean perigee, 120 km, no ' +
-    'longer 16.4 rev/day, and spurious “raises” in the debris fragment\'s final decay no longer cut its fit window), but ' +
-    'their 90 % windows are only 3–13 h wide and miss a noon truth in 3 of 4: in the last day the fitted B\'s σ is too small ' +
-    '(Cosmos 2251 debris: 2.7 ± 0.0 kg/m², against 3.3 fitted two days earlier), because the final-day element sets are few ' +
-    'and strongly correlated and the decay is far from linear in 1/B; (3) at 365 days the Cosmos 2251 debris B fitted in ' +
-    'March 2016 (2.5 kg/m²) is 30 % below the values fitted later (3.2–3.7): the fragment\'s effective area-to-mass ratio ' +
-    'changed (tumbling, solar-cycle dependence of the model bias), far outside the fit\'s σ and the 15 % density factor, and ' +
-    'the prediction is 42 % early; (4) GeneSat-1 at 3–7 days and Shenzhou-11 at 7 days are late by 17–22 %, Omid and Cosmos ' +
-    'at 3 days early by 18–24 %: no common sign, so no single bias explains them. The global choices behind the windows are ' +
-    'the forecast σ (measured on SW-All, below) and σ_ρ = 0.15 (the stated accuracy of empirical density models); neither was ' +
-    'tuned to these cases. Perfect-knowledge hindcasts (`--perfect-knowledge`) are not part of this table.',
+  'The headline columns above score against noon, the rule this validation was specified with. Two columns beside them show what the date-only truth allows: ' +
+    '"floor" is the mean |error| against noon of a prediction that is *exactly right* about a re-entry equally likely at any time of the ' +
+    'decay date (6 h on average, as % of the remaining lifetime); the truth interval is the SATCAT date, starting no earlier than the ' +
+    `file's last element set (the object was still tracked then): ${intervals.map((i) => `${i.name} ${i.from} … ${i.to}`).join('; ')}. ` +
+    `"Median to truth interval" is 0 when the median falls inside it. Windows meeting the truth interval: ${allMeets}/${allScored}.`,
+  '',
+);
+lines.push(
+  '**Reading it (as measured when this text was written, 200 members, seed 20240601).** Against noon of the decay date ' +
+    '(the headline), the accuracy target (mean |error| ≤ 10 % of the remaining lifetime) is met at 30 and 90 days and missed ' +
+    'at 1, 3, 7 and 365 days; coverage is 18/22 = 82 %, below the 90 % target. Why: (1) at 1 and 3 days the date-only truth ' +
+    'dominates: an exact prediction would score 25 % and 8.3 % on average against noon (the floor column), and an honest 1-day ' +
+    'window (about ±25 % of the remaining day, ±6 h) contains noon only when the re-entry came within about 6 h of it. Against ' +
+    'the truth interval, three of the four 1-day medians are on the decay date or 0.4 h from it (GeneSat-1 00:25 the next day; ' +
+    'Omid and Shenzhou-11 inside) and 20 of 22 windows meet it. (2) Cosmos 2251 debris at 1 day: the element sets and the ' +
+    'SATCAT date disagree. Its last set before as-of (2017-03-08 11:58, mean altitude 201 km) follows one at 04:34 at 229 km: ' +
+    '27 km in 7.4 h, about 90 km/day near 215 km. With the density growing e-fold every 30–40 km below, that rate leaves 5–8 h, ' +
+    'a re-entry on 8 March; the model says 16:01 (window 15:00–17:10), SATCAT says 9 March. The fitted B there, 3.5 kg/m², ' +
+    'agrees with shorter windows and the sub-windows (3.3–3.6). (3) At 365 days the Cosmos 2251 debris B fitted in March 2016 ' +
+    '(2.5 kg/m²) is 30 % below the values fitted later (3.2–3.7) and the prediction is 42 % early: the fragment\'s effective ' +
+    'area-to-mass ratio, or the model\'s bias for it, changed by more than the fit\'s σ and the 15 % density factor allow; ' +
+    '60- and 90-day fit windows give the same 2.6, so it is not the window. (4) At 7 days GeneSat-1 and Shenzhou-11 are late ' +
+    'by 19–21 %: the B fitted over the week before (52 and 154 kg/m²) is 6–12 % above what the last days give (49 and ' +
+    '135–140), and for GeneSat-1 the forecast space weather adds to it (a 20-member perfect-knowledge run of that case is about ' +
+    '10 h earlier). At 3 days Omid and Cosmos are early by 18–23 %, GeneSat-1 late by 17 %: no common sign, so no single bias ' +
+    'explains them. The global choices behind the windows are the forecast σ (measured on SW-All, below) and σ_ρ = 0.15 (the ' +
+    'stated accuracy of empirical density models); neither was tuned to these cases. Perfect-knowledge hindcasts ' +
+    '(`--perfect-knowledge`) are not part of this table.',
   '',
 );
 lines.push(
