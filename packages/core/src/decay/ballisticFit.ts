@@ -221,22 +221,7 @@ function fitWindow(
     const dB = model(a0, lnB + DIFF_LN_B);
     const dA = model(a0 + DIFF_A0_M, lnB);
     if (!dB || !dA) throw new BallisticFitError('no-decay', `the model re-entered inside the window near B = ${Math.exp(lnB).toPrecision(4)} kg/m²`);
-    // J columns: ∂a_k/∂a0 and ∂a_k/∂lnB; normal equations (JᵀJ + λ·diag) δ = Jᵀr.
-    let saa = 0;
-    let sab = 0;
-    let sbb = 0;
-    let ra = 0;
-    let rb = 0;
-    for (let k = 0; k < n; k++) if (use[k]) {
-      const ja = (dA.a[k] - current.a[k]) / DIFF_A0_M;
-      const jb = (dB.a[k] - current.a[k]) / DIFF_LN_B;
-      const r = aObs[k] - current.a[k];
-      saa += ja * ja;
-      sab += ja * jb;
-      sbb += jb * jb;
-      ra += ja * r;
-      rb += jb * r;
-    }
+    const { saa, sab, sbb, ra, rb } = normalEquations(aObs, use, current.a, dA.a, dB.a);
     jtj = [saa, sab, sbb];
     let accepted = false;
     for (let damp = 0; damp < 8 && !accepted; damp++) {
@@ -270,18 +255,7 @@ function fitWindow(
     if (!accepted) converged = true;
     if (converged && !outliersDone) {
       outliersDone = true;
-      const res: number[] = [];
-      for (let k = 0; k < n; k++) if (use[k]) res.push(Math.abs(aObs[k] - current.a[k]));
-      res.sort((p, q) => p - q);
-      const madSigma = 1.4826 * res[Math.floor(res.length / 2)];
-      let dropped = 0;
-      for (let k = 0; k < n; k++) {
-        if (use[k] && Math.abs(aObs[k] - current.a[k]) > 5 * madSigma) {
-          use[k] = 0;
-          dropped++;
-        }
-      }
-      if (dropped > 0) {
+      if (dropOutliers(aObs, use, current.a) > 0) {
         converged = false;
         currentCost = cost(current.a);
       }
@@ -290,14 +264,7 @@ function fitWindow(
   const b = Math.exp(lnB);
   if (!(b > 0.1 && b < 1e6)) throw new BallisticFitError('no-decay', `the fit diverged (B = ${b.toPrecision(4)} kg/m²): the decay is not measurable against the TLE noise in this window`);
 
-  const res: number[] = [];
-  for (let k = 0; k < n; k++) if (use[k]) res.push(aObs[k] - current.a[k]);
-  const m = res.length;
-  const rms = Math.sqrt(res.reduce((q, r) => q + r * r, 0) / m);
-  const sigmaRes = Math.sqrt(res.reduce((q, r) => q + r * r, 0) / Math.max(1, m - 2));
-  let num = 0;
-  for (let k = 1; k < m; k++) num += res[k] * res[k - 1];
-  const lag1 = rms > 0 ? num / (rms * rms * m) : 0;
+  const { rms, sigmaRes, lag1 } = residualStatistics(aObs, use, current.a);
   const r1 = Math.min(0.9, Math.max(0, lag1));
   // Var(ln B) = σ² (JᵀJ)⁻¹ at [ln B, ln B], inflated for lag-1 correlated residuals.
   const [saa, sab, sbb] = jtj;
@@ -307,6 +274,54 @@ function fitWindow(
   let rejected = 0;
   for (let k = 0; k < n; k++) rejected += 1 - use[k];
   return { b, a0, sigmaRel, rms, lag1, rejected, finalState: current.final, propagations, converged, lastStepLnB: lastStep };
+}
+
+/** Normal equations of the (a0, ln B) fit: JᵀJ (saa, sab, sbb) and Jᵀr (ra, rb), J by forward differences. */
+function normalEquations(aObs: Float64Array, use: Uint8Array, a: Float64Array, aPlusA0: Float64Array, aPlusLnB: Float64Array) {
+  let saa = 0;
+  let sab = 0;
+  let sbb = 0;
+  let ra = 0;
+  let rb = 0;
+  for (let k = 0; k < aObs.length; k++) if (use[k]) {
+    const ja = (aPlusA0[k] - a[k]) / DIFF_A0_M;
+    const jb = (aPlusLnB[k] - a[k]) / DIFF_LN_B;
+    const r = aObs[k] - a[k];
+    saa += ja * ja;
+    sab += ja * jb;
+    sbb += jb * jb;
+    ra += ja * r;
+    rb += jb * r;
+  }
+  return { saa, sab, sbb, ra, rb };
+}
+
+/** Unmark the sets more than 5 robust σ (1.4826·MAD) off the model; returns how many. */
+function dropOutliers(aObs: Float64Array, use: Uint8Array, a: Float64Array): number {
+  const res: number[] = [];
+  for (let k = 0; k < aObs.length; k++) if (use[k]) res.push(Math.abs(aObs[k] - a[k]));
+  res.sort((p, q) => p - q);
+  const madSigma = 1.4826 * res[Math.floor(res.length / 2)];
+  let dropped = 0;
+  for (let k = 0; k < aObs.length; k++) {
+    if (use[k] && Math.abs(aObs[k] - a[k]) > 5 * madSigma) {
+      use[k] = 0;
+      dropped++;
+    }
+  }
+  return dropped;
+}
+
+/** RMS of the residuals, their σ with two parameters fitted, and their lag-1 autocorrelation. */
+function residualStatistics(aObs: Float64Array, use: Uint8Array, a: Float64Array): { rms: number; sigmaRes: number; lag1: number } {
+  const res: number[] = [];
+  for (let k = 0; k < aObs.length; k++) if (use[k]) res.push(aObs[k] - a[k]);
+  const m = res.length;
+  const sumSq = res.reduce((q, r) => q + r * r, 0);
+  const rms = Math.sqrt(sumSq / m);
+  let num = 0;
+  for (let k = 1; k < m; k++) num += res[k] * res[k - 1];
+  return { rms, sigmaRes: Math.sqrt(sumSq / Math.max(1, m - 2)), lag1: rms > 0 ? num / (rms * rms * m) : 0 };
 }
 
 function leastSquaresSlope(x: Float64Array, y: Float64Array): number {
