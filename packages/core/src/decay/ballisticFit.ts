@@ -23,8 +23,9 @@
  *    factor 2 in B per step; 4–8 iterations of 3 propagations. Sets more than 5 robust σ
  *    (1.4826·MAD) off the fit are dropped once.
  * 5. Uncertainty (1σ): the larger of
- *    - formal: σ of ln B from the residual scatter and the normal matrix, inflated by √((1 + r₁)/(1 − r₁)) for the lag-1
- *      autocorrelation r₁ of the residuals (TLE errors are correlated from one set to the next);
+ *    - formal: σ of ln B from the residual scatter and the normal matrix, inflated by
+ *      √((1 + r₁)/(1 − r₁)) for the lag-1 autocorrelation r₁ of the residuals (TLE errors are
+ *      correlated from one set to the next);
  *    - sub-windows: B fitted separately on three consecutive thirds of the window; their standard
  *      deviation / √3. This one also sees day-to-day density-model errors (storms, flux).
  *    B is the *model-relative* (effective) value: it absorbs the atmosphere model's bias, which is
@@ -34,6 +35,7 @@ import type { OrbitHistoryPoint } from '../history/orbitHistory.js';
 import { orbitHistory, recentDecay } from '../history/orbitHistory.js';
 import { detectManeuvers, type DetectedManeuver, type ManeuverDetectionOptions } from '../history/detectManeuvers.js';
 import type { MeanElements } from '../formats/meanElements.js';
+import { fitLine } from '../math/lineFit.js';
 import type { Epoch } from '../time/epoch.js';
 import type { AveragedDynamicsOptions } from './averagedDynamics.js';
 import { propagateAveraged, meanStateFromVector } from './averagedPropagator.js';
@@ -168,7 +170,7 @@ function fitWindow(
     t[k] = points[k].epoch.secondsSince(points[0].epoch);
     aObs[k] = points[k].semiMajorAxisM;
   }
-  const slopeMPerDay = leastSquaresSlope(t, aObs) * DAY;
+  const slopeMPerDay = fitLine(t, aObs).slope * DAY;
   if (!(slopeMPerDay < 0)) {
     throw new BallisticFitError('no-decay', `the observed semi-major axis does not decay in this window (trend ${slopeMPerDay >= 0 ? '+' : ''}${slopeMPerDay.toFixed(1)} m/day); check for manoeuvres or choose another window`);
   }
@@ -324,19 +326,6 @@ function residualStatistics(aObs: Float64Array, use: Uint8Array, a: Float64Array
   return { rms, sigmaRes: Math.sqrt(sumSq / Math.max(1, m - 2)), lag1: rms > 0 ? num / (rms * rms * m) : 0 };
 }
 
-function leastSquaresSlope(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  const mx = x.reduce((p, q) => p + q, 0) / n;
-  const my = y.reduce((p, q) => p + q, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let k = 0; k < n; k++) {
-    sxy += (x[k] - mx) * (y[k] - my);
-    sxx += (x[k] - mx) ** 2;
-  }
-  return sxy / sxx;
-}
-
 /**
  * Decay only speeds up as an object sinks, so the time to fall from the last set's mean perigee to
  * 120 km at the rate of its last day is an upper bound on what it had left. An as-of date beyond
@@ -385,6 +374,8 @@ export function fitBallisticCoefficient(elements: readonly MeanElements[], optio
   if (!asOf || typeof asOf.secondsSince !== 'function') throw new BallisticFitError('bad-input', 'asOf: an Epoch is required (the fit uses element sets up to it only)');
   if (!Array.isArray(elements) || elements.length === 0) throw new BallisticFitError('too-few', 'no element sets given');
   const minPoints = options.minPoints ?? 6;
+  // Two parameters and a residual scatter: three sets at the very least.
+  if (!(Number.isInteger(minPoints) && minPoints >= 3)) throw new BallisticFitError('bad-input', `minPoints: must be an integer ≥ 3, got ${minPoints}`);
   const minSpanDays = options.minSpanDays ?? 2;
   const maxGapDays = options.maxGapDays ?? 5;
   const warnings: string[] = [];

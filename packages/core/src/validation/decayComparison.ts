@@ -15,7 +15,7 @@ import type { NumericalPropagator, PropagationResult } from '../propagation/nume
 import { stateFromMeanElements } from '../propagation/numerical/initialState.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
-import { fitLine } from './lineFit.js';
+import { fitLine } from '../math/lineFit.js';
 import { revolutionMeanSemiMajorAxis } from './meanSemiMajorAxis.js';
 
 const DAY_S = 86400;

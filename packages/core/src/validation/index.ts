@@ -1,4 +1,4 @@
 export * from './rtn.js';
-export * from './lineFit.js';
+export * from '../math/lineFit.js';
 export * from './meanSemiMajorAxis.js';
 export * from './decayComparison.js';

@@ -135,6 +135,10 @@ describe('ballistic-coefficient fit refusals', () => {
     expect(code(() => fitBallisticCoefficient(history, { ...common, asOf: START.plusDays(0.8) }))).toMatch(/^too-few: 4 element sets over 0\.75 days .*need at least 6 sets over 2 days/);
     expect(code(() => fitBallisticCoefficient([], { ...common, asOf: START }))).toMatch(/^too-few/);
   });
+
+  it('a minimum of fewer than 3 sets (two parameters and a scatter) is refused, naming the option', () => {
+    expect(code(() => fitBallisticCoefficient(history, { ...common, asOf: START.plusDays(30.5), minPoints: 2 }))).toMatch(/^bad-input: .*minPoints: must be an integer ≥ 3, got 2/);
+  });
   it('an already decayed object: last perigee below 120 km', () => {
     // 16.8 rev/day: a ≈ 6,480 km, ~100 km above the equator.
     const decayed = history.map((e) => ({ ...e, meanMotionRevPerDay: 16.8 }));

@@ -1,5 +1,5 @@
 /**
- * Ordinary least-squares line and polynomial fits for validation series (a(t) slopes, error
+ * Ordinary least-squares line and polynomial fits (a(t) trends and slopes, error
  * growth curves). Small dense normal equations: the series here have at most a few thousand points.
  */
 
