@@ -125,20 +125,24 @@ for (const c of CASES) {
 }
 const wallS = (performance.now() - started) / 1000;
 
-// Tiangong-2: manoeuvre detection only.
-const tg = parseTle(readFileSync(join(shared, 'reentry', '41765_TIANGONG-2_2016-057A_controlled-deorbit.tle'), 'utf8')).records;
-const tgDetection = detectManeuvers(orbitHistory(tg));
-const tgRaises = tgDetection.maneuvers.filter((m) => m.kind === 'raise');
-const tgLowers = tgDetection.maneuvers.filter((m) => m.kind === 'lower');
-let tgRefusal = '';
-try {
-  prepareReentryPrediction(tg, { asOf: Epoch.fromIso('2019-07-18T00:00:00Z'), spaceWeatherTable: table, msisCoefficients: msis, members: 1, seed });
-} catch (e) {
-  tgRefusal = (e as Error).message;
+// Tiangong-2 (manoeuvre detection only) and the forecast calibration belong to the forecast section.
+function tiangongParagraph(): string {
+  const tg = parseTle(readFileSync(join(shared, 'reentry', '41765_TIANGONG-2_2016-057A_controlled-deorbit.tle'), 'utf8')).records;
+  const detection = detectManeuvers(orbitHistory(tg));
+  const raises = detection.maneuvers.filter((m) => m.kind === 'raise');
+  const lowers = detection.maneuvers.filter((m) => m.kind === 'lower');
+  let refusal = '';
+  try {
+    prepareReentryPrediction(tg, { asOf: Epoch.fromIso('2019-07-18T00:00:00Z'), spaceWeatherTable: table, msisCoefficients: msis, members: 1, seed });
+  } catch (e) {
+    refusal = (e as Error).message;
+  }
+  return (
+    `Tiangong-2 (controlled de-orbit, not scored): the manoeuvre detector finds ${raises.length} reboosts and ${lowers.length} lowering events in ${tg.length} element sets; ` +
+    `the last reboost ends ${raises.at(-1)?.windowEnd.toIsoUtc(0) ?? '—'}, the last lowering ${lowers.at(-1)?.windowEnd.toIsoUtc(0) ?? '—'}. ` +
+    `A prediction as of 2019-07-18 ${refusal ? `is refused: "${refusal}"` : 'is made, with the warning that lowering burns were seen (a controlled de-orbit is not a decay)'}.`
+  );
 }
-
-// Forecast calibration table (SW-All only).
-const calib = measureForecastErrors(table, { fromMjd: calendarToMjd(1997, 1, 1), toMjd: calendarToMjd(2024, 6, 1), horizonsDays: HORIZONS });
 
 const fmt = (x: number | undefined, d = 1) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
 const lines: string[] = [];
@@ -226,14 +230,10 @@ if (!perfect) {
       'do.',
     '',
   );
-  lines.push(
-    `Tiangong-2 (controlled de-orbit, not scored): the manoeuvre detector finds ${tgRaises.length} reboosts and ${tgLowers.length} lowering events in ${tg.length} element sets; ` +
-      `the last reboost ends ${tgRaises.at(-1)?.windowEnd.toIsoUtc(0) ?? '—'}, the last lowering ${tgLowers.at(-1)?.windowEnd.toIsoUtc(0) ?? '—'}. ` +
-      `A prediction as of 2019-07-18 ${tgRefusal ? `is refused: "${tgRefusal}"` : 'is made, with the warning that lowering burns were seen (a controlled de-orbit is not a decay)'}.`,
-    '',
-  );
+  lines.push(tiangongParagraph(), '');
   lines.push('Space-weather forecast error measured on SW-All.csv (weekly forecast dates 1997-01-01 … 2024-06-01; ln(observed / forecast) of the mean over the horizon; the member σ values of docs/reentry.md are fitted to these standard deviations):', '');
   lines.push('| horizon days | dates | F10.7 mean log | F10.7 std log | Ap mean log | Ap std log |', '|---|---|---|---|---|---|');
+  const calib = measureForecastErrors(table, { fromMjd: calendarToMjd(1997, 1, 1), toMjd: calendarToMjd(2024, 6, 1), horizonsDays: HORIZONS });
   for (const c of calib) lines.push(`| ${c.horizonDays} | ${c.count} | ${c.f107MeanLog.toFixed(3)} | ${c.f107StdLog.toFixed(3)} | ${c.apMeanLog.toFixed(2)} | ${c.apStdLog.toFixed(2)} |`);
   lines.push('', `Forecast parameters used: ${JSON.stringify(DEFAULT_FORECAST_MODEL)}.`, '');
 }
