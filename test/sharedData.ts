@@ -10,12 +10,18 @@ export const SHARED_DATA = resolve(REPO_ROOT, '..', 'shared', 'data');
 
 export const hasSharedData = existsSync(SHARED_DATA);
 
+export function sharedDataMissingInCi(dir: string): string {
+  return `CI=true but the reference data ${dir} is missing: the published-reference tests cannot run`;
+}
+
 let warned = false;
 /**
- * True when ../shared/data is present. Otherwise prints one notice per test process; use with
- * `describe.skipIf(!sharedDataAvailable())`.
+ * True when ../shared/data is present. Otherwise, outside CI, prints one notice per test process;
+ * use with `describe.skipIf(!sharedDataAvailable())`. With CI=true a missing directory throws, so
+ * the reference tests fail instead of skipping (the global setup refuses the run before that).
  */
 export function sharedDataAvailable(): boolean {
+  if (!hasSharedData && process.env.CI === 'true') throw new Error(sharedDataMissingInCi(SHARED_DATA));
   if (!hasSharedData && !warned) {
     warned = true;
     console.warn(`notice: ${SHARED_DATA} not found; reference-data tests are skipped`);
