@@ -68,7 +68,7 @@ function checkRequest(r: PorkchopRequest): { from: PlanetInfo; to: PlanetInfo; s
   if (!(step > 0) || !Number.isFinite(step)) throw new TransferInputError(`step-days must be a positive number of days, got ${step}`);
   const fields: [Epoch, string][] = [[r.departStart, 'depart-start'], [r.departEnd, 'depart-end'], [r.arriveStart, 'arrive-start'], [r.arriveEnd, 'arrive-end']];
   for (const [e, f] of fields) checkEphemerisRange(e, f);
-  if (!r.arriveEnd.isAfter(r.departStart)) throw new TransferInputError(`arrive-end ${r.arriveEnd.toIsoUtc(0)} is not after depart-start ${r.departStart.toIsoUtc(0)}: every arrival would precede its departure`);
+  if (!r.arriveEnd.isAfter(r.departStart)) throw new TransferInputError(`arrive-end: ${r.arriveEnd.toIsoUtc(0)} is not after depart-start ${r.departStart.toIsoUtc(0)}: every arrival would precede its departure`);
   return { from, to, step };
 }
 

@@ -34,7 +34,7 @@ export function lambertReport(r: LambertRequest) {
   if (from.id === to.id) throw new TransferInputError(`to: departure and arrival bodies are both ${from.id}`);
   checkEphemerisRange(r.depart, 'depart');
   checkEphemerisRange(r.arrive, 'arrive');
-  if (!r.arrive.isAfter(r.depart)) throw new TransferInputError(`arrive ${r.arrive.toIsoUtc(0)} is not after depart ${r.depart.toIsoUtc(0)}`);
+  if (!r.arrive.isAfter(r.depart)) throw new TransferInputError(`arrive: ${r.arrive.toIsoUtc(0)} is not after depart ${r.depart.toIsoUtc(0)}`);
   const tofS = r.arrive.secondsSince(r.depart);
   const m = transferMetrics(planetState(from, r.depart), planetState(to, r.arrive), tofS, planetPoleAtTtDays(to, ttDaysJ2000(r.arrive)));
   if (!m) throw new TransferInputError('the two positions are collinear with the Sun (transfer angle 0 or 180°): the transfer plane is undefined');

@@ -146,11 +146,11 @@ describe('bad input: one line naming the field', () => {
     expect(() => computePorkchop({ ...base, to: 'pluto' })).toThrow(/^to: unknown body "pluto"; known bodies are earth, mars$/);
     expect(() => computePorkchop({ ...base, from: 'mars' })).toThrow(/departure and arrival bodies are both mars/);
     expect(() => computePorkchop({ ...base, departEnd: iso('2020-06-01T00:00:00Z') })).toThrow(/depart-end: the end 2020-06-01T00:00:00Z is before the start/);
-    expect(() => computePorkchop({ ...base, arriveStart: iso('2019-01-01T00:00:00Z'), arriveEnd: iso('2019-02-01T00:00:00Z') })).toThrow(/arrive-end .* is not after depart-start/);
+    expect(() => computePorkchop({ ...base, arriveStart: iso('2019-01-01T00:00:00Z'), arriveEnd: iso('2019-02-01T00:00:00Z') })).toThrow(/^arrive-end: .* is not after depart-start/);
     expect(() => computePorkchop({ ...base, arriveEnd: iso('2250-01-01T00:00:00Z') })).toThrow(/arrive-end: 2250-01-01T00:00:00Z is outside the planetary ephemeris span \(1900-01-01 to 2200-01-01\)/);
     expect(() => computePorkchop({ ...base, stepDays: 0.001 })).toThrow(/step-days: the grid would have .* cells/);
     expect(() => computePorkchop({ ...base, stepDays: -1 })).toThrow(/step-days must be a positive number of days/);
-    expect(() => lambertReport({ from: 'earth', to: 'mars', depart: iso('2021-01-01T00:00:00Z'), arrive: iso('2020-01-01T00:00:00Z') })).toThrow(/arrive 2020-01-01T00:00:00Z is not after depart 2021-01-01T00:00:00Z/);
+    expect(() => lambertReport({ from: 'earth', to: 'mars', depart: iso('2021-01-01T00:00:00Z'), arrive: iso('2020-01-01T00:00:00Z') })).toThrow(/^arrive: 2020-01-01T00:00:00Z is not after depart 2021-01-01T00:00:00Z/);
   });
 
   it('cells whose arrival precedes departure are empty (NaN), not errors', () => {
