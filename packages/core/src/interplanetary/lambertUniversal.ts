@@ -23,11 +23,14 @@ export interface UniversalLambertResult {
   z: number;
 }
 
-/** Zero-revolution prograde Lambert solution by universal variables, SI units. */
-export function solveLambertUniversal(r1: Vec3, r2: Vec3, tofSeconds: number, mu: number): UniversalLambertResult {
+/**
+ * Zero-revolution prograde Lambert solution by universal variables, SI units. "Prograde" is
+ * angular momentum along `normal` (default +z), as in the Izzo solver.
+ */
+export function solveLambertUniversal(r1: Vec3, r2: Vec3, tofSeconds: number, mu: number, normal?: Vec3): UniversalLambertResult {
   const n1 = Math.hypot(r1[0], r1[1], r1[2]);
   const n2 = Math.hypot(r2[0], r2[1], r2[2]);
-  const theta = progradeAngle(r1, r2);
+  const theta = progradeAngle(r1, r2, normal);
   const a = Math.sin(theta) * Math.sqrt((n1 * n2) / (1 - Math.cos(theta)));
   if (!Number.isFinite(a) || a === 0) throw new RangeError('universal Lambert: transfer angle 0 or 180°: the transfer plane is undefined');
   const y = (z: number) => n1 + n2 + (a * (z * stumpffS(z) - 1)) / Math.sqrt(stumpffC(z));
