@@ -52,12 +52,16 @@ export interface PorkchopGrid {
   captureAltitudeM: number;
 }
 
-/** The dates start, start + step, … ≤ end (end included when it falls on the grid). */
-export function dateAxis(start: Epoch, end: Epoch, stepDays: number, field: string): Epoch[] {
+/** How many dates start, start + step, … ≤ end hold; throws naming `field` when end < start. */
+function axisLength(start: Epoch, end: Epoch, stepDays: number, field: string): number {
   const spanDays = end.secondsSince(start) / SECONDS_PER_DAY;
   if (!(spanDays >= 0)) throw new TransferInputError(`${field}: the end ${end.toIsoUtc(0)} is before the start ${start.toIsoUtc(0)}`);
-  const n = Math.floor(spanDays / stepDays + 1e-9) + 1;
-  return Array.from({ length: n }, (_, k) => start.plusDays(k * stepDays));
+  return Math.floor(spanDays / stepDays + 1e-9) + 1;
+}
+
+/** The dates start, start + step, … ≤ end (end included when it falls on the grid). */
+export function dateAxis(start: Epoch, end: Epoch, stepDays: number, field: string): Epoch[] {
+  return Array.from({ length: axisLength(start, end, stepDays, field) }, (_, k) => start.plusDays(k * stepDays));
 }
 
 function checkRequest(r: PorkchopRequest): { from: PlanetInfo; to: PlanetInfo; step: number } {
@@ -85,13 +89,22 @@ function statesFor(planet: PlanetInfo, dates: Epoch[], withPole: boolean): { sta
   return { states, poles, tt };
 }
 
+/**
+ * Check a request and build its date axes, without solving anything (servers call this before
+ * accepting a job). Throws TransferInputError naming the field; `maxCells` bounds the grid.
+ */
+export function porkchopAxes(r: PorkchopRequest, maxCells = MAX_PORKCHOP_CELLS): { from: PlanetInfo; to: PlanetInfo; depart: Epoch[]; arrive: Epoch[] } {
+  const { from, to, step } = checkRequest(r);
+  const nDepart = axisLength(r.departStart, r.departEnd, step, 'depart-end');
+  const nArrive = axisLength(r.arriveStart, r.arriveEnd, step, 'arrive-end');
+  if (nDepart * nArrive > maxCells) throw new TransferInputError(`step-days: the grid would have ${nDepart} × ${nArrive} = ${nDepart * nArrive} cells (at most ${maxCells}); use a larger step or shorter spans`);
+  return { from, to, depart: dateAxis(r.departStart, r.departEnd, step, 'depart-end'), arrive: dateAxis(r.arriveStart, r.arriveEnd, step, 'arrive-end') };
+}
+
 /** Compute the porkchop grid. Throws TransferInputError (one line, names the field) on bad input. */
 export function computePorkchop(r: PorkchopRequest, onRow?: (done: number, total: number) => void): PorkchopGrid {
-  const { from, to, step } = checkRequest(r);
-  const depart = dateAxis(r.departStart, r.departEnd, step, 'depart-end');
-  const arrive = dateAxis(r.arriveStart, r.arriveEnd, step, 'arrive-end');
+  const { from, to, depart, arrive } = porkchopAxes(r);
   const cells = depart.length * arrive.length;
-  if (cells > MAX_PORKCHOP_CELLS) throw new TransferInputError(`step-days: the grid would have ${depart.length} × ${arrive.length} = ${cells} cells (at most ${MAX_PORKCHOP_CELLS}); use a larger step`);
   const parkingAltitudeM = r.parkingAltitudeM ?? DEFAULT_PARKING_ALTITUDE_M;
   const captureAltitudeM = r.captureAltitudeM ?? DEFAULT_CAPTURE_ALTITUDE_M;
   const dep = statesFor(from, depart, false);

@@ -130,6 +130,8 @@ export function porkchopReport(g: PorkchopGrid, stepDays: number) {
   };
 }
 
+export type PorkchopReport = ReturnType<typeof porkchopReport>;
+
 function windowPointJson(p: WindowPoint | undefined) {
   if (!p) return null;
   return {

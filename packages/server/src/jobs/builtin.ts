@@ -2,7 +2,8 @@
 import { JobRegistry } from './registry.js';
 import { altitudeBandScreen } from './types/altitudeBandScreen.js';
 import { cpuBurn } from './types/cpuBurn.js';
+import { porkchopJob } from './types/porkchop.js';
 
 export function builtinJobRegistry(): JobRegistry {
-  return new JobRegistry().register(altitudeBandScreen).register(cpuBurn);
+  return new JobRegistry().register(altitudeBandScreen).register(cpuBurn).register(porkchopJob);
 }
