@@ -1,0 +1,127 @@
+/**
+ * "Transfer windows to Mars": a porkchop plot computed by the server's `porkchop` job
+ * (POST /api/jobs, docs/api.md "Porkchop"). The panel follows the job over SSE, then shows the
+ * server's SVG (C3 contours, Type I/II boundary, minima, marked missions) and the minima.
+ */
+import { describeError, getJson, postJson } from './api.js';
+import { fmtNum, h } from './format.js';
+import { JobProgress, jobEndWords, type Job } from './jobs.js';
+
+interface PointJson {
+  depart_utc: string;
+  arrive_utc: string;
+  tof_days: number | null;
+  c3_km2_s2: number | null;
+  dla_deg: number | null;
+  vinf_arrival_km_s: number | null;
+  type: 'I' | 'II';
+  total_delta_v_km_s: number | null;
+}
+
+export interface PorkchopResult {
+  depart_utc: string[];
+  arrive_utc: string[];
+  minima: Record<string, PointJson | null>;
+  svg: string;
+}
+
+interface Preset {
+  label: string;
+  depart: [string, string];
+  arrive: [string, string];
+  mark?: { label: string; depart: string; arrive: string };
+}
+
+/** Launch and landing dates: ../shared/facts/mars.md (NASA, ESA via press). */
+export const PRESETS: Record<string, Preset> = {
+  '2022': { label: '2022 window (ExoMars plan)', depart: ['2022-07-01', '2022-12-31'], arrive: ['2023-01-01', '2024-01-31'], mark: { label: 'ExoMars 2022 plan', depart: '2022-09-20T00:00:00Z', arrive: '2023-06-10T15:32:00Z' } },
+  '2020': { label: '2020 window (Mars 2020)', depart: ['2020-06-01', '2020-09-30'], arrive: ['2020-12-01', '2021-10-31'], mark: { label: 'Mars 2020 as flown', depart: '2020-07-30T11:50:01Z', arrive: '2021-02-18T20:55:00Z' } },
+  '2026': { label: '2026 window', depart: ['2026-08-01', '2027-01-31'], arrive: ['2027-03-01', '2028-03-31'] },
+  '2028': { label: '2028 window', depart: ['2028-09-01', '2029-02-28'], arrive: ['2029-04-01', '2030-04-30'] },
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function setupPorkchop(): void {
+  const box = document.getElementById('porkchop')!;
+  const preset = h('select', { id: 'pc-preset' }, ...Object.entries(PRESETS).map(([k, p]) => h('option', { value: k, text: p.label })));
+  const field = (id: string, label: string) => {
+    const input = h('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', inputmode: 'numeric' });
+    return { input, el: h('div', { class: 'field' }, h('label', { for: id, text: label }), input) };
+  };
+  const ds = field('pc-depart-start', 'Depart from');
+  const de = field('pc-depart-end', 'Depart until');
+  const as = field('pc-arrive-start', 'Arrive from');
+  const ae = field('pc-arrive-end', 'Arrive until');
+  const step = field('pc-step', 'Step (days)');
+  step.input.value = '4';
+  const runBtn = h('button', { type: 'submit', class: 'primary', id: 'pc-run', text: 'Compute porkchop' });
+  const errors = h('p', { class: 'form-errors', role: 'alert', hidden: true, 'data-testid': 'porkchop-errors' });
+  const progress = new JobProgress('Porkchop progress', 'porkchop-progress');
+  const status = h('p', { class: 'status', role: 'status', 'data-testid': 'porkchop-status' });
+  const results = h('div', { 'data-testid': 'porkchop-results' });
+  const fill = () => {
+    const p = PRESETS[preset.value];
+    [ds.input.value, de.input.value] = p.depart;
+    [as.input.value, ae.input.value] = p.arrive;
+  };
+  preset.addEventListener('change', fill);
+  fill();
+  const form = h('form', { class: 'porkchop-form', novalidate: true },
+    h('p', { class: 'lead', text: 'Why does a missed launch cost two years? The energy (C3) a rocket must give for a direct Earth → Mars transfer, for every pair of departure and arrival dates.' }),
+    errors,
+    h('div', { class: 'fields' }, h('div', { class: 'field field-wide' }, h('label', { for: 'pc-preset', text: 'Window' }), preset), ds.el, de.el, as.el, ae.el, step.el),
+    h('div', { class: 'place-actions' }, runBtn),
+  );
+  box.replaceChildren(form, progress.element, status, results);
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (progress.running) return;
+    for (const [f, name] of [[ds, 'Depart from'], [de, 'Depart until'], [as, 'Arrive from'], [ae, 'Arrive until']] as const) {
+      if (!DATE.test(f.input.value.trim()) || !Number.isFinite(Date.parse(f.input.value.trim()))) return fail(errors, f.input, `"${name}" must be a date like 2022-09-20, got "${f.input.value}".`);
+    }
+    const stepDays = Number(step.input.value.trim());
+    if (!(stepDays >= 0.25 && stepDays <= 60)) return fail(errors, step.input, `"Step" must be a number of days from 0.25 to 60, got "${step.input.value}".`);
+    errors.hidden = true;
+    results.replaceChildren();
+    status.textContent = '';
+    runBtn.disabled = true;
+    const p = PRESETS[preset.value];
+    const iso = (d: string) => `${d.trim()}T00:00:00Z`;
+    try {
+      progress.pending('Asking the server…');
+      const job = await postJson<Job>('/api/jobs', {
+        type: 'porkchop',
+        params: { from: 'earth', to: 'mars', depart_start: iso(ds.input.value), depart_end: iso(de.input.value), arrive_start: iso(as.input.value), arrive_end: iso(ae.input.value), step_days: stepDays, ...(p.mark ? { marks: [p.mark] } : {}) },
+      });
+      const end = await progress.follow(job);
+      if (end.status !== 'succeeded') status.textContent = jobEndWords(end);
+      else showPorkchop(results, (await getJson<Job>(`/api/jobs/${encodeURIComponent(job.id)}`)).result as PorkchopResult);
+    } catch (err) {
+      progress.hide();
+      status.textContent = `No porkchop: ${describeError(err)}`;
+    } finally {
+      runBtn.disabled = false;
+    }
+  });
+}
+
+function fail(errors: HTMLElement, input: HTMLInputElement, message: string): void {
+  errors.textContent = message;
+  errors.hidden = false;
+  input.focus();
+}
+
+export function showPorkchop(box: HTMLElement, r: PorkchopResult): void {
+  const img = h('img', { class: 'porkchop-plot', 'data-testid': 'porkchop-plot', alt: 'Porkchop plot: C3 contours over departure and arrival dates', src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(r.svg)}` });
+  const row = (label: string, p: PointJson | null, testId: string) =>
+    h('div', { 'data-testid': testId }, h('dt', { text: label }),
+      h('dd', { text: p ? `${p.depart_utc.slice(0, 10)} → ${p.arrive_utc.slice(0, 10)} (${fmtNum(p.tof_days, 0, 'd')}, Type ${p.type}): C3 ${fmtNum(p.c3_km2_s2, 2, 'km²/s²')}, v∞ at Mars ${fmtNum(p.vinf_arrival_km_s, 2, 'km/s')}` : '—' }));
+  const facts = h('dl', { class: 'facts' },
+    row('Lowest C3, Type I', r.minima.min_c3_type1, 'porkchop-min-type1'),
+    row('Lowest C3, Type II', r.minima.min_c3_type2, 'porkchop-min-type2'),
+    row('Lowest total Δv (185 km LEO → 400 km Mars orbit)', r.minima.min_total_delta_v, 'porkchop-min-dv'),
+  );
+  box.replaceChildren(img, facts, h('p', { class: 'hint', text: `${r.depart_utc.length} × ${r.arrive_utc.length} direct transfers (Lambert, planets from astronomy-engine). Minima at the grid's resolution.` }));
+}
