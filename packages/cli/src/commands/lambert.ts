@@ -3,12 +3,11 @@
  * (zero-revolution) transfer between two planets on two dates — C3 and the asymptote's
  * declination at departure, v∞ at arrival, the burn from a circular parking orbit.
  */
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { lambertReport } from '@stationkeeper/core';
 import { numberOption } from '../util/options.js';
 import { formatTable } from '../util/table.js';
-import { altitudeOptionM, asUsage, requiredBody, requiredEpoch, type TransferIo } from './transferOptions.js';
+import { altitudeOptionM, asUsage, requiredBody, requiredEpoch, transferIo, type TransferIo } from './transferOptions.js';
 
 interface LambertOpts {
   from?: string;
@@ -21,14 +20,8 @@ interface LambertOpts {
   json?: boolean;
 }
 
-const defaultIo = (): TransferIo => ({
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  writeFile: (p, t) => writeFileSync(p, t),
-});
-
 export function registerLambert(program: Command, ioOverride?: Partial<TransferIo>): Command {
-  const io: TransferIo = { ...defaultIo(), ...ioOverride };
+  const io = transferIo(ioOverride);
   return program
     .command('lambert')
     .description('direct transfer between two planets on two dates: C3, DLA, arrival v∞, parking-orbit Δv')

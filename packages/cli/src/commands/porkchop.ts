@@ -3,12 +3,11 @@
  * --arrive-start ISO --arrive-end ISO [--step-days 1] [--plot out.svg] [--json]`: the grid of
  * direct transfers with C3, arrival v∞ and declinations, and the minimum-C3 and minimum-Δv points.
  */
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { computePorkchop, porkchopReport, porkchopSvg, type PorkchopMark } from '@stationkeeper/core';
 import { numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
-import { altitudeOptionM, asUsage, requiredBody, requiredEpoch, type TransferIo } from './transferOptions.js';
+import { altitudeOptionM, asUsage, requiredBody, requiredEpoch, transferIo, type TransferIo } from './transferOptions.js';
 
 interface PorkchopOpts {
   from?: string;
@@ -25,12 +24,6 @@ interface PorkchopOpts {
   json?: boolean;
 }
 
-const defaultIo = (): TransferIo => ({
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  writeFile: (p, t) => writeFileSync(p, t),
-});
-
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** `--mark "LABEL@DEPART/ARRIVE"`: a date pair drawn on the plot. */
@@ -41,7 +34,7 @@ function parseMark(text: string): PorkchopMark {
 }
 
 export function registerPorkchop(program: Command, ioOverride?: Partial<TransferIo>): Command {
-  const io: TransferIo = { ...defaultIo(), ...ioOverride };
+  const io = transferIo(ioOverride);
   return program
     .command('porkchop')
     .description('porkchop grid of direct transfers: C3, arrival v∞, declinations, Type I/II, minima; SVG contour plot')

@@ -2,6 +2,7 @@
  * Options shared by `lambert`, `porkchop` and `windows`: bodies, dates, orbit altitudes; core's
  * TransferInputError becomes a UsageError (exit 2, one line).
  */
+import { writeFileSync } from 'node:fs';
 import { TransferInputError, type Epoch } from '@stationkeeper/core';
 import { epochOption, numberOption, UsageError } from '../util/options.js';
 
@@ -9,6 +10,16 @@ export interface TransferIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly writeFile: (path: string, text: string) => void;
+}
+
+/** Real stdout/stderr and files, with the parts a test passes replaced. */
+export function transferIo(override: Partial<TransferIo> = {}): TransferIo {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    writeFile: (p, t) => writeFileSync(p, t),
+    ...override,
+  };
 }
 
 export function requiredEpoch(name: string, text: string | undefined): Epoch {

@@ -2,12 +2,11 @@
  * `stationkeeper windows --from earth --to mars --start ISO --years N [--json]`: the transfer
  * windows in a span, each with its best C3 (Type I and II), dates and launch period.
  */
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { findTransferWindows, windowsReport } from '@stationkeeper/core';
 import { integerOption, numberOption } from '../util/options.js';
 import { formatTable } from '../util/table.js';
-import { asUsage, requiredBody, requiredEpoch, type TransferIo } from './transferOptions.js';
+import { asUsage, requiredBody, requiredEpoch, transferIo, type TransferIo } from './transferOptions.js';
 
 interface WindowsOpts {
   from?: string;
@@ -19,14 +18,8 @@ interface WindowsOpts {
   json?: boolean;
 }
 
-const defaultIo = (): TransferIo => ({
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  writeFile: (p, t) => writeFileSync(p, t),
-});
-
 export function registerWindows(program: Command, ioOverride?: Partial<TransferIo>): Command {
-  const io: TransferIo = { ...defaultIo(), ...ioOverride };
+  const io = transferIo(ioOverride);
   return program
     .command('windows')
     .description('transfer windows in a span: best C3 (Type I and II), dates, launch period')
