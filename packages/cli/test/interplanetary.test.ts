@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerLambert } from '../src/commands/lambert.js';
-import { registerPorkchop } from '../src/commands/porkchop.js';
+import { parseMark, registerPorkchop } from '../src/commands/porkchop.js';
+import { UsageError } from '../src/util/options.js';
+import fc from 'fast-check';
 import { registerWindows } from '../src/commands/windows.js';
 import { runCli } from './runCli.js';
 
@@ -51,6 +53,26 @@ describe('stationkeeper porkchop', () => {
   });
   it('refuses a bad --mark by name', async () => {
     await expect(run(['porkchop', '--from', 'earth', '--to', 'mars', '--depart-start', '2020-07-01', '--depart-end', '2020-08-30', '--arrive-start', '2021-01-01', '--arrive-end', '2021-03-31', '--mark', 'nodates'])).rejects.toThrow(/--mark must look like "LABEL@DEPART\/ARRIVE"/);
+  });
+});
+
+describe('--mark parser', () => {
+  it('reads LABEL@DEPART/ARRIVE and refuses anything else with a UsageError naming --mark', () => {
+    const m = parseMark('ExoMars 2022 plan@2022-09-20/2023-06-10T15:32:00Z');
+    expect(m.label).toBe('ExoMars 2022 plan');
+    expect(m.arrive.toIsoUtc(0)).toBe('2023-06-10T15:32:00Z');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map(([a, b, c]) => `${a}@${b}/${c}`)), (text) => {
+        try {
+          parseMark(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(UsageError);
+          expect((e as Error).message).toMatch(/^--mark/);
+          expect((e as Error).message).not.toContain('\n');
+        }
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
   });
 });
 

@@ -27,7 +27,7 @@ interface PorkchopOpts {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** `--mark "LABEL@DEPART/ARRIVE"`: a date pair drawn on the plot. */
-function parseMark(text: string): PorkchopMark {
+export function parseMark(text: string): PorkchopMark {
   const m = /^(.+)@([^/]+)\/(.+)$/.exec(text);
   if (!m) throw new UsageError(`--mark must look like "LABEL@DEPART/ARRIVE" (ISO dates), got ${JSON.stringify(text)}`);
   return { label: m[1].trim(), depart: requiredEpoch('--mark departure', m[2].trim()), arrive: requiredEpoch('--mark arrival', m[3].trim()) };

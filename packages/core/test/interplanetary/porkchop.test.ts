@@ -4,11 +4,12 @@
  * (../shared/facts/mars.md): Mars 2020 (17 Jul – 15 Aug 2020, landing 18 Feb 2021) and InSight
  * (5 May – 8 Jun 2018, landing 26 Nov 2018).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GM_SUN_M3_S2 } from '../../src/interplanetary/constants.js';
-import { planetPoleAtTtDays, planetState, transferBody, ttDaysJ2000 } from '../../src/interplanetary/ephemeris.js';
+import { planetPoleAtTtDays, planetState, transferBody, TransferInputError, ttDaysJ2000 } from '../../src/interplanetary/ephemeris.js';
 import { solveLambertUniversal } from '../../src/interplanetary/lambertUniversal.js';
-import { computePorkchop, porkchopMinima } from '../../src/interplanetary/porkchop.js';
+import { computePorkchop, porkchopAxes, porkchopMinima } from '../../src/interplanetary/porkchop.js';
 import { porkchopSvg } from '../../src/interplanetary/porkchopPlot.js';
 import { lambertReport } from '../../src/interplanetary/report.js';
 import { transferMetrics } from '../../src/interplanetary/transfer.js';
@@ -158,5 +159,45 @@ describe('bad input: one line naming the field', () => {
     expect(Number.isNaN(g.c3M2S2[0 * g.arrive.length + 0])).toBe(false); // 1 Jul → 10 Jul
     expect(Number.isNaN(g.c3M2S2[(g.depart.length - 1) * g.arrive.length])).toBe(true); // 1 Aug → 10 Jul
     expect(g.type[(g.depart.length - 1) * g.arrive.length]).toBe(0);
+  });
+});
+
+describe('input fuzz: every bad request is one TransferInputError line naming a field', () => {
+  const body = fc.oneof(fc.constantFrom('earth', 'mars', 'Mars', ' earth ', 'venus', ''), fc.string({ maxLength: 8 }));
+  const epoch = fc.double({ min: -80_000, max: 130_000, noNaN: true }).map((mjd) => Epoch.fromUtcMjd(mjd)); // 1640 … 2214
+  const step = fc.oneof(fc.double({ min: -5, max: 400 }), fc.constantFrom(0, NaN, Infinity, 1e-9));
+  const fields = /^(from|to|depart-start|depart-end|arrive-start|arrive-end|step-days|depart|arrive)[: ]/;
+
+  it('porkchopAxes (the checks a server runs before accepting a job)', () => {
+    fc.assert(
+      fc.property(body, body, epoch, epoch, epoch, epoch, step, (from, to, ds, de, as, ae, stepDays) => {
+        try {
+          const axes = porkchopAxes({ from, to, departStart: ds, departEnd: de, arriveStart: as, arriveEnd: ae, stepDays }, 250_000);
+          expect(axes.depart.length * axes.arrive.length).toBeLessThanOrEqual(250_000);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TransferInputError);
+          const msg = (e as Error).message;
+          expect(msg).not.toContain('\n');
+          expect(msg).toMatch(fields);
+        }
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
+  });
+
+  it('lambertReport', () => {
+    fc.assert(
+      fc.property(body, body, epoch, epoch, (from, to, depart, arrive) => {
+        try {
+          const r = lambertReport({ from, to, depart, arrive });
+          expect(r.c3_km2_s2).toBeGreaterThan(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TransferInputError);
+          expect((e as Error).message).not.toContain('\n');
+          expect((e as Error).message).toMatch(/^(from|to|depart|arrive)[: ]|^the two positions are collinear/);
+        }
+      }),
+      { numRuns: 2000, seed: 18 },
+    );
   });
 });
