@@ -31,6 +31,14 @@ describe('stationkeeper lambert', () => {
     expect(j.c3_km2_s2).toBeLessThan(20);
     expect(j.minimum_parking_inclination_deg).toBeGreaterThanOrEqual(28.5);
   });
+  it('--max-revolutions lists the one-revolution pair after the direct solution', async () => {
+    const { out } = await run(['lambert', '--from', 'earth', '--to', 'mars', '--depart', '2020-07-30', '--arrive', '2023-01-10', '--max-revolutions', '2', '--json']);
+    const j = JSON.parse(out);
+    expect(j.solutions.map((s: { revolutions: number; branch: string }) => `${s.revolutions}${s.branch}`)).toEqual(['0direct', '1left', '1right']);
+    expect(j.solutions[0].c3_km2_s2).toBeCloseTo(j.c3_km2_s2, 3);
+    // 894 days: going once round the Sun first is far cheaper than the direct arc.
+    expect(j.solutions[2].c3_km2_s2).toBeLessThan(j.c3_km2_s2 / 4);
+  });
   it('prints a table without --json', async () => {
     const { out } = await run(['lambert', '--from', 'earth', '--to', 'mars', '--depart', '2018-05-05T11:05:00Z', '--arrive', '2018-11-26T19:52:59Z']);
     expect(out).toMatch(/C3 at departure\s+\d+\.\d+ km²\/s²/);

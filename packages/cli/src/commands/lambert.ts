@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { lambertReport } from '@stationkeeper/core';
-import { numberOption } from '../util/options.js';
+import { integerOption, numberOption } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 import { altitudeOptionM, asUsage, requiredBody, requiredEpoch, transferIo, type TransferIo } from './transferOptions.js';
 
@@ -17,6 +17,7 @@ interface LambertOpts {
   parkingAltitudeKm?: string;
   captureAltitudeKm?: string;
   launchLatDeg?: string;
+  maxRevolutions?: string;
   json?: boolean;
 }
 
@@ -32,6 +33,7 @@ export function registerLambert(program: Command, ioOverride?: Partial<TransferI
     .option('--parking-altitude-km <km>', 'circular parking orbit at departure (default 185)')
     .option('--capture-altitude-km <km>', 'circular capture orbit at arrival (default 400)')
     .option('--launch-lat-deg <deg>', 'launch-site latitude: report the smallest parking-orbit inclination and azimuth')
+    .option('--max-revolutions <n>', 'also list the multi-revolution solutions up to n complete revolutions (0–5)')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -47,12 +49,14 @@ export function registerLambert(program: Command, ioOverride?: Partial<TransferI
       const depart = requiredEpoch('--depart', opts.depart);
       const arrive = requiredEpoch('--arrive', opts.arrive);
       const lat = numberOption('--launch-lat-deg', opts.launchLatDeg, { min: -90, max: 90 });
+      const maxRevolutions = integerOption('--max-revolutions', opts.maxRevolutions, { min: 0, max: 5 });
       const r = asUsage(() =>
         lambertReport({
           from, to, depart, arrive,
           parkingAltitudeM: altitudeOptionM('--parking-altitude-km', opts.parkingAltitudeKm),
           captureAltitudeM: altitudeOptionM('--capture-altitude-km', opts.captureAltitudeKm),
           launchLatitudeRad: lat === undefined ? undefined : (lat * Math.PI) / 180,
+          maxRevolutions,
         }),
       );
       if (opts.json) {
@@ -70,6 +74,10 @@ export function registerLambert(program: Command, ioOverride?: Partial<TransferI
       if (r.minimum_parking_inclination_deg !== undefined) {
         rows.push(['parking orbit from the site', `inclination ≥ ${r.minimum_parking_inclination_deg}°, launch azimuth ${r.launch_azimuth_deg}°${r.dla_within_site_latitude ? '' : ' (|DLA| above the site latitude)'}`]);
       }
-      io.out(`${r.from} ${r.depart_utc} → ${r.to} ${r.arrive_utc}\n` + formatTable(['quantity', 'value'], rows) + '\n');
+      let text = `${r.from} ${r.depart_utc} → ${r.to} ${r.arrive_utc}\n` + formatTable(['quantity', 'value'], rows) + '\n';
+      if (r.solutions) {
+        text += '\nall solutions (revolutions about the Sun)\n' + formatTable(['revolutions', 'branch', 'C3 km²/s²', 'DLA °', 'v∞ arr km/s'], r.solutions.map((x) => [String(x.revolutions), x.branch, String(x.c3_km2_s2), String(x.dla_deg), String(x.vinf_arrival_km_s)])) + '\n';
+      }
+      io.out(text);
     });
 }

@@ -6,7 +6,7 @@ import type { Epoch } from '../time/epoch.js';
 import { circularToHyperbola, launchPlane } from './departure.js';
 import { checkEphemerisRange, planetPoleAtTtDays, planetState, transferBody, TransferInputError, ttDaysJ2000 } from './ephemeris.js';
 import { DEFAULT_CAPTURE_ALTITUDE_M, DEFAULT_PARKING_ALTITUDE_M, porkchopMinima, type PorkchopGrid, type PorkchopPoint } from './porkchop.js';
-import { transferMetrics } from './transfer.js';
+import { multiRevolutionTransfers, transferMetrics } from './transfer.js';
 import type { TransferWindow, WindowPoint } from './windows.js';
 
 const DEG = 180 / Math.PI;
@@ -25,6 +25,8 @@ export interface LambertRequest {
   captureAltitudeM?: number;
   /** Launch-site latitude (rad), for the parking-orbit plane check. */
   launchLatitudeRad?: number;
+  /** Also list the multi-revolution solutions up to this many revolutions (default 0: none). */
+  maxRevolutions?: number;
 }
 
 /** The direct transfer between two dates, as JSON. Throws TransferInputError on bad input. */
@@ -36,7 +38,9 @@ export function lambertReport(r: LambertRequest) {
   checkEphemerisRange(r.arrive, 'arrive');
   if (!r.arrive.isAfter(r.depart)) throw new TransferInputError(`arrive: ${r.arrive.toIsoUtc(0)} is not after depart ${r.depart.toIsoUtc(0)}`);
   const tofS = r.arrive.secondsSince(r.depart);
-  const m = transferMetrics(planetState(from, r.depart), planetState(to, r.arrive), tofS, planetPoleAtTtDays(to, ttDaysJ2000(r.arrive)));
+  const depState = planetState(from, r.depart);
+  const arrState = planetState(to, r.arrive);
+  const m = transferMetrics(depState, arrState, tofS, planetPoleAtTtDays(to, ttDaysJ2000(r.arrive)));
   if (!m) throw new TransferInputError('the two positions are collinear with the Sun (transfer angle 0 or 180°): the transfer plane is undefined');
   const parkingAltitudeM = r.parkingAltitudeM ?? DEFAULT_PARKING_ALTITUDE_M;
   const captureAltitudeM = r.captureAltitudeM ?? DEFAULT_CAPTURE_ALTITUDE_M;
@@ -67,6 +71,17 @@ export function lambertReport(r: LambertRequest) {
           minimum_parking_inclination_deg: roundOrNull(plane.minimumInclinationRad * DEG, 3),
           launch_azimuth_deg: roundOrNull(plane.launchAzimuthRad * DEG, 3),
           dla_within_site_latitude: plane.declinationWithinSiteLatitude,
+        }
+      : {}),
+    ...(r.maxRevolutions
+      ? {
+          solutions: multiRevolutionTransfers(depState, arrState, tofS, r.maxRevolutions).map((x) => ({
+            revolutions: x.revolutions,
+            branch: x.branch,
+            c3_km2_s2: roundOrNull(x.c3M2S2 / 1e6, 4),
+            dla_deg: roundOrNull(x.dlaRad * DEG, 3),
+            vinf_arrival_km_s: roundOrNull(x.vInfArrivalMS / 1e3, 4),
+          })),
         }
       : {}),
     frame: 'heliocentric EME2000 (astronomy-engine EQJ); DLA/RLA on the Earth mean equator of J2000, arrival declination on the arrival planet\'s equator (IAU pole)',

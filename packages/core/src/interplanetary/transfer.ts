@@ -7,7 +7,7 @@
  * departure planet's sense of motion (its r × v), so the 180° line is where the arrival planet
  * is opposite the departure planet in the plane of the departure planet's orbit.
  */
-import { solveLambertDirect } from './lambertIzzo.js';
+import { solveLambert, solveLambertDirect } from './lambertIzzo.js';
 import { GM_SUN_M3_S2 } from './constants.js';
 
 export interface TransferMetrics {
@@ -131,4 +131,32 @@ export function transferMetrics(dep: ArrayLike<number>, arr: ArrayLike<number>, 
     type: angle < Math.PI ? 1 : 2,
     ...lastTransferVelocities(),
   };
+}
+
+export interface RevolutionTransfer {
+  revolutions: number;
+  branch: 'direct' | 'left' | 'right';
+  c3M2S2: number;
+  dlaRad: number;
+  vInfArrivalMS: number;
+}
+
+/**
+ * Every Lambert solution up to `maxRevolutions` complete revolutions about the Sun between the
+ * two states (prograde = the departure planet's sense of motion), with C3, DLA and arrival v∞.
+ * Long transfers (≳ 1.5 years for Earth–Mars) have slower multi-revolution alternatives.
+ */
+export function multiRevolutionTransfers(dep: ArrayLike<number>, arr: ArrayLike<number>, tofSeconds: number, maxRevolutions: number): RevolutionTransfer[] {
+  const n = orbitNormal(dep, new Float64Array(3));
+  return solveLambert(dep, arr, tofSeconds, GM_SUN_M3_S2, { maxRevolutions, normal: n }).map((s) => {
+    const d = [s.v1[0] - dep[3], s.v1[1] - dep[4], s.v1[2] - dep[5]];
+    const vInf = Math.hypot(d[0], d[1], d[2]);
+    return {
+      revolutions: s.revolutions,
+      branch: s.branch,
+      c3M2S2: vInf * vInf,
+      dlaRad: Math.asin(d[2] / vInf),
+      vInfArrivalMS: Math.hypot(s.v2[0] - arr[3], s.v2[1] - arr[4], s.v2[2] - arr[5]),
+    };
+  });
 }
