@@ -42,11 +42,14 @@ export function registerWindows(program: Command, ioOverride?: Partial<TransferI
       const years = numberOption('--years', opts.years, { min: 0.1, max: 50 }) ?? 10;
       const step = integerOption('--step-days', opts.stepDays, { min: 1, max: 60 }) ?? 2;
       const margin = numberOption('--c3-margin-km2-s2', opts.c3MarginKm2S2, { min: 0, max: 100 }) ?? 5;
+      const from = requiredBody('--from', opts.from);
+      const to = requiredBody('--to', opts.to);
+      const start = requiredEpoch('--start', opts.start);
       const windows = asUsage(() =>
         findTransferWindows({
-          from: requiredBody('--from', opts.from),
-          to: requiredBody('--to', opts.to),
-          start: requiredEpoch('--start', opts.start),
+          from,
+          to,
+          start,
           years,
           departStepDays: step,
           c3MarginM2S2: margin * 1e6,
@@ -54,7 +57,7 @@ export function registerWindows(program: Command, ioOverride?: Partial<TransferI
       );
       const report = windowsReport(windows, margin);
       if (opts.json) {
-        io.out(JSON.stringify({ from: opts.from, to: opts.to, start_utc: opts.start, years, windows: report }, null, 2) + '\n');
+        io.out(JSON.stringify({ from, to, start_utc: start.toIsoUtc(0), years, windows: report }, null, 2) + '\n');
         return;
       }
       const rows = report.map((w) => [
