@@ -110,6 +110,26 @@ describe('closure: the Lambert velocity flown forward reaches r2', () => {
     }
   });
 
+  it('the one-revolution pair appears at its minimum time of flight, where left and right merge', () => {
+    // Bisect the time of flight at which solveLambert first returns the N = 1 pair (its Tmin,
+    // found inside the solver by Halley's iteration); just above it the two branches must be
+    // nearly the same orbit (they meet at Tmin), and both must close.
+    let lo = 0.5 * 365.25 * 86400;
+    let hi = 3 * 365.25 * 86400;
+    const count = (tof: number) => solveLambert(r1, r2, tof, GM_SUN_M3_S2, { maxRevolutions: 1 }).length;
+    expect(count(lo)).toBe(1);
+    expect(count(hi)).toBe(3);
+    for (let k = 0; k < 60; k++) {
+      const mid = (lo + hi) / 2;
+      if (count(mid) === 3) hi = mid;
+      else lo = mid;
+    }
+    const [, left, right] = solveLambert(r1, r2, hi * (1 + 1e-9), GM_SUN_M3_S2, { maxRevolutions: 1 });
+    const speed = Math.hypot(left.v1[0], left.v1[1], left.v1[2]);
+    expect(dist(left.v1, right.v1) / speed).toBeLessThan(1e-3);
+    for (const s of [left, right]) expect(dist(propagateKepler(r1, s.v1, hi * (1 + 1e-9), GM_SUN_M3_S2).r, r2)).toBeLessThanOrEqual(1);
+  });
+
   it('asks for more revolutions than fit: only those whose minimum time is below the time of flight', () => {
     // A 0.3-year transfer between 1 and 1.5 AU cannot go once round the Sun (period ≥ 1 year).
     const sols = solveLambert(r1, r2, 0.3 * 365.25 * 86400, GM_SUN_M3_S2, { maxRevolutions: 3 });
