@@ -85,7 +85,20 @@ function wholeDays(v: number | undefined, def: number, field: string, min: numbe
   return x;
 }
 
-function scan(s: WindowSearch): Scan {
+export interface WindowScanPlan {
+  from: PlanetInfo;
+  to: PlanetInfo;
+  departStep: number;
+  tofs: number[];
+  spanDays: number;
+  departures: number;
+}
+
+/**
+ * Check a search and size its scan without solving anything (a server calls this before
+ * accepting a job). Throws TransferInputError naming the field.
+ */
+export function planWindowScan(s: WindowSearch): WindowScanPlan {
   const from = transferBody(s.from, 'from');
   const to = transferBody(s.to, 'to');
   if (from.id === to.id) throw new TransferInputError(`to: departure and arrival bodies are both ${from.id}`);
@@ -99,8 +112,14 @@ function scan(s: WindowSearch): Scan {
   checkEphemerisRange(s.start.plusDays(spanDays + tofMax), 'years');
   const tofs: number[] = [];
   for (let t = tofMin; t <= tofMax; t += tofStep) tofs.push(t);
-  const nDep = Math.floor(spanDays / departStep) + 1;
-  if (nDep * tofs.length > MAX_SCAN_CELLS) throw new TransferInputError(`the scan would solve ${nDep * tofs.length} transfers (at most ${MAX_SCAN_CELLS}); use larger steps or fewer years`);
+  const departures = Math.floor(spanDays / departStep) + 1;
+  if (departures * tofs.length > MAX_SCAN_CELLS) throw new TransferInputError(`the scan would solve ${departures * tofs.length} transfers (at most ${MAX_SCAN_CELLS}); use larger steps or fewer years`);
+  return { from, to, departStep, tofs, spanDays, departures };
+}
+
+function scan(s: WindowSearch): Scan {
+  const { from, to, departStep, tofs, spanDays, departures: nDep } = planWindowScan(s);
+  const tofMax = tofs[tofs.length - 1];
   const t0 = ttDaysJ2000(s.start);
   const dep = new DailyStates(from, t0, spanDays, false);
   const arr = new DailyStates(to, t0, spanDays + tofMax, true);

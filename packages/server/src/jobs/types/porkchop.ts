@@ -1,11 +1,12 @@
 /**
  * `porkchop` job: a porkchop grid of direct planet-to-planet transfers (core interplanetary/),
  * computed on a worker thread with per-row progress. The result is core's JSON report (grid and
- * minima) plus the SVG contour plot, so the dashboard shows it as is.
+ * minima), the SVG contour plot, and each marked date pair as a single transfer (`lambert`).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Epoch, porkchopAxes, TRANSFER_BODIES, TransferInputError, type PorkchopRequest } from '@stationkeeper/core';
-import { JobParamsError, type JobType } from '../registry.js';
+import { lambertReport, porkchopAxes, type PorkchopRequest } from '@stationkeeper/core';
+import type { JobType } from '../registry.js';
+import { BodyParam, isoParam, relabelTransferError } from './transferParams.js';
 import type { PorkchopTaskInput, PorkchopTaskResult } from './porkchopTask.js';
 
 const TASK = new URL('./porkchopTask.ts', import.meta.url).href;
@@ -14,14 +15,13 @@ export const PORKCHOP_JOB = 'porkchop';
 /** Grid cells one job may ask for (a 400 × 400 grid; the JSON result is ~7 numbers a cell). */
 export const MAX_JOB_CELLS = 160_000;
 
-const Body = Type.Union(TRANSFER_BODIES.map((b) => Type.Literal(b)), { description: 'earth or mars' });
 const Iso = (d: string) => Type.String({ minLength: 4, maxLength: 40, description: d });
 const AltitudeKm = (d: string) => Type.Optional(Type.Number({ minimum: 0, maximum: 100_000, description: d }));
 
 export const PorkchopParams = Type.Object(
   {
-    from: Body,
-    to: Body,
+    from: BodyParam,
+    to: BodyParam,
     depart_start: Iso('first departure date, ISO 8601 UTC'),
     depart_end: Iso('last departure date'),
     arrive_start: Iso('first arrival date'),
@@ -40,23 +40,15 @@ export const PorkchopParams = Type.Object(
 );
 export type PorkchopParams = Static<typeof PorkchopParams>;
 
-function epoch(text: string, field: string): Epoch {
-  try {
-    return Epoch.fromIso(text);
-  } catch {
-    throw new JobParamsError(field, `must be an ISO 8601 UTC time such as 2020-07-30T00:00:00Z, got ${JSON.stringify(text)}`);
-  }
-}
-
 /** The core request for the params; throws JobParamsError naming the param. */
 export function porkchopRequest(p: PorkchopParams): PorkchopRequest {
   return {
     from: p.from,
     to: p.to,
-    departStart: epoch(p.depart_start, 'depart_start'),
-    departEnd: epoch(p.depart_end, 'depart_end'),
-    arriveStart: epoch(p.arrive_start, 'arrive_start'),
-    arriveEnd: epoch(p.arrive_end, 'arrive_end'),
+    departStart: isoParam(p.depart_start, 'depart_start'),
+    departEnd: isoParam(p.depart_end, 'depart_end'),
+    arriveStart: isoParam(p.arrive_start, 'arrive_start'),
+    arriveEnd: isoParam(p.arrive_end, 'arrive_end'),
     stepDays: p.step_days,
     parkingAltitudeM: p.parking_altitude_km === undefined ? undefined : p.parking_altitude_km * 1000,
     captureAltitudeM: p.capture_altitude_km === undefined ? undefined : p.capture_altitude_km * 1000,
@@ -66,17 +58,13 @@ export function porkchopRequest(p: PorkchopParams): PorkchopRequest {
 /** Core's checks (bodies, order, ephemeris span, grid size), re-labelled with the param's name. */
 function checkPorkchop(p: PorkchopParams): void {
   const r = porkchopRequest(p);
+  relabelTransferError('', () => porkchopAxes(r, MAX_JOB_CELLS));
+  // Each mark is also computed as a single transfer in the result: the same checks now.
   (p.marks ?? []).forEach((m, k) => {
-    epoch(m.depart, `marks.${k}.depart`);
-    epoch(m.arrive, `marks.${k}.arrive`);
+    const depart = isoParam(m.depart, `marks.${k}.depart`);
+    const arrive = isoParam(m.arrive, `marks.${k}.arrive`);
+    relabelTransferError(`marks.${k}.`, () => lambertReport({ from: p.from, to: p.to, depart, arrive }));
   });
-  try {
-    porkchopAxes(r, MAX_JOB_CELLS);
-  } catch (e) {
-    if (!(e instanceof TransferInputError)) throw e;
-    const m = /^([a-z][a-z-]*): (.*)$/.exec(e.message);
-    throw m ? new JobParamsError(m[1].replace(/-/g, '_'), m[2]) : new JobParamsError('', e.message);
-  }
 }
 
 export const porkchopJob: JobType<typeof PorkchopParams> = {

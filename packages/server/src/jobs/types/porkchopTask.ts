@@ -1,5 +1,5 @@
 /** Worker side of the `porkchop` job: the grid row by row (progress), its JSON report and SVG. */
-import { computePorkchop, Epoch, porkchopReport, porkchopSvg, type PorkchopReport } from '@stationkeeper/core';
+import { computePorkchop, Epoch, lambertReport, porkchopReport, porkchopSvg, type LambertReport, type PorkchopReport } from '@stationkeeper/core';
 import { porkchopRequest, type PorkchopParams } from './porkchop.js';
 
 export interface PorkchopTaskInput {
@@ -8,6 +8,8 @@ export interface PorkchopTaskInput {
 
 export interface PorkchopTaskResult extends PorkchopReport {
   svg: string;
+  /** The marked date pairs as single transfers (the CLI's `lambert --json`), with their labels. */
+  marks: (LambertReport & { label: string })[];
 }
 
 export function runPorkchop(input: PorkchopTaskInput, report: (fraction: number, message?: string) => void): PorkchopTaskResult {
@@ -16,5 +18,6 @@ export function runPorkchop(input: PorkchopTaskInput, report: (fraction: number,
     if (done % 10 === 0 || done === total) report(done / total, `${done} of ${total} departure dates`);
   });
   const marks = (p.marks ?? []).map((m) => ({ label: m.label, depart: Epoch.fromIso(m.depart), arrive: Epoch.fromIso(m.arrive) }));
-  return { ...porkchopReport(grid, p.step_days), svg: porkchopSvg(grid, { marks }) };
+  const transfers = marks.map((m) => ({ label: m.label, ...lambertReport({ from: p.from, to: p.to, depart: m.depart, arrive: m.arrive, parkingAltitudeM: grid.parkingAltitudeM, captureAltitudeM: grid.captureAltitudeM }) }));
+  return { ...porkchopReport(grid, p.step_days), svg: porkchopSvg(grid, { marks }), marks: transfers };
 }
