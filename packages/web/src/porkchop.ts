@@ -18,11 +18,37 @@ interface PointJson {
   total_delta_v_km_s: number | null;
 }
 
+/** A marked date pair as one transfer (the CLI's `lambert --json`). */
+interface MarkJson {
+  label: string;
+  depart_utc: string;
+  arrive_utc: string;
+  tof_days: number | null;
+  c3_km2_s2: number | null;
+  dla_deg: number | null;
+  vinf_arrival_km_s: number | null;
+  type: 'I' | 'II';
+  departure_delta_v_km_s: number | null;
+}
+
 export interface PorkchopResult {
   depart_utc: string[];
   arrive_utc: string[];
   minima: Record<string, PointJson | null>;
   svg: string;
+  marks?: MarkJson[];
+}
+
+interface WindowPointJson {
+  depart_utc: string;
+  arrive_utc: string;
+  tof_days: number | null;
+  c3_km2_s2: number | null;
+  type: 'I' | 'II';
+}
+
+export interface WindowsResult {
+  windows: { best: WindowPointJson | null; type1: WindowPointJson | null; type2: WindowPointJson | null; launch_period: { start_utc: string; end_utc: string } }[];
 }
 
 interface Preset {
@@ -60,6 +86,10 @@ export function setupPorkchop(): void {
   const progress = new JobProgress('Porkchop progress', 'porkchop-progress');
   const status = h('p', { class: 'status', role: 'status', 'data-testid': 'porkchop-status' });
   const results = h('div', { 'data-testid': 'porkchop-results' });
+  const windowsBtn = h('button', { type: 'button', id: 'pc-windows', text: 'List the windows 2020–2030' });
+  const windowsProgress = new JobProgress('Windows progress', 'windows-progress');
+  const windowsStatus = h('p', { class: 'status', role: 'status', 'data-testid': 'windows-status' });
+  const windowsBox = h('div', { class: 'table-wrap', 'data-testid': 'windows' });
   const fill = () => {
     const p = PRESETS[preset.value];
     [ds.input.value, de.input.value] = p.depart;
@@ -71,9 +101,10 @@ export function setupPorkchop(): void {
     h('p', { class: 'lead', text: 'Why does a missed launch cost two years? The energy (C3) a rocket must give for a direct Earth → Mars transfer, for every pair of departure and arrival dates.' }),
     errors,
     h('div', { class: 'fields' }, h('div', { class: 'field field-wide' }, h('label', { for: 'pc-preset', text: 'Window' }), preset), ds.el, de.el, as.el, ae.el, step.el),
-    h('div', { class: 'place-actions' }, runBtn),
+    h('div', { class: 'place-actions' }, runBtn, windowsBtn),
   );
-  box.replaceChildren(form, progress.element, status, results);
+  box.replaceChildren(form, progress.element, status, results, windowsProgress.element, windowsStatus, windowsBox);
+  windowsBtn.addEventListener('click', () => void listWindows(windowsBtn, windowsProgress, windowsStatus, windowsBox));
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -107,6 +138,45 @@ export function setupPorkchop(): void {
   });
 }
 
+/** The `transfer-windows` job for 2019-09 … 2030: one row per window. */
+async function listWindows(btn: HTMLButtonElement, progress: JobProgress, status: HTMLElement, box: HTMLElement): Promise<void> {
+  if (progress.running) return;
+  btn.disabled = true;
+  status.textContent = '';
+  box.replaceChildren();
+  try {
+    progress.pending('Asking the server…');
+    const job = await postJson<Job>('/api/jobs', { type: 'transfer-windows', params: { from: 'earth', to: 'mars', start: '2019-09-01T00:00:00Z', years: 11 } });
+    const end = await progress.follow(job);
+    if (end.status !== 'succeeded') status.textContent = jobEndWords(end);
+    else showWindows(box, (await getJson<Job>(`/api/jobs/${encodeURIComponent(job.id)}`)).result as WindowsResult);
+  } catch (err) {
+    progress.hide();
+    status.textContent = `No windows: ${describeError(err)}`;
+  } finally {
+    btn.disabled = false;
+  }
+}
+
+export function showWindows(box: HTMLElement, r: WindowsResult): void {
+  const cell = (p: WindowPointJson | null) => (p ? `${fmtNum(p.c3_km2_s2, 2, '')} (${p.depart_utc.slice(0, 10)}, ${fmtNum(p.tof_days, 0, 'd')})` : '—');
+  const rows = r.windows.map((w) =>
+    h('tr', {},
+      h('td', { text: w.best ? w.best.depart_utc.slice(0, 10) : '—' }),
+      h('td', { text: w.best ? w.best.arrive_utc.slice(0, 10) : '—' }),
+      h('td', { text: w.best ? `${fmtNum(w.best.c3_km2_s2, 2, '')} (Type ${w.best.type})` : '—' }),
+      h('td', { text: cell(w.type1) }),
+      h('td', { text: cell(w.type2) }),
+    ));
+  box.replaceChildren(
+    h('table', { class: 'windows' },
+      h('caption', { text: 'Earth → Mars windows: lowest C3 (km²/s²) of each, refined off the grid' }),
+      h('thead', {}, h('tr', {}, ...['best departure', 'arrival', 'C3', 'best Type I', 'best Type II'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, ...rows),
+    ),
+  );
+}
+
 function fail(errors: HTMLElement, input: HTMLInputElement, message: string): void {
   errors.textContent = message;
   errors.hidden = false;
@@ -123,5 +193,9 @@ export function showPorkchop(box: HTMLElement, r: PorkchopResult): void {
     row('Lowest C3, Type II', r.minima.min_c3_type2, 'porkchop-min-type2'),
     row('Lowest total Δv (185 km LEO → 400 km Mars orbit)', r.minima.min_total_delta_v, 'porkchop-min-dv'),
   );
+  for (const m of r.marks ?? []) {
+    facts.append(h('div', { 'data-testid': 'porkchop-mark' }, h('dt', { text: m.label }),
+      h('dd', { text: `${m.depart_utc.slice(0, 10)} → ${m.arrive_utc.slice(0, 10)} (${fmtNum(m.tof_days, 0, 'd')}, Type ${m.type}): C3 ${fmtNum(m.c3_km2_s2, 2, 'km²/s²')}, DLA ${fmtNum(m.dla_deg, 1, '°')}, v∞ at Mars ${fmtNum(m.vinf_arrival_km_s, 2, 'km/s')}` })));
+  }
   box.replaceChildren(img, facts, h('p', { class: 'hint', text: `${r.depart_utc.length} × ${r.arrive_utc.length} direct transfers (Lambert, planets from astronomy-engine). Minima at the grid's resolution.` }));
 }

@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))('porkchop panel in chromium', () => {
     for (const d of [dist, dataDir]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  it('computes the 2020 window as a job and shows the same minima as the API', async () => {
+  it('computes the 2020 window and the 2020–2028 windows as jobs and shows what the API returns', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const consoleErrors: string[] = [];
     const foreign: string[] = [];
@@ -76,6 +76,21 @@ describe.skipIf(!existsSync(CHROMIUM))('porkchop panel in chromium', () => {
     expect(result.svg).toContain('Mars 2020 as flown');
     // The image really rendered (an SVG that fails to parse has no natural size).
     expect(await page.evaluate(() => (document.querySelector('[data-testid=porkchop-plot]') as HTMLImageElement).naturalWidth)).toBe(960);
+    // The marked mission as one transfer, as the job computed it.
+    const mark = result.marks[0];
+    expect(mark.label).toBe('Mars 2020 as flown');
+    expect(await page.textContent('[data-testid=porkchop-mark] dd')).toContain(`C3 ${mark.c3_km2_s2.toFixed(2)} km²/s², DLA ${mark.dla_deg.toFixed(1)}°`);
+
+    // The windows list: a second job, one row per window, equal to its result.
+    await page.click('#pc-windows');
+    await page.waitForSelector('[data-testid=windows] tbody tr', { timeout: 60_000 });
+    const wjobs = (await (await fetch(`${server.url}/api/jobs?limit=5`)).json()) as { jobs: { id: string; type: string }[] };
+    const wres = (await (await fetch(`${server.url}/api/jobs/${wjobs.jobs.find((j) => j.type === 'transfer-windows')!.id}`)).json()).result;
+    const rows = await page.$$eval('[data-testid=windows] tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(rows.map((r) => r[0]!.slice(0, 4))).toEqual(['2020', '2022', '2024', '2026', '2028']);
+    expect(rows.map((r) => r[0])).toEqual(wres.windows.map((w: { best: { depart_utc: string } }) => w.best.depart_utc.slice(0, 10)));
+    expect(rows[0][2]).toBe(`${wres.windows[0].best.c3_km2_s2.toFixed(2)} (Type I)`);
+
     expect(consoleErrors).toEqual([]);
     expect(foreign).toEqual([]);
     if (process.env.STATIONKEEPER_SCREENSHOTS === '1') await page.locator('.panel-porkchop').screenshot({ path: join(WEB_ROOT, '../../docs/porkchop-panel.png') });
