@@ -7,28 +7,28 @@ import { describeError, getJson, postJson } from './api.js';
 import { fmtNum, h } from './format.js';
 import { JobProgress, jobEndWords, type Job } from './jobs.js';
 
-interface PointJson {
+/** One transfer as the server reports it (window optima carry these fields). */
+interface WindowPointJson {
   depart_utc: string;
   arrive_utc: string;
   tof_days: number | null;
   c3_km2_s2: number | null;
+  type: 'I' | 'II';
+}
+
+/** A grid cell or a single transfer: also the asymptote and arrival figures. */
+interface TransferJson extends WindowPointJson {
   dla_deg: number | null;
   vinf_arrival_km_s: number | null;
-  type: 'I' | 'II';
+}
+
+interface PointJson extends TransferJson {
   total_delta_v_km_s: number | null;
 }
 
 /** A marked date pair as one transfer (the CLI's `lambert --json`). */
-interface MarkJson {
+interface MarkJson extends TransferJson {
   label: string;
-  depart_utc: string;
-  arrive_utc: string;
-  tof_days: number | null;
-  c3_km2_s2: number | null;
-  dla_deg: number | null;
-  vinf_arrival_km_s: number | null;
-  type: 'I' | 'II';
-  departure_delta_v_km_s: number | null;
 }
 
 export interface PorkchopResult {
@@ -37,14 +37,6 @@ export interface PorkchopResult {
   minima: Record<string, PointJson | null>;
   svg: string;
   marks?: MarkJson[];
-}
-
-interface WindowPointJson {
-  depart_utc: string;
-  arrive_utc: string;
-  tof_days: number | null;
-  c3_km2_s2: number | null;
-  type: 'I' | 'II';
 }
 
 export interface WindowsResult {
@@ -115,47 +107,48 @@ export function setupPorkchop(): void {
     const stepDays = Number(step.input.value.trim());
     if (!(stepDays >= 0.25 && stepDays <= 60)) return fail(errors, step.input, `"Step" must be a number of days from 0.25 to 60, got "${step.input.value}".`);
     errors.hidden = true;
-    results.replaceChildren();
-    status.textContent = '';
-    runBtn.disabled = true;
     const p = PRESETS[preset.value];
     const iso = (d: string) => `${d.trim()}T00:00:00Z`;
-    try {
-      progress.pending('Asking the server…');
-      const job = await postJson<Job>('/api/jobs', {
-        type: 'porkchop',
-        params: { from: 'earth', to: 'mars', depart_start: iso(ds.input.value), depart_end: iso(de.input.value), arrive_start: iso(as.input.value), arrive_end: iso(ae.input.value), step_days: stepDays, ...(p.mark ? { marks: [p.mark] } : {}) },
-      });
-      const end = await progress.follow(job);
-      if (end.status !== 'succeeded') status.textContent = jobEndWords(end);
-      else showPorkchop(results, (await getJson<Job>(`/api/jobs/${encodeURIComponent(job.id)}`)).result as PorkchopResult);
-    } catch (err) {
-      progress.hide();
-      status.textContent = `No porkchop: ${describeError(err)}`;
-    } finally {
-      runBtn.disabled = false;
-    }
+    const params = { from: 'earth', to: 'mars', depart_start: iso(ds.input.value), depart_end: iso(de.input.value), arrive_start: iso(as.input.value), arrive_end: iso(ae.input.value), step_days: stepDays, ...(p.mark ? { marks: [p.mark] } : {}) };
+    await runJob({ type: 'porkchop', params, button: runBtn, progress, status, box: results, what: 'porkchop' }, (r) => showPorkchop(results, r as PorkchopResult));
   });
 }
 
-/** The `transfer-windows` job for 2019-09 … 2030: one row per window. */
-async function listWindows(btn: HTMLButtonElement, progress: JobProgress, status: HTMLElement, box: HTMLElement): Promise<void> {
-  if (progress.running) return;
-  btn.disabled = true;
-  status.textContent = '';
-  box.replaceChildren();
+interface JobRun {
+  type: string;
+  params: Record<string, unknown>;
+  button: HTMLButtonElement;
+  progress: JobProgress;
+  status: HTMLElement;
+  box: HTMLElement;
+  /** "No <what>: …" when it fails. */
+  what: string;
+}
+
+/** Post a job, follow its progress, then hand its result to `show` (or say why there is none). */
+async function runJob(j: JobRun, show: (result: unknown) => void): Promise<void> {
+  if (j.progress.running) return;
+  j.button.disabled = true;
+  j.status.textContent = '';
+  j.box.replaceChildren();
   try {
-    progress.pending('Asking the server…');
-    const job = await postJson<Job>('/api/jobs', { type: 'transfer-windows', params: { from: 'earth', to: 'mars', start: '2019-09-01T00:00:00Z', years: 11 } });
-    const end = await progress.follow(job);
-    if (end.status !== 'succeeded') status.textContent = jobEndWords(end);
-    else showWindows(box, (await getJson<Job>(`/api/jobs/${encodeURIComponent(job.id)}`)).result as WindowsResult);
+    j.progress.pending('Asking the server…');
+    const job = await postJson<Job>('/api/jobs', { type: j.type, params: j.params });
+    const end = await j.progress.follow(job);
+    if (end.status !== 'succeeded') j.status.textContent = jobEndWords(end);
+    else show((await getJson<Job>(`/api/jobs/${encodeURIComponent(job.id)}`)).result);
   } catch (err) {
-    progress.hide();
-    status.textContent = `No windows: ${describeError(err)}`;
+    j.progress.hide();
+    j.status.textContent = `No ${j.what}: ${describeError(err)}`;
   } finally {
-    btn.disabled = false;
+    j.button.disabled = false;
   }
+}
+
+/** The `transfer-windows` job for 2019-09 … 2030: one row per window. */
+function listWindows(button: HTMLButtonElement, progress: JobProgress, status: HTMLElement, box: HTMLElement): Promise<void> {
+  const params = { from: 'earth', to: 'mars', start: '2019-09-01T00:00:00Z', years: 11 };
+  return runJob({ type: 'transfer-windows', params, button, progress, status, box, what: 'windows' }, (r) => showWindows(box, r as WindowsResult));
 }
 
 export function showWindows(box: HTMLElement, r: WindowsResult): void {
