@@ -8,6 +8,8 @@ import { registerEphem } from './commands/ephem.js';
 import { registerHistory } from './commands/history.js';
 import { registerPasses } from './commands/passes.js';
 import { registerPc } from './commands/pc.js';
+import { registerPorkchop } from './commands/porkchop.js';
+import { registerLambert } from './commands/lambert.js';
 import { registerLifetime } from './commands/lifetime.js';
 import { registerPropagate } from './commands/propagate.js';
 import { registerReentry } from './commands/reentry.js';
@@ -16,6 +18,7 @@ import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerWhere } from './commands/where.js';
+import { registerWindows } from './commands/windows.js';
 import { UsageError } from './util/options.js';
 
 /** Entry point: builds the command tree and runs it. Returns the process exit code. */
@@ -38,6 +41,9 @@ export async function main(argv: string[]): Promise<number> {
   registerScreen(program);
   registerPc(program);
   registerAvoid(program);
+  registerLambert(program);
+  registerPorkchop(program);
+  registerWindows(program);
   registerServe(program);
   registerWorker(program);
   registerData(program);

@@ -39,7 +39,7 @@ describe('request validation names the field', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.params\.seconds: /);
     const r2 = await server().app.inject({ method: 'POST', url: '/api/jobs', payload: { type: 'warp-drive' } });
-    expect(r2.json().error).toMatch(/^body\.type: unknown job type "warp-drive" \(known: altitude-band-screen, cpu-burn, scenario, lifetime, reentry/);
+    expect(r2.json().error).toMatch(/^body\.type: unknown job type "warp-drive" \(known: altitude-band-screen, cpu-burn, porkchop, transfer-windows, scenario, lifetime, reentry/);
     const r3 = await server().app.inject({ method: 'POST', url: '/api/jobs', payload: { params: {} } });
     expect(r3.json().error).toBe('body.type: is required');
   });

@@ -29,7 +29,7 @@ export interface ChartMarkers {
 
 export interface ChartAxis {
   label: string;
-  /** 'linear' (default) or 'utc-mjd': x values are UTC MJD and the ticks are calendar dates. */
+  /** 'linear' (default) or 'utc-mjd': values are UTC MJD and the ticks are calendar dates (either axis). */
   type?: 'linear' | 'utc-mjd';
   min?: number;
   max?: number;
@@ -71,8 +71,9 @@ export function svgChart(o: ChartOptions): string {
     0.04,
   );
   const xTicks = o.xAxis.type === 'utc-mjd' ? dateTicks(xr.min, xr.max) : niceTicks(xr.min, xr.max, Math.round(width / 140)).ticks;
-  const yTicks = niceTicks(yr.min, yr.max, Math.round(height / 80)).ticks;
-  if (o.yAxis.min === undefined && o.yAxis.max === undefined && yTicks.length > 0) {
+  const yDates = o.yAxis.type === 'utc-mjd';
+  const yTicks = yDates ? dateTicks(yr.min, yr.max) : niceTicks(yr.min, yr.max, Math.round(height / 80)).ticks;
+  if (!yDates && o.yAxis.min === undefined && o.yAxis.max === undefined && yTicks.length > 0) {
     // Extend to whole ticks so the frame starts and ends on a labelled value.
     const step = yTicks.length > 1 ? yTicks[1].value - yTicks[0].value : 0;
     if (step > 0) {
@@ -80,7 +81,7 @@ export function svgChart(o: ChartOptions): string {
       if (yTicks[yTicks.length - 1].value < yr.max) yr.max = yTicks[yTicks.length - 1].value + step;
     }
   }
-  const yTicksFinal = niceTicks(yr.min, yr.max, Math.round(height / 80)).ticks.filter((t) => t.value >= yr.min - 1e-9 && t.value <= yr.max + 1e-9);
+  const yTicksFinal = (yDates ? yTicks : niceTicks(yr.min, yr.max, Math.round(height / 80)).ticks).filter((t) => t.value >= yr.min - 1e-9 && t.value <= yr.max + 1e-9);
 
   const yLabelWidth = Math.max(...yTicksFinal.map((t) => t.label.length), 3) * fs * 0.6;
   const left = Math.round(fs * 2.2 + yLabelWidth + 12);

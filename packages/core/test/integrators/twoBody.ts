@@ -11,17 +11,22 @@ export const R_EARTH = 6378136.3;
 /** J2 = −√5·C̄20 with C̄20 = −4.84165371736e-4 (EGM96, Lemoine et al. 1998): 1.0826266835531513e-3. */
 export const J2 = -Math.sqrt(5) * -4.84165371736e-4;
 
-/** y = [r, v] (m, m/s); point-mass gravity. */
-export const twoBody: OdeFunction = (_t, y, dy) => {
-  const r2 = y[0] * y[0] + y[1] * y[1] + y[2] * y[2];
-  const k = -MU / (r2 * Math.sqrt(r2));
-  dy[0] = y[3];
-  dy[1] = y[4];
-  dy[2] = y[5];
-  dy[3] = k * y[0];
-  dy[4] = k * y[1];
-  dy[5] = k * y[2];
-};
+/** y = [r, v] (m, m/s); point-mass gravity of a body with gravitational parameter `mu`. */
+export function pointMassGravity(mu: number): OdeFunction {
+  return (_t, y, dy) => {
+    const r2 = y[0] * y[0] + y[1] * y[1] + y[2] * y[2];
+    const k = -mu / (r2 * Math.sqrt(r2));
+    dy[0] = y[3];
+    dy[1] = y[4];
+    dy[2] = y[5];
+    dy[3] = k * y[0];
+    dy[4] = k * y[1];
+    dy[5] = k * y[2];
+  };
+}
+
+/** y = [r, v] (m, m/s); point-mass gravity of the Earth. */
+export const twoBody: OdeFunction = pointMassGravity(MU);
 
 /** Point mass + J2 zonal term (Vallado 4th ed. eq. 8-30 / Montenbruck & Gill eq. 3.30 form). */
 export const twoBodyJ2: OdeFunction = (_t, y, dy) => {

@@ -2,7 +2,9 @@
 import { JobRegistry } from './registry.js';
 import { altitudeBandScreen } from './types/altitudeBandScreen.js';
 import { cpuBurn } from './types/cpuBurn.js';
+import { porkchopJob } from './types/porkchop.js';
+import { transferWindowsJob } from './types/transferWindows.js';
 
 export function builtinJobRegistry(): JobRegistry {
-  return new JobRegistry().register(altitudeBandScreen).register(cpuBurn);
+  return new JobRegistry().register(altitudeBandScreen).register(cpuBurn).register(porkchopJob).register(transferWindowsJob);
 }

@@ -1,0 +1,11 @@
+export * from './constants.js';
+export { solveLambert, solveLambertDirect, izzoTimeOfFlight, type LambertOptions, type LambertSolution } from './lambertIzzo.js';
+export { solveLambertUniversal, type UniversalLambertResult } from './lambertUniversal.js';
+export { propagateKepler, type TwoBodyState } from './keplerUniversal.js';
+export * from './ephemeris.js';
+export * from './transfer.js';
+export * from './departure.js';
+export * from './porkchop.js';
+export * from './windows.js';
+export * from './report.js';
+export * from './porkchopPlot.js';
