@@ -1,0 +1,131 @@
+/**
+ * Deployment of a launch group: the dispenser's releases (dispenser.ts), each satellite followed by
+ * SGP4 from its release elements (drag through B*), the along-track spread of the group over the
+ * days that follow, and the first conjunction screening with the project's screener: the group
+ * against the station from the last release on, and the satellites against each other (from
+ * `pairScreenDelayS` after the last release). Satellites of one separation event get the same
+ * along-track Δv, so they never drift apart: the screener reports them as attached pairs (they
+ * stay within 25 km over an orbit), with their closest and farthest distance — co-flying
+ * satellites, not conjunctions to screen.
+ */
+import type { CloseApproach, AttachedPair } from '../conjunction/events.js';
+import { screenTrajectories } from '../conjunction/screening.js';
+import { Sgp4Trajectories } from '../conjunction/trajectories.js';
+import type { MeanElements } from '../formats/meanElements.js';
+import type { Epoch } from '../time/epoch.js';
+import { releaseSatellites, type DispenserConfig, type ReleasedSatellite } from './dispenser.js';
+
+export interface DeploymentConfig extends DispenserConfig {
+  durationDays: number;
+  /** Spread sampling step, s (default 3600). */
+  sampleStepS?: number;
+  /** Station to screen against (its element set); absent: no station screening. */
+  station?: MeanElements;
+  thresholdKm?: number;
+  /** Pairs inside the group are screened from this long after the last release, s (default 0). */
+  pairScreenDelayS?: number;
+}
+
+export interface SpreadSample {
+  /** Days after the last release. */
+  days: number;
+  /** Along-track extent of the group (largest minus smallest offset), km. */
+  spreadKm: number;
+  /** Mean geocentric distance of the group minus the WGS-84 equatorial radius (6378.137 km), km. */
+  meanRadiusAltitudeKm: number;
+  /** Along-track offset of each satellite from the group's circular mean, km (NaN after SGP4 errors). */
+  offsetsKm: number[];
+}
+
+export interface ScreenSummary {
+  start: Epoch;
+  durationS: number;
+  approaches: CloseApproach[];
+  attached: AttachedPair[];
+}
+
+export interface DeploymentResult {
+  released: ReleasedSatellite[];
+  lastRelease: Epoch;
+  spread: SpreadSample[];
+  /** Against the station (indices: 0 = station, k = satellite k − 1). */
+  station?: ScreenSummary;
+  /** Satellites against each other (indices = satellite index). */
+  pairs: ScreenSummary;
+}
+
+export type DeploymentProgress = (fraction: number, message: string) => void;
+
+const state = new Float64Array(6);
+
+/** Argument of latitude (rad) of a TEME state: angle from the ascending node to r in the orbit plane. */
+function argumentOfLatitude(s: Float64Array): number {
+  const hx = s[1] * s[5] - s[2] * s[4];
+  const hy = s[2] * s[3] - s[0] * s[5];
+  const hz = s[0] * s[4] - s[1] * s[3];
+  const h = Math.hypot(hx, hy, hz);
+  // Node vector N = ẑ × h = (−hy, hx, 0); u from cos u = N·r/(|N||r|), sin u = (r·ẑ) |h| / (|N| |r|).
+  const nx = -hy;
+  const ny = hx;
+  const nNorm = Math.hypot(nx, ny);
+  const cosU = (nx * s[0] + ny * s[1]) / nNorm;
+  const sinU = (s[2] * h) / nNorm;
+  return Math.atan2(sinU, cosU);
+}
+
+/** Along-track spread of the satellites at `tS` after the trajectories' reference. */
+function spreadAt(traj: Sgp4Trajectories, count: number, tS: number): SpreadSample {
+  const u: number[] = [];
+  let radiusSum = 0;
+  let sc = 0;
+  let ss = 0;
+  for (let k = 0; k < count; k++) {
+    if (!traj.stateAt(k, tS, state)) {
+      u.push(NaN);
+      continue;
+    }
+    const uk = argumentOfLatitude(state);
+    u.push(uk);
+    sc += Math.cos(uk);
+    ss += Math.sin(uk);
+    radiusSum += Math.hypot(state[0], state[1], state[2]);
+  }
+  const valid = u.filter((x) => !Number.isNaN(x)).length;
+  const meanU = Math.atan2(ss, sc);
+  const radiusKm = radiusSum / Math.max(1, valid);
+  const offsetsKm = u.map((x) => (Number.isNaN(x) ? NaN : Math.atan2(Math.sin(x - meanU), Math.cos(x - meanU)) * radiusKm));
+  const finite = offsetsKm.filter((x) => Number.isFinite(x));
+  return {
+    days: tS / 86400,
+    spreadKm: finite.length === 0 ? NaN : Math.max(...finite) - Math.min(...finite),
+    meanRadiusAltitudeKm: radiusKm - 6378.137,
+    offsetsKm,
+  };
+}
+
+function screen(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number, primary: number | undefined): ScreenSummary {
+  const traj = new Sgp4Trajectories(sources, start);
+  const r = screenTrajectories(traj, { start, durationSeconds: durationS, thresholdKm, primary });
+  return { start, durationS, approaches: [...r.approaches].sort((a, b) => a.tcaSeconds - b.tcaSeconds), attached: r.attached };
+}
+
+/** Run the deployment (see the module comment). Throws RangeError on a bad configuration. */
+export function simulateDeployment(c: DeploymentConfig, progress: DeploymentProgress = () => {}): DeploymentResult {
+  if (!(c.durationDays > 0 && c.durationDays <= 120)) throw new RangeError(`duration_days must be between 0 and 120, got ${c.durationDays}`);
+  const released = releaseSatellites(c);
+  const sats = released.map((r) => r.elements);
+  const lastRelease = sats.reduce((t, s) => (s.epoch.isAfter(t) ? s.epoch : t), sats[0].epoch);
+  const durationS = c.durationDays * 86400;
+  const step = c.sampleStepS ?? 3600;
+  const traj = new Sgp4Trajectories(sats, lastRelease);
+  const spread: SpreadSample[] = [];
+  for (let t = 0; t <= durationS + 1e-6; t += step) spread.push(spreadAt(traj, sats.length, t));
+  progress(0.2, `${sats.length} satellites followed for ${c.durationDays} days`);
+  const thresholdKm = c.thresholdKm ?? 5;
+  const station = c.station ? screen([c.station, ...sats], lastRelease, durationS, thresholdKm, 0) : undefined;
+  progress(0.5, 'screened against the station');
+  const delay = Math.min(c.pairScreenDelayS ?? 0, durationS / 2);
+  const pairs = screen(sats, lastRelease.plusSeconds(delay), durationS - delay, thresholdKm, undefined);
+  progress(1, 'screened the satellites against each other');
+  return { released, lastRelease, spread, station, pairs };
+}
