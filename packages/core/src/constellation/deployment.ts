@@ -3,13 +3,17 @@
  * SGP4 from its release elements (drag through B*), the along-track spread of the group over the
  * days that follow, and the first conjunction screening with the project's screener: the group
  * against the station from the last release on, and the satellites against each other (from
- * `pairScreenDelayS` after the last release). Satellites of one separation event get the same
- * along-track Δv, so they never drift apart: the screener reports them as attached pairs (they
- * stay within 25 km over an orbit), with their closest and farthest distance — co-flying
- * satellites, not conjunctions to screen.
+ * `pairScreenDelayS` after the last release). Inside a freshly released group every pair moves
+ * slowly (m/s) and stays within the screener's 25-km "attached" rule for an orbit, so the pair
+ * screening runs the screener's shards with no pair excluded: a slow overtaking is a conjunction
+ * here, not a docked vehicle. Satellites of one separation event share their along-track Δv and
+ * circle each other for ever; they meet every orbit, so the pairs are summarised (first TCA,
+ * closest miss, count) rather than listed approach by approach.
  */
 import type { CloseApproach, AttachedPair } from '../conjunction/events.js';
-import { screenTrajectories } from '../conjunction/screening.js';
+import { screenTrajectories, screeningGrid } from '../conjunction/screening.js';
+import { runShard } from '../conjunction/screenShard.js';
+import { mergeShardResults, planPairShards } from '../conjunction/shard.js';
 import { Sgp4Trajectories } from '../conjunction/trajectories.js';
 import type { MeanElements } from '../formats/meanElements.js';
 import type { Epoch } from '../time/epoch.js';
@@ -44,6 +48,23 @@ export interface ScreenSummary {
   attached: AttachedPair[];
 }
 
+export interface PairSummary {
+  /** Satellite indices, a < b. */
+  a: number;
+  b: number;
+  firstTcaS: number;
+  firstMissKm: number;
+  minMissKm: number;
+  approaches: number;
+}
+
+export interface PairScreen {
+  start: Epoch;
+  durationS: number;
+  /** One row per pair that came within the threshold, by first TCA. */
+  pairs: PairSummary[];
+}
+
 export interface DeploymentResult {
   released: ReleasedSatellite[];
   lastRelease: Epoch;
@@ -51,7 +72,7 @@ export interface DeploymentResult {
   /** Against the station (indices: 0 = station, k = satellite k − 1). */
   station?: ScreenSummary;
   /** Satellites against each other (indices = satellite index). */
-  pairs: ScreenSummary;
+  pairs: PairScreen;
 }
 
 export type DeploymentProgress = (fraction: number, message: string) => void;
@@ -103,10 +124,30 @@ function spreadAt(traj: Sgp4Trajectories, count: number, tS: number): SpreadSamp
   };
 }
 
-function screen(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number, primary: number | undefined): ScreenSummary {
+function screenStation(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number): ScreenSummary {
   const traj = new Sgp4Trajectories(sources, start);
-  const r = screenTrajectories(traj, { start, durationSeconds: durationS, thresholdKm, primary });
+  const r = screenTrajectories(traj, { start, durationSeconds: durationS, thresholdKm, primary: 0 });
   return { start, durationS, approaches: [...r.approaches].sort((a, b) => a.tcaSeconds - b.tcaSeconds), attached: r.attached };
+}
+
+/** Every pair of the group screened with no pair excluded as attached; summarised per pair. */
+function screenPairs(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number): PairScreen {
+  const traj = new Sgp4Trajectories(sources, start);
+  const grid = screeningGrid({ start, durationSeconds: durationS, thresholdKm });
+  const shards = planPairShards({ grid, thresholdKm, excludedPairs: [] }, sources.length, 1, 1);
+  const merged = mergeShardResults(shards.map((sh) => runShard(traj, sh)));
+  const byPair = new Map<string, PairSummary>();
+  for (const x of [...merged.approaches].sort((p, q) => p.tcaSeconds - q.tcaSeconds)) {
+    const key = `${x.object1}-${x.object2}`;
+    const row = byPair.get(key);
+    if (row) {
+      row.approaches++;
+      row.minMissKm = Math.min(row.minMissKm, x.missKm);
+    } else {
+      byPair.set(key, { a: x.object1, b: x.object2, firstTcaS: x.tcaSeconds, firstMissKm: x.missKm, minMissKm: x.missKm, approaches: 1 });
+    }
+  }
+  return { start, durationS, pairs: [...byPair.values()] };
 }
 
 /** Run the deployment (see the module comment). Throws RangeError on a bad configuration. */
@@ -122,10 +163,10 @@ export function simulateDeployment(c: DeploymentConfig, progress: DeploymentProg
   for (let t = 0; t <= durationS + 1e-6; t += step) spread.push(spreadAt(traj, sats.length, t));
   progress(0.2, `${sats.length} satellites followed for ${c.durationDays} days`);
   const thresholdKm = c.thresholdKm ?? 5;
-  const station = c.station ? screen([c.station, ...sats], lastRelease, durationS, thresholdKm, 0) : undefined;
+  const station = c.station ? screenStation([c.station, ...sats], lastRelease, durationS, thresholdKm) : undefined;
   progress(0.5, 'screened against the station');
   const delay = Math.min(c.pairScreenDelayS ?? 0, durationS / 2);
-  const pairs = screen(sats, lastRelease.plusSeconds(delay), durationS - delay, thresholdKm, undefined);
+  const pairs = screenPairs(sats, lastRelease.plusSeconds(delay), durationS - delay, thresholdKm);
   progress(1, 'screened the satellites against each other');
   return { released, lastRelease, spread, station, pairs };
 }
