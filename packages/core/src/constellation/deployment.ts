@@ -5,10 +5,11 @@
  * against the station from the last release on, and the satellites against each other (from
  * `pairScreenDelayS` after the last release). Inside a freshly released group every pair moves
  * slowly (m/s) and stays within the screener's 25-km "attached" rule for an orbit, so the pair
- * screening runs the screener's shards with no pair excluded: a slow overtaking is a conjunction
- * here, not a docked vehicle. Satellites of one separation event share their along-track Δv and
- * circle each other for ever; they meet every orbit, so the pairs are summarised (first TCA,
- * closest miss, count) rather than listed approach by approach.
+ * screening runs the screener's shards without that rule: a slow overtaking is a conjunction here,
+ * not a docked vehicle. Satellites of one separation event share their along-track Δv and circle
+ * each other for ever (within a few km): they are left out of the pair screening and reported as
+ * co-flying, with the range of their distances at the spread samples. Pairs are summarised (first
+ * TCA, closest miss, count) rather than listed approach by approach.
  */
 import type { CloseApproach, AttachedPair } from '../conjunction/events.js';
 import { screenTrajectories, screeningGrid } from '../conjunction/screening.js';
@@ -65,6 +66,14 @@ export interface PairScreen {
   pairs: PairSummary[];
 }
 
+/** Satellites of one separation event, which fly together. */
+export interface CoFlying {
+  event: number;
+  satellites: number[];
+  minDistanceKm: number;
+  maxDistanceKm: number;
+}
+
 export interface DeploymentResult {
   released: ReleasedSatellite[];
   lastRelease: Epoch;
@@ -73,6 +82,7 @@ export interface DeploymentResult {
   station?: ScreenSummary;
   /** Satellites against each other (indices = satellite index). */
   pairs: PairScreen;
+  coFlying: CoFlying[];
 }
 
 export type DeploymentProgress = (fraction: number, message: string) => void;
@@ -131,10 +141,10 @@ function screenStation(sources: MeanElements[], start: Epoch, durationS: number,
 }
 
 /** Every pair of the group screened with no pair excluded as attached; summarised per pair. */
-function screenPairs(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number): PairScreen {
+function screenPairs(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number, excludedPairs: [number, number][]): PairScreen {
   const traj = new Sgp4Trajectories(sources, start);
   const grid = screeningGrid({ start, durationSeconds: durationS, thresholdKm });
-  const shards = planPairShards({ grid, thresholdKm, excludedPairs: [] }, sources.length, 1, 1);
+  const shards = planPairShards({ grid, thresholdKm, excludedPairs }, sources.length, 1, 1);
   const merged = mergeShardResults(shards.map((sh) => runShard(traj, sh)));
   const byPair = new Map<string, PairSummary>();
   for (const x of [...merged.approaches].sort((p, q) => p.tcaSeconds - q.tcaSeconds)) {
@@ -148,6 +158,42 @@ function screenPairs(sources: MeanElements[], start: Epoch, durationS: number, t
     }
   }
   return { start, durationS, pairs: [...byPair.values()] };
+}
+
+/** Pairs inside each separation event (they share the along-track Δv). */
+function sameEventPairs(released: readonly ReleasedSatellite[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let a = 0; a < released.length; a++) {
+    for (let b = a + 1; b < released.length && released[b].event === released[a].event; b++) out.push([a, b]);
+  }
+  return out;
+}
+
+/** Distance range of each event's satellites at the sample times. */
+function coFlyingRanges(traj: Sgp4Trajectories, released: readonly ReleasedSatellite[], times: number[]): CoFlying[] {
+  const byEvent = new Map<number, number[]>();
+  released.forEach((r, k) => byEvent.set(r.event, [...(byEvent.get(r.event) ?? []), k]));
+  const p = new Float64Array(6);
+  const q = new Float64Array(6);
+  const out: CoFlying[] = [];
+  for (const [event, members] of byEvent) {
+    if (members.length < 2) continue;
+    let min = Infinity;
+    let max = 0;
+    for (const t of times) {
+      for (let i = 0; i < members.length; i++) {
+        if (!traj.stateAt(members[i], t, p)) continue;
+        for (let j = i + 1; j < members.length; j++) {
+          if (!traj.stateAt(members[j], t, q)) continue;
+          const d = Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+          min = Math.min(min, d);
+          max = Math.max(max, d);
+        }
+      }
+    }
+    out.push({ event, satellites: members, minDistanceKm: min, maxDistanceKm: max });
+  }
+  return out;
 }
 
 /** Run the deployment (see the module comment). Throws RangeError on a bad configuration. */
@@ -166,7 +212,8 @@ export function simulateDeployment(c: DeploymentConfig, progress: DeploymentProg
   const station = c.station ? screenStation([c.station, ...sats], lastRelease, durationS, thresholdKm) : undefined;
   progress(0.5, 'screened against the station');
   const delay = Math.min(c.pairScreenDelayS ?? 0, durationS / 2);
-  const pairs = screenPairs(sats, lastRelease.plusSeconds(delay), durationS - delay, thresholdKm);
+  const pairs = screenPairs(sats, lastRelease.plusSeconds(delay), durationS - delay, thresholdKm, sameEventPairs(released));
   progress(1, 'screened the satellites against each other');
-  return { released, lastRelease, spread, station, pairs };
+  const coFlying = coFlyingRanges(traj, released, spread.map((s) => s.days * 86400));
+  return { released, lastRelease, spread, station, pairs, coFlying };
 }

@@ -7,3 +7,6 @@ export * from './lowThrust.js';
 export * from './raiseHistory.js';
 export * from './dispenser.js';
 export * from './deployment.js';
+export * from './deploymentConfig.js';
+export * from './reportJson.js';
+export * from './raiseChart.js';

@@ -137,3 +137,10 @@ export function launchWindows(site: LaunchSite, plane: TargetPlane, start: Epoch
   }
   return out.sort((a, b) => a.epoch.compare(b.epoch));
 }
+
+/** RAAN (deg) of the plane a launch from `site` at `liftoff` enters on the given pass (instantaneous ascent). */
+export function raanForLiftoffDeg(site: LaunchSite, inclinationDeg: number, liftoff: Epoch, direction: PassDirection): number {
+  const reason = unreachableReason(site.name, site.latDeg, inclinationDeg);
+  if (reason) throw new RangeError(reason);
+  return wrap360(siteRightAscensionDeg(liftoff, site.lonDeg) - nodeOffsetDeg(geocentricLatitudeDeg(site.latDeg), inclinationDeg, direction));
+}
