@@ -9,6 +9,7 @@ import {
   Epoch,
   filterShell,
   GroupSelectorError,
+  lowThrustRaise,
   groupMembersJson,
   groupSummaryJson,
   parseGroupSelector,
@@ -87,6 +88,26 @@ function parseAt(text: string | undefined): Epoch | undefined {
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
+const RaiseQuery = Type.Object(
+  {
+    from_km: Type.Number({ minimum: 150, maximum: 40000, description: 'start altitude' }),
+    to_km: Type.Number({ minimum: 150, maximum: 40000, description: 'target altitude' }),
+    thrust_mn: Type.Number({ exclusiveMinimum: 0, maximum: 1e6, description: 'thrust, mN' }),
+    mass_kg: Type.Number({ exclusiveMinimum: 0, maximum: 1e6 }),
+    isp_s: Type.Number({ minimum: 1, maximum: 100000 }),
+    duty_cycle: Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 1 }),
+    inclination_change_deg: Type.Number({ minimum: -90, maximum: 90, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+const RaiseResponse = Type.Object({
+  delta_v_m_s: Type.Number(),
+  duration_days: Type.Number(),
+  propellant_kg: Type.Number(),
+  profile: Type.Array(Type.Object({ days: Type.Number(), altitude_km: Type.Number() })),
+});
+
 export function registerConstellationRoutes(app: FastifyInstance, table: RouteTable, deps: { elements: ElementStore; eop: EopSource | undefined }): void {
   const scratch = subSatelliteScratch();
   table.add(app, {
@@ -114,6 +135,28 @@ export function registerConstellationRoutes(app: FastifyInstance, table: RouteTa
         }
       });
       return { ...groupSummaryJson(summary), at_utc: when.toIsoUtc(0), members };
+    },
+  });
+
+  table.add(app, {
+    method: 'GET',
+    url: '/api/constellation/raise',
+    summary: 'A modelled low-thrust raise between circular orbits (constant thrust; Edelbaum for a plane change)',
+    tags: ['constellation'],
+    schema: { querystring: RaiseQuery, response: { 200: RaiseResponse, ...errors(400) } },
+    handler: (req) => {
+      const q = req.query as Static<typeof RaiseQuery>;
+      const r = lowThrustRaise({
+        fromAltitudeKm: q.from_km,
+        toAltitudeKm: q.to_km,
+        thrustN: q.thrust_mn / 1000,
+        massKg: q.mass_kg,
+        ispS: q.isp_s,
+        dutyCycle: q.duty_cycle,
+        inclinationChangeDeg: q.inclination_change_deg,
+      });
+      const profile = Array.from({ length: 101 }, (_, k) => ({ days: round((r.durationS * k) / 100 / 86400, 4), altitude_km: round(r.altitudeKmAt((r.durationS * k) / 100), 3) }));
+      return { delta_v_m_s: round(r.deltaVMps, 2), duration_days: round(r.durationS / 86400, 3), propellant_kg: round(r.propellantKg, 4), profile };
     },
   });
 }
