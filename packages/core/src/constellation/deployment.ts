@@ -12,7 +12,7 @@
  * TCA, closest miss, count) rather than listed approach by approach.
  */
 import type { CloseApproach, AttachedPair } from '../conjunction/events.js';
-import { screenTrajectories, screeningGrid } from '../conjunction/screening.js';
+import { MAX_STEP_S, screenTrajectories, screeningGrid } from '../conjunction/screening.js';
 import { runShard } from '../conjunction/screenShard.js';
 import { mergeShardResults, planPairShards } from '../conjunction/shard.js';
 import { Sgp4Trajectories } from '../conjunction/trajectories.js';
@@ -143,7 +143,10 @@ function screenStation(sources: MeanElements[], start: Epoch, durationS: number,
 /** Every pair of the group screened with no pair excluded as attached; summarised per pair. */
 function screenPairs(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number, excludedPairs: [number, number][]): PairScreen {
   const traj = new Sgp4Trajectories(sources, start);
-  const grid = screeningGrid({ start, durationSeconds: durationS, thresholdKm });
+  // The screener's largest step: its bounds keep every event at any step up to it, and a fresh
+  // group's relative speeds are m/s (the 20-s default is sized for km/s crossings in a catalogue).
+  // Measured on the OneWeb #14 example: the same 294 approaches at 20, 60 and 120 s, 2.4× faster.
+  const grid = screeningGrid({ start, durationSeconds: durationS, thresholdKm, stepSeconds: MAX_STEP_S });
   const shards = planPairShards({ grid, thresholdKm, excludedPairs }, sources.length, 1, 1);
   const merged = mergeShardResults(shards.map((sh) => runShard(traj, sh)));
   const byPair = new Map<string, PairSummary>();

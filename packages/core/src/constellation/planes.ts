@@ -178,7 +178,7 @@ export function summariseGroup(records: readonly MeanElements[], options: PlaneC
     if (count(familyPlanes) > count(largest)) largest = familyPlanes;
     planes.push(...familyPlanes);
   }
-  planes.sort((a, b) => a.inclinationDeg - b.inclinationDeg || a.raanDeg - b.raanDeg);
+  planes.sort((a, b) => a.raanDeg - b.raanDeg || a.inclinationDeg - b.inclinationDeg);
   const lattice = fitPlaneLattice(largest.map((p) => p.raanDeg));
   return { count: records.length, reference, planes, stragglers, spacingDeg: lattice.spacingDeg, planeSlots: lattice.slots };
 }
