@@ -3,8 +3,9 @@
  * along-track Δv (Clohessy–Wiltshire: −3Δv per unit time), the overtaking instants it predicts for
  * the pair screening, and drag lowering the group only when B* is non-zero.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { releaseSatellites, simulateDeployment, type DeploymentConfig } from '../../src/constellation/index.js';
+import { DeploymentConfigError, parseDeploymentConfig, releaseSatellites, simulateDeployment, type DeploymentConfig } from '../../src/constellation/index.js';
 import { parseTle } from '../../src/formats/index.js';
 import { ISS_SAMPLE_TLE } from '../../src/samples.js';
 import { Epoch } from '../../src/time/epoch.js';
@@ -94,5 +95,27 @@ describe('deployment', () => {
     expect(() => simulateDeployment({ ...BASE, satellites: 0 })).toThrow(/satellites must be a whole number from 1 to 500, got 0/);
     expect(() => simulateDeployment({ ...BASE, deltaVStepMps: 500 })).toThrow(/delta_v_step_m_s must be a small Δv/);
     expect(() => simulateDeployment({ ...BASE, durationDays: 0 })).toThrow(/duration_days must be between 0 and 120/);
+  });
+
+  it('the configuration reader names the field of any bad value, never anything else (fuzz)', () => {
+    const good = {
+      release_utc: '2022-03-05T01:41:02Z', altitude_km: 450, inclination_deg: 87.9, raan_deg: 204.08, satellites: 36, per_event: 4,
+      event_interval_s: 1200, delta_v_step_m_s: 0.5, bstar: 0.0017, duration_days: 30,
+    };
+    expect(parseDeploymentConfig(good).satellites).toBe(36);
+    expect(() => parseDeploymentConfig({ ...good, colour: 'red' })).toThrow('unknown field "colour"');
+    expect(() => parseDeploymentConfig({ ...good, altitude_km: 90 })).toThrow('altitude_km must be between 150 and 3000, got 90');
+    const keys = [...Object.keys(good), 'station_tle', 'name_prefix', 'threshold_km'];
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.jsonValue(), (key, value) => {
+        try {
+          parseDeploymentConfig({ ...good, [key]: value });
+        } catch (e) {
+          expect(e).toBeInstanceOf(DeploymentConfigError);
+          expect((e as Error).message).not.toContain('\n');
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
