@@ -1,9 +1,8 @@
 /** The job types the server ships with; others register theirs on the same registry. */
 import { JobRegistry } from './registry.js';
 import { altitudeBandScreen } from './types/altitudeBandScreen.js';
-import { constellationDeploy } from './types/constellationDeploy.js';
 import { cpuBurn } from './types/cpuBurn.js';
 
 export function builtinJobRegistry(): JobRegistry {
-  return new JobRegistry().register(altitudeBandScreen).register(cpuBurn).register(constellationDeploy);
+  return new JobRegistry().register(altitudeBandScreen).register(cpuBurn);
 }
