@@ -19,7 +19,7 @@ export function registerDeploy(program: Command): void {
   program
     .command('deploy')
     .description('a launch group released by its dispenser: along-track spread under drag and first conjunction screening')
-    .option('--config <file.json>', 'deployment configuration (see docs/constellations.md)')
+    .option('--config <file.json>', 'deployment configuration: release_utc, altitude_km, inclination_deg, raan_deg, satellites, per_event, event_interval_s, delta_v_step_m_s, bstar, duration_days; optional arg_latitude_deg, spread_delta_v_m_s, threshold_km, sample_step_s, name_prefix, station_tle')
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
