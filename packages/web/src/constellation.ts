@@ -112,7 +112,7 @@ async function showRaise(form: GroupForm, g: GroupResponse): Promise<void> {
   });
   chart.dataset.durationDays = String(r.duration_days);
   $('group-raise-note').textContent =
-    `Modelled raise ${form.insertionKm} → ${Math.round(shellKm)} km: Δv ${fmtNum(r.delta_v_m_s, 0, 'm/s')}, ${fmtNum(r.duration_days, 0, 'days')}, ` +
+    `Modelled raise ${form.insertionKm} → ${Math.round(shellKm)} km, drawn from the group's epoch: Δv ${fmtNum(r.delta_v_m_s, 0, 'm/s')}, ${fmtNum(r.duration_days, 0, 'days')}, ` +
     `${fmtNum(r.propellant_kg, 1, 'kg')} of propellant (constant thrust, ${MASS_KG} kg, Isp ${ISP_S} s, thrusting ${DUTY_CYCLE * 100} % of the time — assumptions, not published figures).`;
 }
 

@@ -334,6 +334,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       const raise = await api<{ duration_days: number }>(server, `/api/constellation/raise?from_km=450&to_km=${shellKm}&thrust_mn=20&mass_kg=150&isp_s=1600&duty_cycle=0.5`);
       expect(await page.getAttribute('[data-testid=group-raise-chart]', 'data-duration-days')).toBe(String(raise.duration_days));
       expect(await page.textContent('#group-raise-note')).toContain(`450 → ${shellKm} km`);
+      await page.locator('.panel-constellation').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'dashboard-constellation.png'), fullPage: true });
       expect(unexpectedErrors()).toEqual([]);
       expect(foreign).toEqual([]);
       await ctx.close();
