@@ -34,11 +34,11 @@ export interface DeploymentConfig extends DispenserConfig {
 export interface SpreadSample {
   /** Days after the last release. */
   days: number;
-  /** Along-track extent of the group (largest minus smallest offset), km. */
+  /** Along-track extent of the group (largest minus smallest offset, unwrapped: may exceed an orbit), km. */
   spreadKm: number;
   /** Mean geocentric distance of the group minus the WGS-84 equatorial radius (6378.137 km), km. */
   meanRadiusAltitudeKm: number;
-  /** Along-track offset of each satellite from the group's circular mean, km (NaN after SGP4 errors). */
+  /** Along-track offset of each satellite from the group's mean, km (NaN after SGP4 errors). */
   offsetsKm: number[];
 }
 
@@ -104,33 +104,40 @@ function argumentOfLatitude(s: Float64Array): number {
   return Math.atan2(sinU, cosU);
 }
 
-/** Along-track spread of the satellites at `tS` after the trajectories' reference. */
-function spreadAt(traj: Sgp4Trajectories, count: number, tS: number): SpreadSample {
+/**
+ * Along-track spread of the satellites at `tS` after the trajectories' reference. Each satellite's
+ * argument of latitude is taken relative to satellite 0 and unwrapped against the previous sample
+ * (`unwrapped`, rad, updated in place), so a group that spreads round more than half the orbit
+ * keeps counting: between samples the relative angles must change by less than π (≈13,000 km/day
+ * at 150 m/s of Δv difference, far above a dispenser's).
+ */
+function spreadAt(traj: Sgp4Trajectories, count: number, tS: number, unwrapped: number[]): SpreadSample {
   const u: number[] = [];
   let radiusSum = 0;
-  let sc = 0;
-  let ss = 0;
   for (let k = 0; k < count; k++) {
     if (!traj.stateAt(k, tS, state)) {
       u.push(NaN);
       continue;
     }
-    const uk = argumentOfLatitude(state);
-    u.push(uk);
-    sc += Math.cos(uk);
-    ss += Math.sin(uk);
+    u.push(argumentOfLatitude(state));
     radiusSum += Math.hypot(state[0], state[1], state[2]);
   }
   const valid = u.filter((x) => !Number.isNaN(x)).length;
-  const meanU = Math.atan2(ss, sc);
   const radiusKm = radiusSum / Math.max(1, valid);
-  const offsetsKm = u.map((x) => (Number.isNaN(x) ? NaN : Math.atan2(Math.sin(x - meanU), Math.cos(x - meanU)) * radiusKm));
-  const finite = offsetsKm.filter((x) => Number.isFinite(x));
+  for (let k = 0; k < count; k++) {
+    const rel = u[k] - u[0];
+    if (Number.isNaN(rel)) continue;
+    const prev = Number.isFinite(unwrapped[k]) ? unwrapped[k] : 0;
+    unwrapped[k] = prev + Math.atan2(Math.sin(rel - prev), Math.cos(rel - prev));
+  }
+  const current = unwrapped.map((x, k) => (Number.isNaN(u[k]) || Number.isNaN(u[0]) ? NaN : x));
+  const finite = current.filter((x) => Number.isFinite(x));
+  const mean = finite.reduce((t, x) => t + x, 0) / Math.max(1, finite.length);
   return {
     days: tS / 86400,
-    spreadKm: finite.length === 0 ? NaN : Math.max(...finite) - Math.min(...finite),
+    spreadKm: finite.length === 0 ? NaN : (Math.max(...finite) - Math.min(...finite)) * radiusKm,
     meanRadiusAltitudeKm: radiusKm - 6378.137,
-    offsetsKm,
+    offsetsKm: current.map((x) => (x - mean) * radiusKm),
   };
 }
 
@@ -209,7 +216,8 @@ export function simulateDeployment(c: DeploymentConfig, progress: DeploymentProg
   const step = c.sampleStepS ?? 3600;
   const traj = new Sgp4Trajectories(sats, lastRelease);
   const spread: SpreadSample[] = [];
-  for (let t = 0; t <= durationS + 1e-6; t += step) spread.push(spreadAt(traj, sats.length, t));
+  const unwrapped = new Array<number>(sats.length).fill(NaN);
+  for (let t = 0; t <= durationS + 1e-6; t += step) spread.push(spreadAt(traj, sats.length, t, unwrapped));
   progress(0.2, `${sats.length} satellites followed for ${c.durationDays} days`);
   const thresholdKm = c.thresholdKm ?? 5;
   const station = c.station ? screenStation([c.station, ...sats], lastRelease, durationS, thresholdKm) : undefined;

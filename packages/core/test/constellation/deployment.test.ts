@@ -34,6 +34,14 @@ describe('deployment', () => {
     expect(Math.abs(last.spreadKm - expectedKm) / expectedKm).toBeLessThan(0.01);
   });
 
+  it('the spread keeps counting past half an orbit (unwrapped): 10 m/s apart for 10 days = 25,920 km within 1 %', () => {
+    const d = simulateDeployment({ ...BASE, deltaVStepMps: 10, durationDays: 10, sampleStepS: 3 * 3600 });
+    const last = d.spread[d.spread.length - 1];
+    const expectedKm = (3 * 10 * last.days * 86400) / 1000;
+    expect(expectedKm).toBeGreaterThan(Math.PI * 6828);
+    expect(Math.abs(last.spreadKm - expectedKm) / expectedKm).toBeLessThan(0.01);
+  });
+
   it('releases carry the RTN Δv into the elements: a 1 m/s along-track push raises a by 2a·Δv/v', () => {
     const [s0, s1] = releaseSatellites({ ...BASE, deltaVStepMps: 1, satellites: 2 });
     // Mean motion ratio: n ∝ a^(−3/2) → Δn/n = −3Δv/v.
