@@ -19,6 +19,10 @@ import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerWhere } from './commands/where.js';
 import { registerWindows } from './commands/windows.js';
+import { registerGroup } from './commands/group.js';
+import { registerLaunchWindow } from './commands/launchWindow.js';
+import { registerRaise } from './commands/raise.js';
+import { registerDeploy } from './commands/deploy.js';
 import { UsageError } from './util/options.js';
 
 /** Entry point: builds the command tree and runs it. Returns the process exit code. */
@@ -44,6 +48,10 @@ export async function main(argv: string[]): Promise<number> {
   registerLambert(program);
   registerPorkchop(program);
   registerWindows(program);
+  registerGroup(program);
+  registerLaunchWindow(program);
+  registerRaise(program);
+  registerDeploy(program);
   registerServe(program);
   registerWorker(program);
   registerData(program);

@@ -25,3 +25,4 @@ export * from './scenarios/index.js';
 export * from './conjunction/index.js';
 export * from './reentry/index.js';
 export * from './interplanetary/index.js';
+export * from './constellation/index.js';

@@ -18,6 +18,8 @@ import { openApiDocument, RouteTable } from './routeTable.js';
 import { registerIngestRoutes } from './routes/ingest.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerObjectRoutes } from './routes/objects.js';
+import { registerConstellationRoutes } from './routes/constellation.js';
+import { constellationDeploy } from './jobs/types/constellationDeploy.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
 import { errors } from './schemas.js';
 import { loadStaticFiles } from './staticFiles.js';
@@ -64,6 +66,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   if (!registry.get(SCENARIO_JOB)) registry.register(scenarioJobType(scenarios, config.dataDir));
   if (!registry.get(LIFETIME_JOB)) registry.register(lifetimeJobType(config.dataDir));
   if (!registry.get(REENTRY_JOB)) registry.register(reentryJobType(config.dataDir));
+  if (!registry.get(constellationDeploy.type)) registry.register(constellationDeploy);
   const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers });
   const eop = loadDataDirEop(config.dataDir);
 
@@ -88,6 +91,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerJobRoutes(app, routes, runner);
   registerScenarioRoutes(app, routes, { store: scenarios, runner, dataDir: config.dataDir });
   registerDecayRoutes(app, routes, { runner, elements, cache: new JobCache(db), dataDir: config.dataDir });
+  registerConstellationRoutes(app, routes, { elements, eop });
 
   routes.add(app, {
     method: 'GET',

@@ -7,6 +7,7 @@ import { loadHistory } from './history.js';
 import { setupLifetime } from './lifetime.js';
 import { setupScenario } from './scenario.js';
 import { setupPorkchop } from './porkchop.js';
+import { setupConstellation } from './constellation.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
 function atFromUrl(): string | undefined {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     onPlace: (p) => map.setObserver(p),
   });
   void loadHistory(norad);
+  setupConstellation({ map, atIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso() : undefined) });
   const examplesLoaded = setupScenario();
   setupPorkchop();
   try {

@@ -39,6 +39,7 @@ export class GroundMap {
   private readonly futureTrack: SVGPathElement;
   private readonly observer: SVGGElement;
   private readonly station: SVGGElement;
+  private readonly groupLayer: SVGGElement;
 
   constructor(container: HTMLElement) {
     this.svgEl = svg('svg', {
@@ -63,7 +64,8 @@ export class GroundMap {
     this.observer.append(svg('circle', { r: 5 }), svg('path', { d: 'M-9,0H9M0,-9V9' }));
     this.station = svg('g', { class: 'station', visibility: 'hidden', 'data-testid': 'station-marker' });
     this.station.append(svg('circle', { class: 'halo', r: 13 }), svg('circle', { class: 'dot', r: 6 }));
-    this.svgEl.append(sphere, graticule, this.landLayer, this.nightLayer, this.pastTrack, this.futureTrack, this.observer, this.station);
+    this.groupLayer = svg('g', { class: 'group-layer', 'data-testid': 'group-layer' });
+    this.svgEl.append(sphere, graticule, this.landLayer, this.nightLayer, this.groupLayer, this.pastTrack, this.futureTrack, this.observer, this.station);
     container.append(this.svgEl);
   }
 
@@ -141,6 +143,24 @@ export class GroundMap {
     if (!xy) return;
     this.observer.setAttribute('transform', `translate(${xy[0].toFixed(2)},${xy[1].toFixed(2)})`);
     this.observer.setAttribute('visibility', 'visible');
+  }
+
+  /** A constellation group: one dot per satellite, coloured by plane (plane −1: outside any plane). */
+  setGroup(members: { latDeg: number; lonDeg: number; plane: number; name: string }[], planes: number): void {
+    const dots = members.flatMap((m) => {
+      const xy = this.projection([m.lonDeg, m.latDeg]);
+      if (!xy) return [];
+      const hue = planes > 0 ? Math.round((360 * m.plane) / planes) : 0;
+      const dot = svg('circle', { cx: xy[0].toFixed(2), cy: xy[1].toFixed(2), r: 3.2, 'data-plane': m.plane });
+      if (m.plane < 0) dot.setAttribute('class', 'straggler');
+      else dot.setAttribute('fill', `hsl(${hue} 70% 45%)`);
+      const title = svg('title');
+      title.textContent = m.plane < 0 ? `${m.name} (outside any plane)` : `${m.name} (plane ${m.plane + 1})`;
+      dot.append(title);
+      return [dot];
+    });
+    this.groupLayer.replaceChildren(...dots);
+    this.groupLayer.dataset.count = String(dots.length);
   }
 
   /** Screen position of a lon/lat in the SVG's own units (for tests and tooltips). */

@@ -296,6 +296,54 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     await ctx.close();
   }, 30_000);
 
+  it.skipIf(!sharedDataAvailable())('constellation: the OneWeb shell of the 2022-07-15 catalogue on the map by plane, its planes, the modelled raise', async () => {
+    const server = await serve();
+    try {
+      // The catalogue's OneWeb objects, ingested as 3LE text.
+      const lines = readFileSync(sharedPath('catalog', 'spacetrack_3le_2022-07-15.txt'), 'utf8').split(/\r?\n/);
+      const oneweb: string[] = [];
+      for (let i = 0; i + 2 < lines.length; i++) if (lines[i].startsWith('0 ONEWEB')) oneweb.push(lines[i], lines[i + 1], lines[i + 2]);
+      const ingest = await fetch(server.url + '/api/ingest', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: oneweb.join('\n') + '\n' });
+      expect(ingest.ok).toBe(true);
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const { page, foreign, unexpectedErrors } = await open(server, ctx, '/?at=2022-07-15T12:00:00Z');
+
+      // Bad input names the field; nothing is drawn.
+      await page.fill('#group-thrust', 'abc');
+      await page.click('#group-show');
+      await expect.poll(() => page.textContent('#group-errors')).toBe('Thrust: a number from 0.001 to 1000000, got "abc"');
+      await page.fill('#group-thrust', '20');
+
+      await page.click('#group-show');
+      await page.waitForSelector('[data-testid=group-planes-table] tbody tr', { timeout: 15_000 });
+      const g = await api<{ count: number; planes: { member_count: number; mean_altitude_km: number }[]; stragglers: number[] }>(
+        server,
+        `/api/constellation/group?name=${encodeURIComponent('ONEWEB-*')}&min_alt_km=1100&max_alt_km=1300`,
+      );
+      // The published 12-slot grid, 10 planes populated on 2022-07-15 (docs/constellations.md).
+      expect(g.planes.length).toBe(10);
+      expect(await page.locator('[data-testid=group-planes-table] tbody tr').count()).toBe(g.planes.length);
+      expect(await page.getAttribute('[data-testid=group-layer]', 'data-count')).toBe(String(g.count));
+      const planesDrawn = await page.$$eval('[data-testid=group-layer] circle', (cs) => [...new Set(cs.map((c) => c.getAttribute('data-plane')))].length);
+      expect(planesDrawn).toBe(g.planes.length + (g.stragglers.length > 0 ? 1 : 0));
+      expect(await page.textContent('[data-testid=group-status]')).toMatch(new RegExp(`^${g.count} satellites at .*: 10 planes, 15\\.\\d\\d° apart in RAAN \\(12 plane slots\\)`));
+
+      // The raising plot: the same raise the API models for these inputs, drawn.
+      await page.waitForSelector('[data-testid=group-raise-chart] canvas');
+      const shellKm = Math.round(Math.max(...g.planes.map((p) => p.mean_altitude_km)));
+      const raise = await api<{ duration_days: number }>(server, `/api/constellation/raise?from_km=450&to_km=${shellKm}&thrust_mn=20&mass_kg=150&isp_s=1600&duty_cycle=0.5`);
+      expect(await page.getAttribute('[data-testid=group-raise-chart]', 'data-duration-days')).toBe(String(raise.duration_days));
+      expect(await page.textContent('#group-raise-note')).toContain(`450 → ${shellKm} km`);
+      await page.locator('.panel-constellation').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, 'dashboard-constellation.png'), fullPage: true });
+      expect(unexpectedErrors()).toEqual([]);
+      expect(foreign).toEqual([]);
+      await ctx.close();
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
   it('Cancel cancels a real job; results render from the documented contract (202 + SSE)', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, foreign, unexpectedErrors } = await open(sample, ctx);
