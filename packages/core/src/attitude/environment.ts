@@ -86,12 +86,19 @@ export class OrbitEnvironment {
     this.gmst0 = gmst82Rad(mjdDay, secondsOfDay);
   }
 
-  sample(tS: number, out: EnvironmentSample): EnvironmentSample {
+  /** Position, velocity and air-relative velocity only (cheap: for every integrator stage). */
+  kinematics(tS: number, out: EnvironmentSample): EnvironmentSample {
     circularState(this.orbit, tS, out.r, out.v);
     const w = EARTH_ROTATION_RATE_IAU82_RAD_PER_S;
     out.vRel[0] = out.v[0] + w * out.r[1];
     out.vRel[1] = out.v[1] - w * out.r[0];
     out.vRel[2] = out.v[2];
+    return out;
+  }
+
+  /** Everything, density and Sun included (once per control step). */
+  sample(tS: number, out: EnvironmentSample): EnvironmentSample {
+    this.kinematics(tS, out);
     if (Math.abs(tS - this.sunT) >= SUN_REFRESH_S) {
       sunPositionTemeM(this.start.plusSeconds(tS), this.sunM);
       this.sunT = tS;

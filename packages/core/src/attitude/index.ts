@@ -8,3 +8,7 @@ export * from './issModel.js';
 export * from './cmg.js';
 export * from './station.js';
 export * from './rigidBody.js';
+export * from './tea.js';
+export * from './denseMatrix.js';
+export * from './lqr.js';
+export * from './simulate.js';
