@@ -69,12 +69,20 @@ export function emptySample(): EnvironmentSample {
 
 /** Sun direction is refreshed every 600 s (it moves 0.04° in that time). */
 const SUN_REFRESH_S = 600;
+/**
+ * Density is re-evaluated every 30 s of simulated time (the station covers 230 km, a twentieth of
+ * the day–night density swing's half-wavelength); NRLMSISE-00 at every 1 s step would dominate the
+ * run time for changes below 1 %.
+ */
+export const DENSITY_REFRESH_S = 30;
 
 export class OrbitEnvironment {
   private readonly gmst0: number;
   private sunT = Number.NEGATIVE_INFINITY;
   private readonly sunM = new Float64Array(3);
   private readonly ecef = new Float64Array(3);
+  private densityT = Number.NEGATIVE_INFINITY;
+  private density = 0;
 
   constructor(
     readonly orbit: CircularOrbit,
@@ -106,7 +114,11 @@ export class OrbitEnvironment {
     const sn = Math.hypot(this.sunM[0], this.sunM[1], this.sunM[2]);
     for (let i = 0; i < 3; i++) out.sunUnit[i] = this.sunM[i] / sn;
     out.sunlit = sunlitFraction(out.r, this.sunM);
-    out.densityKgM3 = this.atmosphere ? this.densityAt(tS, out.r) : 0;
+    if (this.atmosphere && Math.abs(tS - this.densityT) >= DENSITY_REFRESH_S) {
+      this.density = this.densityAt(tS, out.r);
+      this.densityT = tS;
+    }
+    out.densityKgM3 = this.density;
     return out;
   }
 

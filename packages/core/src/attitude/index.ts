@@ -12,3 +12,6 @@ export * from './tea.js';
 export * from './denseMatrix.js';
 export * from './lqr.js';
 export * from './simulate.js';
+export * from './teaOrbit.js';
+export * from './slew.js';
+export * from './thrusterHold.js';

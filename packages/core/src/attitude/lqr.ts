@@ -13,6 +13,7 @@
 import { expm, eye, inverse, matAdd, matMul, transposeM, zeros, type Matrix } from './denseMatrix.js';
 import { quatFromAxisAngle, quatToDcm } from './quaternion.js';
 import { invert3 } from './rigidBody.js';
+import { mulMat } from '../frames/mat3.js';
 
 /** State: rotation vector of body relative to LVLH (3), body rate relative to LVLH (3), CMG momentum (3), its integral (3). */
 export const LQR_STATES = 12;
@@ -24,11 +25,17 @@ function mv(m: ArrayLike<number>, v: number[]): number[] {
   return [0, 1, 2].map((i) => m[3 * i] * v[0] + m[3 * i + 1] * v[1] + m[3 * i + 2] * v[2]);
 }
 
-/** ẋ = f(x, u) of the relative attitude problem, u the CMG torque on the body. */
-export function relativeDynamics(j: ArrayLike<number>, jInv: ArrayLike<number>, nRadS: number, x: number[], u: number[]): number[] {
+const IDENTITY = new Float64Array([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+
+/**
+ * ẋ = f(x, u) of the relative attitude problem, u the CMG torque on the body; the attitude state is
+ * the rotation vector from a reference attitude C_ref (relative to LVLH; e.g. the TEA).
+ */
+export function relativeDynamics(j: ArrayLike<number>, jInv: ArrayLike<number>, nRadS: number, x: number[], u: number[], cRef: Float64Array = IDENTITY): number[] {
   const d = x.slice(0, 3), w = x.slice(3, 6), h = x.slice(6, 9);
   const ang = Math.hypot(d[0], d[1], d[2]);
-  const c = ang > 0 ? quatToDcm(quatFromAxisAngle(d, ang)) : new Float64Array([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+  const cd = ang > 0 ? quatToDcm(quatFromAxisAngle(d, ang)) : IDENTITY;
+  const c = mulMat(cd, cRef, new Float64Array(9));
   const wL = [-nRadS * c[1], -nRadS * c[4], -nRadS * c[7]];
   const om = [w[0] + wL[0], w[1] + wL[1], w[2] + wL[2]];
   const e = [c[2], c[5], c[8]];
@@ -40,7 +47,7 @@ export function relativeDynamics(j: ArrayLike<number>, jInv: ArrayLike<number>, 
   return [...w, ...wDot, ...hDot, ...h];
 }
 
-export function linearize(j: ArrayLike<number>, nRadS: number): { a: Matrix; b: Matrix } {
+export function linearize(j: ArrayLike<number>, nRadS: number, cRef: Float64Array = IDENTITY): { a: Matrix; b: Matrix } {
   const jInv = invert3(j);
   const a = zeros(LQR_STATES, LQR_STATES), b = zeros(LQR_STATES, 3);
   const x0 = new Array<number>(LQR_STATES).fill(0), u0 = [0, 0, 0];
@@ -48,13 +55,13 @@ export function linearize(j: ArrayLike<number>, nRadS: number): { a: Matrix; b: 
   for (let k = 0; k < LQR_STATES; k++) {
     const xp = x0.slice(), xm = x0.slice();
     xp[k] += scaleX[k]; xm[k] -= scaleX[k];
-    const fp = relativeDynamics(j, jInv, nRadS, xp, u0), fm = relativeDynamics(j, jInv, nRadS, xm, u0);
+    const fp = relativeDynamics(j, jInv, nRadS, xp, u0, cRef), fm = relativeDynamics(j, jInv, nRadS, xm, u0, cRef);
     for (let i = 0; i < LQR_STATES; i++) a[i][k] = (fp[i] - fm[i]) / (2 * scaleX[k]);
   }
   for (let k = 0; k < 3; k++) {
     const up = u0.slice(), um = u0.slice();
     up[k] += 1; um[k] -= 1;
-    const fp = relativeDynamics(j, jInv, nRadS, x0, up), fm = relativeDynamics(j, jInv, nRadS, x0, um);
+    const fp = relativeDynamics(j, jInv, nRadS, x0, up, cRef), fm = relativeDynamics(j, jInv, nRadS, x0, um, cRef);
     for (let i = 0; i < LQR_STATES; i++) b[i][k] = (fp[i] - fm[i]) / 2;
   }
   return { a, b };
@@ -105,8 +112,8 @@ export const DEFAULT_LQR_WEIGHTS: LqrWeights = { attitudeRad: Math.PI / 180, rat
  * Gain K (3 × 12) for u = −K x at the control step dtS. The design runs in Bryson-scaled units
  * (x̃ = x/s, ũ = u/τ), where Q = R = I, so the Riccati iteration sees numbers of order one.
  */
-export function designMomentumLqr(j: ArrayLike<number>, nRadS: number, dtS: number, w: LqrWeights = DEFAULT_LQR_WEIGHTS): Matrix {
-  const { a, b } = linearize(j, nRadS);
+export function designMomentumLqr(j: ArrayLike<number>, nRadS: number, dtS: number, w: LqrWeights = DEFAULT_LQR_WEIGHTS, cRef: Float64Array = IDENTITY): Matrix {
+  const { a, b } = linearize(j, nRadS, cRef);
   const s = [w.attitudeRad, w.rateRadS, w.momentumNms, w.momentumIntegralNms2].flatMap((v) => [v, v, v]);
   const aS = a.map((row, i) => row.map((v, k) => (v * s[k]) / s[i]));
   const bS = b.map((row, i) => row.map((v) => (v * w.torqueNm) / s[i]));

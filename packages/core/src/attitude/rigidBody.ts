@@ -10,7 +10,6 @@
  * changes in inertial space only by the external torque, whatever the CMGs do.
  */
 import type { OdeFunction } from '../integrators/types.js';
-import { quatRate } from './quaternion.js';
 
 export const ATTITUDE_STATE_SIZE = 10;
 
@@ -36,7 +35,12 @@ export function attitudeDerivative(j: Float64Array, jInv: Float64Array, y: Array
   const m0 = tauCmg[0] + tauExt[0] - (w1 * jw2 - w2 * jw1);
   const m1 = tauCmg[1] + tauExt[1] - (w2 * jw0 - w0 * jw2);
   const m2 = tauCmg[2] + tauExt[2] - (w0 * jw1 - w1 * jw0);
-  quatRate(y, [w0, w1, w2], dy, 0);
+  const q1 = y[0], q2 = y[1], q3 = y[2], q4 = y[3];
+  // q̇ = ½ Ω(ω) q (quaternion.ts quatRate, inlined: no per-stage allocation).
+  dy[0] = 0.5 * (w2 * q2 - w1 * q3 + w0 * q4);
+  dy[1] = 0.5 * (-w2 * q1 + w0 * q3 + w1 * q4);
+  dy[2] = 0.5 * (w1 * q1 - w0 * q2 + w2 * q4);
+  dy[3] = 0.5 * (-w0 * q1 - w1 * q2 - w2 * q3);
   dy[4] = jInv[0] * m0 + jInv[1] * m1 + jInv[2] * m2;
   dy[5] = jInv[3] * m0 + jInv[4] * m1 + jInv[5] * m2;
   dy[6] = jInv[6] * m0 + jInv[7] * m1 + jInv[8] * m2;

@@ -20,7 +20,7 @@ import { designMomentumLqr } from './lqr.js';
 import { lvlhDcm } from './lvlh.js';
 import { dcmToQuat, quatCompose, quatConjugate, quatToDcm, quat } from './quaternion.js';
 import { AttitudeStepper, invert3 } from './rigidBody.js';
-import { externalTorque, TorqueWorkspace, type AttitudeStation, type TorqueSwitches } from './station.js';
+import { gravityGradientBody, surfaceTorques, TorqueWorkspace, type AttitudeStation, type TorqueSwitches } from './station.js';
 
 export type AttitudeController = 'tea-lqr' | 'hold';
 
@@ -31,6 +31,8 @@ export interface AttitudeSimOptions {
   controller?: AttitudeController;
   /** Starting attitude relative to LVLH (and the 'hold' target). Default XVV (0, 0, 0). */
   initial?: YawPitchRoll;
+  /** tea-lqr: the attitude the LQR is linearised about (best: the TEA). Default: `initial`. */
+  linearizeAbout?: YawPitchRoll;
   /** Whether a vehicle able to desaturate (thrusters) is available. Default true. */
   desaturation?: boolean;
   /** Attitude error (deg) beyond which the attitude counts as lost; default 10 (EST). */
@@ -95,19 +97,30 @@ export function simulateAttitude(st: AttitudeStation, env: OrbitEnvironment, o: 
   const env0 = emptySample();
   env.sample(0, env0);
   const nRadS = Math.hypot(env0.v[0], env0.v[1], env0.v[2]) / Math.hypot(env0.r[0], env0.r[1], env0.r[2]);
-  const k = controller === 'tea-lqr' ? designMomentumLqr(st.inertia, nRadS, dt) : null;
+  const target = o.initial ?? { yawRad: 0, pitchRad: 0, rollRad: 0 };
+  const qLin = euler321ToQuat(o.linearizeAbout ?? target);
+  const k = controller === 'tea-lqr' ? designMomentumLqr(st.inertia, nRadS, dt, undefined, quatToDcm(qLin)) : null;
+  const qLinC = quatConjugate(qLin);
   const gains = holdGains(st.inertia);
   const jInv = invert3(st.inertia);
   const cap = cmgCapacityNms(st.cmg);
   const ws = new TorqueWorkspace();
-  const stepper = new AttitudeStepper(st.inertia, (t, y, out) => externalTorque(st, y, env.kinematics(t, env0), ws, out, o.torques));
-  const target = o.initial ?? { yawRad: 0, pitchRad: 0, rollRad: 0 };
+  // Aero, solar and bias torques are evaluated once per control step (the attitude moves < 0.1° in
+  // a step); gravity gradient at every integrator stage.
+  const surf = new Float64Array(3);
+  const gg = o.torques?.gravityGradient !== false;
+  const stepper = new AttitudeStepper(st.inertia, (t, y, out) => {
+    if (gg) gravityGradientBody(st, y, env.kinematics(t, env0), ws, out);
+    else out.fill(0);
+    out[0] += surf[0]; out[1] += surf[1]; out[2] += surf[2];
+  });
   const qTargetL = euler321ToQuat(target);
   const qLI = dcmToQuat(lvlhDcm(env0.r, env0.v));
   const q0 = quatCompose(qTargetL, qLI);
   const cBL = quatToDcm(qTargetL);
   const y = new Float64Array([q0[0], q0[1], q0[2], q0[3], -nRadS * cBL[1], -nRadS * cBL[4], -nRadS * cBL[7], 0, 0, 0]);
   const res: AttitudeSimResult = { samples: [], desaturations: [], saturations: [], totalPropellantKg: 0, peakMomentumFraction: 0, attitudeLostS: null, capacityNms: cap };
+  const cLI = new Float64Array(9), wRel = [0, 0, 0];
   const hInt = [0, 0, 0], x = new Array<number>(12).fill(0), u = new Float64Array(3), dv = [0, 0, 0];
   const qBL = quat(), qLIc = quat(), qErr = quat(), qTc = quatConjugate(qTargetL);
   const tol = (o.holdToleranceDeg ?? 10) / RAD;
@@ -116,10 +129,10 @@ export function simulateAttitude(st: AttitudeStation, env: OrbitEnvironment, o: 
   for (let s = 0; s <= steps; s++) {
     const t = s * dt;
     env.sample(t, env0);
-    dcmToQuat(lvlhDcm(env0.r, env0.v), qLIc);
+    dcmToQuat(lvlhDcm(env0.r, env0.v, cLI), qLIc);
     quatCompose(y, quatConjugate(qLIc, qErr), qBL);
     const cb = quatToDcm(qBL, ws.c);
-    const wRel = [y[4] + nRadS * cb[1], y[5] + nRadS * cb[4], y[6] + nRadS * cb[7]];
+    wRel[0] = y[4] + nRadS * cb[1]; wRel[1] = y[5] + nRadS * cb[4]; wRel[2] = y[6] + nRadS * cb[7];
     const hMag = Math.hypot(y[7], y[8], y[9]);
     const err = rotationVector(quatCompose(qBL, qTc, qErr), dv);
     if (res.attitudeLostS === null && Math.hypot(err[0], err[1], err[2]) > tol && controller === 'hold') res.attitudeLostS = t;
@@ -129,23 +142,25 @@ export function simulateAttitude(st: AttitudeStation, env: OrbitEnvironment, o: 
     }
     if (s === steps) break;
     if (k) {
-      rotationVector(qBL, dv);
+      rotationVector(quatCompose(qBL, qLinC, qErr), dv);
       for (let i = 0; i < 3; i++) { x[i] = dv[i]; x[3 + i] = wRel[i]; x[6 + i] = y[7 + i]; x[9 + i] = hInt[i]; }
       for (let i = 0; i < 3; i++) { let v = 0; for (let c = 0; c < 12; c++) v -= k[i][c] * x[c]; u[i] = v; }
     } else {
       for (let i = 0; i < 3; i++) u[i] = -gains.kp[i] * err[i] - gains.kd[i] * wRel[i];
     }
     limitCmgTorque(u, st.cmg);
+    surfaceTorques(st, y, env0, ws, surf, o.torques);
     stepper.step(t, y, dt, u);
     for (let i = 0; i < 3; i++) hInt[i] += y[7 + i] * dt;
-    handleMomentum(st, y, jInv, cap, t + dt, dt, o.desaturation !== false, res);
+    // A desaturation empties the momentum integrators too (anti-windup: the thrusters took it).
+    if (handleMomentum(st, y, jInv, cap, t + dt, dt, o.desaturation !== false, res)) hInt.fill(0);
   }
   if (controller === 'tea-lqr') res.attitudeLostS = firstLossTeaLqr(res, tol);
   return res;
 }
 
 /** Saturation (clip to capacity, excess into the body) and desaturation (thrusters dump momentum). */
-function handleMomentum(st: AttitudeStation, y: Float64Array, jInv: Float64Array, cap: number, t: number, dt: number, desat: boolean, res: AttitudeSimResult): void {
+function handleMomentum(st: AttitudeStation, y: Float64Array, jInv: Float64Array, cap: number, t: number, dt: number, desat: boolean, res: AttitudeSimResult): boolean {
   const h = Math.hypot(y[7], y[8], y[9]);
   res.peakMomentumFraction = Math.max(res.peakMomentumFraction, h / cap);
   if (desat && h >= st.cmg.desatThresholdFraction * cap) {
@@ -155,7 +170,7 @@ function handleMomentum(st: AttitudeStation, y: Float64Array, jInv: Float64Array
     const kg = thrusterPropellantKg(dh, st.thrusters);
     res.desaturations.push({ tS: t, momentumRemovedNms: Math.hypot(dh[0], dh[1], dh[2]), propellantKg: kg });
     res.totalPropellantKg += kg;
-    return;
+    return true;
   }
   const last = res.saturations[res.saturations.length - 1];
   if (h > cap) {
@@ -169,6 +184,7 @@ function handleMomentum(st: AttitudeStation, y: Float64Array, jInv: Float64Array
     if (last && last.endS >= t - 1.5 * dt) last.endS = t;
     else res.saturations.push({ startS: t, endS: t });
   }
+  return false;
 }
 
 /** For tea-lqr the reference is wherever the TEA lies: the attitude is lost once saturated and drifting away from the last unsaturated attitude. */

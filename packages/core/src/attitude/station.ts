@@ -63,14 +63,16 @@ export interface TorqueSwitches {
   bias?: boolean;
 }
 
-/**
- * Total external torque on the station in body axes, N·m, for attitude q_BI and the environment
- * sample: gravity gradient + aerodynamic + solar pressure + the constant bias.
- */
-export function externalTorque(st: AttitudeStation, qBI: Quaternion, env: EnvironmentSample, ws: TorqueWorkspace, out: Float64Array, sw: TorqueSwitches = {}): Float64Array {
+/** Gravity-gradient torque at attitude q_BI for the environment's position (body axes). */
+export function gravityGradientBody(st: AttitudeStation, qBI: Quaternion, env: EnvironmentSample, ws: TorqueWorkspace, out: Float64Array): Float64Array {
+  const c = quatToDcm(qBI, ws.c);
+  return gravityGradientTorque(MU_EARTH_M3_S2, toBody(c, env.r, ws.rB), st.inertia, out);
+}
+
+/** Aerodynamic + solar-pressure + bias torque (everything but gravity gradient), body axes. */
+export function surfaceTorques(st: AttitudeStation, qBI: Quaternion, env: EnvironmentSample, ws: TorqueWorkspace, out: Float64Array, sw: TorqueSwitches = {}): Float64Array {
   const c = quatToDcm(qBI, ws.c);
   out[0] = out[1] = out[2] = 0;
-  if (sw.gravityGradient !== false) gravityGradientTorque(MU_EARTH_M3_S2, toBody(c, env.r, ws.rB), st.inertia, out);
   const sunB = toBody(c, env.sunUnit, ws.sunB);
   if (sw.aero !== false && env.densityKgM3 > 0) {
     const vB = toBody(c, env.vRel, ws.flow);
@@ -84,5 +86,18 @@ export function externalTorque(st: AttitudeStation, qBI: Quaternion, env: Enviro
     surfaceFluxTorque(st.surfaces, ws.flow, SOLAR_PRESSURE_1AU_PA * env.sunlit, st.centreOfMassM, sunB, out);
   }
   if (sw.bias !== false) for (let i = 0; i < 3; i++) out[i] += st.biasTorqueNm[i];
+  return out;
+}
+
+/**
+ * Total external torque on the station in body axes, N·m, for attitude q_BI and the environment
+ * sample: gravity gradient + aerodynamic + solar pressure + the constant bias.
+ */
+export function externalTorque(st: AttitudeStation, qBI: Quaternion, env: EnvironmentSample, ws: TorqueWorkspace, out: Float64Array, sw: TorqueSwitches = {}): Float64Array {
+  surfaceTorques(st, qBI, env, ws, out, sw);
+  if (sw.gravityGradient !== false) {
+    gravityGradientBody(st, qBI, env, ws, ws.tmp);
+    out[0] += ws.tmp[0]; out[1] += ws.tmp[1]; out[2] += ws.tmp[2];
+  }
   return out;
 }
