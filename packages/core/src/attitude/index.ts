@@ -15,3 +15,4 @@ export * from './simulate.js';
 export * from './teaOrbit.js';
 export * from './slew.js';
 export * from './thrusterHold.js';
+export * from './config.js';
