@@ -16,3 +16,4 @@ export * from './teaOrbit.js';
 export * from './slew.js';
 export * from './thrusterHold.js';
 export * from './config.js';
+export * from './report.js';

@@ -162,7 +162,7 @@ export function simulateAttitude(st: AttitudeStation, env: OrbitEnvironment, o: 
 /** Saturation (clip to capacity, excess into the body) and desaturation (thrusters dump momentum). */
 function handleMomentum(st: AttitudeStation, y: Float64Array, jInv: Float64Array, cap: number, t: number, dt: number, desat: boolean, res: AttitudeSimResult): boolean {
   const h = Math.hypot(y[7], y[8], y[9]);
-  res.peakMomentumFraction = Math.max(res.peakMomentumFraction, h / cap);
+  res.peakMomentumFraction = Math.max(res.peakMomentumFraction, Math.min(h, cap) / cap);
   if (desat && h >= st.cmg.desatThresholdFraction * cap) {
     const keep = (st.cmg.desatTargetFraction * cap) / h;
     const dh = [0, 1, 2].map((i) => y[7 + i] * (1 - keep));
