@@ -6,6 +6,7 @@ import { setupPasses } from './passes.js';
 import { loadHistory } from './history.js';
 import { setupLifetime } from './lifetime.js';
 import { setupScenario } from './scenario.js';
+import { setupAttitude } from './attitude.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
 function atFromUrl(): string | undefined {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   });
   void loadHistory(norad);
   const examplesLoaded = setupScenario();
+  setupAttitude();
   try {
     await live.start();
   } catch {

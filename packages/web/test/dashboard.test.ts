@@ -296,6 +296,35 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     await ctx.close();
   }, 30_000);
 
+  it('attitude panel: TEA, CMG momentum with the saturation line and desaturations = GET /api/attitude; bad hours named', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, unexpectedErrors, foreign } = await open(sample, ctx);
+    await page.fill('#at-hours', '30');
+    await page.click('#at-run');
+    expect(await page.textContent('[data-testid=attitude-errors]')).toBe('Hours must be a number from 0.5 to 24, got "30".');
+    // Hold +XVV on the CMGs for 3 h with desaturations: the gravity-gradient torque fills the CMGs
+    // within minutes, so thrusters dump momentum again and again.
+    await page.selectOption('#at-controller', 'hold');
+    await page.fill('#at-hours', '3');
+    await page.click('#at-run');
+    await page.waitForSelector('[data-testid=attitude-facts]', { timeout: 20_000 });
+    const r = await api<{ tea: { yaw_deg: number; pitch_deg: number; roll_deg: number }; desaturations: unknown[]; total_propellant_kg: number; attitude_lost_utc: string | null; history: unknown[] }>(sample, '/api/attitude?controller=hold&hours=3&desaturation=true');
+    expect(r.desaturations.length).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid=attitude-tea]')).toBe(`yaw ${r.tea.yaw_deg.toFixed(1)}°, pitch ${r.tea.pitch_deg.toFixed(1)}°, roll ${r.tea.roll_deg.toFixed(1)}°`);
+    expect(await page.textContent('[data-testid=attitude-desats]')).toBe(`${r.desaturations.length} · ${r.total_propellant_kg.toFixed(1)} kg`);
+    expect(await page.textContent('[data-testid=attitude-lost]')).toBe('held throughout');
+    await page.waitForSelector('[data-testid=attitude-chart] canvas');
+    expect(await page.getAttribute('[data-testid=attitude-chart]', 'data-markers')).toBe(String(r.desaturations.length));
+    // Without desaturation the CMGs saturate and the attitude is lost.
+    await page.uncheck('#at-desat');
+    await page.click('#at-run');
+    await page.waitForSelector('[data-testid=attitude-lost]:has-text("cannot be held from")', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid=attitude-desats]')).toBe('none');
+    expect(unexpectedErrors()).toEqual([]);
+    expect(foreign).toEqual([]);
+    await ctx.close();
+  }, 60_000);
+
   it('Cancel cancels a real job; results render from the documented contract (202 + SSE)', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, foreign, unexpectedErrors } = await open(sample, ctx);
