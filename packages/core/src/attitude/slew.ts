@@ -103,7 +103,10 @@ function fly(st: AttitudeStation, env: OrbitEnvironment, o: SlewOptions, rate: n
     externalTorque(st, y, env0, ws, te);
     // Computed torque: u = J ω̇_wanted + ω × Jω − τ_ext (feed-forward of the profile, PD on the error).
     const g = gyro(y, j);
-    const wdot = [0, 1, 2].map((i) => e[i] * thdd - wc * wc * sg * err[i] - 2 * 0.7 * wc * (wRel[i] - e[i] * thd));
+    // Body rate wanted: ω = ω_L + w with w = e·θ̇, so ω̇ = e·θ̈ + ω_L × w (the LVLH rate seen turning in body axes).
+    const wL = [-n * cb[1], -n * cb[4], -n * cb[7]];
+    const coupling = [wL[1] * wRel[2] - wL[2] * wRel[1], wL[2] * wRel[0] - wL[0] * wRel[2], wL[0] * wRel[1] - wL[1] * wRel[0]];
+    const wdot = [0, 1, 2].map((i) => e[i] * thdd + coupling[i] - wc * wc * sg * err[i] - 2 * 0.7 * wc * (wRel[i] - e[i] * thd));
     for (let i = 0; i < 3; i++) u[i] = j[3 * i] * wdot[0] + j[3 * i + 1] * wdot[1] + j[3 * i + 2] * wdot[2] + g[i] - te[i];
     if (o.cmgOnly) limitCmgTorque(u, st.cmg);
     else { uThr.set(u); for (let i = 0; i < 3; i++) impulse[i] += Math.abs(u[i]) * dt; }
@@ -141,7 +144,7 @@ export function planSlew(st: AttitudeStation, env: OrbitEnvironment, o: SlewOpti
   const accel = (0.5 * cmgTorqueLimitNm(st.cmg)) / jMax;
   // Candidate rates, log-spaced from a one-day manoeuvre to the fastest the torque allows; the
   // fastest whose peak momentum stays inside the limit wins. None: the lowest peak, flagged infeasible.
-  const lo = angle / 86400, hi = Math.min(0.01, Math.sqrt(angle * accel));
+  const lo = angle / 86400, hi = Math.min(0.01, 0.99 * Math.sqrt(angle * accel));
   let best: Flight | null = null, bestRate = lo, lowest: Flight | null = null, lowestRate = lo;
   for (let k = 0; k < 12; k++) {
     const rate = lo * (hi / lo) ** (k / 11);
