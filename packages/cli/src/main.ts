@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAtmosphere } from './commands/atmosphere.js';
+import { registerAttitude } from './commands/attitude.js';
 import { registerAvoid } from './commands/avoid.js';
 import { registerBenchSgp4 } from './commands/benchSgp4.js';
 import { registerData } from './commands/data.js';
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   registerLifetime(program);
   registerScenario(program);
   registerDeorbit(program);
+  registerAttitude(program);
   registerScreen(program);
   registerPc(program);
   registerAvoid(program);

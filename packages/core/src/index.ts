@@ -26,3 +26,4 @@ export * from './conjunction/index.js';
 export * from './reentry/index.js';
 export * from './interplanetary/index.js';
 export * from './constellation/index.js';
+export * from './attitude/index.js';

@@ -30,6 +30,7 @@ import { ScenarioStore } from './store/scenarioStore.js';
 import { scenarioJobType, SCENARIO_JOB } from './jobs/types/scenarioRun.js';
 import { LIFETIME_JOB, lifetimeJobType, REENTRY_JOB, reentryJobType } from './jobs/types/decay.js';
 import { registerDecayRoutes } from './routes/decay.js';
+import { registerAttitudeRoutes } from './routes/attitude.js';
 import { JobCache } from './store/jobCache.js';
 
 export const VERSION = '0.1.0';
@@ -92,6 +93,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerScenarioRoutes(app, routes, { store: scenarios, runner, dataDir: config.dataDir });
   registerDecayRoutes(app, routes, { runner, elements, cache: new JobCache(db), dataDir: config.dataDir });
   registerConstellationRoutes(app, routes, { elements, eop });
+  registerAttitudeRoutes(app, routes, { dataDir: config.dataDir });
 
   routes.add(app, {
     method: 'GET',

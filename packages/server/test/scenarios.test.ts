@@ -171,7 +171,7 @@ describe('scenario requests are checked before anything runs', () => {
 
   it('lists the shipped examples', async () => {
     const r = (await server().app.inject({ method: 'GET', url: '/api/scenarios/examples' })).json();
-    expect(r.examples.map((e: { name: string }) => e.name)).toEqual(['iss-baseline', 'iss-no-russian-reboost-2022', 'iss-us-reboost-only']);
+    expect(r.examples.map((e: { name: string }) => e.name)).toEqual(['iss-baseline', 'iss-no-russian-reboost-2022', 'iss-us-reboost-only', 'iss-no-russian-attitude-2022']);
     for (const e of r.examples) {
       expect(e.title.length).toBeGreaterThan(10);
       expect(e.description.length).toBeGreaterThan(20);
@@ -209,7 +209,7 @@ describe('scenario requests are checked before anything runs', () => {
       const r = await post({ example: name });
       expect(r.statusCode, name).toBe(400);
       expect(r.json().field).toBe('body.example');
-      expect(r.json().error).toContain('known: iss-baseline, iss-no-russian-reboost-2022, iss-us-reboost-only');
+      expect(r.json().error).toContain('known: iss-baseline, iss-no-russian-reboost-2022, iss-us-reboost-only, iss-no-russian-attitude-2022');
     }
     expect((await post({ example: 42 })).statusCode).toBe(400);
   });

@@ -8,6 +8,7 @@ import { setupLifetime } from './lifetime.js';
 import { setupScenario } from './scenario.js';
 import { setupPorkchop } from './porkchop.js';
 import { setupConstellation } from './constellation.js';
+import { setupAttitude } from './attitude.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
 function atFromUrl(): string | undefined {
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   setupConstellation({ map, atIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso() : undefined) });
   const examplesLoaded = setupScenario();
   setupPorkchop();
+  setupAttitude();
   try {
     await live.start();
   } catch {

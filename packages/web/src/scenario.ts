@@ -29,10 +29,12 @@ export interface ScenarioResult {
   reentry?: Reentry | null;
   notes?: { epoch_utc: string; text: string }[];
   altitude_series?: { epoch_utc: string[]; mean_altitude_km: number[]; f107a?: number[] };
+  /** Attitude control (docs/attitude.md "In the scenario engine"). */
+  attitude?: { propellant_kg: number; desaturations: number; attitude_lost_utc: string | null; saturation_events: { from_utc: string; to_utc: string | null }[]; by_year: { year: number; unpaid_kg: number }[] };
 }
 interface Burn { epoch_utc: string; vehicle: string; flight?: string; partner?: string; purpose?: string; delta_v_m_s: number; burn_time_s?: number; propellant_kg: number; altitude_before_km?: number; altitude_after_km?: number }
-interface VehicleYear { vehicle: string; partner: string; year: number; flights: number; delivered_kg: number; transferred_in_kg: number; burned_kg: number; departed_unused_kg: number; delta_v_m_s: number; burns: number }
-interface PartnerYear { partner: string; year: number; delivered_kg: number; burned_kg: number; delta_v_m_s: number }
+interface VehicleYear { vehicle: string; partner: string; year: number; flights: number; delivered_kg: number; transferred_in_kg: number; burned_kg: number; departed_unused_kg: number; delta_v_m_s: number; burns: number; attitude_kg?: number }
+interface PartnerYear { partner: string; year: number; delivered_kg: number; burned_kg: number; delta_v_m_s: number; attitude_kg?: number }
 interface Year { year: number; delta_v_m_s: number; delta_v_needed_m_s: number; propellant_kg: number; mean_altitude_km: number; decay_m_per_day: number; f107a_mean: number }
 interface Reentry { nominal_utc: string | null; window: { earliest_utc: string; latest_utc: string; confidence?: number } | null; window_status?: string; model?: string; reentry_altitude_km?: number; during_scenario?: boolean }
 
@@ -191,6 +193,7 @@ function field(id: string, label: string, control: HTMLElement, hintId?: string,
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const kg = (v: number) => `${Math.round(v).toLocaleString('en-US')} kg`;
+const unpaidKg = (r: ScenarioResult) => (r.attitude?.by_year ?? []).reduce((s, y) => s + y.unpaid_kg, 0);
 
 export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: string): void {
   const r = (raw ?? {}) as ScenarioResult;
@@ -216,6 +219,8 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
     fact('Propellant runs out', r.propellant_exhausted_utc ? fmtDate(r.propellant_exhausted_utc) : 'not within the run', 'scenario-exhausted'),
     fact('Re-entry', reentryText, 'scenario-reentry'),
     fact('Re-entry window', windowText, 'scenario-window'),
+    fact('Attitude cannot be held from', !r.attitude ? '—' : r.attitude.attitude_lost_utc ? `${fmtDate(r.attitude.attitude_lost_utc)} (CMGs saturated, nobody to desaturate)` : 'held throughout the run', 'scenario-attitude-lost'),
+    fact('Attitude-control propellant', r.attitude ? `${kg(r.attitude.propellant_kg)} · ${Math.round(r.attitude.desaturations)} desaturations${unpaidKg(r) > 0 ? ` · ${kg(unpaidKg(r))} needed that no vehicle could give` : ''}` : '—', 'scenario-attitude-kg'),
     fact('Burns', burns.length ? `${burns.length} · ${fmtNum(sum(burns.map((b) => b.delta_v_m_s)), 1, 'm/s')} · ${kg(sum(burns.map((b) => b.propellant_kg)))}` : 'none', 'scenario-burn-count'),
   );
   const head = h('div', { class: 'result-head' },
@@ -261,6 +266,7 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
         col('Partner', (p) => partnerLabel(p.partner)),
         num('Delivered (kg)', (p) => p.delivered_kg, 0),
         num('Burned (kg)', (p) => p.burned_kg, 0),
+        num('Attitude (kg)', (p) => p.attitude_kg, 0),
         num('Δv (m/s)', (p) => p.delta_v_m_s, 2),
       ]),
       table<VehicleYear>('scenario-ledger', 'By vehicle and year', byVehicle, [
@@ -272,6 +278,7 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
         num('Transferred in (kg)', (v) => v.transferred_in_kg, 0),
         num('Burned (kg)', (v) => v.burned_kg, 0),
         num('Left unused (kg)', (v) => v.departed_unused_kg, 0),
+        num('Attitude (kg)', (v) => v.attitude_kg, 0),
         num('Burns', (v) => v.burns, 0),
         num('Δv (m/s)', (v) => v.delta_v_m_s, 2),
       ]),

@@ -342,6 +342,35 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     } finally {
       await server.close();
     }
+  });
+
+  it('attitude panel: TEA, CMG momentum with the saturation line and desaturations = GET /api/attitude; bad hours named', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, unexpectedErrors, foreign } = await open(sample, ctx);
+    await page.fill('#at-hours', '30');
+    await page.click('#at-run');
+    expect(await page.textContent('[data-testid=attitude-errors]')).toBe('Hours must be a number from 0.5 to 24, got "30".');
+    // Hold +XVV on the CMGs for 3 h with desaturations: the gravity-gradient torque fills the CMGs
+    // within minutes, so thrusters dump momentum again and again.
+    await page.selectOption('#at-controller', 'hold');
+    await page.fill('#at-hours', '3');
+    await page.click('#at-run');
+    await page.waitForSelector('[data-testid=attitude-facts]', { timeout: 20_000 });
+    const r = await api<{ tea: { yaw_deg: number; pitch_deg: number; roll_deg: number }; desaturations: unknown[]; total_propellant_kg: number; attitude_lost_utc: string | null; history: unknown[] }>(sample, '/api/attitude?controller=hold&hours=3&desaturation=true');
+    expect(r.desaturations.length).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid=attitude-tea]')).toBe(`yaw ${r.tea.yaw_deg.toFixed(1)}°, pitch ${r.tea.pitch_deg.toFixed(1)}°, roll ${r.tea.roll_deg.toFixed(1)}°`);
+    expect(await page.textContent('[data-testid=attitude-desats]')).toBe(`${r.desaturations.length} · ${r.total_propellant_kg.toFixed(1)} kg`);
+    expect(await page.textContent('[data-testid=attitude-lost]')).toBe('held throughout');
+    await page.waitForSelector('[data-testid=attitude-chart] canvas');
+    expect(await page.getAttribute('[data-testid=attitude-chart]', 'data-markers')).toBe(String(r.desaturations.length));
+    // Without desaturation the CMGs saturate and the attitude is lost.
+    await page.uncheck('#at-desat');
+    await page.click('#at-run');
+    await page.waitForSelector('[data-testid=attitude-lost]:has-text("cannot be held from")', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid=attitude-desats]')).toBe('none');
+    expect(unexpectedErrors()).toEqual([]);
+    expect(foreign).toEqual([]);
+    await ctx.close();
   }, 60_000);
 
   it('Cancel cancels a real job; results render from the documented contract (202 + SSE)', async () => {
@@ -381,9 +410,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
         { epoch_utc: '2022-06-09T00:00:00Z', vehicle: 'progress-ms', flight: 'Progress MS #1', partner: 'roscosmos', purpose: 'reboost', delta_v_m_s: 1, burn_time_s: 591.5, propellant_kg: 159.8, altitude_before_km: 411.714, altitude_after_km: 413.487 },
       ],
       ledger: {
-        by_vehicle: [{ vehicle: 'progress-ms', partner: 'roscosmos', year: 2022, flights: 1, delivered_kg: 930, transferred_in_kg: 0, burned_kg: 319.6, departed_unused_kg: 180.4, delta_v_m_s: 2, burns: 2 }],
-        by_partner: [{ partner: 'roscosmos', year: 2022, delivered_kg: 930, burned_kg: 319.6, delta_v_m_s: 2 }],
+        by_vehicle: [{ vehicle: 'progress-ms', partner: 'roscosmos', year: 2022, flights: 1, delivered_kg: 930, transferred_in_kg: 0, burned_kg: 319.6, departed_unused_kg: 180.4, delta_v_m_s: 2, burns: 2, attitude_kg: 24.6 }],
+        by_partner: [{ partner: 'roscosmos', year: 2022, delivered_kg: 930, burned_kg: 319.6, delta_v_m_s: 2, attitude_kg: 24.6 }],
       },
+      attitude: { propellant_kg: 24.6, desaturations: 3, attitude_lost_utc: '2022-11-20T00:00:00Z', saturation_events: [{ from_utc: '2022-11-20T00:00:00Z', to_utc: null }], by_year: [{ year: 2022, unpaid_kg: 1234.4 }] },
       years: [{ year: 2022, delta_v_m_s: 2, delta_v_needed_m_s: 12.5, propellant_kg: 319.6, mean_altitude_km: 408.5, decay_m_per_day: 60.8, f107a_mean: 126 }],
       propellant_exhausted_utc: '2022-07-01T00:00:00Z',
       shortfalls: [],
@@ -409,8 +439,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     expect(await page.textContent('[data-testid=scenario-reentry]')).toBe('2023-03-01 (nominal, within the run)');
     expect(await page.textContent('[data-testid=scenario-window]')).toBe('2023-01-20 … 2023-04-15 (90 %)');
     expect(await page.textContent('[data-testid=scenario-burn-count]')).toBe('2 · 2.0 m/s · 320 kg');
-    expect(await page.locator('[data-testid=scenario-ledger] thead th').allTextContents()).toEqual(['Year', 'Vehicle', 'Partner', 'Flights', 'Delivered (kg)', 'Transferred in (kg)', 'Burned (kg)', 'Left unused (kg)', 'Burns', 'Δv (m/s)']);
-    expect(await page.locator('[data-testid=scenario-ledger] tbody td').allTextContents()).toEqual(['2022', 'Progress MS', 'Roscosmos', '1', '930', '0', '320', '180', '2', '2.00']);
+    expect(await page.textContent('[data-testid=scenario-attitude-lost]')).toBe('2022-11-20 (CMGs saturated, nobody to desaturate)');
+    expect(await page.textContent('[data-testid=scenario-attitude-kg]')).toBe('25 kg · 3 desaturations · 1,234 kg needed that no vehicle could give');
+    expect(await page.locator('[data-testid=scenario-ledger] thead th').allTextContents()).toEqual(['Year', 'Vehicle', 'Partner', 'Flights', 'Delivered (kg)', 'Transferred in (kg)', 'Burned (kg)', 'Left unused (kg)', 'Attitude (kg)', 'Burns', 'Δv (m/s)']);
+    expect(await page.locator('[data-testid=scenario-ledger] tbody td').allTextContents()).toEqual(['2022', 'Progress MS', 'Roscosmos', '1', '930', '0', '320', '180', '25', '2', '2.00']);
     expect(await page.locator('[data-testid=scenario-burns] tbody tr').first().locator('td').allTextContents()).toEqual(['2022-06-08 00:00:00', 'Progress MS #1', 'Roscosmos', 'reboost', '1.00', '592', '159.8', '410.0', '411.8']);
     expect(await page.getAttribute('[data-testid=scenario-report]', 'href')).toBe('/api/scenarios/abc/report');
     // 2 burns + propellant exhausted + re-entry drawn; the window shaded.
@@ -473,7 +505,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       const href = await p.getAttribute('[data-testid=scenario-report]', 'href');
       const id = /^\/api\/scenarios\/([0-9a-f-]{36})\/report$/.exec(href ?? '')?.[1];
       expect(id, `report link ${href}`).toBeDefined();
-      interface Stored { definition: { end: string; events: { type: string; partner?: string; date?: string }[] }; latest_result: { burns: { epoch_utc: string; delta_v_m_s: number; propellant_kg: number }[]; propellant_exhausted_utc: string | null; reentry: { nominal_utc: string | null; during_scenario: boolean } | null; altitude_series: { epoch_utc: string[] }; ledger: { by_vehicle: unknown[] } } }
+      interface Stored { definition: { end: string; events: { type: string; partner?: string; date?: string }[] }; latest_result: { burns: { epoch_utc: string; delta_v_m_s: number; propellant_kg: number }[]; propellant_exhausted_utc: string | null; reentry: { nominal_utc: string | null; during_scenario: boolean } | null; altitude_series: { epoch_utc: string[] }; ledger: { by_vehicle: unknown[] }; attitude: { attitude_lost_utc: string | null; propellant_kg: number } } }
       const stored = await api<Stored>(withHistory, `/api/scenarios/${id}`);
       // The overrides reached the server.
       expect(String(stored.definition.end).slice(0, 10)).toBe('2023-12-31');
@@ -490,6 +522,9 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       expect(firstBurn[6]).toBe(r.burns[0].propellant_kg.toFixed(1));
       expect(await p.locator('[data-testid=scenario-ledger] tbody tr').count()).toBe(r.ledger.by_vehicle.length);
       expect(await p.textContent('[data-testid=scenario-exhausted]')).toBe(r.propellant_exhausted_utc!.slice(0, 10));
+      // Attitude control: the page shows the stored run's figures.
+      expect(await p.textContent('[data-testid=scenario-attitude-lost]')).toBe(r.attitude.attitude_lost_utc ? `${r.attitude.attitude_lost_utc.slice(0, 10)} (CMGs saturated, nobody to desaturate)` : 'held throughout the run');
+      expect(await p.textContent('[data-testid=scenario-attitude-kg]')).toMatch(new RegExp(`^${Math.round(r.attitude.propellant_kg).toLocaleString('en-US')} kg · `));
       expect(await p.textContent('[data-testid=scenario-reentry]')).toMatch(new RegExp(`^${r.reentry!.nominal_utc!.slice(0, 10)} \\(nominal, `));
       expect(await p.textContent('[data-testid=scenario-window]')).toMatch(/^not computed \(pending\)|^\d{4}-\d\d-\d\d … /);
       // Chart: every burn, the exhausted date and the re-entry when it falls inside the series.

@@ -22,6 +22,8 @@ import { ballisticCoefficientKgPerM2 } from '../stationkeeping/station.js';
 import { Epoch } from '../time/epoch.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
 import type { Scenario, SpaceWeatherChoice } from './types.js';
+import { setupAttitudeBudget, REBOOST_HOLD_MARGIN_S } from '../stationkeeping/attitudeBudget.js';
+import { ScenarioAttitude, type ScenarioAttitudeResult } from './attitude.js';
 
 const DAY_S = 86400;
 
@@ -72,8 +74,8 @@ export interface ScenarioResult {
   };
   burns: ScenarioBurn[];
   ledger: {
-    by_vehicle: { vehicle: string; partner: string; year: number; flights: number; delivered_kg: number; transferred_in_kg: number; burned_kg: number; departed_unused_kg: number; delta_v_m_s: number; burns: number }[];
-    by_partner: { partner: string; year: number; delivered_kg: number; burned_kg: number; delta_v_m_s: number }[];
+    by_vehicle: { vehicle: string; partner: string; year: number; flights: number; delivered_kg: number; transferred_in_kg: number; burned_kg: number; departed_unused_kg: number; delta_v_m_s: number; burns: number; attitude_kg: number }[];
+    by_partner: { partner: string; year: number; delivered_kg: number; burned_kg: number; delta_v_m_s: number; attitude_kg: number }[];
   };
   /**
    * Per year: Δv flown; Δv needed to hold altitude (one day of drag made up each day, plus debris
@@ -93,6 +95,8 @@ export interface ScenarioResult {
     reentry_altitude_km: number;
     during_scenario: boolean;
   };
+  /** Attitude-control propellant (desaturations, thruster-held burns and dockings), saturation and loss of attitude. */
+  attitude: ScenarioAttitudeResult;
   /** Things the run did not do as the file asked (skipped arrivals…), with dates. */
   notes: { epoch_utc: string; text: string }[];
   altitude_series: { epoch_utc: string[]; mean_altitude_km: number[]; f107a: number[] };
@@ -187,6 +191,32 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
     meanArgumentOfLatitudeRad: 0,
   };
 
+  // Attitude control: paid by the desaturating vehicles (propellant sources as for burns).
+  const desatVehicles = (station.desaturationVehicles ?? []).filter((id) => scenario.vehicles[id]);
+  function spendAttitude(kg: number, t: Epoch): number {
+    let left = kg;
+    for (const id of desatVehicles) {
+      const spec = scenario.vehicles[id];
+      if (left <= 1e-9 || !canBurn(spec, t)) continue;
+      const pay = (have: number, take: (x: number) => void) => {
+        const use = Math.min(have, left);
+        if (use <= 0) return;
+        take(use);
+        left -= use;
+        ledger.row(id, spec.partner, yearOf(t)).attitudeKg += use;
+      };
+      if (spec.role === 'module') pay(tanks.get(id) ?? 0, (x) => tanks.set(id, (tanks.get(id) ?? 0) - x));
+      else for (const f of flights.filter((f) => f.spec.id === id)) pay(f.reboostKg, (x) => (f.reboostKg -= x));
+    }
+    return kg - left;
+  }
+  const attitude = new ScenarioAttitude(
+    setupAttitudeBudget(scenario.start, scenario.orbit.meanAltitudeM, scenario.orbit.inclinationRad, deps.atmosphere, sw),
+    spendAttitude,
+    -decay.semiMajorAxisRateMps(state, station) * DAY_S,
+    desatVehicles,
+  );
+
   /** State after the last burn (or the start): the Monte Carlo re-entry runs from here, the whole unreboosted decay. */
   let freeDecayStart: MeanOrbitState = state;
 
@@ -219,6 +249,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
         remaining -= dv;
         const row = ledger.row(id, spec.partner, yearOf(t));
         row.burnedKg += use;
+        attitude.held(burnDurationS(use, spec.reboostThrustN, spec.ispS) + REBOOST_HOLD_MARGIN_S, t, yearOf(t));
         row.deltaVMps += dv;
         row.burns += 1;
         burns.push({
@@ -291,6 +322,8 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
           const transferKg = ev.transferPropellantKg ?? spec.transferPropellantKg;
           const row = ledger.row(spec.id, spec.partner, yearOf(ev.epoch));
           row.flights += 1;
+          // Docking: attitude on thrusters for about an orbit (EST).
+          attitude.held(attitude.setup.orbitPeriodS, ev.epoch, yearOf(ev.epoch));
           row.deliveredKg += reboostKg + transferKg;
           if (spec.role === 'module') {
             tanks.set(spec.id, (tanks.get(spec.id) ?? 0) + reboostKg + transferKg);
@@ -375,6 +408,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
     ys.altSum += alt;
     const decayPerDayM = -decay.semiMajorAxisRateMps(state, station) * DAY_S;
     ys.decaySum += decayPerDayM;
+    if (day > 0) attitude.day(t, year, decayPerDayM);
     // Δv that would make up one day of drag (what a policy holding altitude must fly on average).
     ys.needed += deltaVForSemiMajorAxisChangeMPerS(state.semiMajorAxisM, Math.max(0, decayPerDayM));
     ys.fSum += swScratch.f107a;
@@ -438,8 +472,8 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
     },
     burns,
     ledger: {
-      by_vehicle: ledger.byVehicle().map((r) => ({ vehicle: r.vehicle, partner: r.partner, year: r.year, flights: r.flights, delivered_kg: r1(r.deliveredKg), transferred_in_kg: r1(r.transferredInKg), burned_kg: r1(r.burnedKg), departed_unused_kg: r1(r.departedUnusedKg), delta_v_m_s: r3(r.deltaVMps), burns: r.burns })),
-      by_partner: ledger.byPartner().map((r) => ({ partner: r.partner, year: r.year, delivered_kg: r1(r.deliveredKg), burned_kg: r1(r.burnedKg), delta_v_m_s: r3(r.deltaVMps) })),
+      by_vehicle: ledger.byVehicle().map((r) => ({ vehicle: r.vehicle, partner: r.partner, year: r.year, flights: r.flights, delivered_kg: r1(r.deliveredKg), transferred_in_kg: r1(r.transferredInKg), burned_kg: r1(r.burnedKg), departed_unused_kg: r1(r.departedUnusedKg), delta_v_m_s: r3(r.deltaVMps), burns: r.burns, attitude_kg: r1(r.attitudeKg) })),
+      by_partner: ledger.byPartner().map((r) => ({ partner: r.partner, year: r.year, delivered_kg: r1(r.deliveredKg), burned_kg: r1(r.burnedKg), delta_v_m_s: r3(r.deltaVMps), attitude_kg: r1(r.attitudeKg) })),
     },
     years,
     propellant_exhausted_utc: exhausted,
@@ -463,6 +497,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
           during_scenario: reentryDuring && !!reentry.nominal && !reentry.nominal.isAfter(scenario.end),
         }
       : null,
+    attitude: attitude.result(),
     notes,
     altitude_series: series,
     stats: { days: day, wall_ms: Math.round(wall) },

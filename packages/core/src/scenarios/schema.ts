@@ -128,6 +128,7 @@ export const SCENARIO_JSON_SCHEMA: Schema = {
         mass_kg: positive,
         drag_area_m2: positive,
         drag_coefficient: positive,
+        desaturation_vehicles: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 64 } },
         capabilities: {
           type: 'object',
           additionalProperties: false,

@@ -96,7 +96,9 @@ export function validateScenario(raw: unknown, source = 'scenario'): Scenario {
     dragAreaM2: s.drag_area_m2 ?? ISS_STATION.dragAreaM2,
     dragCoefficient: s.drag_coefficient ?? ISS_STATION.dragCoefficient,
     capabilities: { ...ISS_STATION.capabilities, ...(s.capabilities ?? {}) } as Partial<Record<Capability, string[]>>,
+    desaturationVehicles: (s.desaturation_vehicles as string[] | undefined) ?? ['zvezda', 'progress-ms'].filter((id) => vehicles[id]),
   };
+  (s.desaturation_vehicles ?? []).forEach((v: string, i: number) => knownVehicle(v, `station.desaturation_vehicles[${i}]`));
 
   const initialPropellantKg: Record<string, number> = {};
   (r.initial_propellant ?? []).forEach((p: Raw, i: number) => {

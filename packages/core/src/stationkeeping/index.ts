@@ -4,3 +4,4 @@ export * from './ledger.js';
 export * from './reentry.js';
 export * from './decayAdapter.js';
 export * from './ensembleReentry.js';
+export * from './attitudeBudget.js';

@@ -18,6 +18,8 @@ export interface LedgerRow {
   departedUnusedKg: number;
   deltaVMps: number;
   burns: number;
+  /** Propellant used for attitude control (desaturations, thruster-held events), kg. */
+  attitudeKg: number;
 }
 
 export interface PartnerLedgerRow {
@@ -26,6 +28,7 @@ export interface PartnerLedgerRow {
   deliveredKg: number;
   burnedKg: number;
   deltaVMps: number;
+  attitudeKg: number;
 }
 
 export class PropellantLedger {
@@ -35,7 +38,7 @@ export class PropellantLedger {
     const key = `${vehicle}\u0000${year}`;
     let r = this.rows.get(key);
     if (!r) {
-      r = { vehicle, partner, year, flights: 0, deliveredKg: 0, transferredInKg: 0, burnedKg: 0, departedUnusedKg: 0, deltaVMps: 0, burns: 0 };
+      r = { vehicle, partner, year, flights: 0, deliveredKg: 0, transferredInKg: 0, burnedKg: 0, departedUnusedKg: 0, deltaVMps: 0, burns: 0, attitudeKg: 0 };
       this.rows.set(key, r);
     }
     return r;
@@ -52,10 +55,11 @@ export class PropellantLedger {
     for (const r of this.rows.values()) {
       const key = `${r.partner}\u0000${r.year}`;
       let p = m.get(key);
-      if (!p) m.set(key, (p = { partner: r.partner, year: r.year, deliveredKg: 0, burnedKg: 0, deltaVMps: 0 }));
+      if (!p) m.set(key, (p = { partner: r.partner, year: r.year, deliveredKg: 0, burnedKg: 0, deltaVMps: 0, attitudeKg: 0 }));
       p.deliveredKg += r.deliveredKg;
       p.burnedKg += r.burnedKg;
       p.deltaVMps += r.deltaVMps;
+      p.attitudeKg += r.attitudeKg;
     }
     return [...m.values()].sort((a, b) => a.year - b.year || a.partner.localeCompare(b.partner));
   }

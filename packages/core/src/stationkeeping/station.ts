@@ -16,6 +16,11 @@ export interface StationModel {
   dragCoefficient: number;
   /** Partners owning each capability, e.g. { propulsion: ['roscosmos'], … }. */
   capabilities: Partial<Record<Capability, string[]>>;
+  /**
+   * Vehicles whose thrusters desaturate the CMGs and hold attitude during burns and dockings, in
+   * order of preference (default: Zvezda, then docked Progress: the Russian segment, facts/attitude §4).
+   */
+  desaturationVehicles?: string[];
 }
 
 /** Mass, area and Cd the drag equations need. */

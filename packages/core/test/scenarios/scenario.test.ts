@@ -7,6 +7,7 @@ start: 2030-01-01
 end: 2031-12-31
 orbit: { mean_altitude_km: 400 }
 space_weather: { f107: 150, ap: 15 }
+station: { desaturation_vehicles: [] }
 initial_propellant:
   - { vehicle: zvezda, propellant_kg: 300 }
 policy:

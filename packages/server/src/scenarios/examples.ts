@@ -12,6 +12,7 @@ export const EXAMPLE_FILES = {
   'iss-baseline': 'iss-baseline.yaml',
   'iss-no-russian-reboost-2022': 'iss-no-russian-reboost-2022.yaml',
   'iss-us-reboost-only': 'iss-us-reboost-only.yaml',
+  'iss-no-russian-attitude-2022': 'iss-no-russian-attitude-2022.yaml',
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLE_FILES;

@@ -1,0 +1,139 @@
+/**
+ * The attitude answers as plain JSON-ready data (snake_case, units in the names), shared by the
+ * CLI and any other front end: TEA, a closed-loop simulation and a slew plan for a configured
+ * station, and an SVG chart of CMG momentum against time with the saturation line.
+ */
+import type { AtmosphereModel } from '../atmosphere/types.js';
+import { svgChart } from '../plot/svgChart.js';
+import type { Epoch } from '../time/epoch.js';
+import type { AttitudeConfig } from './config.js';
+import { OrbitEnvironment } from './environment.js';
+import type { NamedAttitude } from './lvlh.js';
+import { namedAttitudeYpr } from './lvlh.js';
+import { simulateAttitude, type AttitudeController } from './simulate.js';
+import { planSlew } from './slew.js';
+import { sampleOrbit, solveStationTea } from './teaOrbit.js';
+
+const D = 180 / Math.PI;
+const r3 = (v: number, digits = 3) => Number(v.toFixed(digits));
+
+export function attitudeEnvironment(cfg: AttitudeConfig, start: Epoch, atmosphere: AtmosphereModel | null): OrbitEnvironment {
+  const ap = new Array<number>(7).fill(cfg.ap);
+  return new OrbitEnvironment({ altitudeM: cfg.altitudeM, inclinationRad: cfg.inclinationRad, raanRad: 0, argLatRad: 0 }, start, cfg.hasSurfaces ? atmosphere : null, { f107: cfg.f107, f107a: cfg.f107, ap });
+}
+
+export interface TeaReport {
+  station: string;
+  altitude_km: number;
+  yaw_deg: number;
+  pitch_deg: number;
+  roll_deg: number;
+  residual_torque_n_m: number;
+  cmg_secular_momentum_n_m_s_per_orbit: number;
+  mean_disturbance_torque_n_m: number[];
+  orbit_period_s: number;
+}
+
+export function attitudeTeaReport(cfg: AttitudeConfig, start: Epoch, atmosphere: AtmosphereModel | null): TeaReport {
+  const orbit = sampleOrbit(attitudeEnvironment(cfg, start, atmosphere), 120);
+  const tea = solveStationTea(cfg.station, orbit);
+  const s = tea.secularMomentumNms;
+  return {
+    station: cfg.station.name,
+    altitude_km: r3(cfg.altitudeM / 1000, 1),
+    yaw_deg: r3(tea.ypr.yawRad * D, 4),
+    pitch_deg: r3(tea.ypr.pitchRad * D, 4),
+    roll_deg: r3(tea.ypr.rollRad * D, 4),
+    residual_torque_n_m: Number(tea.residualNm.toPrecision(3)),
+    cmg_secular_momentum_n_m_s_per_orbit: r3(Math.hypot(s[0], s[1], s[2]), 1),
+    mean_disturbance_torque_n_m: Array.from(tea.meanDisturbanceNm, (v) => r3(v, 4)),
+    orbit_period_s: r3(tea.periodS, 1),
+  };
+}
+
+export interface SimulateReport {
+  controller: AttitudeController;
+  start_utc: string;
+  duration_s: number;
+  capacity_n_m_s: number;
+  tea: TeaReport;
+  desaturations: { epoch_utc: string; t_s: number; propellant_kg: number; momentum_removed_n_m_s: number }[];
+  total_propellant_kg: number;
+  saturation_events: { start_utc: string; end_utc: string }[];
+  attitude_lost_utc: string | null;
+  peak_momentum_fraction: number;
+  history: { t_s: number; momentum_n_m_s: number; momentum_fraction: number; yaw_deg: number; pitch_deg: number; roll_deg: number }[];
+}
+
+export interface SimulateRequest {
+  durationS: number;
+  controller: AttitudeController;
+  /** Hold target for 'hold' (default xvv). */
+  hold?: Exclude<NamedAttitude, 'xpop'>;
+  desaturation?: boolean;
+  controlStepS?: number;
+}
+
+export function attitudeSimulateReport(cfg: AttitudeConfig, start: Epoch, atmosphere: AtmosphereModel | null, req: SimulateRequest): SimulateReport {
+  const tea = attitudeTeaReport(cfg, start, atmosphere);
+  const teaYpr = { yawRad: tea.yaw_deg / D, pitchRad: tea.pitch_deg / D, rollRad: tea.roll_deg / D };
+  const initial = req.controller === 'tea-lqr' ? teaYpr : namedAttitudeYpr(req.hold ?? 'xvv');
+  const r = simulateAttitude(cfg.station, attitudeEnvironment(cfg, start, atmosphere), {
+    durationS: req.durationS, controller: req.controller, initial, linearizeAbout: initial, desaturation: req.desaturation, controlStepS: req.controlStepS ?? 1,
+    recordEveryS: Math.max(60, Math.round(req.durationS / 2000 / 60) * 60),
+  });
+  const utc = (t: number) => start.plusSeconds(t).toIsoUtc(0);
+  return {
+    controller: req.controller,
+    start_utc: start.toIsoUtc(0),
+    duration_s: req.durationS,
+    capacity_n_m_s: r.capacityNms,
+    tea,
+    desaturations: r.desaturations.map((d) => ({ epoch_utc: utc(d.tS), t_s: d.tS, propellant_kg: r3(d.propellantKg), momentum_removed_n_m_s: r3(d.momentumRemovedNms, 1) })),
+    total_propellant_kg: r3(r.totalPropellantKg),
+    saturation_events: r.saturations.map((s) => ({ start_utc: utc(s.startS), end_utc: utc(s.endS) })),
+    attitude_lost_utc: r.attitudeLostS === null ? null : utc(r.attitudeLostS),
+    peak_momentum_fraction: r3(r.peakMomentumFraction, 4),
+    history: r.samples.map((s) => ({ t_s: s.tS, momentum_n_m_s: r3(s.momentumNms, 1), momentum_fraction: r3(s.momentumFraction, 4), yaw_deg: r3(s.yawDeg), pitch_deg: r3(s.pitchDeg), roll_deg: r3(s.rollDeg) })),
+  };
+}
+
+export interface SlewReport {
+  from: string;
+  to: string;
+  cmg_only: boolean;
+  feasible: boolean;
+  angle_deg: number;
+  duration_s: number;
+  duration_h: number;
+  peak_momentum_fraction: number;
+  rate_deg_s: number;
+  propellant_kg: number;
+}
+
+export function attitudeSlewReport(cfg: AttitudeConfig, start: Epoch, atmosphere: AtmosphereModel | null, from: Exclude<NamedAttitude, 'xpop'>, to: Exclude<NamedAttitude, 'xpop'>, cmgOnly: boolean): SlewReport {
+  const r = planSlew(cfg.station, attitudeEnvironment(cfg, start, atmosphere), { from, to, cmgOnly, stepS: cmgOnly ? 10 : 2 });
+  return {
+    from, to, cmg_only: cmgOnly, feasible: r.feasible,
+    angle_deg: r3(r.angleDeg, 2), duration_s: r3(r.durationS, 0), duration_h: r3(r.durationS / 3600, 2),
+    peak_momentum_fraction: r3(r.peakMomentumFraction, 4), rate_deg_s: Number(r.rateDegS.toPrecision(3)), propellant_kg: r3(r.propellantKg, 2),
+  };
+}
+
+/** CMG momentum (N·m·s) against time (h) with the capacity and desaturation threshold, desaturations marked. */
+export function attitudeMomentumChartSvg(r: SimulateReport, thresholdFraction: number): string {
+  const th = r.history.map((h) => h.t_s / 3600);
+  const last = th[th.length - 1] ?? 0;
+  return svgChart({
+    title: `CMG momentum, ${r.controller} controller`,
+    subtitle: `start ${r.start_utc}; ${r.desaturations.length} desaturations, ${r.total_propellant_kg} kg`,
+    xAxis: { label: 'time since start (h)' },
+    yAxis: { label: 'CMG momentum (N·m·s)', min: 0 },
+    series: [
+      { label: '|h|', x: th, y: r.history.map((h) => h.momentum_n_m_s) },
+      { label: 'capacity (saturation)', x: [0, last], y: [r.capacity_n_m_s, r.capacity_n_m_s], color: '#d62728', dash: '6 4' },
+      { label: 'desaturation threshold', x: [0, last], y: [thresholdFraction * r.capacity_n_m_s, thresholdFraction * r.capacity_n_m_s], color: '#7f7f7f', dash: '2 3' },
+    ],
+    markers: r.desaturations.length > 0 ? [{ label: 'desaturation', x: r.desaturations.map((d) => d.t_s / 3600), shape: 'vline', color: '#ff7f0e' }] : [],
+  });
+}
