@@ -46,14 +46,17 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
-    const e = err as { code?: string; exitCode?: number; message?: string };
-    if (e.code?.startsWith('commander.')) return e.exitCode ?? 1;
-    process.stderr.write(`stationkeeper: ${firstLine(e.message ?? String(err))}\n`);
+    // Library errors carry other codes (Sgp4Error.code is a number): only commander's are strings here.
+    const e = err as { code?: unknown; exitCode?: number; message?: string };
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) return e.exitCode ?? 1;
+    process.stderr.write(`stationkeeper: ${oneLine(e.message ?? String(err))}\n`);
     if (process.env.STATIONKEEPER_DEBUG) console.error(err);
     return err instanceof UsageError ? 2 : 1;
   }
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0];
+/** First line, shortened: a hostile value (an 88 kB tag name) must not become a 40 kB message. */
+function oneLine(text: string): string {
+  const line = text.split('\n')[0];
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }
