@@ -49,10 +49,19 @@ export async function main(argv: string[]): Promise<number> {
     // Library errors carry other codes (Sgp4Error.code is a number): only commander's are strings here.
     const e = err as { code?: unknown; exitCode?: number; message?: string };
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) return e.exitCode ?? 1;
-    process.stderr.write(`stationkeeper: ${oneLine(e.message ?? String(err))}\n`);
+    process.stderr.write(`stationkeeper: ${oneLine(fileErrorText(err) ?? e.message ?? String(err))}\n`);
     if (process.env.STATIONKEEPER_DEBUG) console.error(err);
     return err instanceof UsageError ? 2 : 1;
   }
+}
+
+const FILE_ERRORS: Record<string, string> = { EISDIR: 'is a directory, not a file', ENOENT: 'does not exist', EACCES: 'is not readable (permission denied)', ENOTDIR: 'is not in a directory' };
+
+/** Node's file errors (`EISDIR: illegal operation on a directory, read`) in words, naming the path. */
+function fileErrorText(err: unknown): string | undefined {
+  const e = err as { code?: unknown; path?: unknown };
+  const what = typeof e.code === 'string' ? FILE_ERRORS[e.code] : undefined;
+  return what ? `${typeof e.path === 'string' ? e.path : 'the file'} ${what}` : undefined;
 }
 
 /** First line, shortened: a hostile value (an 88 kB tag name) must not become a 40 kB message. */

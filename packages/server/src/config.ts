@@ -44,6 +44,10 @@ export function tokenRequired(config: Pick<ServerConfig, 'host' | 'token'>): boo
       `refusing to listen on ${config.host} (not loopback) without a token: set ${TOKEN_ENV} (≥ ${MIN_TOKEN_LENGTH} characters), or use --host 127.0.0.1`,
     );
   }
+  if (/\s/.test(token)) {
+    // A header value is trimmed, so a token with blanks could never match: refuse it at start-up.
+    throw new ConfigError(`${TOKEN_ENV} must not contain blanks`);
+  }
   if (token !== '' && token.length < MIN_TOKEN_LENGTH) {
     throw new ConfigError(`${TOKEN_ENV} must be at least ${MIN_TOKEN_LENGTH} characters`);
   }

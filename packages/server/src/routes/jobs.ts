@@ -57,7 +57,7 @@ export function registerJobRoutes(app: FastifyInstance, table: RouteTable, runne
     schema: { body: CreateBody, response: { 202: Job, ...errors(400, 401, 415) } },
     handler: (req, reply) => {
       const b = req.body as Static<typeof CreateBody>;
-      const job = runner.create(b.type, b.params ?? {});
+      const job = runner.create(b.type, b.params ?? {}, req.ip);
       reply.code(202).header('Location', `/api/jobs/${job.id}`);
       return job;
     },
