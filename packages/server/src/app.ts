@@ -65,7 +65,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   if (!registry.get(SCENARIO_JOB)) registry.register(scenarioJobType(scenarios, config.dataDir));
   if (!registry.get(LIFETIME_JOB)) registry.register(lifetimeJobType(config.dataDir));
   if (!registry.get(REENTRY_JOB)) registry.register(reentryJobType(config.dataDir));
-  const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers });
+  const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers, queueLimits: config.jobQueueLimits });
   const eop = loadDataDirEop(config.dataDir);
 
   let ingestedStations: number | null = null;

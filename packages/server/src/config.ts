@@ -12,6 +12,8 @@ export interface ServerConfig {
   webDist?: string | null;
   /** Worker threads for jobs. */
   jobWorkers?: number;
+  /** Jobs queued or running at once, in all and per client (default JOB_QUEUE_LIMITS). */
+  jobQueueLimits?: { total: number; perClient: number };
   /** Fastify logger on/off (default off). */
   logger?: boolean;
   /** Ingest the data directory's tle/stations.txt at start-up (default true). */

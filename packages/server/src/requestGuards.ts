@@ -37,12 +37,16 @@ function checkSameOrigin(req: FastifyRequest): void {
   const origin = req.headers.origin;
   if (origin === undefined) return; // curl, scripts: no browser, no ambient authority to abuse
   let originHost = '';
+  let ownHost = '-';
   try {
-    originHost = new URL(origin).host.toLowerCase();
+    const o = new URL(origin);
+    originHost = o.host;
+    // The Host header through the same URL rules (default port dropped for the Origin's scheme).
+    ownHost = new URL(`${o.protocol}//${req.headers.host ?? ''}`).host;
   } catch {
     // "null" (sandboxed pages, file://) and garbage: refused below
   }
-  if (originHost === '' || originHost !== String(req.headers.host ?? '').toLowerCase()) {
+  if (originHost === '' || originHost !== ownHost) {
     throw new HttpError(403, `headers.origin: ${JSON.stringify(origin.slice(0, 100))} is another site; state-changing requests must come from this server's pages`, 'headers.origin');
   }
 }
