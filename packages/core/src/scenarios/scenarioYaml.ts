@@ -16,12 +16,19 @@ export const SCENARIO_TEXT_LIMITS = {
   maxFlowDepth: 8,
   /** Compact block indicators (`- - - x`, `? ? x`) on one line. */
   maxIndicatorsPerLine: 8,
-  /** Alias nodes (`*name`) resolved in the document (the YAML library's own default is 100). */
+  /** Alias nodes (`*name`) in the document (the YAML library's own default is 100). */
   maxAliases: 50,
+  /** Commas inside flow collections (30,000 of them took the library 1 s; an example has 6). */
+  maxFlowCommas: 4096,
+  /** `- ` / `? ` anywhere (15,000 misplaced ones took 1.4 s: the library's errors pile up). */
+  maxIndicators: 2000,
+  /** Quoted scalars (7,600 empty "" in a row took 0.6 s, the library's errors pile up). */
+  maxQuotedScalars: 3000,
 } as const;
 
 /** Library options used everywhere scenario YAML is read. */
-export const SCENARIO_YAML_OPTIONS = { uniqueKeys: true, maxAliasCount: SCENARIO_TEXT_LIMITS.maxAliases, prettyErrors: true } as const;
+// logLevel 'error': the library's warnings (unresolved tags, collection keys) would go to stderr as process warnings.
+export const SCENARIO_YAML_OPTIONS = { uniqueKeys: true, maxAliasCount: SCENARIO_TEXT_LIMITS.maxAliases, prettyErrors: true, logLevel: 'error' } as const;
 
 /** Line/column of an offset (1-based), counted only when a problem needs it. */
 function lineColumn(text: string, offset: number): string {
@@ -37,17 +44,21 @@ function lineColumn(text: string, offset: number): string {
 /** A quote opens a quoted scalar only where a token starts (not the apostrophe of `station's`). */
 function startsToken(text: string, i: number): boolean {
   const p = i === 0 ? 10 : text.charCodeAt(i - 1);
-  return p === 10 || p === 32 || p === 9 || p === 58 || p === 44 || p === 91 || p === 123 || p === 45 || p === 63;
+  return p === 10 || p === 32 || p === 9 || p === 58 || p === 44 || p === 91 || p === 123 || p === 45 || p === 63 || p === 34 || p === 39;
 }
 
 /** The first budget the text exceeds, as a problem naming where; undefined when within. */
 export function scenarioTextBudgetProblem(text: string): SchemaIssue | undefined {
-  const { maxLength, maxFlowDepth, maxIndicatorsPerLine } = SCENARIO_TEXT_LIMITS;
+  const { maxLength, maxFlowDepth, maxIndicatorsPerLine, maxAliases, maxFlowCommas, maxQuotedScalars, maxIndicators } = SCENARIO_TEXT_LIMITS;
   if (text.length > maxLength) return { path: '(top level)', message: `the text is ${text.length} characters long; a scenario may have at most ${maxLength}` };
   let depth = 0;
   let quote = 0;
   let indicators = 0;
   let lineStarted = false;
+  let aliases = 0;
+  let commas = 0;
+  let quoted = 0;
+  let allIndicators = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -67,11 +78,21 @@ export function scenarioTextBudgetProblem(text: string): SchemaIssue | undefined
       i = (end < 0 ? text.length : end) - 1;
       continue;
     }
-    if ((c === 34 || c === 39) && startsToken(text, i)) quote = c;
+    if ((c === 34 || c === 39) && startsToken(text, i)) {
+      quote = c;
+      if (++quoted > maxQuotedScalars) return { path: lineColumn(text, i), message: `more than ${maxQuotedScalars} quoted strings` };
+    }
+    else if (c === 42 /* * */ && startsToken(text, i)) {
+      if (++aliases > maxAliases) return { path: lineColumn(text, i), message: `too many aliases (*name): at most ${maxAliases} (an alias bomb?)` };
+    } else if (c === 44 && depth > 0 && ++commas > maxFlowCommas) {
+      return { path: lineColumn(text, i), message: `more than ${maxFlowCommas} items in [ ] or { } lists` };
+    }
     else if (c === 91 || c === 123) {
       if (++depth > maxFlowDepth) return { path: lineColumn(text, i), message: `brackets nest deeper than ${maxFlowDepth} levels` };
     } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
-    else if (!lineStarted && (c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+    else if ((c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9) && startsToken(text, i)) {
+      if (++allIndicators > maxIndicators) return { path: lineColumn(text, i), message: `more than ${maxIndicators} "- " or "? " indicators` };
+      if (lineStarted) continue;
       if (++indicators > maxIndicatorsPerLine) return { path: lineColumn(text, i), message: `more than ${maxIndicatorsPerLine} nested "- " or "? " on one line` };
       continue;
     }
@@ -93,10 +114,22 @@ export function yamlErrorIssue(e: { name?: string; message?: string; linePos?: r
   return { path, message };
 }
 
+/** JSON text (the scenario's JSON form) read by JSON.parse, linear and far faster; undefined when it is not JSON. */
+function jsonValue(text: string): unknown {
+  if (!text.trimStart().startsWith('{')) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined; // JSON-like YAML (comments, trailing commas…): the YAML reader decides
+  }
+}
+
 /** Parse scenario text within the budget: the data, or the one problem that stopped it. */
 export function readScenarioYaml(text: string): { ok: true; value: unknown } | { ok: false; issue: SchemaIssue } {
   const over = scenarioTextBudgetProblem(text);
   if (over) return { ok: false, issue: over };
+  const json = jsonValue(text);
+  if (json !== undefined) return { ok: true, value: json };
   try {
     return { ok: true, value: parseYaml(text, SCENARIO_YAML_OPTIONS) };
   } catch (e) {

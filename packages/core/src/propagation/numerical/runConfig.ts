@@ -61,6 +61,8 @@ export function parseRunConfig(text: string, fileName = ''): RunConfig {
     for (const key of Object.keys(sc)) if (!['massKg', 'source', 'comment'].includes(key)) fail(`spacecraft.${key}`, 'unknown key (allowed: massKg, source, comment)');
     if (sc.massKg !== undefined) {
       if (typeof sc.massKg !== 'number' || !(sc.massKg > 0) || !Number.isFinite(sc.massKg)) fail('spacecraft.massKg', `must be a number > 0, got ${JSON.stringify(sc.massKg)}`);
+      // 1e8 kg is 200 times the ISS (about 450 t): beyond it the input is a typo, not a spacecraft.
+      if ((sc.massKg as number) > 1e8) fail('spacecraft.massKg', `must be ≤ 1e8 kg, got ${sc.massKg}`);
       massKg = sc.massKg as number;
     }
   }
