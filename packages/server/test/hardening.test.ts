@@ -41,6 +41,13 @@ describe('Host, Origin and content types (loopback bind)', () => {
     expect(r.statusCode).toBe(415);
   });
 
+  it('a state far from the element epoch says so (the 2022 sample in 2030 was 64.8 km up, with no note)', async () => {
+    const r = await inject({ method: 'GET', url: '/api/objects/25544/state?at=2030-01-01T00:00:00Z' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().alt_km).toBeLessThan(100);
+    expect(r.json().note).toMatch(/below the Kármán line/);
+  });
+
   it('unknown API routes say "no route", not "no file"', async () => {
     const r = await inject({ method: 'GET', url: '/api/nope' });
     expect(r.statusCode).toBe(404);
@@ -86,6 +93,7 @@ describe('Host, Origin and content types (loopback bind)', () => {
       [bomb, /too many aliases/],
       ['name: *x\n', /alias/],
       ['name: ' + '['.repeat(20_000), /nest deeper/],
+      ['name: [' + ','.repeat(30_000), /more than 4096 items/],
       ['name: x\n' + '- '.repeat(50) + 'y\n', /nested "- "/],
       ['x'.repeat(40_000), /at most 32768/],
     ];
@@ -115,6 +123,17 @@ describe('nothing blocks the event loop', () => {
     d.remove();
   });
 
+  /** Worst /api/health latency (ms) over `n` quiet requests: what the shared test machine adds by itself. */
+  async function quietWorstMs(n = 20): Promise<number> {
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await (await fetch(s.url + '/api/health')).json();
+      worst = Math.max(worst, performance.now() - t);
+    }
+    return worst;
+  }
+
   /** Worst /api/health latency (ms) while `request` is in flight. */
   async function healthDuring(request: () => Promise<Response>): Promise<{ worstMs: number; status: number }> {
     let worstMs = 0;
@@ -132,19 +151,22 @@ describe('nothing blocks the event loop', () => {
     return { worstMs, status: (await pending).status };
   }
 
-  it('a YAML body the library reads slowly is parsed off the loop: health stays under 100 ms', async () => {
-    // 30,000 commas in one flow sequence: ~1 s for the YAML library, all of it in the worker thread.
-    const text = 'name: [' + ','.repeat(30_000);
+  it('a YAML body the library reads slowly is parsed off the loop: health stays within 100 ms', async () => {
+    // 2,600 keys (29 kB, within the text budget): ~0.3 s of the YAML library's duplicate-key
+    // checks, all of it in the worker thread.
+    const text = Array.from({ length: 2600 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const quiet = await quietWorstMs();
     const r = await healthDuring(() => fetch(s.url + '/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: text }));
-    expect(r.status).toBe(400);
-    expect(r.worstMs).toBeLessThan(100);
+    expect(r.status).toBe(400); // parsed, then refused by the schema (unknown fields)
+    expect(r.worstMs).toBeLessThan(100 + quiet);
   }, 30_000);
 
   it('an element set with a 150,000-blank value is read in linear time: health stays under 100 ms', async () => {
     const kvn = ['CCSDS_OMM_VERS = 2.0', 'OBJECT_NAME = X', `MEAN_MOTION = 15.49${' '.repeat(150_000)}x`].join('\n');
+    const quiet = await quietWorstMs();
     const r = await healthDuring(() => fetch(s.url + '/api/ingest', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: kvn }));
     expect(r.status).toBe(200);
-    expect(r.worstMs).toBeLessThan(100);
+    expect(r.worstMs).toBeLessThan(100 + quiet);
   }, 30_000);
 });
 
