@@ -47,7 +47,7 @@ export interface FuzzTarget {
 }
 
 /** Errors of a foreign origin or of the engine itself, not a refusal the library meant. */
-const ENGINE_FAILURE = /call stack|invalid (array|string) length|too large|out of memory|is not a function|cannot read prop|undefined|null/i;
+const ENGINE_FAILURE = /call stack|invalid (array|string) length|too large|out of memory/i;
 
 /** 'rejected' for the library's typed refusals, 'crashed' for everything else. */
 export function classifyThrow(e: unknown): 'rejected' | 'crashed' {

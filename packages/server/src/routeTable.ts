@@ -59,7 +59,7 @@ export class RouteTable {
   }
 }
 
-const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A hook refusing query values of numeric parameters that are not finite decimal numbers: the

@@ -226,7 +226,7 @@ const MANDATORY_OBJECT = [
 /** Mandatory numeric fields: never tolerated as NaN or with a wrong unit. */
 const STRICT_NUMERIC = new Set(['MISS_DISTANCE', ...CDM_STATE_KEYWORDS, ...RTN_COV_KEYWORDS]);
 
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER_RE = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Largest magnitude a numeric value may have before it is refused as absurd: beyond these the
@@ -382,7 +382,8 @@ function hardBodyRadius(sections: CdmSections, find: (entries: CdmEntry[], k: st
   }
   for (const e of [...sections.relative, ...sections.header, ...leadingObjectComments]) {
     if (e.keyword !== 'COMMENT') continue;
-    const m = /^HBR\s*=\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:\[\s*m\s*\])?\s*$/i.exec(e.value);
+    // Trimmed first: a blank run between two optional parts would backtrack quadratically.
+    const m = /^HBR\s*=\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:\[\s*m\s*\])?$/i.exec(e.value.trim());
     if (m) return Number(m[1]);
   }
   return undefined;

@@ -41,5 +41,11 @@ export interface MeanElements {
  */
 export const MEAN_MOTION_RANGE_REV_PER_DAY = { min: 0.005, max: 20 } as const;
 
+/**
+ * Largest |B*| (1/earth radii) accepted: what a TLE's B* field can hold (±0.99999e+9). Beyond it
+ * SGP4's drag terms overflow (B* = 1.797e308 gave NaN states with no error code).
+ */
+export const MAX_ABS_BSTAR = 1e9;
+
 /** Element-set epochs accepted: from Sputnik 1 (launched 1957-10-04) to the end of 2100. */
 export const ELEMENT_EPOCH_YEARS = { min: 1957, max: 2100 } as const;

@@ -288,7 +288,7 @@ export function parseOem(text: string, fileName = ''): Oem {
       epochs.push(epoch);
       for (let k = 1; k < cells.length; k++) {
         const x = Number(cells[k]);
-        if (!Number.isFinite(x) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cells[k])) {
+        if (!Number.isFinite(x) || !/^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cells[k])) {
           throw err(i + 1, DATA_FIELDS[k - 1], cells[k], 'is not a number');
         }
         values.push(x * 1e3);

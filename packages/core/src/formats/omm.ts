@@ -7,7 +7,7 @@
 import { Epoch } from '../time/epoch.js';
 import { FormatError } from './formatError.js';
 import { stripKvnUnits } from './kvnScan.js';
-import { ELEMENT_EPOCH_YEARS, MEAN_MOTION_RANGE_REV_PER_DAY, type MeanElements } from './meanElements.js';
+import { ELEMENT_EPOCH_YEARS, MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY, type MeanElements } from './meanElements.js';
 import { formatOmmEpoch, parseOmmEpoch } from './ommEpoch.js';
 import { intlDesignatorToOmm } from './tleFields.js';
 
@@ -85,7 +85,7 @@ export interface OmmWriteOptions {
   originator?: string;
 }
 
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER_RE = /^[+-]?\d+$/;
 
 /** Data keywords of an SGP4 OMM, in the order the standard lists them. */
@@ -218,7 +218,7 @@ export function ommRecordFromFields(
   const noradId = integer('NORAD_CAT_ID', true, 0);
   const elementSetNo = integer('ELEMENT_SET_NO', false, 0);
   const revAtEpoch = integer('REV_AT_EPOCH', false, 0);
-  const bstar = number('BSTAR', false);
+  const bstar = number('BSTAR', false, (v) => (Math.abs(v) <= MAX_ABS_BSTAR ? undefined : `is beyond ±${MAX_ABS_BSTAR} (more than a TLE can carry)`));
   const meanMotionDot = number('MEAN_MOTION_DOT', false);
   const meanMotionDdot = number('MEAN_MOTION_DDOT', false);
 

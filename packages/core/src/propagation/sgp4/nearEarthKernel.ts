@@ -25,7 +25,7 @@ import {
   XKE,
   REV_PER_DAY_PER_RAD_PER_MIN,
 } from './constants.js';
-import { MEAN_MOTION_RANGE_REV_PER_DAY } from '../../formats/meanElements.js';
+import { MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY } from '../../formats/meanElements.js';
 import { Sgp4ErrorCode } from './errors.js';
 import type { Sgp4Elements } from './elements.js';
 
@@ -96,6 +96,7 @@ export function invalidElementsReason(el: Sgp4Elements): string {
   const revPerDay = el.meanMotionRadPerMin * REV_PER_DAY_PER_RAD_PER_MIN;
   const { max } = MEAN_MOTION_RANGE_REV_PER_DAY;
   if (!(revPerDay <= max)) return `mean motion ${revPerDay} rev/day is above ${max} (no Earth orbit)`;
+  if (Math.abs(el.bstar) > MAX_ABS_BSTAR) return `B* ${el.bstar} is beyond ±${MAX_ABS_BSTAR} (its drag terms overflow)`;
   if (!(el.eccentricity >= 0 && el.eccentricity < 1)) return `eccentricity ${el.eccentricity} not in [0, 1)`;
   return '';
 }
