@@ -210,7 +210,7 @@ export function registerScenarioRoutes(app: FastifyInstance, table: RouteTable, 
       schema: {
         querystring: RunQuery,
         body: Type.Unknown({ description: 'scenario definition (file form) as JSON or YAML; or { definition, name?, overrides? }; or { example, name?, overrides? }' }),
-        response: { 202: Type.Object({ scenario_id: Type.String(), job: Job }), ...errors(400, 401, 413, 415, 503) },
+        response: { 202: Type.Object({ scenario_id: Type.String(), job: Job }), ...errors(400, 401, 403, 413, 415, 429, 503) },
       },
       handler: (req, reply) => {
         const q = req.query as Static<typeof RunQuery>;
