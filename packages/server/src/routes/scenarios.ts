@@ -120,8 +120,8 @@ function yamlMapping(raw: unknown): Record<string, unknown> {
 function parseYamlBody(text: string): Record<string, unknown> {
   const read = readScenarioYaml(text);
   if (!read.ok) {
-    const at = read.issue.path === '(top level)' ? '' : ` ${read.issue.path}`;
-    throw new HttpError(400, `body:${at}: ${read.issue.message}`, 'body');
+    const at = read.issue.path === '(top level)' ? '' : ` ${read.issue.path}:`;
+    throw new HttpError(400, `body:${at} ${read.issue.message}`, 'body');
   }
   return yamlMapping(read.value);
 }

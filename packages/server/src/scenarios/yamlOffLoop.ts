@@ -18,8 +18,8 @@ let running = 0;
 type WorkerAnswer = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string; linePos?: { line: number; col: number }[] } };
 
 function issueError(field: string, issue: SchemaIssue): HttpError {
-  const at = issue.path === '(top level)' ? '' : ` ${issue.path}`;
-  return new HttpError(400, `${field}:${at}: ${issue.message}`, field);
+  const at = issue.path === '(top level)' ? '' : ` ${issue.path}:`;
+  return new HttpError(400, `${field}:${at} ${issue.message}`, field);
 }
 
 /** Parse `text` as YAML off the event loop; 400 naming `field` (and line/column) when it cannot be read. */
