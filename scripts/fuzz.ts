@@ -29,12 +29,13 @@ interface Tally {
   silentNan: number;
   slowestMs: number;
   slowestSeed: number;
+  seconds: number;
   examples: string[];
 }
 
 function fuzzTarget(target: FuzzTarget, index: number): Tally {
   const bases = target.seeds();
-  const tally: Tally = { tried: 0, accepted: 0, rejected: 0, crashed: 0, hung: 0, silentNan: 0, slowestMs: 0, slowestSeed: 0, examples: [] };
+  const tally: Tally = { tried: 0, accepted: 0, rejected: 0, crashed: 0, hung: 0, silentNan: 0, slowestMs: 0, slowestSeed: 0, seconds: 0, examples: [] };
   const deadline = performance.now() + budgetS * 1000;
   for (let i = 0; i < perFormat && performance.now() < deadline; i++) {
     const caseSeed = (seed * 1_000_003 + index * 7_919_993 + i) >>> 0;
@@ -55,18 +56,19 @@ function fuzzTarget(target: FuzzTarget, index: number): Tally {
       tally.examples.push(`case seed ${caseSeed}: ${what} (${r.ms.toFixed(0)} ms, ${text.length} chars)`);
     }
   }
+  tally.seconds = (performance.now() - deadline) / 1000 + budgetS;
   return tally;
 }
 
 const targets = FUZZ_TARGETS.filter((t) => only === '' || t.name === only);
 console.log(`fuzz: seed ${seed}, up to ${perFormat} inputs per format, ${budgetS} s budget per format, hung = over ${hangMs} ms`);
-console.log(['format'.padEnd(15), 'tried', 'accepted', 'rejected', 'crashed', 'hung', 'silent-NaN', 'slowest ms (case seed)'].join(' | '));
+console.log(['format'.padEnd(15), 'tried', 'accepted', 'rejected', 'crashed', 'hung', 'silent-NaN', 'slowest ms (case seed)', 's'].join(' | '));
 let bad = 0;
 FUZZ_TARGETS.forEach((t, index) => {
   if (!targets.includes(t)) return;
   const s = fuzzTarget(t, index);
   bad += s.crashed + s.hung + s.silentNan;
-  console.log([t.name.padEnd(15), s.tried, s.accepted, s.rejected, s.crashed, s.hung, s.silentNan, `${s.slowestMs.toFixed(0)} (${s.slowestSeed})`].map(String).join(' | '));
+  console.log([t.name.padEnd(15), s.tried, s.accepted, s.rejected, s.crashed, s.hung, s.silentNan, `${s.slowestMs.toFixed(0)} (${s.slowestSeed})`, s.seconds.toFixed(0)].map(String).join(' | '));
   for (const e of s.examples) console.log(`    ${e}`);
 });
 console.log(bad === 0 ? 'fuzz: no crash, no hang, no silent NaN' : `fuzz: ${bad} bad outcomes (re-run one with its case seed through test/fuzz/mutate.ts)`);

@@ -129,6 +129,11 @@ export function scenarioJsonSeeds(): string[] {
   return scenarioYamlSeeds().map((text) => JSON.stringify(parseYaml(text), null, 1));
 }
 
+export function stateFileSeeds(): string[] {
+  const state = { epoch: '2022-07-15T12:00:00Z', frame: 'GCRF', r_km: [6778.137, 0, 0], v_km_s: [0, 5.427, 5.427], mass_kg: 450000, object_name: 'ISS', object_id: '1998-067A' };
+  return [JSON.stringify(state, null, 2), JSON.stringify({ ...state, frame: 'TEME' })];
+}
+
 export function forcesSeeds(): string[] {
   return ['iss-full.json', 'j2.json', 'two-body.json'].map((f) => repoFile(`examples/forces/${f}`));
 }

@@ -4,7 +4,7 @@
  * validation) so that values which parse but poison the physics are caught as silent NaN.
  *
  * Outcomes: accepted; rejected (the library's own typed error: FormatError, ScenarioError,
- * RunConfigError, ForceConfigError, Sgp4Error, or a conjunction RangeError with its own
+ * RunConfigError, ForceConfigError, StateFileError, Sgp4Error, or a conjunction RangeError with its own
  * message); crashed (anything else: TypeError, a stack overflow, a foreign library's error);
  * silent-nan (accepted, but a non-finite number came out with no error).
  */
@@ -23,6 +23,8 @@ import {
   parseOmmKvn,
   parseOmmXml,
   parseRunConfig,
+  parseStateFile,
+  StateFileError,
   parseScenarioText,
   parseTle,
   RunConfigError,
@@ -51,7 +53,7 @@ const ENGINE_FAILURE = /call stack|invalid (array|string) length|too large|out o
 
 /** 'rejected' for the library's typed refusals, 'crashed' for everything else. */
 export function classifyThrow(e: unknown): 'rejected' | 'crashed' {
-  if (e instanceof FormatError || e instanceof ScenarioError || e instanceof RunConfigError || e instanceof ForceConfigError || e instanceof Sgp4Error) return 'rejected';
+  if (e instanceof FormatError || e instanceof ScenarioError || e instanceof RunConfigError || e instanceof ForceConfigError || e instanceof Sgp4Error || e instanceof StateFileError) return 'rejected';
   // The conjunction code refuses impossible geometry with RangeErrors that say what is wrong.
   if (e instanceof RangeError && !ENGINE_FAILURE.test(e.message)) return 'rejected';
   return 'crashed';
@@ -139,6 +141,14 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
   { name: 'scenario YAML', seeds: seeds.scenarioYamlSeeds, run: useScenario },
   { name: 'scenario JSON', seeds: seeds.scenarioJsonSeeds, run: useScenario },
   { name: 'forces config', seeds: seeds.forcesSeeds, run: useForces },
+  {
+    name: 'state file',
+    seeds: seeds.stateFileSeeds,
+    run: (t) => {
+      const s = parseStateFile(t, 'fuzz.json');
+      return finite([...s.rM, ...s.vMps, s.massKg, s.epoch.taiMjdDay]) ? 'accepted' : 'silent-nan';
+    },
+  },
 ];
 
 export interface CaseResult {

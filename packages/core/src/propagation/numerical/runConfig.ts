@@ -13,6 +13,7 @@
  * "eigen-6s.gfc"]: the fetched EGM96, else a hand-placed EIGEN-6S). This module only reads and
  * checks the JSON and lists the data files a run needs; the CLI reads the files.
  */
+import { jsonDepthExceededAt } from '../../formats/jsonDepth.js';
 import type { IntegratorName } from './numericalPropagator.js';
 
 export interface RunConfig {
@@ -41,6 +42,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /** Parse and check the configuration text (the force models themselves are checked by buildForceModels). */
 export function parseRunConfig(text: string, fileName = ''): RunConfig {
   let doc: unknown;
+  // Deep nesting parses, then overflows the stack when an error message quotes the value.
+  if (jsonDepthExceededAt(text, 32) >= 0) throw new RunConfigError(fileName, '(document)', 'nests deeper than 32 levels');
   try {
     doc = JSON.parse(text);
   } catch (e) {
