@@ -4,18 +4,7 @@
  * Infinity, leap seconds and far epochs, unicode, long runs of blanks or brackets (regex and
  * parser blow-ups), deep nesting, YAML anchors and aliases.
  */
-
-/** mulberry32: a small, fast, seeded generator (the same seed gives the same inputs). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../packages/core/test/history/syntheticHistory.js';
 
 const TOKENS = [
   'NaN', 'nan', '.nan', 'Infinity', '-Infinity', '.inf', '1e309', '-1e309', '1.797e308', '1.5e301', '4.9e-324', '-0', '0x10', '1e-320',

@@ -4,6 +4,7 @@
  * Inputs are built here, in the shapes that froze or crashed the server before.
  */
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { readScenarioYaml } from '@stationkeeper/core';
 import { startServer, tokenRequired, type Server } from '../src/index.js';
 import { sharedTestServer, tempDataDir, testServer } from './helpers.js';
 
@@ -93,8 +94,9 @@ describe('Host, Origin and content types (loopback bind)', () => {
     const bodies: [string, RegExp][] = [
       [bomb, /too many aliases/],
       ['name: *x\n', /alias/],
-      ['name: ' + '['.repeat(20_000), /nest deeper/],
-      ['name: [' + ','.repeat(30_000), /more than 4096 items/],
+      ['name: ' + '['.repeat(2000), /nest deeper/],
+      ['name: [\n' + (','.repeat(1000) + '\n').repeat(30), /more than 4096 items/],
+      ['name: ' + 'x'.repeat(20_000), /longer than 4096/],
       ['name: x\n' + '- '.repeat(50) + 'y\n', /nested "- "/],
       ['x'.repeat(40_000), /at most 32768/],
     ];
@@ -156,10 +158,15 @@ describe('nothing blocks the event loop', () => {
     // 2,600 keys (29 kB, within the text budget): ~0.3 s of the YAML library's duplicate-key
     // checks, all of it in the worker thread.
     const text = Array.from({ length: 2600 }, (_, i) => `k${i}: ${i}`).join('\n');
+    // What the same parse costs on this thread right now (the machine may be loaded): on the
+    // event loop, health would wait at least that long.
+    const t0 = performance.now();
+    expect(readScenarioYaml(text).ok).toBe(true);
+    const onLoopMs = performance.now() - t0;
     const quiet = await quietWorstMs();
     const r = await healthDuring(() => fetch(s.url + '/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: text }));
     expect(r.status).toBe(400); // parsed, then refused by the schema (unknown fields)
-    expect(r.worstMs).toBeLessThan(100 + quiet);
+    expect(r.worstMs).toBeLessThan(Math.max(100 + quiet, onLoopMs / 2));
   }, 30_000);
 
   it('an element set with a 150,000-blank value is read in linear time: health stays under 100 ms', async () => {

@@ -6,12 +6,15 @@
  * re-worded as one problem with a line and column.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { jsonDepthExceededAt } from '../formats/jsonDepth.js';
 import type { SchemaIssue } from './schema.js';
 
 /** Bounds on scenario text; the shipped examples are about 2 kB with flow depth 1. */
 export const SCENARIO_TEXT_LIMITS = {
   /** UTF-16 code units of the whole text. */
   maxLength: 32 * 1024,
+  /** Characters on one line (a 19 kB quoted key inside a broken flow map took the library 1.9 s). */
+  maxLineLength: 4096,
   /** `[`/`{` open at once (outside quotes and comments). */
   maxFlowDepth: 8,
   /** Compact block indicators (`- - - x`, `? ? x`) on one line. */
@@ -49,7 +52,7 @@ function startsToken(text: string, i: number): boolean {
 
 /** The first budget the text exceeds, as a problem naming where; undefined when within. */
 export function scenarioTextBudgetProblem(text: string): SchemaIssue | undefined {
-  const { maxLength, maxFlowDepth, maxIndicatorsPerLine, maxAliases, maxFlowCommas, maxQuotedScalars, maxIndicators } = SCENARIO_TEXT_LIMITS;
+  const { maxLength, maxFlowDepth, maxIndicatorsPerLine, maxAliases, maxFlowCommas, maxQuotedScalars, maxIndicators, maxLineLength } = SCENARIO_TEXT_LIMITS;
   if (text.length > maxLength) return { path: '(top level)', message: `the text is ${text.length} characters long; a scenario may have at most ${maxLength}` };
   let depth = 0;
   let quote = 0;
@@ -59,9 +62,12 @@ export function scenarioTextBudgetProblem(text: string): SchemaIssue | undefined
   let commas = 0;
   let quoted = 0;
   let allIndicators = 0;
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (i - lineStart >= maxLineLength) return { path: lineColumn(text, i), message: `a line is longer than ${maxLineLength} characters` };
     if (c === 10) {
+      lineStart = i + 1;
       // A quote ends at the line's end here: continuation lines are counted, which can only refuse more.
       indicators = 0;
       lineStarted = false;
@@ -114,22 +120,32 @@ export function yamlErrorIssue(e: { name?: string; message?: string; linePos?: r
   return { path, message };
 }
 
-/** JSON text (the scenario's JSON form) read by JSON.parse, linear and far faster; undefined when it is not JSON. */
-function jsonValue(text: string): unknown {
-  if (!text.trimStart().startsWith('{')) return undefined;
+/**
+ * Text that starts with `{` is the scenario's JSON form: read by JSON.parse (linear, far faster
+ * than the YAML library, which is superlinear on broken flow maps). Its errors are JSON errors.
+ */
+function readJson(text: string): { ok: true; value: unknown } | { ok: false; issue: SchemaIssue } {
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined; // JSON-like YAML (comments, trailing commas…): the YAML reader decides
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(message);
+    return { ok: false, issue: { path: pos ? lineColumn(text, Number(pos[1])) : '(top level)', message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` } };
   }
 }
 
 /** Parse scenario text within the budget: the data, or the one problem that stopped it. */
 export function readScenarioYaml(text: string): { ok: true; value: unknown } | { ok: false; issue: SchemaIssue } {
+  if (text.trimStart().startsWith('{')) {
+    // JSON: linear to parse, so only size and depth (deep values overflow the stack when quoted).
+    const { maxLength, maxFlowDepth } = SCENARIO_TEXT_LIMITS;
+    if (text.length > maxLength) return { ok: false, issue: { path: '(top level)', message: `the text is ${text.length} characters long; a scenario may have at most ${maxLength}` } };
+    const deep = jsonDepthExceededAt(text, maxFlowDepth);
+    if (deep >= 0) return { ok: false, issue: { path: lineColumn(text, deep), message: `brackets nest deeper than ${maxFlowDepth} levels` } };
+    return readJson(text);
+  }
   const over = scenarioTextBudgetProblem(text);
   if (over) return { ok: false, issue: over };
-  const json = jsonValue(text);
-  if (json !== undefined) return { ok: true, value: json };
   try {
     return { ok: true, value: parseYaml(text, SCENARIO_YAML_OPTIONS) };
   } catch (e) {

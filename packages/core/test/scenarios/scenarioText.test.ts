@@ -43,15 +43,21 @@ describe('scenario text: foreign errors re-worded, budgets before parsing', () =
   });
 
   it.each([
-    ['brackets', 'name: ' + '['.repeat(20_000), /brackets nest deeper than 8 levels/],
+    ['brackets', 'name: ' + '['.repeat(2000), /brackets nest deeper than 8 levels/],
+    ['line length', 'name: ' + 'x'.repeat(20_000), /a line is longer than 4096 characters/],
+    ['JSON depth', '{"name": ' + '['.repeat(2000), /brackets nest deeper than 8 levels/],
     ['length', 'name: x\n#' + 'x'.repeat(40_000), /at most 32768/],
     ['compact indicators', 'name:\n' + '- '.repeat(20) + 'x', /more than 8 nested "- "/],
-    ['flow commas', 'name: [' + ','.repeat(5000) + ']', /more than 4096 items/],
-    ['quoted strings', 'name: ' + '""'.repeat(4000), /more than 3000 quoted strings/],
+    ['flow commas', 'name: [\n' + (','.repeat(100) + '\n').repeat(50) + ']', /more than 4096 items/],
+    ['quoted strings', 'name:\n' + ('  ' + '"" '.repeat(1000) + '\n').repeat(4), /more than 3000 quoted strings/],
   ])('%s: refused by the linear pre-check in milliseconds', (_what, text, why) => {
     const t = performance.now();
     expect(problem(text)).toMatch(why);
     expect(performance.now() - t).toBeLessThan(100);
+  });
+
+  it('the JSON form is read as JSON: its errors are JSON errors with a line and column', () => {
+    expect(problem('{\n "name": "x"\n "end": 1\n}')).toMatch(/^x\.yaml: 1 problem: line 3, column 2: not valid JSON/);
   });
 
   it('the limits leave the shipped examples far inside them, and the JSON form reads the same', () => {
