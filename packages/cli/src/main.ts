@@ -55,13 +55,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const FILE_ERRORS: Record<string, string> = { EISDIR: 'is a directory, not a file', ENOENT: 'does not exist', EACCES: 'is not readable (permission denied)', ENOTDIR: 'is not in a directory' };
+const FILE_ERRORS: Record<string, string> = { EISDIR: 'is a directory (a file is expected)', ENOENT: 'does not exist', EACCES: 'is not readable (permission denied)', ENOTDIR: 'has a part that is not a directory' };
 
 /** Node's file errors (`EISDIR: illegal operation on a directory, read`) in words, naming the path. */
 function fileErrorText(err: unknown): string | undefined {
   const e = err as { code?: unknown; path?: unknown };
   const what = typeof e.code === 'string' ? FILE_ERRORS[e.code] : undefined;
-  return what ? `${typeof e.path === 'string' ? e.path : 'the file'} ${what}` : undefined;
+  return what ? `${typeof e.path === 'string' ? e.path : 'the path given'} ${what}` : undefined;
 }
 
 /** First line, shortened: a hostile value (an 88 kB tag name) must not become a 40 kB message. */
