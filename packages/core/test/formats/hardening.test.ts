@@ -129,6 +129,7 @@ describe('element sets: absurd values refused, never NaN', () => {
   it('SGP4 itself refuses a mean motion or B* beyond the bounds (code 7), as no input can give NaN with code 0', () => {
     expect(() => Sgp4Propagator.fromElements({ ...iss, meanMotionRevPerDay: 1.5e301 })).toThrow(/SGP4 error 7 .*above 20/);
     expect(() => Sgp4Propagator.fromElements({ ...iss, bstar: 1.797e308 })).toThrow(/SGP4 error 7 .*B\*/);
+    expect(() => Sgp4Propagator.fromElements({ ...iss, meanMotionRevPerDay: 1e-320 })).toThrow(/SGP4 error 7 .*infinite semi-major axis/);
   });
 
   it('a deep-space OMM with its epoch in a leap second propagates like the same elements 1 s earlier, at equal time since epoch', () => {
