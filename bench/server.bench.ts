@@ -12,7 +12,7 @@
  *   state            GET /api/objects/25544/state?at=<varying instant>
  *   passes           GET /api/objects/25544/passes?lat&lon over 50 sites (3 days; cached per site after
  *                    the first answer — the per-request cost of an uncached search is printed separately)
- *   … and both again while the 1,000-member ISS lifetime Monte Carlo (GET /api/objects/25544/lifetime
+ *   … and both again while the 1,000-member ISS lifetime Monte Carlo (POST /api/objects/25544/lifetime
  *   ?mc=1000, a `lifetime` job) keeps the job workers busy. It needs the space-weather file and the
  *   MSIS coefficients: they are linked into the temporary data directory from STATIONKEEPER_DATA or
  *   ../shared/data; without them the CPU-heavy `cpu-burn` job stands in (the output says which ran).
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     let job: { id: string };
     let jobName = '1,000-member lifetime job';
     let short = 'lifetime';
-    const lifetime = await request(`${url}/api/objects/25544/lifetime?mc=1000&seed=${Math.floor(Math.random() * 1e6)}`);
+    const lifetime = await request(`${url}/api/objects/25544/lifetime?mc=1000&seed=${Math.floor(Math.random() * 1e6)}`, 'POST');
     if (lifetime.status === 202) job = (JSON.parse(lifetime.body) as { job: { id: string } }).job;
     else {
       console.log(`lifetime job not available (${lifetime.status}: ${(JSON.parse(lifetime.body) as { error?: string }).error ?? ''}); cpu-burn stands in\n`);

@@ -3,7 +3,7 @@
  * data directory's `tle/stations.txt` (from `data fetch --only tle`), else — for the ISS only —
  * the embedded sample element set, so that a fresh clone works offline.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
   dedupeByEpoch,
   Epoch,
@@ -60,6 +60,7 @@ export async function loadElements(query: ElementsQuery): Promise<LoadedElements
 
 function fromFile(path: string, label: string, query: ElementsQuery, lenient: boolean): LoadedElements {
   if (!existsSync(path)) throw new UsageError(`--tle: file not found: ${path}`);
+  if (statSync(path).isDirectory()) throw new UsageError(`--tle: ${path} is a directory, not an element file`);
   const found = fromText(readFileSync(path, 'utf8'), label, query, lenient);
   if (!found) throw new UsageError(`${label}: no element set for NORAD ${query.norad}`);
   return found;

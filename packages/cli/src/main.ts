@@ -62,14 +62,26 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
-    const e = err as { code?: string; exitCode?: number; message?: string };
-    if (e.code?.startsWith('commander.')) return e.exitCode ?? 1;
-    process.stderr.write(`stationkeeper: ${firstLine(e.message ?? String(err))}\n`);
+    // Library errors carry other codes (Sgp4Error.code is a number): only commander's are strings here.
+    const e = err as { code?: unknown; exitCode?: number; message?: string };
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) return e.exitCode ?? 1;
+    process.stderr.write(`stationkeeper: ${oneLine(fileErrorText(err) ?? e.message ?? String(err))}\n`);
     if (process.env.STATIONKEEPER_DEBUG) console.error(err);
     return err instanceof UsageError ? 2 : 1;
   }
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0];
+const FILE_ERRORS: Record<string, string> = { EISDIR: 'is a directory (a file is expected)', ENOENT: 'does not exist', EACCES: 'is not readable (permission denied)', ENOTDIR: 'has a part that is not a directory' };
+
+/** Node's file errors (`EISDIR: illegal operation on a directory, read`) in words, naming the path. */
+function fileErrorText(err: unknown): string | undefined {
+  const e = err as { code?: unknown; path?: unknown };
+  const what = typeof e.code === 'string' ? FILE_ERRORS[e.code] : undefined;
+  return what ? `${typeof e.path === 'string' ? e.path : 'the path given'} ${what}` : undefined;
+}
+
+/** First line, shortened: a hostile value (an 88 kB tag name) must not become a 40 kB message. */
+function oneLine(text: string): string {
+  const line = text.split('\n')[0];
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }

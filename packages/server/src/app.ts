@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { optionalDataFile, loadDataDirEop } from '@stationkeeper/core/node';
-import { tokenRequired, type ServerConfig } from './config.js';
+import { isLoopbackHost, tokenRequired, type ServerConfig } from './config.js';
 import { ElementsResolver } from './elementsSource.js';
 import { HttpError } from './httpError.js';
 import { builtinJobRegistry } from './jobs/builtin.js';
 import type { JobRegistry } from './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
 import { openApiDocument, RouteTable } from './routeTable.js';
+import { installRequestGuards } from './requestGuards.js';
 import { registerIngestRoutes } from './routes/ingest.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerObjectRoutes } from './routes/objects.js';
@@ -68,7 +69,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   if (!registry.get(LIFETIME_JOB)) registry.register(lifetimeJobType(config.dataDir));
   if (!registry.get(REENTRY_JOB)) registry.register(reentryJobType(config.dataDir));
   if (!registry.get(constellationDeploy.type)) registry.register(constellationDeploy);
-  const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers });
+  const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers, queueLimits: config.jobQueueLimits });
   const eop = loadDataDirEop(config.dataDir);
 
   let ingestedStations: number | null = null;
@@ -82,6 +83,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   app.setErrorHandler(errorHandler);
+  installRequestGuards(app, { loopbackBind: isLoopbackHost(config.host) });
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0].slice(0, 200)}`, status_code: 404 });
   });
@@ -168,6 +170,7 @@ function registerStatic(app: FastifyInstance, routes: RouteTable, root: string |
   const files = loadStaticFiles(root);
   const PathParams = Type.Object({ '*': Type.String({ maxLength: 1024 }) });
   const serve = (path: string, reply: import('fastify').FastifyReply) => {
+    if (path.startsWith('/api/') || path === '/api') throw new HttpError(404, `no route GET ${path.slice(0, 200)} (GET /api/openapi.json lists the routes)`);
     const f = files.get(path === '/' || path === '' ? '/index.html' : path);
     if (!f) {
       const why = files.size === 0 ? ' (the dashboard is not built: npm run build -w packages/web)' : '';

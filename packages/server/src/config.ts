@@ -12,6 +12,8 @@ export interface ServerConfig {
   webDist?: string | null;
   /** Worker threads for jobs. */
   jobWorkers?: number;
+  /** Jobs queued or running at once, in all and per client (default JOB_QUEUE_LIMITS). */
+  jobQueueLimits?: { total: number; perClient: number };
   /** Fastify logger on/off (default off). */
   logger?: boolean;
   /** Ingest the data directory's tle/stations.txt at start-up (default true). */
@@ -43,6 +45,10 @@ export function tokenRequired(config: Pick<ServerConfig, 'host' | 'token'>): boo
     throw new ConfigError(
       `refusing to listen on ${config.host} (not loopback) without a token: set ${TOKEN_ENV} (≥ ${MIN_TOKEN_LENGTH} characters), or use --host 127.0.0.1`,
     );
+  }
+  if (/\s/.test(token)) {
+    // A header value is trimmed, so a token with blanks could never match: refuse it at start-up.
+    throw new ConfigError(`${TOKEN_ENV} must not contain blanks`);
   }
   if (token !== '' && token.length < MIN_TOKEN_LENGTH) {
     throw new ConfigError(`${TOKEN_ENV} must be at least ${MIN_TOKEN_LENGTH} characters`);

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { checkBearer } from './auth.js';
+import { HttpError } from './httpError.js';
 
 export interface RouteSchemas {
   params?: TSchema;
@@ -46,6 +47,7 @@ export class RouteTable {
       url: spec.url,
       schema: spec.schema,
       bodyLimit: spec.bodyLimit,
+      preValidation: finiteQueryNumbers(spec.schema.querystring),
       preHandler:
         spec.mutating && required && token
           ? async (request) => {
@@ -55,6 +57,30 @@ export class RouteTable {
       handler: spec.handler,
     });
   }
+}
+
+const DECIMAL_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A hook refusing query values of numeric parameters that are not finite decimal numbers: the
+ * validator's coercion turns "Infinity", "1e999" and "0x10" into numbers that slip past
+ * minimum/maximum (500s and wrong answers before).
+ */
+function finiteQueryNumbers(schema: TSchema | undefined): ((request: FastifyRequest) => Promise<void>) | undefined {
+  const props = (schema as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties ?? {};
+  const numeric = Object.entries(props).filter(([, p]) => p.type === 'number' || p.type === 'integer').map(([k]) => k);
+  if (numeric.length === 0) return undefined;
+  return async (request) => {
+    const q = (request.query ?? {}) as Record<string, unknown>;
+    for (const key of numeric) {
+      for (const v of ([] as unknown[]).concat(q[key] ?? [])) {
+        const text = String(v).trim();
+        if (!DECIMAL_RE.test(text) || !Number.isFinite(Number(text))) {
+          throw new HttpError(400, `query.${key}: must be a finite decimal number, got ${JSON.stringify(text.slice(0, 40))}`, `query.${key}`);
+        }
+      }
+    }
+  };
 }
 
 /** JSON Schema of a TypeBox schema (drops TypeBox's symbol keys). */
@@ -77,11 +103,13 @@ const STATUS_TEXT: Record<number, string> = {
   202: 'Accepted',
   400: 'Bad request: the error names the field',
   401: 'Missing or invalid bearer token',
+  403: 'A state-changing request from another site (Origin / Sec-Fetch-Site)',
   404: 'Not found',
   409: 'Conflict',
   413: 'Body too large',
   415: 'Unsupported content type',
   422: 'Cannot be computed for these inputs',
+  429: 'Too many jobs queued or running (in all or from this client); retry when one finishes',
   501: 'Not implemented yet',
   503: 'A data file the computation needs is missing (the message names it and the fetch command)',
 };

@@ -15,7 +15,7 @@ describe('request validation names the field', () => {
   const cases: [string, number, string][] = [
     ['/api/objects/25544/passes?lat=95&lon=0', 400, 'query.lat: must be <= 90'],
     ['/api/objects/25544/passes?lon=0', 400, 'query.lat: is required'],
-    ['/api/objects/25544/passes?lat=10&lon=abc', 400, 'query.lon: must be number'],
+    ['/api/objects/25544/passes?lat=10&lon=abc', 400, 'query.lon: must be a finite decimal number'],
     ['/api/objects/25544/passes?lat=10&lon=0&days=31', 400, 'query.days: must be <= 30'],
     ['/api/objects/25544/state?at=yesterday', 400, 'query.at: not an ISO 8601 UTC time'],
     ['/api/objects/25544/state?lat=5', 400, 'query.lat: is not a known parameter'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, isLoopbackHost, tokenRequired, tokensEqual } from '../src/index.js';
+import { ISS_SAMPLE_TLE } from '@stationkeeper/core';
 import { testServer } from './helpers.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -48,11 +49,11 @@ describe('mutating routes need the bearer token off loopback', () => {
       const ok = await s.app.inject({
         method: 'POST',
         url: '/api/ingest',
-        payload: 'not a tle',
+        payload: ISS_SAMPLE_TLE,
         headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKEN}` },
       });
       expect(ok.statusCode).toBe(200);
-      expect(ok.json().accepted).toBe(0);
+      expect(ok.json().records).toBe(1);
       const del = await s.app.inject({ method: 'DELETE', url: '/api/jobs/6f1c3a0e-1111-4222-8333-944455556666', headers: { authorization: `Bearer ${TOKEN}` } });
       expect(del.statusCode).toBe(404);
     } finally {
@@ -64,7 +65,7 @@ describe('mutating routes need the bearer token off loopback', () => {
   it('on loopback without a token, mutating routes are open', async () => {
     const s = await testServer();
     try {
-      const r = await s.app.inject({ method: 'POST', url: '/api/ingest', payload: 'x', headers: { 'content-type': 'text/plain' } });
+      const r = await s.app.inject({ method: 'POST', url: '/api/ingest', payload: ISS_SAMPLE_TLE, headers: { 'content-type': 'text/plain' } });
       expect(r.statusCode).toBe(200);
     } finally {
       await s.close();

@@ -6,10 +6,13 @@ import { startServer, type Server } from '../src/index.js';
 import { readSse } from './sse.js';
 import { sharedTestServer, tempDataDir, testServer } from './helpers.js';
 
-async function get(base: string, path: string) {
-  const r = await fetch(base + path);
+async function get(base: string, path: string, method: 'GET' | 'POST' = 'GET') {
+  const r = await fetch(base + path, { method });
   return { status: r.status, headers: r.headers, body: await r.json() };
 }
+
+/** Job-starting form of the decay routes (GET only reads). */
+const post = (base: string, path: string) => get(base, path, 'POST');
 
 describe('lifetime and re-entry: requests checked before anything runs', () => {
   const server = sharedTestServer();
@@ -45,14 +48,18 @@ describe.skipIf(!sharedDataAvailable())('lifetime and re-entry jobs (shared spac
   });
 
   it('ISS lifetime from the embedded sample: 202 → SSE → band; the same question again → 200 from the cache', async () => {
-    const first = await get(s.url, '/api/objects/25544/lifetime?mc=2&seed=7');
+    // GET never starts work: nothing computed yet → 404 pointing at POST
+    const before = await get(s.url, '/api/objects/25544/lifetime?mc=2&seed=7');
+    expect(before.status).toBe(404);
+    expect(before.body.error).toMatch(/POST to this URL/);
+    const first = await post(s.url, '/api/objects/25544/lifetime?mc=2&seed=7');
     expect(first.status).toBe(202);
     const { job, events_url } = first.body;
     expect(job).toMatchObject({ type: 'lifetime', params: { norad: 25544, from: '2022-07-15T12:14:42.324Z', mc: 2, seed: 7 } });
     expect(events_url).toBe(`/api/jobs/${job.id}/events`);
     expect(first.headers.get('location')).toBe(`/api/jobs/${job.id}`);
     // asked again while it runs: the same job
-    const again = await get(s.url, '/api/objects/25544/lifetime?mc=2&seed=7');
+    const again = await post(s.url, '/api/objects/25544/lifetime?mc=2&seed=7');
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ cached: true, job: { id: job.id } });
 
@@ -84,7 +91,7 @@ describe.skipIf(!sharedDataAvailable())('lifetime and re-entry jobs (shared spac
   }, 30_000);
 
   it('re-entry of the ISS from the sample alone → 422 explaining the fit needs a history', async () => {
-    const r = await get(s.url, '/api/objects/25544/reentry');
+    const r = await post(s.url, '/api/objects/25544/reentry');
     expect(r.status).toBe(422);
     expect(r.body.error).toMatch(/only the embedded sample at or before 2022-07-15T12:14:42Z \(need at least 6 .* ask \/lifetime/);
   });
@@ -93,7 +100,7 @@ describe.skipIf(!sharedDataAvailable())('lifetime and re-entry jobs (shared spac
     const tle = readFileSync(sharedPath('reentry', '33506_OMID_2009-004A.tle'), 'utf8');
     const ing = await fetch(s.url + '/api/ingest', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: tle });
     expect((await ing.json()).accepted).toBeGreaterThan(250);
-    const started = await get(s.url, '/api/objects/33506/reentry?as_of=2009-04-10T00:00:00Z&mc=8');
+    const started = await post(s.url, '/api/objects/33506/reentry?as_of=2009-04-10T00:00:00Z&mc=8');
     expect(started.status).toBe(202);
     const events = await readSse(s.url + started.body.events_url);
     const done = events.at(-1)!.data;

@@ -74,10 +74,13 @@ export async function getJson<T>(path: string, query?: Query, signal?: AbortSign
   return (await res.json()) as T;
 }
 
-/** GET that also says which 2xx it was (the lifetime route answers 200 with a result or 202 with a job). */
-export async function getJsonStatus<T>(path: string, query?: Query, signal?: AbortSignal): Promise<{ status: number; body: T }> {
+/**
+ * A request that also says which 2xx it was (the lifetime route answers 200 with a result or 202
+ * with a job). Job-starting routes take POST with the inputs in the query and no body.
+ */
+export async function getJsonStatus<T>(path: string, query?: Query, signal?: AbortSignal, method: 'GET' | 'POST' = 'GET'): Promise<{ status: number; body: T }> {
   const url = withQuery(path, query);
-  const res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  const res = await fetch(url, { method, headers: { accept: 'application/json' }, signal });
   if (!res.ok) throw await readError(res, url);
   return { status: res.status, body: (await res.json()) as T };
 }

@@ -1,5 +1,5 @@
 /**
- * "If the reboosts stopped": GET /api/objects/:norad/lifetime?from=&mc= (docs/api.md "Lifetime and
+ * "If the reboosts stopped": POST /api/objects/:norad/lifetime?from=&mc= (docs/api.md "Lifetime and
  * re-entry"). The first ask answers 202 with a job: the panel follows its progress over SSE and
  * asks again, which then answers 200 with the result (the server caches the finished job). Shown:
  * the median re-entry date and the 5–95 % window, and the altitude band of the Monte Carlo members.
@@ -97,7 +97,7 @@ export function setupLifetime(opts: { norad: number; fromIso: () => string }): v
 async function obtain(norad: number, from: string, mc: number, progress: JobProgress): Promise<LifetimeResult | string> {
   progress.pending('Asking the server…');
   for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await getJsonStatus<LifetimeResult | Pending>(`/api/objects/${norad}/lifetime`, { from, mc });
+    const res = await getJsonStatus<LifetimeResult | Pending>(`/api/objects/${norad}/lifetime`, { from, mc }, undefined, 'POST');
     if (res.status === 200) {
       progress.hide();
       return res.body as LifetimeResult;

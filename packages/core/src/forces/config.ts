@@ -64,12 +64,21 @@ function onlyKeys(obj: Json, path: string, allowed: string[]): void {
   }
 }
 
+/**
+ * Upper bounds beyond which a value describes no spacecraft (and the products of drag/SRP
+ * overflow: areaM2 = 1.5e303 ran until the epoch became non-finite). The ISS, the largest
+ * spacecraft flown, has about 2,500 m² of arrays and 450 t; the bounds leave a factor 400.
+ */
+const PHYSICAL_MAX: Record<string, number> = { areaM2: 1e6, cd: 10, ballisticCoefficientKgPerM2: 1e6 };
+
 function positiveNumber(obj: Json, key: string, path: string, required = true): number | undefined {
   const v = obj[key];
   if (v === undefined && !required) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
     throw new ForceConfigError(`${path}.${key}`, `must be a positive number, got ${JSON.stringify(v)}`);
   }
+  const max = PHYSICAL_MAX[key];
+  if (max !== undefined && v > max) throw new ForceConfigError(`${path}.${key}`, `must be ≤ ${max} (no spacecraft is near it), got ${v}`);
   return v;
 }
 

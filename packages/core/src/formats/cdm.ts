@@ -226,7 +226,17 @@ const MANDATORY_OBJECT = [
 /** Mandatory numeric fields: never tolerated as NaN or with a wrong unit. */
 const STRICT_NUMERIC = new Set(['MISS_DISTANCE', ...CDM_STATE_KEYWORDS, ...RTN_COV_KEYWORDS]);
 
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER_RE = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Largest magnitude a numeric value may have before it is refused as absurd: beyond these the
+ * Pc arithmetic (sums and products of covariances) overflows to Infinity/NaN. A state component
+ * of 1e7 km is 25 lunar distances; a covariance element of 1e30 is a position sigma of 1e15 m.
+ */
+function magnitudeLimit(keyword: string): number {
+  if (CDM_STATE_KEYWORDS.includes(keyword)) return 1e7;
+  return 1e30;
+}
 
 /** Canonical spelling of a unit for comparison: lower case, no blanks. */
 function normaliseUnit(u: string): string {
@@ -281,6 +291,7 @@ export function buildCdm(sections: CdmSections, fileName: string, options: CdmPa
         warn(e, 'is NaN (tolerated in an optional field)');
       }
       if (INTEGER_KEYWORDS.has(k) && !isNaN && !/^[+-]?\d+$/.test(e.value)) throw err(e, k, e.value, 'is not an integer');
+      if (!isNaN) checkMagnitude(e, k);
     }
     if (EPOCH_KEYWORDS.has(k)) epochOf(e);
     const unit = UNITS[k];
@@ -288,6 +299,12 @@ export function buildCdm(sections: CdmSections, fileName: string, options: CdmPa
       if (strict || STRICT_NUMERIC.has(k)) throw err(e, k, e.value, `has units [${e.units}]; expected [${unit}]`);
       warn(e, `has units [${e.units}]; expected [${unit}] (tolerated in an optional field)`);
     }
+  };
+  const checkMagnitude = (e: CdmEntry, k: string): void => {
+    const x = Number(e.value);
+    if (!Number.isFinite(x)) throw err(e, k, e.value, 'is not a finite number');
+    const limit = magnitudeLimit(k);
+    if (Math.abs(x) > limit) throw err(e, k, e.value, `is beyond any physical value (|x| ≤ ${limit})`);
   };
   const epochOf = (e: CdmEntry): Epoch => {
     try {
@@ -365,7 +382,8 @@ function hardBodyRadius(sections: CdmSections, find: (entries: CdmEntry[], k: st
   }
   for (const e of [...sections.relative, ...sections.header, ...leadingObjectComments]) {
     if (e.keyword !== 'COMMENT') continue;
-    const m = /^HBR\s*=\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:\[\s*m\s*\])?\s*$/i.exec(e.value);
+    // Trimmed first: a blank run between two optional parts would backtrack quadratically.
+    const m = /^HBR\s*=\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:\[\s*m\s*\])?$/i.exec(e.value.trim());
     if (m) return Number(m[1]);
   }
   return undefined;

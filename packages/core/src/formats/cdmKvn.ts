@@ -5,9 +5,8 @@
  */
 import { buildCdm, cdmKeywordSection, type Cdm, type CdmEntry, type CdmParseOptions, type CdmSections } from './cdm.js';
 import { FormatError } from './formatError.js';
+import { splitKvnLine, splitKvnUnits } from './kvnScan.js';
 
-const LINE_RE = /^([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
-const UNITS_RE = /^(.*?)\s*\[([^\]]*)\]$/;
 
 /** Split KVN text into sections without validating values. */
 export function readCdmKvnSections(text: string, fileName = '', options: CdmParseOptions = {}): CdmSections {
@@ -25,21 +24,18 @@ export function readCdmKvnSections(text: string, fileName = '', options: CdmPars
       current.push({ keyword: 'COMMENT', value: t.slice(7).trim(), line });
       continue;
     }
-    const m = LINE_RE.exec(t);
+    const m = splitKvnLine(t);
     if (!m) throw new FormatError({ fileName, line, field: 'line', value: t, reason: 'is not "KEYWORD = value [units]" or a COMMENT' });
-    const keyword = m[1].toUpperCase();
-    let value = m[2];
-    let units: string | undefined;
-    const u = UNITS_RE.exec(value);
-    if (u) {
-      value = u[1];
-      units = u[2].trim();
-    } else if (/\[[^\]]*$/.test(value)) {
+    const keyword = m.keyword.toUpperCase();
+    const u = splitKvnUnits(m.value);
+    let value = u.value;
+    let units = u.units?.trim();
+    if (u.unclosed) {
       // Real CARA messages have "RESIDUALS_ACCEPTED = 85.4 [" (the "%]" lost upstream).
-      if (options.strict || !/\[\s*$/.test(value)) {
+      if (options.strict || !value.endsWith('[')) {
         throw new FormatError({ fileName, line, field: keyword, value, reason: 'has an unclosed "[" in its units' });
       }
-      value = value.replace(/\s*\[\s*$/, '');
+      value = value.slice(0, -1).trimEnd();
       units = '';
       sections.warnings!.push(`${fileName || '<input>'}:${line}: field ${keyword}: ${JSON.stringify(value)} has an empty, unclosed unit bracket (tolerated)`);
     }

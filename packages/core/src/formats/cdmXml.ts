@@ -8,6 +8,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { buildCdm, cdmDataGroup, type Cdm, type CdmEntry, type CdmParseOptions, type CdmSections } from './cdm.js';
 import { FormatError } from './formatError.js';
+import { LineIndex } from './omm.js';
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -89,32 +90,43 @@ export function readCdmXmlSections(text: string, fileName = ''): CdmSections {
   return sections;
 }
 
-/** Line of the n-th opening tag of each name, in document order (fast-xml-parser keeps no positions). */
+/**
+ * Line of the n-th opening tag of each name, in document order (fast-xml-parser keeps no
+ * positions). One pass over the text records every `<name` offset; no pattern is built from a
+ * tag name (an 88 kB name made "Regular expression too large").
+ */
 function lineFinder(text: string): (tag: string) => number | undefined {
   const seen = new Map<string, number>();
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const lineAt = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const offsets = openingTagOffsets(text);
+  const index = new LineIndex(text);
   return (tag: string) => {
     const n = seen.get(tag) ?? 0;
     seen.set(tag, n + 1);
-    const re = new RegExp(`<${tag.replace(/[^A-Za-z0-9_]/g, '')}[\\s/>]`, 'g');
-    let m: RegExpExecArray | null = null;
-    for (let k = 0; k <= n; k++) {
-      m = re.exec(text);
-      if (!m) return undefined;
-    }
-    return m ? lineAt(m.index) : undefined;
+    const at = offsets.get(tag)?.[n];
+    return at === undefined ? undefined : index.at(at).line;
   };
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46 || c === 58;
+}
+
+/** Offsets of `<name` followed by a blank, `/` or `>`, grouped by name. */
+function openingTagOffsets(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+    if (j === i + 1 || j >= text.length) continue;
+    const c = text.charCodeAt(j);
+    if (c !== 62 && c !== 47 && c !== 32 && c !== 9 && c !== 10 && c !== 13) continue;
+    const name = text.slice(i + 1, j);
+    const list = out.get(name);
+    if (list) list.push(i);
+    else out.set(name, [i]);
+    i = j - 1;
+  }
+  return out;
 }
 
 /** Read and validate an XML CDM. @throws FormatError naming file, line, keyword and value. */

@@ -45,7 +45,7 @@ function formatErrorMessage(d: FormatErrorDetails): string {
     where += `:${d.line}`;
     if (d.column !== undefined) where += `:${d.column}`;
   }
-  return `${where}: field ${d.field}: ${JSON.stringify(shorten(d.value))} ${d.reason}`;
+  return `${where}: field ${shorten(d.field)}: ${JSON.stringify(shorten(d.value))} ${d.reason}`;
 }
 
 /** Keep messages readable when a whole garbage line is the value. */

@@ -22,3 +22,4 @@ export * from './cdm.js';
 export * from './cdmKvn.js';
 export * from './cdmXml.js';
 export * from './cdmRead.js';
+export * from './jsonDepth.js';

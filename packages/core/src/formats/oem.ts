@@ -11,6 +11,7 @@
 import { Epoch } from '../time/epoch.js';
 import { TAI_MINUS_GPS_S, TT_MINUS_TAI_S } from '../time/epoch.js';
 import { FormatError } from './formatError.js';
+import { splitKvnLine } from './kvnScan.js';
 import { formatOmmEpoch, parseOmmEpoch } from './ommEpoch.js';
 
 export interface OemMetadata {
@@ -130,7 +131,6 @@ function checkLength(arr: Float64Array, expected: number, field: string, segment
   }
 }
 
-const KVN_RE = /^([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
 const REQUIRED_META = ['OBJECT_NAME', 'OBJECT_ID', 'CENTER_NAME', 'REF_FRAME', 'TIME_SYSTEM', 'START_TIME', 'STOP_TIME'] as const;
 const KNOWN_META = new Set<string>([
   ...REQUIRED_META,
@@ -168,9 +168,9 @@ export function parseOem(text: string, fileName = ''): Oem {
       headerComments.push(t.slice(7).trim());
       continue;
     }
-    const m = KVN_RE.exec(t);
+    const m = splitKvnLine(t);
     if (!m) throw err(i + 1, 'header', t, 'is not "KEYWORD = value"');
-    header.set(m[1].toUpperCase(), { value: m[2], line: i + 1 });
+    header.set(m.keyword.toUpperCase(), { value: m.value, line: i + 1 });
   }
   const version = header.get('CCSDS_OEM_VERS');
   if (!version) throw err(1, 'CCSDS_OEM_VERS', '', 'is missing (not an OEM KVN file?)');
@@ -200,11 +200,11 @@ export function parseOem(text: string, fileName = ''): Oem {
         metaComments.push(u.slice(7).trim());
         continue;
       }
-      const m = KVN_RE.exec(u);
+      const m = splitKvnLine(u);
       if (!m) throw err(i + 1, 'metadata', u, 'is not "KEYWORD = value"');
-      const key = m[1].toUpperCase();
-      if (meta.has(key)) throw err(i + 1, key, m[2], `appears twice in the metadata block that starts on line ${metaLine}`);
-      meta.set(key, { value: m[2], line: i + 1 });
+      const key = m.keyword.toUpperCase();
+      if (meta.has(key)) throw err(i + 1, key, m.value, `appears twice in the metadata block that starts on line ${metaLine}`);
+      meta.set(key, { value: m.value, line: i + 1 });
     }
     if (i >= lines.length) throw err(metaLine, 'META_STOP', '', `is missing for the META_START on line ${metaLine}`);
     i++;
@@ -288,7 +288,7 @@ export function parseOem(text: string, fileName = ''): Oem {
       epochs.push(epoch);
       for (let k = 1; k < cells.length; k++) {
         const x = Number(cells[k]);
-        if (!Number.isFinite(x) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cells[k])) {
+        if (!Number.isFinite(x) || !/^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cells[k])) {
           throw err(i + 1, DATA_FIELDS[k - 1], cells[k], 'is not a number');
         }
         values.push(x * 1e3);

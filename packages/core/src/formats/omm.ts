@@ -6,7 +6,8 @@
  */
 import { Epoch } from '../time/epoch.js';
 import { FormatError } from './formatError.js';
-import type { MeanElements } from './meanElements.js';
+import { stripKvnUnits } from './kvnScan.js';
+import { ELEMENT_EPOCH_YEARS, MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY, type MeanElements } from './meanElements.js';
 import { formatOmmEpoch, parseOmmEpoch } from './ommEpoch.js';
 import { intlDesignatorToOmm } from './tleFields.js';
 
@@ -84,7 +85,7 @@ export interface OmmWriteOptions {
   originator?: string;
 }
 
-const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER_RE = /^[+-]?\d+$/;
 
 /** Data keywords of an SGP4 OMM, in the order the standard lists them. */
@@ -148,7 +149,7 @@ export function ommRecordFromFields(
       }
       return 0;
     }
-    const t = stripUnits(found.value);
+    const t = stripKvnUnits(found.value);
     if (!NUMBER_RE.test(t)) {
       err(key, found, 'is not a number');
       return 0;
@@ -168,7 +169,7 @@ export function ommRecordFromFields(
       if (required) err(key, found, 'is missing');
       return 0;
     }
-    const t = stripUnits(found.value);
+    const t = stripKvnUnits(found.value);
     if (!INTEGER_RE.test(t)) {
       err(key, found, 'is not an integer');
       return 0;
@@ -195,8 +196,16 @@ export function ommRecordFromFields(
     } catch {
       err('EPOCH', epochField, 'is not an ISO 8601 UTC time (e.g. 2022-07-15T12:14:42.323712)');
     }
+    const year = epoch?.toUtcComponents().year;
+    if (year !== undefined && !(year >= ELEMENT_EPOCH_YEARS.min && year <= ELEMENT_EPOCH_YEARS.max)) {
+      err('EPOCH', epochField, `is outside the years ${ELEMENT_EPOCH_YEARS.min}–${ELEMENT_EPOCH_YEARS.max}`);
+      epoch = undefined;
+    }
   }
-  const meanMotionRevPerDay = number('MEAN_MOTION', true, (v) => (v > 0 ? undefined : 'must be positive'));
+  const { min: nMin, max: nMax } = MEAN_MOTION_RANGE_REV_PER_DAY;
+  const meanMotionRevPerDay = number('MEAN_MOTION', true, (v) =>
+    v > 0 ? (v >= nMin && v <= nMax ? undefined : `is out of range [${nMin}, ${nMax}] rev/day (no Earth orbit outside it)`) : 'must be positive',
+  );
   const eccentricity = number('ECCENTRICITY', true, range(0, 1, true));
   const inclinationDeg = number('INCLINATION', true, range(0, 180));
   const raanDeg = normalizeAngle(number('RA_OF_ASC_NODE', true, range(-360, 360)));
@@ -209,7 +218,7 @@ export function ommRecordFromFields(
   const noradId = integer('NORAD_CAT_ID', true, 0);
   const elementSetNo = integer('ELEMENT_SET_NO', false, 0);
   const revAtEpoch = integer('REV_AT_EPOCH', false, 0);
-  const bstar = number('BSTAR', false);
+  const bstar = number('BSTAR', false, (v) => (Math.abs(v) <= MAX_ABS_BSTAR ? undefined : `is beyond ±${MAX_ABS_BSTAR} (more than a TLE can carry)`));
   const meanMotionDot = number('MEAN_MOTION_DOT', false);
   const meanMotionDdot = number('MEAN_MOTION_DDOT', false);
 
@@ -258,10 +267,6 @@ function knownOrEmpty(value: string): string {
   return value.toUpperCase() === 'UNKNOWN' ? '' : value;
 }
 
-/** KVN values may carry units in brackets: `15.5 [rev/day]`. */
-function stripUnits(value: string): string {
-  return value.replace(/\s*\[[^\]]*\]\s*$/, '').trim();
-}
 
 /** Angles may be written in (−360, 0); store them in [0, 360). */
 function normalizeAngle(deg: number): number {

@@ -4,10 +4,14 @@
  * writes the same keywords with numbers as strings and extra keys; both are read.
  */
 import { FormatError } from './formatError.js';
+import { jsonDepthExceededAt, jsonPreview } from './jsonDepth.js';
 import type { MeanElements } from './meanElements.js';
 import { LazyLocatedField, LineIndex, ommGpValues, ommRecordFromFields, type OmmFields, type OmmRecord } from './omm.js';
 import type { ParseOmmOptions } from './ommKvn.js';
 import type { ParseResult } from './tle.js';
+
+/** GP JSON is an array of flat objects (depth 2); a little slack for wrappers, none for bombs. */
+const OMM_JSON_MAX_DEPTH = 32;
 
 /**
  * Read a JSON array of GP objects (or a single object). An object with a bad or missing
@@ -19,6 +23,13 @@ export function parseOmmJson(text: string, options: ParseOmmOptions = {}): Parse
   const lines = new LineIndex(source, (key) => JSON.stringify(key));
   const records: OmmRecord[] = [];
   const errors: FormatError[] = [];
+  const tooDeep = jsonDepthExceededAt(source, OMM_JSON_MAX_DEPTH);
+  if (tooDeep >= 0) {
+    const at = lines.at(tooDeep);
+    const reason = `nests deeper than ${OMM_JSON_MAX_DEPTH} levels (GP data is an array of flat objects)`;
+    errors.push(new FormatError({ fileName, line: at.line, column: at.column, field: 'JSON', value: source.slice(tooDeep, tooDeep + 20), reason }));
+    return { records, errors };
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(source);
@@ -51,7 +62,7 @@ export function parseOmmJson(text: string, options: ParseOmmOptions = {}): Parse
           line: where.line,
           column: where.column,
           field: `element ${i}`,
-          value: JSON.stringify(item) ?? String(item),
+          value: jsonPreview(item),
           reason: 'is not an object of OMM keywords',
         }),
       );
@@ -65,7 +76,7 @@ export function parseOmmJson(text: string, options: ParseOmmOptions = {}): Parse
       if (typeof value !== 'string' && typeof value !== 'number') {
         const at = lines.locate(key, offset, nextOffset);
         errors.push(
-          new FormatError({ fileName, line: at.line, column: at.column, field: key, value: JSON.stringify(value), reason: 'is not a number or text' }),
+          new FormatError({ fileName, line: at.line, column: at.column, field: key, value: jsonPreview(value), reason: 'is not a number or text' }),
         );
         broken = true;
         continue;

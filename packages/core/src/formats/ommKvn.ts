@@ -1,5 +1,6 @@
 /** OMM in Keyword = Value Notation (CCSDS 502.0-B-3 §7); several messages may follow each other. */
 import { FormatError } from './formatError.js';
+import { splitKvnLine } from './kvnScan.js';
 import type { MeanElements } from './meanElements.js';
 import { ommKeywordValues, ommRecordFromFields, type OmmFields, type OmmRecord, type OmmWriteOptions } from './omm.js';
 import type { ParseResult } from './tle.js';
@@ -9,7 +10,6 @@ export interface ParseOmmOptions {
   fileName?: string;
 }
 
-const KVN_LINE_RE = /^([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.*)$/;
 
 interface KvnMessage {
   line: number;
@@ -46,7 +46,7 @@ export function parseOmmKvn(text: string, options: ParseOmmOptions = {}): ParseR
       msg.comments.push(t.slice(7).trim());
       continue;
     }
-    const m = KVN_LINE_RE.exec(t);
+    const m = splitKvnLine(t);
     if (!m) {
       errors.push(
         new FormatError({
@@ -61,13 +61,14 @@ export function parseOmmKvn(text: string, options: ParseOmmOptions = {}): ParseR
       if (msg) msg.broken = true;
       continue;
     }
-    const key = m[1].toUpperCase();
+    const key = m.keyword.toUpperCase();
+    const value = t.slice(m.valueStart);
     if (key === 'CCSDS_OMM_VERS') {
       finish();
       msg = start(i + 1);
     }
     msg ??= start(i + 1);
-    const column = raw.indexOf(m[2], raw.indexOf('=')) + 1;
+    const column = raw.length - raw.trimStart().length + m.valueStart + 1;
     if (msg.fields.has(key)) {
       errors.push(
         new FormatError({
@@ -75,14 +76,14 @@ export function parseOmmKvn(text: string, options: ParseOmmOptions = {}): ParseR
           line: i + 1,
           column,
           field: key,
-          value: m[2],
+          value,
           reason: `appears twice in the message that starts on line ${msg.line} (first on line ${msg.fields.get(key)!.line})`,
         }),
       );
       msg.broken = true;
       continue;
     }
-    msg.fields.set(key, { value: m[2], line: i + 1, column: column > 0 ? column : undefined });
+    msg.fields.set(key, { value, line: i + 1, column });
   }
   finish();
   return { records, errors };

@@ -159,8 +159,8 @@ export function parseTleLines(
 ): TleRecord {
   const fileName = options.fileName ?? '';
   const errors: FormatError[] = [];
-  const l1 = { text: String(line1).replace(/\s+$/, ''), line: name === undefined ? 1 : 2 };
-  const l2 = { text: String(line2).replace(/\s+$/, ''), line: l1.line + 1 };
+  const l1 = { text: String(line1).trimEnd(), line: name === undefined ? 1 : 2 };
+  const l2 = { text: String(line2).trimEnd(), line: l1.line + 1 };
   const nameRef = name === undefined ? undefined : { text: String(name).trim(), line: 1 };
   for (const [ref, digit, field] of [
     [l1, '1', 'line1'],

@@ -47,7 +47,7 @@ export function tleChecksum(line: string): number {
   return sum % 10;
 }
 
-const DECIMAL_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const DECIMAL_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const INTEGER_RE = /^[+-]?\d+$/;
 const EXPONENT_RE = /^([+-]?)(\d{1,5})([+-])(\d)$/;
 

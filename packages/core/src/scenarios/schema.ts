@@ -200,6 +200,7 @@ function typeName(v: unknown): string {
 }
 
 function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v); // JSON writes NaN as null
   const s = JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 37) + '…' : s;
 }

@@ -3,11 +3,11 @@
  * schema.ts) and the meaning (end after start, band min < max, vehicles that exist, priorities
  * that name vehicles). Every problem is reported with its path, all at once.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { catalogVehicle, VEHICLE_CATALOG, type VehicleSpec } from '../maneuvers/vehicles.js';
 import { ISS_STATION, type Capability, type StationModel } from '../stationkeeping/station.js';
 import { Epoch } from '../time/epoch.js';
 import { SCENARIO_JSON_SCHEMA, validateAgainstSchema, type SchemaIssue } from './schema.js';
+import { readScenarioYaml } from './scenarioYaml.js';
 import type { AltitudeTarget, Scenario, ScenarioEvent, SpaceWeatherChoice } from './types.js';
 
 const DEG = Math.PI / 180;
@@ -18,26 +18,23 @@ export class ScenarioError extends Error {
     readonly issues: readonly SchemaIssue[],
     readonly source = 'scenario',
   ) {
-    super(`${source}: ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    // One line, every problem in it: the CLI prints the first line of a message.
+    super(`${source}: ${issues.length} problem${issues.length === 1 ? '' : 's'}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     this.name = 'ScenarioError';
   }
 }
 
 /** Parse YAML or JSON text (JSON is YAML) and validate it. `source` names the file in errors. */
 export function parseScenarioText(text: string, source = 'scenario'): Scenario {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
-  } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      const at = pos ? `line ${pos.line}, column ${pos.col}` : '(top level)';
-      throw new ScenarioError([{ path: at, message: e.message.split('\n')[0] }], source);
-    }
-    throw e;
-  }
-  return validateScenario(raw, source);
+  const read = readScenarioYaml(String(text));
+  if (!read.ok) throw new ScenarioError([read.issue], source);
+  return validateScenario(read.value, source);
 }
+
+/** Longest scenario: the engine simulates day by day, and a crewed station's plan spans decades at most. */
+export const MAX_SCENARIO_SPAN_YEARS = 50;
+/** Most events after recurring arrivals are expanded (daily arrivals for 50 years are 18,263). */
+export const MAX_SCENARIO_EVENTS = 20_000;
 
 type Raw = Record<string, any>;
 
@@ -50,6 +47,9 @@ export function validateScenario(raw: unknown, source = 'scenario'): Scenario {
   const start = Epoch.fromIso(r.start);
   const end = Epoch.fromIso(r.end);
   if (!end.isAfter(start)) issues.push({ path: 'end', message: `must be after start (${r.start}), got ${r.end}` });
+  else if (end.secondsSince(start) / 86400 > MAX_SCENARIO_SPAN_YEARS * 365.25) {
+    issues.push({ path: 'end', message: `is more than ${MAX_SCENARIO_SPAN_YEARS} years after start (${r.start}), got ${r.end}` });
+  }
 
   // Vehicles: the catalog, then the file's overrides and additions.
   const vehicles: Record<string, VehicleSpec> = {};
@@ -121,7 +121,8 @@ export function validateScenario(raw: unknown, source = 'scenario'): Scenario {
         break;
       case 'recurring-arrival': {
         knownVehicle(e.vehicle, `${path}.vehicle`);
-        if ((e.per_year === undefined) === (e.every_days === undefined)) {
+        // An empty `per_year:` is null in YAML: absent, not a number.
+        if ((e.per_year == null) === (e.every_days == null)) {
           issues.push({ path, message: 'give exactly one of per_year and every_days' });
           break;
         }
@@ -131,9 +132,13 @@ export function validateScenario(raw: unknown, source = 'scenario'): Scenario {
           issues.push({ path: `${path}.until`, message: `must be after from (${e.from}), got ${e.until}` });
           break;
         }
-        const stepDays = e.every_days ?? 365.25 / e.per_year;
-        if (stepDays < 1) {
+        const stepDays: number = e.every_days ?? 365.25 / e.per_year;
+        if (!(stepDays >= 1)) {
           issues.push({ path, message: `more than one arrival a day (every ${stepDays.toFixed(2)} days)` });
+          break;
+        }
+        if (until.secondsSince(from) / 86400 / stepDays > MAX_SCENARIO_EVENTS) {
+          issues.push({ path, message: `expands to more than ${MAX_SCENARIO_EVENTS} arrivals` });
           break;
         }
         let k = 0;
@@ -155,6 +160,7 @@ export function validateScenario(raw: unknown, source = 'scenario'): Scenario {
         break;
     }
   });
+  if (events.length > MAX_SCENARIO_EVENTS) issues.push({ path: 'events', message: `expand to ${events.length} events; at most ${MAX_SCENARIO_EVENTS}` });
   if (issues.length) throw new ScenarioError(issues, source);
   events.sort((a, b) => a.epoch.compare(b.epoch) || a.index - b.index);
 

@@ -2,7 +2,7 @@
 import { FormatError } from '../formats/formatError.js';
 import { calendarToMjd, daysInMonth } from '../time/epoch.js';
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const NUMBER = /^[+-]?(\d+(?:\.\d*)?|\.\d+)$/;
 
 export interface FieldPlace {
   fileName: string;

@@ -190,7 +190,7 @@ describe('OMM writers', () => {
       noradId: fc.integer({ min: 0, max: 999999999 }),
       e: fc.double({ min: 0, max: 0.999, noNaN: true }),
       angle: fc.double({ min: 0, max: 359.9, noNaN: true }),
-      n: fc.double({ min: 1e-3, max: 20, noNaN: true }),
+      n: fc.double({ min: 0.005, max: 20, noNaN: true }), // the accepted range (MEAN_MOTION_RANGE_REV_PER_DAY)
       drag: fc.double({ min: -1, max: 1, noNaN: true }).map((x) => x + 0), // -0 is written as 0
       micros: fc.integer({ min: 0, max: 1.5e15 }),
     });

@@ -25,7 +25,15 @@ interface Active {
   lastEmitMs: number;
   running: boolean;
   done: Promise<void>;
+  /** Who asked (the client address), for the per-client cap. */
+  client: string;
 }
+
+/**
+ * Caps on jobs queued or running at once. Without them 40 unauthenticated requests queued 80,003
+ * Monte Carlo members (11–33 CPU-hours). A refused job is a 429: retry when one finishes.
+ */
+export const JOB_QUEUE_LIMITS = { total: 32, perClient: 8 } as const;
 
 export interface JobRunnerOptions {
   /** Worker threads for jobs (default: cores − 1, at least 1, so the API keeps a core). */
@@ -34,6 +42,8 @@ export interface JobRunnerOptions {
   persistEveryMs?: number;
   /** Milliseconds between progress events to subscribers. */
   emitEveryMs?: number;
+  /** Jobs queued or running at once, in all and per client (default JOB_QUEUE_LIMITS). */
+  queueLimits?: { total: number; perClient: number };
 }
 
 const BOOTSTRAP = new URL('./worker/bootstrap.mjs', import.meta.url).href;
@@ -45,6 +55,7 @@ export class JobRunner {
   private readonly active = new Map<string, Active>();
   private readonly persistEveryMs: number;
   private readonly emitEveryMs: number;
+  private readonly queueLimits: { total: number; perClient: number };
   /** Ids of jobs found queued/running at start-up and marked failed. */
   readonly interruptedAtStart: string[];
 
@@ -60,10 +71,12 @@ export class JobRunner {
     this.pool = new Piscina({ filename: BOOTSTRAP, minThreads: 0, maxThreads: workers, idleTimeout: 30_000 });
     this.persistEveryMs = options.persistEveryMs ?? 500;
     this.emitEveryMs = options.emitEveryMs ?? 100;
+    this.queueLimits = options.queueLimits ?? JOB_QUEUE_LIMITS;
   }
 
   /** Check type and params (400 naming the field), store the job, start it. */
-  create(type: string, rawParams: unknown): JobRecord {
+  create(type: string, rawParams: unknown, client = 'local'): JobRecord {
+    this.admit(client);
     const t = this.registry.get(type);
     if (!t) {
       const known = this.registry.list().map((x) => x.type).join(', ');
@@ -87,10 +100,19 @@ export class JobRunner {
     const id = randomUUID();
     const record = this.jobs.insert(id, type, params);
     const controller = new AbortController();
-    const active: Active = { controller, listeners: new Set(), lastPersistMs: 0, lastEmitMs: 0, running: false, done: Promise.resolve() };
+    const active: Active = { controller, listeners: new Set(), lastPersistMs: 0, lastEmitMs: 0, running: false, done: Promise.resolve(), client };
     this.active.set(id, active);
     active.done = this.execute(id, params, active);
     return record;
+  }
+
+  /** 429 when the queue, or this client's share of it, is full. */
+  private admit(client: string): void {
+    const { total, perClient } = this.queueLimits;
+    if (this.active.size >= total) throw new HttpError(429, `jobs: ${this.active.size} jobs are queued or running (at most ${total}); retry when one finishes`, 'jobs');
+    let mine = 0;
+    for (const a of this.active.values()) if (a.client === client) mine++;
+    if (mine >= perClient) throw new HttpError(429, `jobs: this client has ${mine} jobs queued or running (at most ${perClient}); retry when one finishes`, 'jobs');
   }
 
   get(id: string): JobRecord | undefined {

@@ -1,7 +1,9 @@
 /**
- * GET /api/objects/:norad/lifetime and /reentry: answer from a finished job with the same inputs
- * (200 with the result), or start one — or join the one already running — and answer 202 with the
- * job to follow over SSE (GET /api/jobs/:id/events).
+ * /api/objects/:norad/lifetime and /reentry. POST answers from a finished job with the same inputs
+ * (200 with the result), or starts one — or joins the one already running — and answers 202 with
+ * the job to follow over SSE (GET /api/jobs/:id/events). GET only reads: the finished result, the
+ * running job, or 404; it never starts work, so a link or an <img> on another site cannot queue
+ * Monte Carlo runs, and starting one needs the token wherever mutating routes do.
  */
 import { statSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
@@ -64,7 +66,7 @@ export interface DecayRouteDeps {
 export function registerDecayRoutes(app: FastifyInstance, table: RouteTable, deps: DecayRouteDeps): void {
   const { runner, elements, cache, dataDir } = deps;
 
-  const answer = (kind: DecayKind, norad: number, cutText: string | undefined, mc: number, seed: number, reply: import('fastify').FastifyReply) => {
+  const answer = (kind: DecayKind, norad: number, cutText: string | undefined, mc: number, seed: number, reply: import('fastify').FastifyReply, client: string | undefined) => {
     const field = kind === LIFETIME_JOB ? 'query.from' : 'query.as_of';
     checkDecayData(dataDir);
     let h;
@@ -88,35 +90,42 @@ export function registerDecayRoutes(app: FastifyInstance, table: RouteTable, dep
       return { job_id: job.id, ...(job.result as Record<string, unknown>) };
     }
     const live = job && (job.status === 'queued' || job.status === 'running') && runner.isActive(job.id) ? job : undefined;
-    const started = live ?? runner.create(kind, kind === LIFETIME_JOB ? { norad, from: cut, mc, seed } : { norad, as_of: cut, mc, seed });
+    if (!live && client === undefined) {
+      throw new HttpError(404, `no ${kind} result for these inputs yet: POST to this URL (same query) to start the computation`);
+    }
+    const started = live ?? runner.create(kind, kind === LIFETIME_JOB ? { norad, from: cut, mc, seed } : { norad, as_of: cut, mc, seed }, client);
     if (!live) cache.put(key, started.id);
     reply.code(202).header('Location', `/api/jobs/${started.id}`);
     return { job: started, events_url: `/api/jobs/${started.id}/events`, cached: live !== undefined };
   };
 
-  table.add(app, {
-    method: 'GET',
-    url: '/api/objects/:norad/lifetime',
-    summary: 'Lifetime if reboosts stop at `from`: 200 with the result when this question was answered before, else 202 with the job (follow its SSE)',
-    tags: ['objects', 'decay'],
-    schema: { params: NoradParams, querystring: LifetimeQuery, response: { 200: Type.Unknown({ description: 'the lifetime job result plus job_id' }), 202: Started, ...errors(400, 404, 503) } },
-    handler: (req, reply) => {
-      const { norad } = req.params as Static<typeof NoradParams>;
-      const q = req.query as Static<typeof LifetimeQuery>;
-      return answer(LIFETIME_JOB, norad, q.from, q.mc, q.seed, reply);
-    },
-  });
-
-  table.add(app, {
-    method: 'GET',
-    url: '/api/objects/:norad/reentry',
-    summary: 'Re-entry prediction as of `as_of`: 200 with the result when answered before, else 202 with the job (follow its SSE); 422 when the history is too short to fit',
-    tags: ['objects', 'decay'],
-    schema: { params: NoradParams, querystring: ReentryQuery, response: { 200: Type.Unknown({ description: 'the reentry job result plus job_id' }), 202: Started, ...errors(400, 404, 422, 503) } },
-    handler: (req, reply) => {
-      const { norad } = req.params as Static<typeof NoradParams>;
-      const q = req.query as Static<typeof ReentryQuery>;
-      return answer(REENTRY_JOB, norad, q.as_of, q.mc, q.seed, reply);
-    },
-  });
+  const routes = [
+    { kind: LIFETIME_JOB, query: LifetimeQuery, what: 'Lifetime if reboosts stop at `from`', extra: [] as number[] },
+    { kind: REENTRY_JOB, query: ReentryQuery, what: 'Re-entry prediction as of `as_of` (422 when the history is too short to fit)', extra: [422] },
+  ] as const;
+  for (const r of routes) {
+    const cutOf = (q: Record<string, unknown>) => (r.kind === LIFETIME_JOB ? q.from : q.as_of) as string | undefined;
+    for (const method of ['POST', 'GET'] as const) {
+      const start = method === 'POST';
+      table.add(app, {
+        method,
+        url: `/api/objects/:norad/${r.kind}`,
+        summary: start
+          ? `${r.what}: 200 with the result when this question was answered before, else 202 with the job (follow its SSE)`
+          : `${r.what}: 200 with the finished result, 202 with the running job, else 404 (GET never starts a job)`,
+        tags: ['objects', 'decay'],
+        mutating: start,
+        schema: {
+          params: NoradParams,
+          querystring: r.query,
+          response: { 200: Type.Unknown({ description: `the ${r.kind} job result plus job_id` }), 202: Started, ...errors(400, 401, 404, ...r.extra, 429, 503) },
+        },
+        handler: (req, reply) => {
+          const { norad } = req.params as Static<typeof NoradParams>;
+          const q = req.query as Static<typeof LifetimeQuery> & Static<typeof ReentryQuery>;
+          return answer(r.kind, norad, cutOf(q), q.mc, q.seed, reply, start ? req.ip : undefined);
+        },
+      });
+    }
+  }
 }

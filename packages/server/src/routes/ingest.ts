@@ -1,6 +1,7 @@
 /** POST /api/ingest: a catalogue / TLE / OMM file in the body, stored in one transaction. */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../httpError.js';
 import type { RouteTable } from '../routeTable.js';
 import { errors } from '../schemas.js';
 import type { ElementStore } from '../store/elementStore.js';
@@ -42,11 +43,16 @@ export function registerIngestRoutes(app: FastifyInstance, table: RouteTable, el
       schema: {
         querystring: IngestQuery,
         body: Type.String({ minLength: 1, maxLength: INGEST_BODY_LIMIT, description: 'the file content' }),
-        response: { 200: IngestResponse, ...errors(400, 401, 413, 415) },
+        response: { 200: IngestResponse, ...errors(400, 401, 403, 413, 415) },
       },
       handler: (req) => {
         const q = req.query as Static<typeof IngestQuery>;
-        return elements.ingestText(req.body as string, { source: q.source ?? 'ingest', fileName: 'upload' });
+        const report = elements.ingestText(req.body as string, { source: q.source ?? 'ingest', fileName: 'upload' });
+        // Nothing readable at all is a bad request, not a success with zero records.
+        if (report.rejected > 0 && report.records === report.rejected) {
+          throw new HttpError(400, `body: no element set could be read (${report.rejected} error${report.rejected === 1 ? '' : 's'}; first: ${report.errors[0].message})`, 'body');
+        }
+        return report;
       },
     });
   });

@@ -54,10 +54,10 @@ export function registerJobRoutes(app: FastifyInstance, table: RouteTable, runne
     summary: 'Start a job: { type, params } → 202 with the job',
     tags: ['jobs'],
     mutating: true,
-    schema: { body: CreateBody, response: { 202: Job, ...errors(400, 401, 415) } },
+    schema: { body: CreateBody, response: { 202: Job, ...errors(400, 401, 403, 415, 429) } },
     handler: (req, reply) => {
       const b = req.body as Static<typeof CreateBody>;
-      const job = runner.create(b.type, b.params ?? {});
+      const job = runner.create(b.type, b.params ?? {}, req.ip);
       reply.code(202).header('Location', `/api/jobs/${job.id}`);
       return job;
     },

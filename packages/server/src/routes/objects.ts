@@ -361,7 +361,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         tle_epoch_utc: r.set.elements.epoch.toIsoUtc(3),
         tle_age_days: round(at.secondsSince(r.set.elements.epoch) / 86400, 6),
         elements_source: r.source,
-        ...(sample && !requested ? { note: sampleNote() } : {}),
+        ...stateNote(sample && !requested ? sampleNote() : undefined, s.altM, at.secondsSince(r.set.elements.epoch) / 86400),
       };
     },
   });
@@ -506,6 +506,17 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
 /** The passes body as the response schema would write it (checked in the tests against the schema). */
 function serializePasses(body: Static<typeof PassesResponse>): string {
   return JSON.stringify(body);
+}
+
+/**
+ * SGP4 answers far from the element epoch without an error code, even below the atmosphere
+ * (the 2022 sample at 2030 gave 64.8 km): say so rather than show the altitude as a fact.
+ */
+function stateNote(note: string | undefined, altM: number, ageDays: number): { note?: string } {
+  const notes = note ? [note] : [];
+  if (altM < 100e3) notes.push(`SGP4 puts it ${(altM / 1e3).toFixed(1)} km up, below the Kármán line: the elements no longer describe it (re-entered, or ${Math.abs(ageDays).toFixed(0)} days from their epoch)`);
+  else if (Math.abs(ageDays) > 30) notes.push(`the elements are ${Math.abs(ageDays).toFixed(0)} days from their epoch: SGP4 errors grow with every day from it`);
+  return notes.length ? { note: notes.join('; ') } : {};
 }
 
 function propagateOr422<T>(f: () => T, norad: number, at: Epoch): T {

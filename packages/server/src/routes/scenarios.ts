@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance } from 'fastify';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { ScenarioError, scenarioReportHtml, validateScenario, type ScenarioResult } from '@stationkeeper/core';
+import { readScenarioYaml, ScenarioError, scenarioReportHtml, validateScenario, type ScenarioResult } from '@stationkeeper/core';
 import { HttpError } from '../httpError.js';
 import type { JobRunner } from '../jobs/runner.js';
 import { checkScenarioData, SCENARIO_JOB } from '../jobs/types/scenarioRun.js';
 import type { RouteTable } from '../routeTable.js';
 import { EXAMPLE_NAMES, isExampleName, listExamples, loadExample } from '../scenarios/examples.js';
 import { applyOverrides, ScenarioOverrides } from '../scenarios/overrides.js';
+import { parseYamlOffLoop } from '../scenarios/yamlOffLoop.js';
 import { errors, Job } from '../schemas.js';
 import type { ScenarioStore } from '../store/scenarioStore.js';
 
@@ -106,20 +106,24 @@ function checkShape<T extends TSchema>(schema: T, value: unknown, field: string)
   return value as Static<T>;
 }
 
-function parseYamlBody(text: string): Record<string, unknown> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 });
-  } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      const at = pos ? ` line ${pos.line}, column ${pos.col}` : '';
-      throw new HttpError(400, `body:${at}: ${e.message.split('\n')[0]}`, 'body');
-    }
-    throw e;
-  }
+/** A YAML body already parsed (off the event loop) by the content-type parser. */
+export class YamlBody {
+  constructor(readonly value: unknown) {}
+}
+
+function yamlMapping(raw: unknown): Record<string, unknown> {
   if (!isRecord(raw)) throw new HttpError(400, 'body: the YAML must be a mapping (a scenario definition)', 'body');
   return raw;
+}
+
+/** Synchronous form for callers that hand over text (bounded by the same budget as the worker). */
+function parseYamlBody(text: string): Record<string, unknown> {
+  const read = readScenarioYaml(text);
+  if (!read.ok) {
+    const at = read.issue.path === '(top level)' ? '' : ` ${read.issue.path}:`;
+    throw new HttpError(400, `body:${at} ${read.issue.message}`, 'body');
+  }
+  return yamlMapping(read.value);
 }
 
 interface Parsed {
@@ -131,6 +135,7 @@ interface Parsed {
 
 /** The four request forms → one definition (overrides applied, name set). */
 export function definitionFromRequest(body: unknown): Parsed {
+  if (body instanceof YamlBody) return { definition: yamlMapping(body.value), source: 'yaml', field: 'body' };
   if (typeof body === 'string') return { definition: parseYamlBody(body), source: 'yaml', field: 'body' };
   if (!isRecord(body)) throw new HttpError(400, 'body: must be a scenario definition (JSON object or YAML text), { definition }, or { example }', 'body');
   if ('example' in body) {
@@ -191,7 +196,9 @@ export function registerScenarioRoutes(app: FastifyInstance, table: RouteTable, 
 
   // YAML bodies arrive as text in this scope; JSON keeps Fastify's parser.
   app.register(async (scope) => {
-    scope.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: SCENARIO_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    // No text/plain: a cross-site form can send that without a preflight.
+    scope.removeContentTypeParser('text/plain');
+    scope.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: SCENARIO_BODY_LIMIT }, async (_req: unknown, body: string | Buffer) => new YamlBody(await parseYamlOffLoop(String(body))));
     table.add(scope, {
       method: 'POST',
       url: '/api/scenarios',
@@ -203,7 +210,7 @@ export function registerScenarioRoutes(app: FastifyInstance, table: RouteTable, 
       schema: {
         querystring: RunQuery,
         body: Type.Unknown({ description: 'scenario definition (file form) as JSON or YAML; or { definition, name?, overrides? }; or { example, name?, overrides? }' }),
-        response: { 202: Type.Object({ scenario_id: Type.String(), job: Job }), ...errors(400, 401, 413, 415, 503) },
+        response: { 202: Type.Object({ scenario_id: Type.String(), job: Job }), ...errors(400, 401, 403, 413, 415, 429, 503) },
       },
       handler: (req, reply) => {
         const q = req.query as Static<typeof RunQuery>;
@@ -215,7 +222,7 @@ export function registerScenarioRoutes(app: FastifyInstance, table: RouteTable, 
         store.insert({ id, name: String(d.name), description: typeof d.description === 'string' ? d.description.trim() : '', source: parsed.source, definition: d });
         let job;
         try {
-          job = runner.create(SCENARIO_JOB, { scenario_id: id, decay: q.decay, sample_every_days: q.sample_every_days });
+          job = runner.create(SCENARIO_JOB, { scenario_id: id, decay: q.decay, sample_every_days: q.sample_every_days }, req.ip);
         } catch (e) {
           store.delete(id);
           throw e;

@@ -12,6 +12,7 @@ import { earthOrientation } from '../../frames/earthOrientation.js';
 import { itrfToGcrfInto } from '../../frames/fk5.js';
 import { fk5Matrices } from '../../frames/fk5.js';
 import { mulVec } from '../../frames/mat3.js';
+import { jsonDepthExceededAt } from '../../formats/jsonDepth.js';
 import type { MeanElements } from '../../formats/meanElements.js';
 import { Epoch } from '../../time/epoch.js';
 import type { EopSource } from '../../time/eop.js';
@@ -48,6 +49,8 @@ export class StateFileError extends Error {
 /** Parse and validate the JSON state text; throws {@link StateFileError} naming the field. */
 export function parseStateFile(text: string, fileName = ''): StateFileContent {
   let doc: unknown;
+  // Deep nesting parses, then overflows the stack when an error message quotes the value.
+  if (jsonDepthExceededAt(text, 32) >= 0) throw new StateFileError(fileName, '(document)', 'nests deeper than 32 levels');
   try {
     doc = JSON.parse(text);
   } catch (e) {

@@ -13,6 +13,7 @@
  * "eigen-6s.gfc"]: the fetched EGM96, else a hand-placed EIGEN-6S). This module only reads and
  * checks the JSON and lists the data files a run needs; the CLI reads the files.
  */
+import { jsonDepthExceededAt } from '../../formats/jsonDepth.js';
 import type { IntegratorName } from './numericalPropagator.js';
 
 export interface RunConfig {
@@ -41,6 +42,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /** Parse and check the configuration text (the force models themselves are checked by buildForceModels). */
 export function parseRunConfig(text: string, fileName = ''): RunConfig {
   let doc: unknown;
+  // Deep nesting parses, then overflows the stack when an error message quotes the value.
+  if (jsonDepthExceededAt(text, 32) >= 0) throw new RunConfigError(fileName, '(document)', 'nests deeper than 32 levels');
   try {
     doc = JSON.parse(text);
   } catch (e) {
@@ -61,6 +64,8 @@ export function parseRunConfig(text: string, fileName = ''): RunConfig {
     for (const key of Object.keys(sc)) if (!['massKg', 'source', 'comment'].includes(key)) fail(`spacecraft.${key}`, 'unknown key (allowed: massKg, source, comment)');
     if (sc.massKg !== undefined) {
       if (typeof sc.massKg !== 'number' || !(sc.massKg > 0) || !Number.isFinite(sc.massKg)) fail('spacecraft.massKg', `must be a number > 0, got ${JSON.stringify(sc.massKg)}`);
+      // 1e8 kg is 200 times the ISS (about 450 t): beyond it the input is a typo, not a spacecraft.
+      if ((sc.massKg as number) > 1e8) fail('spacecraft.massKg', `must be ≤ 1e8 kg, got ${sc.massKg}`);
       massKg = sc.massKg as number;
     }
   }

@@ -23,7 +23,9 @@ import {
   WGS72_J4,
   WGS72_RADIUS_KM,
   XKE,
+  REV_PER_DAY_PER_RAD_PER_MIN,
 } from './constants.js';
+import { MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY } from '../../formats/meanElements.js';
 import { Sgp4ErrorCode } from './errors.js';
 import type { Sgp4Elements } from './elements.js';
 
@@ -90,6 +92,13 @@ export function invalidElementsReason(el: Sgp4Elements): string {
   ];
   for (const [name, v] of fields) if (!Number.isFinite(v)) return `${name} is ${v}`;
   if (!(el.meanMotionRadPerMin > 0)) return `mean motion ${el.meanMotionRadPerMin} rad/min is not positive`;
+  // Only the upper bound here: SGP4's own error codes cover tiny mean motions (verification case 33334).
+  const revPerDay = el.meanMotionRadPerMin * REV_PER_DAY_PER_RAD_PER_MIN;
+  const { max } = MEAN_MOTION_RANGE_REV_PER_DAY;
+  if (!(revPerDay <= max)) return `mean motion ${revPerDay} rev/day is above ${max} (no Earth orbit)`;
+  // A denormal mean motion (1e-320) makes the semi-major axis overflow: NaN states with code 0.
+  if (!Number.isFinite(Math.pow(XKE / el.meanMotionRadPerMin, X2O3))) return `mean motion ${revPerDay} rev/day gives an infinite semi-major axis`;
+  if (Math.abs(el.bstar) > MAX_ABS_BSTAR) return `B* ${el.bstar} is beyond ±${MAX_ABS_BSTAR} (its drag terms overflow)`;
   if (!(el.eccentricity >= 0 && el.eccentricity < 1)) return `eccentricity ${el.eccentricity} not in [0, 1)`;
   return '';
 }

@@ -19,13 +19,23 @@ export function satrecFromSource(source: Sgp4Source): SatRec {
   return json2satrec(ommJsonFromMeanElements(source), 'i');
 }
 
+/**
+ * satellite.js reads EPOCH into a Date: give it the epoch rounded to the millisecond. A Date has
+ * no leap second, so an epoch inside one (23:59:60.x, e.g. 2016-12-31) becomes 23:59:59.999, the
+ * last instant of the day on the 86,400 s scale SGP4's Julian dates use (an invalid Date gave NaN
+ * states). Times since epoch are still measured from the exact epoch by the callers.
+ */
+function satelliteJsEpochText(el: MeanElements): string {
+  const text = el.epoch.plusSeconds(0.0005).toIsoUtc(3);
+  return /T23:59:6\d/.test(text) ? el.epoch.toDate().toISOString() : text;
+}
+
 /** satellite.js' OMM-JSON input for a set of mean elements. */
 export function ommJsonFromMeanElements(el: MeanElements): OMMJsonObject {
   return {
     OBJECT_NAME: el.objectName,
     OBJECT_ID: el.intlDesignator,
-    // satellite.js reads EPOCH into a Date: give it the epoch rounded to the millisecond.
-    EPOCH: el.epoch.plusSeconds(0.0005).toIsoUtc(3),
+    EPOCH: satelliteJsEpochText(el),
     MEAN_MOTION: el.meanMotionRevPerDay,
     ECCENTRICITY: el.eccentricity,
     INCLINATION: el.inclinationDeg,
