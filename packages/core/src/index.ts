@@ -24,3 +24,4 @@ export * from './decay/index.js';
 export * from './scenarios/index.js';
 export * from './conjunction/index.js';
 export * from './reentry/index.js';
+export * from './entry/index.js';
