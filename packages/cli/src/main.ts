@@ -8,6 +8,7 @@ import { registerEphem } from './commands/ephem.js';
 import { registerHistory } from './commands/history.js';
 import { registerPasses } from './commands/passes.js';
 import { registerPc } from './commands/pc.js';
+import { registerLanding } from './commands/landing.js';
 import { registerLifetime } from './commands/lifetime.js';
 import { registerPropagate } from './commands/propagate.js';
 import { registerReentry } from './commands/reentry.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   registerLifetime(program);
   registerScenario(program);
   registerDeorbit(program);
+  registerLanding(program);
   registerScreen(program);
   registerPc(program);
   registerAvoid(program);

@@ -45,6 +45,10 @@ export interface DescentConfig {
   trackStepS?: number;
   /** Integrator relative tolerance (default 1e-9). */
   rtol?: number;
+  /** End at the first parachute (its event is then `landing`): for guidance predictions, whose downrange is set by then. */
+  stopAtParachute?: boolean;
+  /** End the entry phase when falling through this altitude, m (a guidance update; `landing` is then that point). */
+  stopAtAltitudeM?: number;
 }
 
 export interface DescentEvent {
@@ -75,6 +79,8 @@ export interface DescentResult {
   track: TrackPoint[];
   /** Evaluations of the force models (cost). */
   evaluations: number;
+  /** State where the run ended (GCRF). */
+  state: OrbitState;
 }
 
 interface Phase {
@@ -120,10 +126,13 @@ export function simulateCoast(initial: OrbitState, c: DescentConfig): PhaseRun {
 
 /** From the coast's end (module separation) through the entry and the parachutes to touchdown. */
 export function simulateEntry(start: OrbitState, c: DescentConfig): DescentResult {
-  const run = runPhases(start, entryPhases(c), c);
+  let phases = entryPhases(c);
+  if (c.stopAtParachute) phases = phases.slice(0, 1);
+  if (c.stopAtAltitudeM !== undefined) phases = [{ ...phases[0], stop: altitudeStop('guidance update', c.stopAtAltitudeM) }];
+  const run = runPhases(start, phases, c);
   const landing = run.events[run.events.length - 1];
   run.track.push({ epoch: landing.epoch, latDeg: landing.latDeg, lonDeg: landing.lonDeg, altitudeKm: landing.altitudeKm, decelerationG: 1 });
-  return { landing, events: run.events, peak: run.peak, track: run.track, evaluations: run.evaluations };
+  return { landing, events: run.events, peak: run.peak, track: run.track, evaluations: run.evaluations, state: run.state };
 }
 
 function runPhases(initial: OrbitState, phases: Phase[], c: DescentConfig): PhaseRun {

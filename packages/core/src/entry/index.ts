@@ -6,3 +6,5 @@ export * from './profileAtmosphere.js';
 export * from './descent.js';
 export * from './targeting.js';
 export * from './landing.js';
+export * from './dispersion.js';
+export * from './report.js';

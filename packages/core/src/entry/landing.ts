@@ -64,6 +64,8 @@ export interface LandingPrediction {
   bankDeg?: number;
   /** Distance from the landing to the aim point, km (guided mode). */
   targetMissKm?: number;
+  /** What the Monte Carlo re-uses of a guided run: the commanded cos|σ|, the state at module separation and the entry atmosphere. */
+  guidance?: { cosBank: number; coastEnd: OrbitState; entryAtmosphere: AtmosphereModel };
   /** Perigee height of the post-burn osculating orbit, km. */
   perigeeAfterBurnKm: number;
   landing: DescentEvent;
@@ -88,14 +90,20 @@ export function burnToEntryOrbit(input: LandingInput): { state: OrbitState; peri
   const burnS = input.burnDurationS ?? v.deorbitBurnS;
   const burn = new ConstantAccelerationBurn(dv, burnS, input.burnDirectionVnb);
   const start = stateFromMeanElements(input.elements, v.orbitalMassKg, input.eop, input.burnEpoch);
-  const drag = new DragForce({ atmosphere: input.atmosphere, spaceWeather: input.spaceWeather, ballisticCoefficientKgPerM2: v.orbitalBallisticKgPerM2 });
-  const prop = new NumericalPropagator({ forces: [new ZonalGravityForce(EGM96_ZONAL_MODEL), drag, burn], rtol: 1e-9, eop: input.eop, needsSun: false, needsMoon: false });
-  const run = prop.propagate(start, input.burnEpoch.plusSeconds(burnS));
-  const perigeeKm = (osculatingPerigeeRadiusM(run.final.rGcrfM, run.final.vGcrfMps) - EQUATORIAL_RADIUS_M) / 1e3;
+  const state = integrateBurn(start, burn, input.atmosphere, input);
+  const perigeeKm = (osculatingPerigeeRadiusM(state.rGcrfM, state.vGcrfMps) - EQUATORIAL_RADIUS_M) / 1e3;
   if (perigeeKm * 1e3 > ENTRY_INTERFACE_M) {
     throw new RangeError(`delta-v ${dv} m/s over ${burnS} s leaves the perigee at ${perigeeKm.toFixed(0)} km, above the ${ENTRY_INTERFACE_M / 1e3} km entry interface`);
   }
-  return { state: { epoch: run.final.epoch, rGcrfM: run.final.rGcrfM, vGcrfMps: run.final.vGcrfMps, massKg: v.orbitalMassKg }, perigeeKm };
+  return { state, perigeeKm };
+}
+
+/** Integrate `burn` from `start` (its epoch = burn start) with J2–J6 gravity and the whole vehicle's drag. */
+export function integrateBurn(start: OrbitState, burn: ConstantAccelerationBurn, atmosphere: AtmosphereModel, o: Pick<LandingInput, 'vehicle' | 'spaceWeather' | 'eop'>): OrbitState {
+  const drag = new DragForce({ atmosphere, spaceWeather: o.spaceWeather, ballisticCoefficientKgPerM2: o.vehicle.orbitalBallisticKgPerM2 });
+  const prop = new NumericalPropagator({ forces: [new ZonalGravityForce(EGM96_ZONAL_MODEL), drag, burn], rtol: 1e-9, eop: o.eop, needsSun: false, needsMoon: false });
+  const run = prop.propagate(start, start.epoch.plusSeconds(burn.durationS));
+  return { epoch: run.final.epoch, rGcrfM: run.final.rGcrfM, vGcrfMps: run.final.vGcrfMps, massKg: o.vehicle.orbitalMassKg };
 }
 
 /** Kepler perigee radius of a GCRF state, m. */
@@ -137,16 +145,18 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
   const startGeo = geodeticAt(coast.state, input.eop);
   const cfg: DescentConfig = {
     ...base,
-    entryAtmosphere: new ProfileAtmosphere(input.atmosphere, startGeo.latRad, startGeo.lonRad, coast.state.epoch, input.spaceWeather.at(coast.state.epoch)),
+    entryAtmosphere: ProfileAtmosphere.sample(input.atmosphere, startGeo.latRad, startGeo.lonRad, coast.state.epoch, input.spaceWeather.at(coast.state.epoch)),
   };
   let entry: DescentResult;
   let bankDeg: number | undefined;
   let targetMissKm: number | undefined;
+  let cosBank: number | undefined;
   if (mode === 'guided') {
     const target = input.target ?? input.vehicle.zone;
     const t = targetEntry(coast.state, startGeo.unit, cfg, target);
     entry = t.result;
     bankDeg = t.bankDeg;
+    cosBank = t.cosBank;
     targetMissKm = t.missKm;
   } else if (mode === 'ballistic') {
     entry = simulateEntry(coast.state, { ...cfg, bank: NO_LIFT });
@@ -160,6 +170,7 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
     mode,
     bankDeg,
     targetMissKm,
+    guidance: cosBank === undefined ? undefined : { cosBank, coastEnd: coast.state, entryAtmosphere: cfg.entryAtmosphere! },
     perigeeAfterBurnKm: perigeeKm,
     landing: entry.landing,
     events: [...coast.events, ...entry.events],
@@ -169,7 +180,7 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
   };
 }
 
-function geodeticAt(s: OrbitState, eop?: EopSource): { latRad: number; lonRad: number; unit: Float64Array } {
+export function geodeticAt(s: OrbitState, eop?: EopSource): { latRad: number; lonRad: number; unit: Float64Array } {
   const ctx = new PropagationContext(s.epoch, { eop, sun: false, moon: false });
   ctx.update(0, Float64Array.of(s.rGcrfM[0], s.rGcrfM[1], s.rGcrfM[2], s.vGcrfMps[0], s.vGcrfMps[1], s.vGcrfMps[2]), s.massKg);
   const g = itrfToGeodetic(ctx.rItrfM);

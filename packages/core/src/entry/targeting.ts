@@ -1,8 +1,9 @@
 /**
  * Guided descent targeting: the bank magnitude that lands the capsule on the target's downrange.
  * Downrange grows monotonically with the vertical lift fraction c = cos|σ|, so Brent's method on
- * c ∈ [cos σ_max, 1] finds it, each trial one full simulation from module separation to
- * touchdown (a numerical predictor–corrector solved once at the start of the entry, with the
+ * c ∈ [cos σ_max, 1] finds it, each trial one simulation from module separation to the first
+ * parachute, aimed off by the drift under the canopies (a numerical predictor–corrector solved
+ * once at the start of the entry, with the
  * lateral channel closed-loop through the bank reversals of guidedBank.ts). A target out of
  * reach gets the nearest end of the range (full lift up, or the largest bank) and a miss.
  */
@@ -32,8 +33,9 @@ export function centralAngleRad(a: ArrayLike<number>, b: ArrayLike<number>): num
 
 export interface TargetedEntry {
   result: DescentResult;
-  /** Commanded bank magnitude, deg. */
+  /** Commanded bank magnitude, deg, and its cosine (the vertical lift fraction). */
   bankDeg: number;
+  cosBank: number;
   /** Great-circle distance from the landing to the target, km. */
   missKm: number;
 }
@@ -45,28 +47,34 @@ export interface TargetedEntry {
 export function targetEntry(start: OrbitState, startUnit: ArrayLike<number>, config: DescentConfig, target: { latDeg: number; lonDeg: number }): TargetedEntry {
   const t = groundUnit(target.latDeg, target.lonDeg);
   const rangeToTarget = centralAngleRad(startUnit, t);
-  const runs = new Map<number, DescentResult>();
-  const fly = (c: number): DescentResult => {
-    let r = runs.get(c);
-    if (!r) {
-      r = simulateEntry(start, { ...config, bank: guidedBank(t, c) });
-      runs.set(c, r);
-    }
-    return r;
-  };
-  const miss = (c: number): number => {
-    const l = fly(c).landing;
-    return centralAngleRad(startUnit, groundUnit(l.latDeg, l.lonDeg)) - rangeToTarget;
-  };
   const cMin = Math.cos(config.vehicle.maxBankRad);
-  const fHigh = miss(1);
-  const fLow = miss(cMin);
-  let c: number;
-  if (fHigh <= 0) c = 1;
-  else if (fLow >= 0) c = cMin;
-  else c = brentRoot(miss, cMin, 1, fLow, fHigh, 2e-4, 30);
-  const result = fly(c);
-  const l = result.landing;
+  // Search on the downrange at the first parachute (set by then); aim off by the canopy drift.
+  let driftRad = 0;
+  let c = 1;
+  let result: DescentResult | undefined;
+  for (let pass = 0; pass < 2; pass++) {
+    c = solveCosBank(start, startUnit, config, t, rangeToTarget - driftRad, cMin);
+    result = simulateEntry(start, { ...config, bank: guidedBank(t, c) });
+    const chute = result.events.find((e) => e.name === config.vehicle.parachutes[0]?.name) ?? result.landing;
+    const drift = centralAngleRad(startUnit, groundUnit(result.landing.latDeg, result.landing.lonDeg)) - centralAngleRad(startUnit, groundUnit(chute.latDeg, chute.lonDeg));
+    // Re-aim only when the canopy drift matters (winds): > 1 km.
+    if (Math.abs(drift - driftRad) * 6371 < 1) break;
+    driftRad = drift;
+  }
+  const l = result!.landing;
   const missKm = greatCircleKm(l.latDeg, l.lonDeg, target.latDeg, target.lonDeg);
-  return { result, bankDeg: Math.acos(c) / DEG, missKm };
+  return { result: result!, bankDeg: Math.acos(c) / DEG, cosBank: c, missKm };
+}
+
+/** cos|σ| whose entry reaches the first parachute `rangeRad` downrange of `startUnit` (clamped to the bank limits). */
+function solveCosBank(start: OrbitState, startUnit: ArrayLike<number>, config: DescentConfig, t: Float64Array, rangeRad: number, cMin: number): number {
+  const miss = (c: number): number => {
+    const r = simulateEntry(start, { ...config, bank: guidedBank(t, c), stopAtParachute: true });
+    return centralAngleRad(startUnit, groundUnit(r.landing.latDeg, r.landing.lonDeg)) - rangeRad;
+  };
+  const fHigh = miss(1);
+  if (fHigh <= 0) return 1;
+  const fLow = miss(cMin);
+  if (fLow >= 0) return cMin;
+  return brentRoot(miss, cMin, 1, fLow, fHigh, 2e-4, 30);
 }

@@ -1,0 +1,163 @@
+/**
+ * `stationkeeper landing --tle FILE --burn-utc ISO --delta-v-m-s DV …`: where and when a crew
+ * vehicle lands after a deorbit burn from the station's orbit (guided or ballistic descent), with
+ * a Monte Carlo dispersion ellipse on request. See docs/crew-return.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import {
+  createNrlmsise00,
+  dispersionEllipse,
+  dispersionPlan,
+  ellipseOutline,
+  ENTRY_VEHICLE_IDS,
+  entryVehicle,
+  landingJson,
+  loadNrlmsise00Coefficients,
+  predictLanding,
+  summariseDispersion,
+  TabulatedSpaceWeather,
+  type Epoch,
+  type LandingInput,
+  type MeanElements,
+} from '@stationkeeper/core';
+import { resolveDataDir, runDispersionParallel } from '@stationkeeper/core/node';
+import { DATA_DIR_HELP, loadEop } from '../context.js';
+import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
+import { formatTable } from '../util/table.js';
+import { landingPlotSvg } from './landingPlot.js';
+import { defaultReentryIo, loadHistory, loadModelData, type ReentryCommandIo } from './reentry.js';
+
+interface LandingOpts {
+  tle: string;
+  norad?: string;
+  burnUtc?: string;
+  deltaVMS?: string;
+  burnDurationS?: string;
+  vehicle?: string;
+  descent?: string;
+  mc?: string;
+  seed?: string;
+  workers?: string;
+  json?: boolean;
+  plot?: string;
+  geojson?: string;
+  dataDir?: string;
+}
+
+/** The element set to start from: the latest at or before `at`, else the earliest. */
+export function elementsFor(history: MeanElements[], at: Epoch): MeanElements {
+  const before = history.filter((r) => !r.epoch.isAfter(at));
+  if (before.length > 0) return before.reduce((a, b) => (b.epoch.isAfter(a.epoch) ? b : a));
+  return history.reduce((a, b) => (b.epoch.isBefore(a.epoch) ? b : a));
+}
+
+/** Model inputs shared by `landing` and `landing opportunities`: elements, atmosphere, space weather, EOP. */
+export function landingModel(io: ReentryCommandIo, opts: { tle: string; norad?: string; dataDir?: string }) {
+  const norad = integerOption('--norad', opts.norad, { min: 1 });
+  const history = loadHistory(io, opts.tle, norad);
+  const { table, msisCoefficients } = loadModelData(io, opts.dataDir);
+  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficients));
+  const spaceWeather = new TabulatedSpaceWeather(table);
+  const eop = loadEop(resolveDataDir({ dataDir: opts.dataDir }));
+  return { history, atmosphere, spaceWeather, eop };
+}
+
+export function vehicleOption(text: string | undefined, fallback: string) {
+  try {
+    return entryVehicle(text ?? fallback);
+  } catch {
+    throw new UsageError(`--vehicle: unknown crew vehicle ${JSON.stringify(text)} (known: ${ENTRY_VEHICLE_IDS.join(', ')})`);
+  }
+}
+
+export function registerLanding(program: Command, ioOverride?: Partial<ReentryCommandIo>): Command {
+  const io: ReentryCommandIo = { ...defaultReentryIo(), ...ioOverride };
+  return program
+    .command('landing')
+    .description('predict where and when a crew vehicle lands after its deorbit burn from the station (guided or ballistic descent), with a Monte Carlo dispersion ellipse')
+    .requiredOption('--tle <file>', "station element sets (TLE/3LE); the latest at or before the burn is used")
+    .option('--norad <id>', 'NORAD catalogue number when the file holds several objects')
+    .requiredOption('--burn-utc <iso>', 'deorbit burn start, ISO 8601 UTC')
+    .option('--delta-v-m-s <dv>', "deorbit burn Δv, m/s (default: the vehicle's nominal, 128 for Soyuz MS)")
+    .option('--burn-duration-s <s>', "burn duration, s (default: the vehicle's nominal, 278 for Soyuz MS)")
+    .option('--vehicle <id>', `crew vehicle: ${ENTRY_VEHICLE_IDS.join(' | ')}`, 'soyuz-ms')
+    .option('--descent <mode>', 'guided (lifting, steered to the landing zone) | ballistic (spinning, no net lift)', 'guided')
+    .option('--mc <n>', 'Monte Carlo members for the dispersion ellipse (burn, air density, L/D, wind errors)')
+    .option('--seed <n>', 'random seed of the Monte Carlo (default 1); the same seed gives the same ellipse', '1')
+    .option('--workers <n>', 'worker threads for the Monte Carlo (default: all cores; 0 runs in the main thread)')
+    .option('--json', 'print JSON')
+    .option('--plot <file.svg>', 'write the ground track and altitude / deceleration against time (SVG)')
+    .option('--geojson <file>', 'write the ground track, landing point and ellipse as GeoJSON')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  stationkeeper landing --tle iss.tle --burn-utc 2022-03-30T10:34:00Z --delta-v-m-s 128     # Soyuz MS-19\n' +
+        '  stationkeeper landing --tle iss.tle --burn-utc 2022-03-30T10:34:00Z --delta-v-m-s 128 --mc 1000 --seed 7 --json\n' +
+        '\nNeeds the NRLMSISE-00 coefficients and the space-weather file in the data directory\n' +
+        '(`stationkeeper data fetch --only msis`, `--only spaceweather`).',
+    )
+    .action(async (opts: LandingOpts) => {
+      const burnEpoch = epochOption('--burn-utc', opts.burnUtc)!;
+      const vehicle = vehicleOption(opts.vehicle, 'soyuz-ms');
+      const descent = choiceOption('--descent', opts.descent, ['guided', 'ballistic'] as const, 'guided');
+      const deltaVMps = numberOption('--delta-v-m-s', opts.deltaVMS, { min: 0.1, max: 1000 });
+      const burnDurationS = numberOption('--burn-duration-s', opts.burnDurationS, { min: 1, max: 7200 });
+      const members = integerOption('--mc', opts.mc, { min: 3, max: 100000 });
+      const seed = integerOption('--seed', opts.seed, { min: 0, max: 2 ** 31 - 1 }) ?? 1;
+      const workers = integerOption('--workers', opts.workers, { min: 0, max: 256 });
+      if (members !== undefined && descent !== 'guided') throw new UsageError('--mc: the dispersion is computed for the guided descent only');
+      const model = landingModel(io, opts);
+      const input: LandingInput = { elements: elementsFor(model.history, burnEpoch), burnEpoch, vehicle, deltaVMps, burnDurationS, descent, atmosphere: model.atmosphere, spaceWeather: model.spaceWeather, eop: model.eop };
+      let prediction;
+      try {
+        prediction = predictLanding(input);
+      } catch (e) {
+        if (e instanceof RangeError) throw new UsageError(e.message);
+        throw e;
+      }
+      let dispersion;
+      if (members !== undefined) {
+        const plan = dispersionPlan(input, prediction, seed);
+        const results = await runDispersionParallel(plan, members, { workers });
+        dispersion = summariseDispersion(results, seed, dispersionEllipse(results, 0.95));
+      }
+      const json = landingJson(prediction, vehicle.id, dispersion);
+      if (opts.plot) {
+        io.writeFile(opts.plot, landingPlotSvg(prediction, vehicle, dispersion?.ellipse));
+        io.err(`wrote ${opts.plot}\n`);
+      }
+      if (opts.geojson) {
+        io.writeFile(opts.geojson, JSON.stringify(landingGeoJson(json, dispersion?.ellipse), null, 1) + '\n');
+        io.err(`wrote ${opts.geojson}\n`);
+      }
+      io.out(opts.json ? JSON.stringify(json, null, 2) + '\n' : renderLanding(json, vehicle.name));
+    });
+}
+
+type LandingJson = ReturnType<typeof landingJson>;
+
+function renderLanding(j: LandingJson, vehicleName: string): string {
+  const lines = [
+    `${vehicleName}, ${j.descent} descent: deorbit burn ${j.burn_utc} (ends ${j.burn_end_utc}; perigee after ${j.perigee_after_burn_km} km)`,
+    `  landing   ${j.landing_utc} at ${j.landing_lat_deg.toFixed(3)}°, ${j.landing_lon_deg.toFixed(3)}° (${j.burn_to_landing_min.toFixed(1)} min after the burn start)`,
+    `  peak      ${j.max_deceleration_g.toFixed(2)} g at ${j.max_deceleration_altitude_km} km (${j.max_deceleration_utc})`,
+  ];
+  if (j.bank_deg !== null) lines.push(`  guidance  bank ${j.bank_deg}°, ${j.target_miss_km} km from the aim point`);
+  if ('ellipse' in j && j.ellipse && j.monte_carlo) {
+    const e = j.ellipse;
+    lines.push(`  ellipse   ${e.semi_major_km.toFixed(1)} × ${e.semi_minor_km.toFixed(1)} km (semi-axes, ${e.confidence * 100} %), major axis at ${e.azimuth_deg}° from north; landing time ±${j.monte_carlo.landing_time_sigma_s} s (1σ), ${j.monte_carlo.members} members, seed ${j.monte_carlo.seed}`);
+  }
+  lines.push('', formatTable(['event', 'UTC', 'altitude km', 'lat °', 'lon °', 'air speed m/s'], j.events.map((e) => [e.name, e.utc, e.altitude_km.toFixed(1), e.lat_deg.toFixed(3), e.lon_deg.toFixed(3), e.air_speed_m_s.toFixed(0)])));
+  return lines.join('\n') + '\n';
+}
+
+function landingGeoJson(j: LandingJson, ellipse: Parameters<typeof ellipseOutline>[0] | undefined) {
+  const features: unknown[] = [
+    { type: 'Feature', properties: { name: 'ground track' }, geometry: { type: 'LineString', coordinates: j.ground_track.map(([lat, lon]) => [lon, lat]) } },
+    { type: 'Feature', properties: { name: 'landing', utc: j.landing_utc }, geometry: { type: 'Point', coordinates: [j.landing_lon_deg, j.landing_lat_deg] } },
+  ];
+  if (ellipse) features.push({ type: 'Feature', properties: { name: `dispersion ellipse ${ellipse.confidence * 100} %` }, geometry: { type: 'Polygon', coordinates: [ellipseOutline(ellipse).map(([lat, lon]) => [lon, lat])] } });
+  return { type: 'FeatureCollection', features };
+}
