@@ -54,6 +54,11 @@ export interface LandingInput {
   windEastMps?: number;
   windNorthMps?: number;
   trackStepS?: number;
+  /**
+   * Below module separation use the atmosphere's vertical profile at the separation point
+   * (default true; profileAtmosphere.ts: ~40× cheaper); false evaluates the full model everywhere.
+   */
+  entryProfile?: boolean;
 }
 
 export interface LandingPrediction {
@@ -145,7 +150,8 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
   const startGeo = geodeticAt(coast.state, input.eop);
   const cfg: DescentConfig = {
     ...base,
-    entryAtmosphere: ProfileAtmosphere.sample(input.atmosphere, startGeo.latRad, startGeo.lonRad, coast.state.epoch, input.spaceWeather.at(coast.state.epoch)),
+    entryAtmosphere:
+      input.entryProfile === false ? input.atmosphere : ProfileAtmosphere.sample(input.atmosphere, startGeo.latRad, startGeo.lonRad, coast.state.epoch, input.spaceWeather.at(coast.state.epoch)),
   };
   let entry: DescentResult;
   let bankDeg: number | undefined;
