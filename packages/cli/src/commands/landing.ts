@@ -26,10 +26,11 @@ import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 import { landingPlotSvg } from './landingPlot.js';
+import { registerOpportunities } from './landingOpportunities.js';
 import { defaultReentryIo, loadHistory, loadModelData, type ReentryCommandIo } from './reentry.js';
 
 interface LandingOpts {
-  tle: string;
+  tle?: string;
   norad?: string;
   burnUtc?: string;
   deltaVMS?: string;
@@ -73,12 +74,13 @@ export function vehicleOption(text: string | undefined, fallback: string) {
 
 export function registerLanding(program: Command, ioOverride?: Partial<ReentryCommandIo>): Command {
   const io: ReentryCommandIo = { ...defaultReentryIo(), ...ioOverride };
-  return program
-    .command('landing')
+  const landing = program.command('landing');
+  registerOpportunities(landing, io);
+  return landing
     .description('predict where and when a crew vehicle lands after its deorbit burn from the station (guided or ballistic descent), with a Monte Carlo dispersion ellipse')
-    .requiredOption('--tle <file>', "station element sets (TLE/3LE); the latest at or before the burn is used")
+    .option('--tle <file>', "station element sets (TLE/3LE), required; the latest at or before the burn is used")
     .option('--norad <id>', 'NORAD catalogue number when the file holds several objects')
-    .requiredOption('--burn-utc <iso>', 'deorbit burn start, ISO 8601 UTC')
+    .option('--burn-utc <iso>', 'deorbit burn start, ISO 8601 UTC (required)')
     .option('--delta-v-m-s <dv>', "deorbit burn Δv, m/s (default: the vehicle's nominal, 128 for Soyuz MS)")
     .option('--burn-duration-s <s>', "burn duration, s (default: the vehicle's nominal, 278 for Soyuz MS)")
     .option('--vehicle <id>', `crew vehicle: ${ENTRY_VEHICLE_IDS.join(' | ')}`, 'soyuz-ms')
@@ -95,11 +97,15 @@ export function registerLanding(program: Command, ioOverride?: Partial<ReentryCo
       '\nExamples:\n' +
         '  stationkeeper landing --tle iss.tle --burn-utc 2022-03-30T10:34:00Z --delta-v-m-s 128     # Soyuz MS-19\n' +
         '  stationkeeper landing --tle iss.tle --burn-utc 2022-03-30T10:34:00Z --delta-v-m-s 128 --mc 1000 --seed 7 --json\n' +
+        '  stationkeeper landing opportunities --help                  # burn times that land in the zone\n' +
         '\nNeeds the NRLMSISE-00 coefficients and the space-weather file in the data directory\n' +
         '(`stationkeeper data fetch --only msis`, `--only spaceweather`).',
     )
     .action(async (opts: LandingOpts) => {
-      const burnEpoch = epochOption('--burn-utc', opts.burnUtc)!;
+      // Checked here, not by commander: a parent's required options would also be demanded of `landing opportunities`.
+      if (opts.tle === undefined) throw new UsageError('--tle is required (the station element sets)');
+      const burnEpoch = epochOption('--burn-utc', opts.burnUtc);
+      if (!burnEpoch) throw new UsageError('--burn-utc is required (the deorbit burn start)');
       const vehicle = vehicleOption(opts.vehicle, 'soyuz-ms');
       const descent = choiceOption('--descent', opts.descent, ['guided', 'ballistic'] as const, 'guided');
       const deltaVMps = numberOption('--delta-v-m-s', opts.deltaVMS, { min: 0.1, max: 1000 });
@@ -108,7 +114,7 @@ export function registerLanding(program: Command, ioOverride?: Partial<ReentryCo
       const seed = integerOption('--seed', opts.seed, { min: 0, max: 2 ** 31 - 1 }) ?? 1;
       const workers = integerOption('--workers', opts.workers, { min: 0, max: 256 });
       if (members !== undefined && descent !== 'guided') throw new UsageError('--mc: the dispersion is computed for the guided descent only');
-      const model = landingModel(io, opts);
+      const model = landingModel(io, { ...opts, tle: opts.tle });
       const input: LandingInput = { elements: elementsFor(model.history, burnEpoch), burnEpoch, vehicle, deltaVMps, burnDurationS, descent, atmosphere: model.atmosphere, spaceWeather: model.spaceWeather, eop: model.eop };
       let prediction;
       try {

@@ -46,6 +46,18 @@ export function fixedBank(bankRad: number): BankLaw {
   };
 }
 
+/** Vertical lift fraction c with no net sideways lift (bank reversals averaged): the reference descent of the opportunity search. */
+export function verticalLift(c: number): BankLaw {
+  if (!(c >= -1 && c <= 1)) throw new RangeError(`vertical lift fraction: must be in [-1, 1], got ${c}`);
+  return {
+    name: `vertical lift ${c.toFixed(2)}, no net sideways lift`,
+    liftFractions(_r, _v, _m, out) {
+      out[0] = c;
+      out[1] = 0;
+    },
+  };
+}
+
 export interface AeroForceOptions {
   atmosphere: AtmosphereModel;
   spaceWeather: DragSpaceWeatherSource;

@@ -8,3 +8,5 @@ export * from './targeting.js';
 export * from './landing.js';
 export * from './dispersion.js';
 export * from './report.js';
+export * from './zones.js';
+export * from './opportunities.js';

@@ -16,7 +16,7 @@ import { NumericalPropagator, type OrbitState } from '../propagation/numerical/n
 import { PropagationContext } from '../propagation/numerical/propagationContext.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
-import { fixedBank, NO_LIFT } from './aero.js';
+import { fixedBank, NO_LIFT, type BankLaw } from './aero.js';
 import { ConstantAccelerationBurn } from './burn.js';
 import { ENTRY_INTERFACE_M, simulateCoast, simulateEntry, type DescentConfig, type DescentEvent, type DescentResult } from './descent.js';
 import { ProfileAtmosphere } from './profileAtmosphere.js';
@@ -39,10 +39,12 @@ export interface LandingInput {
   /** Burn direction in VNB (default retrograde [−1, 0, 0]). */
   burnDirectionVnb?: ArrayLike<number>;
   descent?: DescentMode;
-  /** Bank angle of the fixed-bank mode, deg. */
+  /** Bank angle of the fixed-bank mode, deg… */
   fixedBankDeg?: number;
-  /** Aim point of the guided descent (default the vehicle's zone). */
-  target?: { latDeg: number; lonDeg: number };
+  /** …or its whole bank law. */
+  fixedBankLaw?: BankLaw;
+  /** Aim point of the guided descent and its ground height (default the vehicle's zone). */
+  target?: { latDeg: number; lonDeg: number; siteHeightM?: number };
   atmosphere: AtmosphereModel;
   spaceWeather: DragSpaceWeatherSource;
   eop?: EopSource;
@@ -145,6 +147,7 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
     windNorthMps: input.windNorthMps,
     eop: input.eop,
     trackStepS: input.trackStepS,
+    siteHeightM: input.target?.siteHeightM,
   };
   const coast = simulateCoast(afterBurn, base);
   const startGeo = geodeticAt(coast.state, input.eop);
@@ -167,8 +170,8 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
   } else if (mode === 'ballistic') {
     entry = simulateEntry(coast.state, { ...cfg, bank: NO_LIFT });
   } else {
-    if (input.fixedBankDeg === undefined) throw new RangeError('fixed-bank descent: the bank angle is required');
-    entry = simulateEntry(coast.state, { ...cfg, bank: fixedBank(input.fixedBankDeg * DEG) });
+    if (input.fixedBankDeg === undefined && !input.fixedBankLaw) throw new RangeError('fixed-bank descent: the bank angle is required');
+    entry = simulateEntry(coast.state, { ...cfg, bank: input.fixedBankLaw ?? fixedBank(input.fixedBankDeg! * DEG) });
   }
   return {
     burnEpoch: input.burnEpoch,

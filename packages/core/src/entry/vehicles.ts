@@ -5,6 +5,7 @@
  * describes what a vehicle can do for the station; this one describes how it comes home.
  */
 import type { CitedFigure } from '../maneuvers/vehicles.js';
+import { ENTRY_ZONES, type EntryZone } from './zones.js';
 
 /** What the vehicle's parachutes do, in order. */
 export interface ParachuteStage {
@@ -40,8 +41,8 @@ export interface EntryVehicleSpec {
   /** Nominal deorbit burn: Δv, m/s, and duration, s. */
   deorbitDeltaVMps: number;
   deorbitBurnS: number;
-  /** Landing zone aim point and the height of the ground there, m. */
-  zone: { name: string; latDeg: number; lonDeg: number; siteHeightM: number };
+  /** Default landing zone (aim point, ground height, arc). */
+  zone: EntryZone;
   citations: Record<string, CitedFigure>;
 }
 
@@ -76,7 +77,7 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
     ],
     deorbitDeltaVMps: 128,
     deorbitBurnS: 278,
-    zone: { name: 'kazakhstan', latDeg: 47.4, lonDeg: 69.6, siteHeightM: 350 },
+    zone: ENTRY_ZONES.kazakhstan,
     citations: {
       orbitalMassKg: { grade: 'EST', source: 'Soyuz MS launch mass ≈ 7,080 kg as commonly published (not in the facts file); only sets the negligible drag above 140 km' },
       orbitalBallisticKgPerM2: { grade: 'EST', source: 'side-on area ≈ 10 m² (2.7 m × 3.7 m modules), Cd 2.2; drag above 140 km moves the landing by well under 1 km' },
@@ -110,7 +111,7 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
     ],
     deorbitDeltaVMps: 116,
     deorbitBurnS: 1000,
-    zone: { name: 'florida-gulf', latDeg: 27.6, lonDeg: -83.3, siteHeightM: 0 },
+    zone: ENTRY_ZONES['florida-gulf'],
     citations: {
       capsuleMassKg: { grade: 'EST', source: 'not found (facts §3); ≈ 9,600 kg is the commonly quoted return mass of the capsule' },
       referenceAreaM2: { grade: 'EST', source: '4 m heat-shield diameter as commonly published (not in the facts file)' },
