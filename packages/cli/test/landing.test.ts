@@ -52,3 +52,17 @@ describe.skipIf(!sharedDataAvailable())('stationkeeper landing', () => {
     expect(h.stdout).toMatch(/Examples:\n\s+stationkeeper landing --tle/);
   });
 });
+
+describe.skipIf(!sharedDataAvailable())('stationkeeper landing opportunities', () => {
+  it('lists the burns of a week with the issue’s keys', async () => {
+    const { out } = await run(['landing', 'opportunities', '--tle', tle, '--from', '2022-03-28T00:00:00Z', '--days', '4', '--json', '--data-dir', SHARED_DATA]);
+    const rows = JSON.parse(out);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Object.keys(rows[0]).sort()).toEqual(['burn_utc', 'crossrange_km', 'landing_lat_deg', 'landing_lon_deg', 'landing_utc', 'sunlit_at_landing']);
+    expect(rows[0].burn_utc).toMatch(/^2022-03-30T10:3\d:\d\dZ$/);
+  }, 60_000);
+  it('names a bad zone or a missing --tle', async () => {
+    await expect(run(['landing', 'opportunities', '--tle', tle, '--from', '2022-03-28T00:00:00Z', '--zone', 'mars', '--data-dir', SHARED_DATA])).rejects.toThrow(/--zone: unknown landing zone "mars"/);
+    await expect(run(['landing', 'opportunities', '--from', '2022-03-28T00:00:00Z'])).rejects.toThrow(/--tle is required/);
+  });
+});

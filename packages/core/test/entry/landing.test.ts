@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
 import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/nrlmsise00/index.js';
 import { greatCircleKm } from '../../src/deorbit/zone.js';
-import { entryVehicle, predictLanding, type LandingInput, type LandingPrediction } from '../../src/entry/index.js';
+import { entryVehicle, findLandingOpportunities, predictLanding, type LandingInput, type LandingPrediction } from '../../src/entry/index.js';
 import { parseElements } from '../../src/formats/index.js';
 import type { MeanElements } from '../../src/formats/meanElements.js';
 import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
@@ -77,5 +77,31 @@ describe.skipIf(!sharedDataAvailable())('Soyuz MS landings from the station elem
     expect(() => predictLanding(input(ms19Elements, '2022-04-30T10:34:00Z'))).toThrow(/days after the elements' epoch/);
     expect(() => predictLanding(input(ms19Elements, cases[1].burn, { deltaVMps: 20 }))).toThrow(/delta-v 20 m\/s .* perigee at \d+ km, above the 100 km entry interface/);
     expect(() => entryVehicle('buran')).toThrow(/unknown crew vehicle "buran"/);
+  });
+});
+
+describe.skipIf(!sharedDataAvailable())('landing opportunities', () => {
+  const msis = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(sharedPath('nrlmsise', 'nrlmsise00-coefficients.json'), 'utf8'))));
+  const sw = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readShared('spaceweather', 'SW-All.csv')));
+  const elements = parseElements(readShared('tle_iss', 'iss_25544_2022-03-27.tle')).records[0];
+  const base = { elements, vehicle: entryVehicle('soyuz-ms'), atmosphere: msis, spaceWeather: sw, maxElementsAgeDays: 20 };
+
+  it('the week of MS-19 holds its window: a burn within 2 min of 10:34 landing within a minute of 11:28:03, in the zone, in daylight', () => {
+    const found = findLandingOpportunities({ ...base, from: Epoch.fromIso('2022-03-28T00:00:00Z'), days: 7 });
+    const ms19 = found.find((o) => Math.abs(o.burnEpoch.secondsSince(Epoch.fromIso('2022-03-30T10:34:00Z'))) < 120);
+    expect(ms19).toBeDefined();
+    expect(Math.abs(ms19!.prediction.landing.epoch.secondsSince(Epoch.fromIso('2022-03-30T11:28:03Z')))).toBeLessThan(60);
+    expect(ms19!.sunlitAtLanding).toBe(true);
+    for (const o of found) {
+      expect(greatCircleKm(o.prediction.landing.latDeg, o.prediction.landing.lonDeg, 47.4, 69.6)).toBeLessThan(5);
+      // Soyuz lands on the ascending arc, about one orbit a day apart from the last: the burns are > 20 h apart.
+      expect(o.prediction.events.find((e) => e.name === 'entry interface')!.latDeg).toBeLessThan(47.4);
+    }
+    for (let i = 1; i < found.length; i++) expect(found[i].burnEpoch.secondsSince(found[i - 1].burnEpoch)).toBeGreaterThan(20 * 3600);
+  }, 60_000);
+
+  it('refuses an unknown zone and an empty or too long range', () => {
+    expect(() => findLandingOpportunities({ ...base, from: Epoch.fromIso('2022-03-28T00:00:00Z'), days: 1, zone: 'baikonur' })).toThrow(/unknown landing zone "baikonur"/);
+    expect(() => findLandingOpportunities({ ...base, from: Epoch.fromIso('2022-03-28T00:00:00Z'), days: 0 })).toThrow(/days: must be in \(0, 60\], got 0/);
   });
 });
