@@ -49,7 +49,7 @@ export function registerOpportunities(landing: Command, io: ReentryCommandIo): C
       const vehicle = vehicleOption(opts.vehicle, 'soyuz-ms');
       if (opts.zone !== undefined && !ENTRY_ZONE_IDS.includes(opts.zone)) throw new UsageError(`--zone: unknown landing zone ${JSON.stringify(opts.zone)} (known: ${ENTRY_ZONE_IDS.join(', ')})`);
       const maxCrossrangeKm = numberOption('--max-crossrange-km', opts.maxCrossrangeKm, { min: 0, max: 2000 });
-      const model = landingModel(io, { ...opts, tle: opts.tle });
+      const model = landingModel(io, opts);
       const elements = elementsFor(model.history, from);
       let found;
       try {

@@ -15,7 +15,9 @@
 import type { AtmosphereModel } from '../atmosphere/types.js';
 import { DragForce, type DragSpaceWeatherSource } from '../forces/drag.js';
 import type { ForceContext, ForceModel } from '../forces/types.js';
+import { wgs84GeodeticFromEcef } from '../atmosphere/geodetic.js';
 import type { Mat3 } from '../frames/mat3.js';
+import { ProfileAtmosphere } from './profileAtmosphere.js';
 
 /** Bank steering: writes the lift's vertical and leftward fractions [cos σ, sin σ] (both 0: no net lift). */
 export interface BankLaw {
@@ -79,6 +81,7 @@ export class EntryAeroForce implements ForceModel {
   private readonly density: DragForce;
   private readonly vRel = new Float64Array(3);
   private readonly fractions = new Float64Array(2);
+  private readonly geo = new Float64Array(3);
 
   constructor(readonly o: AeroForceOptions) {
     if (!(o.cdAreaM2 > 0)) throw new RangeError(`cdAreaM2: must be positive, got ${o.cdAreaM2}`);
@@ -105,8 +108,15 @@ export class EntryAeroForce implements ForceModel {
     return out;
   }
 
+  /** Density at the context, kg/m³: a vertical profile straight from the height (no epoch or space weather to build). */
+  private densityAt(ctx: ForceContext): number {
+    const a = this.o.atmosphere;
+    if (a instanceof ProfileAtmosphere && a.covers(ctx.rItrfM)) return a.densityAtHeight(wgs84GeodeticFromEcef(ctx.rItrfM, this.geo)[2]);
+    return this.density.densityKgPerM3(ctx);
+  }
+
   addAcceleration(ctx: ForceContext, out: Float64Array): void {
-    const rho = this.density.densityKgPerM3(ctx) * (this.o.densityScale ?? 1);
+    const rho = this.densityAt(ctx) * (this.o.densityScale ?? 1);
     if (!(rho > 0)) return;
     const u = this.airRelativeVelocity(ctx, this.vRel);
     const speed = Math.hypot(u[0], u[1], u[2]);

@@ -10,3 +10,4 @@ export * from './dispersion.js';
 export * from './report.js';
 export * from './zones.js';
 export * from './opportunities.js';
+export * from './returnCase.js';

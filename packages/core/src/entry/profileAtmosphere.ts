@@ -47,6 +47,16 @@ export class ProfileAtmosphere implements AtmosphereModel {
   density(positionEcefM: ArrayLike<number>, epoch: Epoch, weather: AtmosphereSpaceWeather): number {
     const h = wgs84GeodeticFromEcef(positionEcefM, this.geo)[2];
     if (h >= this.topM && this.full) return this.full.density(positionEcefM, epoch, weather);
+    return this.densityAtHeight(h);
+  }
+
+  /** Whether the profile alone answers at this position (below its top, or no full model). */
+  covers(positionEcefM: ArrayLike<number>): boolean {
+    return !this.full || wgs84GeodeticFromEcef(positionEcefM, this.geo)[2] < this.topM;
+  }
+
+  /** ρ at a height above the ellipsoid, m (from the profile alone). */
+  densityAtHeight(h: number): number {
     const L = this.logDensity;
     const n = L.length;
     const x = Math.max(0, h) / STEP_M;
