@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable, sharedPath, SHARED_DATA } from '../../../test/sharedData.js';
 import { registerLanding } from '../src/commands/landing.js';
+import { REPO_ROOT } from '../../../test/sharedData.js';
 import { runCli } from './runCli.js';
 
 async function run(args: string[]): Promise<{ out: string; err: string; files: Map<string, string> }> {
@@ -65,4 +66,15 @@ describe.skipIf(!sharedDataAvailable())('stationkeeper landing opportunities', (
     await expect(run(['landing', 'opportunities', '--tle', tle, '--from', '2022-03-28T00:00:00Z', '--zone', 'mars', '--data-dir', SHARED_DATA])).rejects.toThrow(/--zone: unknown landing zone "mars"/);
     await expect(run(['landing', 'opportunities', '--from', '2022-03-28T00:00:00Z'])).rejects.toThrow(/--tle is required/);
   });
+});
+
+describe.skipIf(!sharedDataAvailable())('stationkeeper landing --case (worked example)', () => {
+  it('runs examples/return/soyuz-ms-19.yaml and compares with the published landing', async () => {
+    const { out } = await run(['landing', '--case', `${REPO_ROOT}/examples/return/soyuz-ms-19.yaml`, '--mc', '3', '--workers', '0', '--json', '--data-dir', SHARED_DATA]);
+    const j = JSON.parse(out);
+    expect(j.case).toBe('Soyuz MS-19 return, 30 March 2022');
+    expect(j.monte_carlo.seed).toBe(20220330);
+    expect(j.published.landing_utc).toBe('2022-03-30T11:28:03Z');
+    expect(Math.abs(j.published.predicted_minus_published_s)).toBeLessThan(60);
+  }, 60_000);
 });

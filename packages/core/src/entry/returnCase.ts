@@ -64,11 +64,9 @@ export function parseReturnCase(text: string, source = 'case'): ReturnCase {
   try {
     raw = parseYaml(text, { uniqueKeys: true });
   } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      fail(source, pos ? `line ${pos.line}` : 'file', e.message.split('\n')[0]);
-    }
-    throw e;
+    const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
+    // The yaml package also throws plain errors (e.g. an unresolved *alias): all are bad input here.
+    fail(source, pos ? `line ${pos.line}` : 'file', `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const r = obj(source, 'file', raw);
   for (const k of Object.keys(r)) if (!['name', 'vehicle', 'descent', 'elements', 'undocking_utc', 'burn', 'monte_carlo', 'published'].includes(k)) fail(source, k, 'unknown field');
