@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { setWarningHandler } from '../diagnostics.js';
 import { runDispersionMembers, type DispersionPlan, type MemberLanding } from '../entry/dispersion.js';
 
 export interface LandingPoolOptions {
@@ -68,6 +69,8 @@ export async function runDispersionParallel(plan: DispersionPlan, members: numbe
 
 if (!isMainThread && parentPort && (workerData as { landingWorker?: boolean } | null)?.landingWorker) {
   const port = parentPort;
+  // Members run without EOP by design (UT1 = UTC: ≤ 0.5 km on a ≈ 20 km ellipse); the main thread has already said what it loaded.
+  setWarningHandler(() => {});
   port.on('message', (msg: ToWorker) => {
     try {
       port.postMessage({ type: 'done', results: runDispersionMembers(msg.plan, msg.from, msg.to) } satisfies FromWorker);
