@@ -19,6 +19,7 @@
 import { sunPositionTemeM } from '../bodies/sun.js';
 import { gmst82Rad } from '../frames/earthOrientation.js';
 import type { MeanElements } from '../formats/meanElements.js';
+import { rtnComponents } from '../conjunction/rtn.js';
 import { brentRoot } from '../math/rootFinding.js';
 import { Sgp4Propagator } from '../propagation/sgp4/sgp4Propagator.js';
 import type { Epoch } from '../time/epoch.js';
@@ -87,26 +88,15 @@ function referenceArc(o: OpportunityOptions, sgp4: Sgp4Propagator, burn: Epoch):
 /** The point's arc along the orbit from the burn position and its angle off the plane. */
 function geometryAt(sgp4: Sgp4Propagator, burn: Epoch, landing: Epoch, pointEcef: ArrayLike<number>): { alongRad: number; offPlaneRad: number; ascending: boolean } {
   const s = sgp4.propagate(burn);
-  const r = Math.hypot(s[0], s[1], s[2]);
-  const rx = s[0] / r;
-  const ry = s[1] / r;
-  const rz = s[2] / r;
-  let nx = s[1] * s[5] - s[2] * s[4];
-  let ny = s[2] * s[3] - s[0] * s[5];
-  let nz = s[0] * s[4] - s[1] * s[3];
-  const nn = Math.hypot(nx, ny, nz);
-  nx /= nn;
-  ny /= nn;
-  nz /= nn;
-  // t̂ = n̂ × r̂ (along-track).
-  const tx = ny * rz - nz * ry;
-  const ty = nz * rx - nx * rz;
-  const tz = nx * ry - ny * rx;
-  const [px, py, pz] = ecefToTeme(pointEcef, landing);
-  const along = Math.atan2(px * tx + py * ty + pz * tz, px * rx + py * ry + pz * rz);
-  // Ascending at the point: the along-track direction there (n̂ × p̂) points north.
-  const ascending = nx * py - ny * px > 0;
-  return { alongRad: along < 0 ? along + 2 * Math.PI : along, offPlaneRad: Math.asin(Math.max(-1, Math.min(1, px * nx + py * ny + pz * nz))), ascending };
+  const r = s.subarray(0, 3);
+  const v = s.subarray(3, 6);
+  const p = ecefToTeme(pointEcef, landing);
+  // The point's direction in the burn state's RTN frame: arc along the orbit and angle off the plane.
+  const [pr, pt, pn] = rtnComponents(r, v, p, new Float64Array(3));
+  const along = Math.atan2(pt, pr);
+  // Ascending at the point: the along-track direction there, (r × v) × p̂, points north.
+  const ascending = (r[2] * v[0] - r[0] * v[2]) * p[0] - (r[1] * v[2] - r[2] * v[1]) * p[1] < 0;
+  return { alongRad: along < 0 ? along + 2 * Math.PI : along, offPlaneRad: Math.asin(Math.max(-1, Math.min(1, pn))), ascending };
 }
 
 export function findLandingOpportunities(o: OpportunityOptions): LandingOpportunity[] {
