@@ -6,6 +6,7 @@ import { setupPasses } from './passes.js';
 import { loadHistory } from './history.js';
 import { setupLifetime } from './lifetime.js';
 import { setupScenario } from './scenario.js';
+import { setupCrewReturn } from './crewReturn.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
 function atFromUrl(): string | undefined {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   }
   // Lifetime "from" defaults to the shown time (the sample's epoch on a fresh clone).
   setupLifetime({ norad, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : 'now') });
+  setupCrewReturn({ norad, map, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : '') });
   await Promise.all([landLoaded, examplesLoaded]);
   document.body.dataset.ready = 'true';
 }
