@@ -4,23 +4,15 @@
  * table; "Show" draws an opportunity's predicted ground track, burn to touchdown, on the map.
  */
 import { ApiError, describeError, postJson } from './api.js';
-import { fmtUtc, h } from './format.js';
+import { fmtUtc, h, showFieldError } from './format.js';
 import { JobProgress, jobEndWords, missingDataNotice, type Job } from './jobs.js';
 import type { GroundMap } from './map.js';
 
-export interface CrewOpportunity {
-  burn_utc: string;
-  landing_utc: string;
-  landing_lat_deg: number;
-  landing_lon_deg: number;
-  crossrange_km: number;
-  sunlit_at_landing: boolean;
-  max_deceleration_g: number;
-  ground_track: [number, number][];
-}
+// Type only (erased from the bundle): the JSON the crew-return job returns.
+import type { LandingOpportunityJson } from '@stationkeeper/core';
 
 interface CrewResult {
-  opportunities: CrewOpportunity[];
+  opportunities: LandingOpportunityJson[];
   elements_epoch_utc: string;
 }
 
@@ -48,11 +40,7 @@ export function setupCrewReturn(opts: { norad: number; fromIso: () => string; ma
   );
   box.replaceChildren(form, progress.element, status, results);
 
-  const fail = (fieldId: string, message: string) => {
-    errors.textContent = message;
-    errors.hidden = false;
-    document.getElementById(fieldId)?.focus();
-  };
+  const fail = (fieldId: string, message: string) => showFieldError(errors, fieldId, message);
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

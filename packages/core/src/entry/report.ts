@@ -17,6 +17,19 @@ export interface LandingDispersionSummary {
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
+/** One landing opportunity as JSON (the server's crew-return job, the dashboard). */
+export interface LandingOpportunityJson {
+  burn_utc: string;
+  landing_utc: string;
+  landing_lat_deg: number;
+  landing_lon_deg: number;
+  crossrange_km: number;
+  sunlit_at_landing: boolean;
+  max_deceleration_g: number;
+  /** [lat_deg, lon_deg] from the burn to touchdown, ≤ 60 s apart. */
+  ground_track: [number, number][];
+}
+
 export function landingJson(p: LandingPrediction, vehicleId: string, dispersion?: LandingDispersionSummary) {
   const at = (name: string) => p.events.find((e) => e.name === name);
   const iso = (name: string) => at(name)?.epoch.toIsoUtc(0) ?? null;

@@ -4,7 +4,7 @@
  * predicted ground track — the dashboard's crew-return panel draws them.
  */
 import { readFileSync } from 'node:fs';
-import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '@stationkeeper/core';
+import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
 import { REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, requireDataFile } from '@stationkeeper/core/node';
 import { fromWire, type WireElements } from '../wireElements.js';
 
@@ -18,17 +18,7 @@ export interface CrewReturnInput {
   daylight: boolean;
 }
 
-export interface CrewReturnOpportunity {
-  burn_utc: string;
-  landing_utc: string;
-  landing_lat_deg: number;
-  landing_lon_deg: number;
-  crossrange_km: number;
-  sunlit_at_landing: boolean;
-  max_deceleration_g: number;
-  /** [lat_deg, lon_deg] from the burn to touchdown, ≤ 60 s apart. */
-  ground_track: [number, number][];
-}
+export type CrewReturnOpportunity = LandingOpportunityJson;
 
 const r4 = (x: number) => Number(x.toFixed(4));
 
