@@ -15,7 +15,7 @@ function at(svg: string, y: number): string {
 
 export function landingPlotSvg(p: LandingPrediction, vehicle: EntryVehicleSpec, ellipse?: DispersionEllipse): string {
   const minutes = p.track.map((t) => t.epoch.secondsSince(p.burnEpoch) / 60);
-  const title = `${vehicle.name} ${p.mode} descent, burn ${p.burnEpoch.toIsoUtc(0)}: landing ${p.landing.epoch.toIsoUtc(0)} at ${p.landing.latDeg.toFixed(2)}°, ${p.landing.lonDeg.toFixed(2)}°`;
+  const title = `${vehicle.name}, ${p.mode}: landing ${p.landing.epoch.toIsoUtc(0)} at ${p.landing.latDeg.toFixed(2)}°, ${p.landing.lonDeg.toFixed(2)}°`;
   const eventMin = p.events.map((e) => e.epoch.secondsSince(p.burnEpoch) / 60);
   const track = svgChart({
     title,
@@ -44,8 +44,8 @@ export function landingPlotSvg(p: LandingPrediction, vehicle: EntryVehicleSpec, 
     widthPx: WIDTH,
     heightPx: PANEL,
     xAxis: { label: 'minutes from the burn start' },
-    yAxis: { label: 'deceleration (g)' },
-    series: [{ label: 'sensed deceleration (parachute opening shocks not modelled)', x: minutes, y: p.track.map((t) => t.decelerationG) }],
+    yAxis: { label: 'sensed acceleration (g)' },
+    series: [{ label: 'sensed acceleration: burn, entry, canopies filling (fill times EST)', x: minutes, y: p.track.map((t) => t.decelerationG) }],
     markers: [{ label: `peak ${p.peak.decelerationG.toFixed(2)} g`, x: [p.peak.epoch.secondsSince(p.burnEpoch) / 60], y: [p.peak.decelerationG], shape: 'triangle-down' }],
   });
   return [

@@ -74,6 +74,11 @@ export interface AeroForceOptions {
   windNorthMps?: number;
   /** Atmosphere turning with the Earth (default true; false for closed-form checks). */
   corotating?: boolean;
+  /**
+   * A canopy filling: Cd·A grows linearly from `fromCdAreaM2` to `cdAreaM2` over `durationS`
+   * from the propagation's start (t = 0), so its opening load is not an instantaneous step.
+   */
+  fill?: { fromCdAreaM2: number; durationS: number };
 }
 
 export class EntryAeroForce implements ForceModel {
@@ -88,6 +93,13 @@ export class EntryAeroForce implements ForceModel {
     if (!(o.liftToDrag >= 0)) throw new RangeError(`liftToDrag: must be ≥ 0, got ${o.liftToDrag}`);
     this.density = new DragForce({ atmosphere: o.atmosphere, spaceWeather: o.spaceWeather, cd: 1, areaM2: o.cdAreaM2 });
     this.name = `aerodynamics (${o.bank.name}, ${o.atmosphere.name})`;
+  }
+
+  /** Cd·A at t seconds into the propagation, m² (a filling canopy grows linearly). */
+  cdAreaAt(tSeconds: number): number {
+    const f = this.o.fill;
+    if (!f || tSeconds >= f.durationS) return this.o.cdAreaM2;
+    return f.fromCdAreaM2 + ((this.o.cdAreaM2 - f.fromCdAreaM2) * Math.max(0, tSeconds)) / f.durationS;
   }
 
   /** Air-relative velocity at the context, GCRF m/s, into `out`. */
@@ -121,7 +133,7 @@ export class EntryAeroForce implements ForceModel {
     const u = this.airRelativeVelocity(ctx, this.vRel);
     const speed = Math.hypot(u[0], u[1], u[2]);
     if (speed === 0) return;
-    const dragAcc = (0.5 * rho * speed * speed * this.o.cdAreaM2) / ctx.massKg;
+    const dragAcc = (0.5 * rho * speed * speed * this.cdAreaAt(ctx.tSeconds)) / ctx.massKg;
     const vx = u[0] / speed;
     const vy = u[1] / speed;
     const vz = u[2] / speed;

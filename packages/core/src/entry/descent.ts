@@ -154,7 +154,7 @@ function runPhases(initial: OrbitState, phases: Phase[], c: DescentConfig): Phas
     evaluations += run.stats.evaluations;
     if (!run.stopped) throw new Error(`descent: the ${phase.name} phase did not reach its end (${phase.stop.name}) within 4 hours`);
     const sampled = sampleTrack(run, phase, c, track, (c.trackStepS ?? 20) / phase.sampleS);
-    // Canopies open instantly here: their opening shock is not a load the model can give.
+    // The peak is the entry's: the canopies' opening loads depend on their (estimated) fill times.
     if (phase.name === 'entry' && sampled.decelerationG > peak.decelerationG) peak = sampled;
     for (const e of run.events) if (phase.silentStop !== true || e.name !== phase.stop.name) events.push(describeEvent(e.name, e.epoch, e.rGcrfM, e.vGcrfMps, phase, c));
     state = { epoch: run.final.epoch, rGcrfM: run.final.rGcrfM, vGcrfMps: run.final.vGcrfMps, massKg: phase.massKg };
@@ -219,10 +219,11 @@ function entryPhases(c: DescentConfig): Phase[] {
   const omega = 7.292115e-5;
   let cdArea = capsuleCdAreaM2(v);
   for (let i = 0; i < chutes.length; i++) {
+    const before = cdArea;
     cdArea += chutes[i].cdAreaM2;
     const next = chutes[i + 1];
     const stop = next ? (next.deployAltitudeM !== undefined ? altitudeStop(next.name, next.deployAltitudeM) : speedStop(next.name, next.deploySpeedMps ?? 0, omega)) : altitudeStop('touchdown', site);
-    const a = aero(cdArea, NO_LIFT, 0);
+    const a = new EntryAeroForce({ atmosphere: entryAtm, spaceWeather: c.spaceWeather, cdAreaM2: cdArea, liftToDrag: 0, bank: NO_LIFT, densityScale: c.densityScale, windEastMps: c.windEastMps, windNorthMps: c.windNorthMps, fill: { fromCdAreaM2: before, durationS: chutes[i].fillTimeS } });
     phases.push({ name: chutes[i].name, forces: [gravity, a], aero: a, massKg: v.capsuleMassKg, stop, sampleS: 5 });
   }
   return phases;

@@ -18,7 +18,7 @@ import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import { fixedBank, NO_LIFT, type BankLaw } from './aero.js';
 import { ConstantAccelerationBurn } from './burn.js';
-import { ENTRY_INTERFACE_M, simulateCoast, simulateEntry, type DescentConfig, type DescentEvent, type DescentResult } from './descent.js';
+import { ENTRY_INTERFACE_M, simulateCoast, simulateEntry, type DescentConfig, type DescentEvent, type DescentResult, type TrackPoint } from './descent.js';
 import { ProfileAtmosphere } from './profileAtmosphere.js';
 import { targetEntry } from './targeting.js';
 import type { EntryVehicleSpec } from './vehicles.js';
@@ -90,14 +90,14 @@ export function checkBurnEpoch(elements: MeanElements, burnEpoch: Epoch, maxAgeD
 }
 
 /** The burn, integrated with gravity and orbital drag; throws if the perigee stays above the entry interface. */
-export function burnToEntryOrbit(input: LandingInput): { state: OrbitState; perigeeKm: number } {
+export function burnToEntryOrbit(input: LandingInput): { state: OrbitState & { track: TrackPoint[] }; perigeeKm: number } {
   const v = input.vehicle;
   checkBurnEpoch(input.elements, input.burnEpoch, input.maxElementsAgeDays);
   const dv = input.deltaVMps ?? v.deorbitDeltaVMps;
   const burnS = input.burnDurationS ?? v.deorbitBurnS;
   const burn = new ConstantAccelerationBurn(dv, burnS, input.burnDirectionVnb);
   const start = stateFromMeanElements(input.elements, v.orbitalMassKg, input.eop, input.burnEpoch);
-  const state = integrateBurn(start, burn, input.atmosphere, input);
+  const state = integrateBurn(start, burn, input.atmosphere, input, input.trackStepS ?? 20);
   const perigeeKm = (osculatingPerigeeRadiusM(state.rGcrfM, state.vGcrfMps) - EQUATORIAL_RADIUS_M) / 1e3;
   if (perigeeKm * 1e3 > ENTRY_INTERFACE_M) {
     throw new RangeError(`delta-v ${dv} m/s over ${burnS} s leaves the perigee at ${perigeeKm.toFixed(0)} km, above the ${ENTRY_INTERFACE_M / 1e3} km entry interface`);
@@ -106,11 +106,19 @@ export function burnToEntryOrbit(input: LandingInput): { state: OrbitState; peri
 }
 
 /** Integrate `burn` from `start` (its epoch = burn start) with J2–J6 gravity and the whole vehicle's drag. */
-export function integrateBurn(start: OrbitState, burn: ConstantAccelerationBurn, atmosphere: AtmosphereModel, o: Pick<LandingInput, 'vehicle' | 'spaceWeather' | 'eop'>): OrbitState {
+export function integrateBurn(start: OrbitState, burn: ConstantAccelerationBurn, atmosphere: AtmosphereModel, o: Pick<LandingInput, 'vehicle' | 'spaceWeather' | 'eop'>, trackStepS?: number): OrbitState & { track: TrackPoint[] } {
   const drag = new DragForce({ atmosphere, spaceWeather: o.spaceWeather, ballisticCoefficientKgPerM2: o.vehicle.orbitalBallisticKgPerM2 });
   const prop = new NumericalPropagator({ forces: [new ZonalGravityForce(EGM96_ZONAL_MODEL), drag, burn], rtol: 1e-9, eop: o.eop, needsSun: false, needsMoon: false });
-  const run = prop.propagate(start, start.epoch.plusSeconds(burn.durationS));
-  return { epoch: run.final.epoch, rGcrfM: run.final.rGcrfM, vGcrfMps: run.final.vGcrfMps, massKg: o.vehicle.orbitalMassKg };
+  const run = prop.propagate(start, start.epoch.plusSeconds(burn.durationS), trackStepS ? { stepS: trackStepS } : {});
+  const track: TrackPoint[] = [];
+  const e = run.ephemeris;
+  // The burn's samples (not its end: the coast's first sample is that point).
+  for (let i = 0; e && i < e.tSeconds.length && e.tSeconds[i] < burn.durationS; i++) {
+    const s = { epoch: start.epoch.plusSeconds(e.tSeconds[i]), rGcrfM: e.positionsM.subarray(3 * i, 3 * i + 3), vGcrfMps: e.velocitiesMps.subarray(3 * i, 3 * i + 3), massKg: start.massKg };
+    const g = geodeticAt(s, o.eop);
+    track.push({ epoch: s.epoch, latDeg: g.latRad / DEG, lonDeg: g.lonRad / DEG, altitudeKm: g.altM / 1e3, decelerationG: burn.accelerationMps2 / 9.80665 });
+  }
+  return { epoch: run.final.epoch, rGcrfM: run.final.rGcrfM, vGcrfMps: run.final.vGcrfMps, massKg: o.vehicle.orbitalMassKg, track };
 }
 
 /** Kepler perigee radius of a GCRF state, m. */
@@ -130,7 +138,8 @@ export function osculatingPerigeeRadiusM(r: ArrayLike<number>, v: ArrayLike<numb
 /** Predict the landing of one descent. */
 export function predictLanding(input: LandingInput): LandingPrediction {
   const burned = burnToEntryOrbit(input);
-  return predictFromBurnEnd(input, burned.state, burned.perigeeKm);
+  const p = predictFromBurnEnd(input, burned.state, burned.perigeeKm);
+  return { ...p, track: [...burned.state.track, ...p.track] };
 }
 
 /** The descent from the end of the burn (shared by the Monte Carlo, which perturbs the burn itself). */
@@ -189,11 +198,11 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
   };
 }
 
-export function geodeticAt(s: OrbitState, eop?: EopSource): { latRad: number; lonRad: number; unit: Float64Array } {
+export function geodeticAt(s: OrbitState, eop?: EopSource): { latRad: number; lonRad: number; altM: number; unit: Float64Array } {
   const ctx = new PropagationContext(s.epoch, { eop, sun: false, moon: false });
   ctx.update(0, Float64Array.of(s.rGcrfM[0], s.rGcrfM[1], s.rGcrfM[2], s.vGcrfMps[0], s.vGcrfMps[1], s.vGcrfMps[2]), s.massKg);
   const g = itrfToGeodetic(ctx.rItrfM);
   const r = ctx.rItrfM;
   const n = Math.hypot(r[0], r[1], r[2]);
-  return { latRad: g.latRad, lonRad: g.lonRad, unit: Float64Array.of(r[0] / n, r[1] / n, r[2] / n) };
+  return { latRad: g.latRad, lonRad: g.lonRad, altM: g.altM, unit: Float64Array.of(r[0] / n, r[1] / n, r[2] / n) };
 }

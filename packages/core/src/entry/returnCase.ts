@@ -69,7 +69,10 @@ export function parseReturnCase(text: string, source = 'case'): ReturnCase {
     fail(source, pos ? `line ${pos.line}` : 'file', `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const r = obj(source, 'file', raw);
-  for (const k of Object.keys(r)) if (!['name', 'vehicle', 'descent', 'elements', 'undocking_utc', 'burn', 'monte_carlo', 'published'].includes(k)) fail(source, k, 'unknown field');
+  for (const k of Object.keys(r)) {
+    // JSON-quoted: a YAML key may be any text, newlines included; the message stays one line.
+    if (!['name', 'vehicle', 'descent', 'elements', 'undocking_utc', 'burn', 'monte_carlo', 'published'].includes(k)) fail(source, JSON.stringify(k), 'unknown field');
+  }
   const vehicleId = str(source, 'vehicle', r.vehicle);
   if (!ENTRY_VEHICLE_IDS.includes(vehicleId)) fail(source, 'vehicle', `must be one of ${ENTRY_VEHICLE_IDS.join(', ')}`, vehicleId);
   const descent = r.descent === undefined ? 'guided' : str(source, 'descent', r.descent);

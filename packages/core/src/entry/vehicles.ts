@@ -16,6 +16,8 @@ export interface ParachuteStage {
   deploySpeedMps?: number;
   /** Cd·A of the canopy (added to the capsule's own), m². */
   cdAreaM2: number;
+  /** Time for the canopy to fill (Cd·A grows linearly), s. */
+  fillTimeS: number;
 }
 
 export interface EntryVehicleSpec {
@@ -71,9 +73,9 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
     maxBankRad: (120 * Math.PI) / 180,
     parachutes: [
       // Drogue: 24 m² slows the module from 230 to 80 m/s (P); Cd·A from 80 m/s at ≈ 8 km (ρ = 0.526 kg/m³, US Std Atm 1976).
-      { name: 'drogue', deployAltitudeM: 10_800, cdAreaM2: terminalCdAreaM2(SOYUZ_DM_KG, 80, 0.526) },
+      { name: 'drogue', deployAltitudeM: 10_800, cdAreaM2: terminalCdAreaM2(SOYUZ_DM_KG, 80, 0.526), fillTimeS: 3 },
       // Main: opens at ≈ 7 km (ru.wikipedia, W); ≈ 1000 m², 7.2 m/s descent (P); Cd·A from 7.2 m/s at the site (ρ ≈ 1.18 kg/m³ at 350 m).
-      { name: 'main', deployAltitudeM: 7_000, cdAreaM2: terminalCdAreaM2(SOYUZ_DM_KG, 7.2, 1.184) },
+      { name: 'main', deployAltitudeM: 7_000, cdAreaM2: terminalCdAreaM2(SOYUZ_DM_KG, 7.2, 1.184), fillTimeS: 10 },
     ],
     deorbitDeltaVMps: 128,
     deorbitBurnS: 278,
@@ -87,7 +89,7 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
       dragCoefficient: { grade: 'EST', source: 'modified-Newtonian value ≈ 1.3 for a blunt spherical-segment heat shield at a small trim angle; no Soyuz Mach table was found' },
       liftToDrag: { grade: 'EST', source: '0.3, the widely quoted value; no source was located (facts §1)' },
       maxBankRad: { grade: 'EST', source: 'guidance limit chosen here: 120° keeps the commanded vertical lift above −L/2' },
-      parachutes: { grade: 'EST', source: 'chute command at 10.8 km (CSA, P); main extracted at ≈ 7 km (Russian Wikipedia on the Soyuz parachute system, W); drogue 24 m² 230→80 m/s and main ≈ 1000 m² at 7.2 m/s (CSA, P); Cd·A solved from those terminal speeds with the descent-module mass' },
+      parachutes: { grade: 'EST', source: 'chute command at 10.8 km (CSA, P); main extracted at ≈ 7 km (Russian Wikipedia on the Soyuz parachute system, W); drogue 24 m² 230→80 m/s and main ≈ 1000 m² at 7.2 m/s (CSA, P); Cd·A solved from those terminal speeds with the descent-module mass; fill times 3 s (drogue) and 10 s (main: reefed for ≈ 4 s, then disreefed, Russian Wikipedia, W) EST' },
       deorbitDeltaVMps: { grade: 'P', source: '128 m/s (CSA MS-11; NASASpaceflight MS-17)' },
       deorbitBurnS: { grade: 'S', source: '4 min 38 s (NASASpaceflight, MS-17)' },
       zone: { grade: 'EST', source: 'aim point 47.4° N 69.6° E (≈ 147 km SE of Dzhezkazgan, Roscosmos wording; MS-21 at 47°23′N 69°39′E, spacefacts S); steppe height ≈ 350 m from topographic maps (EST)' },
@@ -105,9 +107,9 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
     maxBankRad: (120 * Math.PI) / 180,
     parachutes: [
       // Drogues at ≈ 18,000 ft (P); the mains open at ≈ 119 mph = 53 m/s near 6,000 ft (ρ ≈ 1.02 kg/m³): drogue Cd·A from that speed.
-      { name: 'drogue', deployAltitudeM: 5_486, cdAreaM2: terminalCdAreaM2(DRAGON_KG, 53.2, 1.02) },
+      { name: 'drogue', deployAltitudeM: 5_486, cdAreaM2: terminalCdAreaM2(DRAGON_KG, 53.2, 1.02), fillTimeS: 3 },
       // Four mains at ≈ 6,000 ft (P, S); splashdown ≈ 15 mph (6.7 m/s) EST: Cd·A from that at sea level.
-      { name: 'main', deployAltitudeM: 1_829, cdAreaM2: terminalCdAreaM2(DRAGON_KG, 6.7, 1.225) },
+      { name: 'main', deployAltitudeM: 1_829, cdAreaM2: terminalCdAreaM2(DRAGON_KG, 6.7, 1.225), fillTimeS: 10 },
     ],
     deorbitDeltaVMps: 116,
     deorbitBurnS: 1000,
@@ -118,7 +120,7 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
       dragCoefficient: { grade: 'EST', source: 'same blunt-body value as Soyuz; no published figure' },
       liftToDrag: { grade: 'EST', source: 'not found (facts §3); 0.25 assumed for an offset-c.g. capsule' },
       maxBankRad: { grade: 'EST', source: 'guidance limit chosen here' },
-      parachutes: { grade: 'EST', source: 'drogues ≈ 18,000 ft at ≈ 350 mph and mains ≈ 6,000 ft at ≈ 119 mph (NASA statements, P repost); Cd·A from the speed at main deploy and an assumed 6.7 m/s splashdown' },
+      parachutes: { grade: 'EST', source: 'drogues ≈ 18,000 ft at ≈ 350 mph and mains ≈ 6,000 ft at ≈ 119 mph (NASA statements, P repost); Cd·A from the speed at main deploy and an assumed 6.7 m/s splashdown; fill times 3 and 10 s EST' },
       deorbitDeltaVMps: { grade: 'EST', source: 'Crew-4 plan: ≈ 260 mph = 116 m/s (CBS News, S)' },
       deorbitBurnS: { grade: 'S', source: 'Crew-4 plan: 16 min 40 s (CBS News)' },
       zone: { grade: 'EST', source: 'one of the seven zones off Florida (FOX35 citing NASA, S): the Gulf of Mexico off Tampa, aim point chosen here' },

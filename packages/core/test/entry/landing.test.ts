@@ -37,11 +37,12 @@ describe.skipIf(!sharedDataAvailable())('Soyuz MS landings from the station elem
     { name: 'MS-19', elements: () => ms19Elements, burn: '2022-03-30T10:34:00Z', durationS: undefined, landed: '2022-03-30T11:28:03Z' },
   ];
   for (const c of cases) {
-    it(`${c.name}: guided descent lands in the zone within a minute of the published landing, 53–55 min after the burn`, () => {
+    it(`${c.name}: guided descent lands in the zone within a minute of the published landing, in the published burn-to-landing range`, () => {
       const p = predictLanding(input(c.elements(), c.burn, { burnDurationS: c.durationS }));
       expect(Math.abs(p.landing.epoch.secondsSince(Epoch.fromIso(c.landed)))).toBeLessThan(60);
-      expect(minutes(p)).toBeGreaterThan(53);
-      expect(minutes(p)).toBeLessThan(55);
+      // Burn start → landing of six Soyuz MS flights: 52.9–54.9 min (facts §1; the issue rounds it to 53–55).
+      expect(minutes(p)).toBeGreaterThan(52.9);
+      expect(minutes(p)).toBeLessThan(54.9);
       expect(greatCircleKm(p.landing.latDeg, p.landing.lonDeg, soyuz.zone.latDeg, soyuz.zone.lonDeg)).toBeLessThan(30);
       // The zone is reached with the bank inside its range (not saturated): the burn really aims there.
       expect(p.bankDeg!).toBeGreaterThan(30);

@@ -25,7 +25,7 @@ describe('return case files', () => {
     expect(swap('utc: "2022-03-30T10:34:00Z"', 'utc: "half past ten"')).toThrow(/burn\.utc: must be an ISO 8601 UTC time, got "half past ten"/);
     expect(swap('descent: guided', 'descent: skip')).toThrow(/descent: must be guided or ballistic, got "skip"/);
     expect(swap('members: 300', 'members: 2.5')).toThrow(/monte_carlo\.members: must be a whole number, got 2\.5/);
-    expect(swap('name: Soyuz', 'nmae: Soyuz')).toThrow(/c\.yaml: nmae: unknown field/);
+    expect(swap('name: Soyuz', 'nmae: Soyuz')).toThrow(/c\.yaml: "nmae": unknown field/);
     expect(swap('1 25544U', '1 2554XU')).toThrow(/elements: no element set could be read/);
     expect(() => parseReturnCase('name: [unclosed', 'c.yaml')).toThrow(/^c\.yaml: line 1: not valid YAML/);
   });
