@@ -4,8 +4,13 @@
  * EST estimated here (the working is in the citation). The reboost catalogue (maneuvers/vehicles.ts)
  * describes what a vehicle can do for the station; this one describes how it comes home.
  */
-import type { CitedFigure } from '../maneuvers/vehicles.js';
 import { ENTRY_ZONES, type EntryZone } from './zones.js';
+
+/** A figure's grade and source (the grades of the facts files; same shape as the reboost catalogue's, which sits a layer above). */
+export interface EntryCitation {
+  grade: 'P' | 'S' | 'W' | 'EST';
+  source: string;
+}
 
 /** What the vehicle's parachutes do, in order. */
 export interface ParachuteStage {
@@ -45,7 +50,7 @@ export interface EntryVehicleSpec {
   deorbitBurnS: number;
   /** Default landing zone (aim point, ground height, arc). */
   zone: EntryZone;
-  citations: Record<string, CitedFigure>;
+  citations: Record<string, EntryCitation>;
 }
 
 const G0 = 9.80665;
