@@ -11,6 +11,7 @@ import { registerPasses } from './commands/passes.js';
 import { registerPc } from './commands/pc.js';
 import { registerPorkchop } from './commands/porkchop.js';
 import { registerLambert } from './commands/lambert.js';
+import { registerLanding } from './commands/landing.js';
 import { registerLifetime } from './commands/lifetime.js';
 import { registerPropagate } from './commands/propagate.js';
 import { registerReentry } from './commands/reentry.js';
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   registerScenario(program);
   registerDeorbit(program);
   registerAttitude(program);
+  registerLanding(program);
   registerScreen(program);
   registerPc(program);
   registerAvoid(program);

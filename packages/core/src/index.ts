@@ -27,3 +27,4 @@ export * from './reentry/index.js';
 export * from './interplanetary/index.js';
 export * from './constellation/index.js';
 export * from './attitude/index.js';
+export * from './entry/index.js';

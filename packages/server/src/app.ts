@@ -12,6 +12,7 @@ import { isLoopbackHost, tokenRequired, type ServerConfig } from './config.js';
 import { ElementsResolver } from './elementsSource.js';
 import { HttpError } from './httpError.js';
 import { builtinJobRegistry } from './jobs/builtin.js';
+import { CREW_RETURN_JOB, crewReturnJobType } from './jobs/types/crewReturn.js';
 import type { JobRegistry } from './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
 import { openApiDocument, RouteTable } from './routeTable.js';
@@ -69,6 +70,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   if (!registry.get(LIFETIME_JOB)) registry.register(lifetimeJobType(config.dataDir));
   if (!registry.get(REENTRY_JOB)) registry.register(reentryJobType(config.dataDir));
   if (!registry.get(constellationDeploy.type)) registry.register(constellationDeploy);
+  if (!registry.get(CREW_RETURN_JOB)) registry.register(crewReturnJobType(config.dataDir));
   const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers, queueLimits: config.jobQueueLimits });
   const eop = loadDataDirEop(config.dataDir);
 

@@ -68,3 +68,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const c of children) if (c !== null && c !== undefined) el.append(c);
   return el;
 }
+
+/** Show a form's one-line error and put the focus on the field it names. */
+export function showFieldError(errors: HTMLElement, fieldId: string, message: string): void {
+  errors.textContent = message;
+  errors.hidden = false;
+  document.getElementById(fieldId)?.focus();
+}

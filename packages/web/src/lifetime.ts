@@ -6,7 +6,7 @@
  */
 import { ApiError, describeError, getJsonStatus } from './api.js';
 import { altitudeChart } from './chart.js';
-import { fmtDate, fmtNum, fmtUtc, h } from './format.js';
+import { fmtDate, fmtNum, fmtUtc, h, showFieldError } from './format.js';
 import { JobProgress, jobEndWords, missingDataNotice, type Job } from './jobs.js';
 
 export interface LifetimeResult {
@@ -62,11 +62,7 @@ export function setupLifetime(opts: { norad: number; fromIso: () => string }): v
   );
   box.replaceChildren(form, progress.element, status, results);
 
-  const fail = (fieldId: string, message: string) => {
-    errors.textContent = message;
-    errors.hidden = false;
-    document.getElementById(fieldId)?.focus();
-  };
+  const fail = (fieldId: string, message: string) => showFieldError(errors, fieldId, message);
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

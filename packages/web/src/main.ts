@@ -9,6 +9,7 @@ import { setupScenario } from './scenario.js';
 import { setupPorkchop } from './porkchop.js';
 import { setupConstellation } from './constellation.js';
 import { setupAttitude } from './attitude.js';
+import { setupCrewReturn } from './crewReturn.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
 function atFromUrl(): string | undefined {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   }
   // Lifetime "from" defaults to the shown time (the sample's epoch on a fresh clone).
   setupLifetime({ norad, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : 'now') });
+  setupCrewReturn({ norad, map, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : '') });
   await Promise.all([landLoaded, examplesLoaded]);
   document.body.dataset.ready = 'true';
 }

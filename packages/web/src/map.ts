@@ -40,6 +40,8 @@ export class GroundMap {
   private readonly observer: SVGGElement;
   private readonly station: SVGGElement;
   private readonly groupLayer: SVGGElement;
+  private readonly landingTrack: SVGPathElement;
+  private readonly landingPoint: SVGCircleElement;
 
   constructor(container: HTMLElement) {
     this.svgEl = svg('svg', {
@@ -65,7 +67,9 @@ export class GroundMap {
     this.station = svg('g', { class: 'station', visibility: 'hidden', 'data-testid': 'station-marker' });
     this.station.append(svg('circle', { class: 'halo', r: 13 }), svg('circle', { class: 'dot', r: 6 }));
     this.groupLayer = svg('g', { class: 'group-layer', 'data-testid': 'group-layer' });
-    this.svgEl.append(sphere, graticule, this.landLayer, this.nightLayer, this.groupLayer, this.pastTrack, this.futureTrack, this.observer, this.station);
+    this.landingTrack = svg('path', { class: 'landing-track', 'data-testid': 'landing-track' });
+    this.landingPoint = svg('circle', { class: 'landing-point', r: 5, visibility: 'hidden', 'data-testid': 'landing-point' });
+    this.svgEl.append(sphere, graticule, this.landLayer, this.nightLayer, this.groupLayer, this.pastTrack, this.futureTrack, this.landingTrack, this.landingPoint, this.observer, this.station);
     container.append(this.svgEl);
   }
 
@@ -132,6 +136,21 @@ export class GroundMap {
     this.station.dataset.lonDeg = String(lonDeg);
     const desc = this.svgEl.querySelector('desc');
     if (desc) desc.textContent = label;
+  }
+
+  /** A crew vehicle's predicted track ([lat, lon] from the burn to touchdown) and its landing; null clears. */
+  setLandingTrack(track: [number, number][] | null, landing?: [number, number]): void {
+    const coords = (track ?? []).map(([lat, lon]) => [lon, lat] as [number, number]);
+    this.landingTrack.setAttribute('d', coords.length > 1 ? (this.path({ type: 'LineString', coordinates: coords }) ?? '') : '');
+    this.svgEl.dataset.landingTrackPoints = String(coords.length);
+    const xy = landing ? this.projection([landing[1], landing[0]]) : null;
+    if (!xy) {
+      this.landingPoint.setAttribute('visibility', 'hidden');
+      return;
+    }
+    this.landingPoint.setAttribute('cx', xy[0].toFixed(2));
+    this.landingPoint.setAttribute('cy', xy[1].toFixed(2));
+    this.landingPoint.setAttribute('visibility', 'visible');
   }
 
   setObserver(place: { latDeg: number; lonDeg: number } | null): void {

@@ -11,8 +11,9 @@
  * data directory both show the server's 503 with the `stationkeeper data fetch` command; Cancel
  * cancels a real job over DELETE /api/jobs/:id; with the shared data files (a temporary data
  * directory of symbolic links to them, so the server's database never lands in the read-only
- * shared folder) a real scenario run and a real lifetime Monte Carlo are shown and compared with
- * the API's own answers.
+ * shared folder) a real scenario run, a real lifetime Monte Carlo and the crew-return landing
+ * opportunities (with a chosen one's track on the map) are shown and compared with the API's own
+ * answers.
  *
  * Screenshots go to docs/dashboard.png and docs/dashboard-phone.png when
  * STATIONKEEPER_SCREENSHOTS=1 (otherwise to a temporary folder, so a test run leaves the tree clean).
@@ -555,5 +556,37 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       expect(checks!.unexpectedErrors()).toEqual([]);
       expect(checks!.foreign).toEqual([]);
     }, 80_000);
+
+    it.skipIf(!runFilesAvailable)('crew return: the landing opportunities of the crew-return job, and the chosen one\'s track on the map', async () => {
+      expect(page, 'the history test opened the page').toBeDefined();
+      const p = page!;
+      expect(await p.inputValue('#cr-from')).toMatch(/^2022-03-01T12:00:\d\dZ$/);
+      await p.fill('#cr-days', '40');
+      await p.click('#cr-run');
+      expect(await p.textContent('[data-testid=crew-errors]')).toBe('Days must be a number above 0 and at most 14, got "40".');
+      await p.fill('#cr-days', '4');
+      await p.click('#cr-run');
+      await p.waitForSelector('[data-testid=crew-row]', { timeout: 60_000 });
+      // The page shows exactly what the job returned.
+      const jobs = await api<{ jobs: { id: string; type: string }[] }>(withHistory, '/api/jobs?limit=20');
+      const id = jobs.jobs.find((j) => j.type === 'crew-return')!.id;
+      const job = await api<{ status: string; result: { opportunities: { landing_utc: string; landing_lat_deg: number; landing_lon_deg: number; ground_track: unknown[] }[] } }>(withHistory, `/api/jobs/${id}`);
+      expect(job.status).toBe('succeeded');
+      const opps = job.result.opportunities;
+      expect(opps.length).toBeGreaterThan(0);
+      expect(await p.locator('[data-testid=crew-row]').count()).toBe(opps.length);
+      const cells = await p.locator('[data-testid=crew-row]').first().locator('td').allTextContents();
+      expect(cells[1]).toBe(`${opps[0].landing_utc.slice(0, 19).replace('T', ' ')} UTC`);
+      expect(cells[2]).toBe(`${opps[0].landing_lat_deg.toFixed(2)}°, ${opps[0].landing_lon_deg.toFixed(2)}°`);
+      // Soyuz lands in Kazakhstan.
+      expect(Math.abs(opps[0].landing_lat_deg - 47.4)).toBeLessThan(0.1);
+      await p.click('[data-testid=crew-show-0]');
+      expect(await p.getAttribute('svg.ground-map', 'data-landing-track-points')).toBe(String(opps[0].ground_track.length));
+      expect(await p.getAttribute('[data-testid=landing-track]', 'd')).toMatch(/^M/);
+      expect(await p.getAttribute('[data-testid=landing-point]', 'visibility')).toBe('visible');
+      expect(await p.textContent('[data-testid=crew-status]')).toContain(`landing ${opps[0].landing_utc.slice(0, 19).replace('T', ' ')}`);
+      expect(checks!.unexpectedErrors()).toEqual([]);
+      expect(checks!.foreign).toEqual([]);
+    }, 90_000);
   });
 });

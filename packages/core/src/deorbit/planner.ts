@@ -10,17 +10,18 @@
  * - Default sequence: perigee down in steps of `perigeeStepM` to `lastIntermediatePerigeeM` (Mir:
  *   219×188, 219×158, facts §4), then the final burn to `finalPerigeeM` (default 50 km: a steep
  *   entry; Mir's last 28 m/s implies ≈ 65 km by vis-viva).
- * - Footprint: the post-burn Kepler ellipse is followed to the breakup altitude (default 78 km,
- *   the usual figure for large-station breakup); from there debris spreads along the ground track
- *   over `debrisLengthM` (default 5,370 km, the National Academies' upper bound for the ISS,
- *   facts §4) with width `debrisWidthM` (300 km). Drag, which shortens the real trajectory, is
- *   ignored, so the footprint sits somewhat downrange of the truth.
+ * - Footprint: the post-burn trajectory is integrated with drag (dragDescent.ts) to the breakup
+ *   altitude (default 78 km, the usual figure for large-station breakup); from there debris
+ *   spreads along the ground track over `debrisLengthM` (default 5,370 km, the National
+ *   Academies' upper bound for the ISS, facts §4) with width `debrisWidthM` (300 km). Drag
+ *   shortens the descent: breakup comes earlier and uprange of the drag-free ellipse's.
  * - Targeting: the final burn's time (and so its apogee position) is searched over `searchDays`
  *   in 20 s steps for the footprint whose centre is nearest `target` with every point inside `zone`.
  */
 import { WGS72_MU_M3_PER_S2 } from '../elements/wgs72.js';
 import { gmst82Rad } from '../frames/earthOrientation.js';
 import { burnDurationS, propellantForDeltaVKg } from '../maneuvers/rocket.js';
+import { dragDescentToBreakup, type DragDescent } from './dragDescent.js';
 import type { VehicleSpec } from '../maneuvers/vehicles.js';
 import type { Epoch } from '../time/epoch.js';
 import { greatCircleKm, insideRing, POINT_NEMO, SPOUA_APPROXIMATE, wrapLonDeg, type LonLatRing } from './zone.js';
@@ -56,7 +57,12 @@ export interface DeorbitInput {
   searchDays?: number;
   /** Vehicles to cost the plan with. */
   vehicles?: VehicleSpec[];
+  /** m/(Cd A) of the stack for the descent through the air, kg/m² (default the ISS's, 155). */
+  ballisticCoefficientKgPerM2?: number;
 }
+
+/** ISS: 473,264 kg / (2.0 × 1,525 m²), the project's station model (stationkeeping/station.ts). */
+export const ISS_BALLISTIC_KG_PER_M2 = 473_264 / (2.0 * 1524.99);
 
 export interface DeorbitBurn {
   epoch_utc: string;
@@ -112,20 +118,8 @@ function lonLat(x: number, y: number, z: number, epoch: Epoch, dtS: number): [nu
  * Footprint of a final burn at apogee at time `burn` (s after `epoch`), apogee at argument of
  * latitude `uA`, orbit (ra, rpFinal) in the plane (i, Ω).
  */
-function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: number, ra: number, rp: number, o: Required<Pick<DeorbitInput, 'breakupAltitudeM' | 'debrisLengthM'>>, zone: LonLatRing): Footprint | null {
-  const a = (ra + rp) / 2;
-  const e = (ra - rp) / (ra + rp);
-  const p = a * (1 - e * e);
-  const rb = RE + o.breakupAltitudeM;
-  if (rp >= rb) return null;
-  // True anomaly of the breakup on the way down: ν ∈ (180°, 360°).
-  const cosNu = (p / rb - 1) / e;
-  const nu = 2 * Math.PI - Math.acos(Math.max(-1, Math.min(1, cosNu)));
-  // Time from apogee (E = π) to ν by Kepler's equation.
-  const E = 2 * Math.atan2(Math.sqrt(1 - e) * Math.sin(nu / 2), Math.sqrt(1 + e) * Math.cos(nu / 2));
-  const Epos = E < 0 ? E + 2 * Math.PI : E;
-  const n = Math.sqrt(MU / (a * a * a));
-  const tBreak = (Epos - e * Math.sin(Epos) - Math.PI) / n;
+function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: number, descent: DragDescent, o: Required<Pick<DeorbitInput, 'breakupAltitudeM' | 'debrisLengthM'>>, zone: LonLatRing): Footprint {
+  const tBreak = descent.timeS;
   const cO = Math.cos(raan);
   const sO = Math.sin(raan);
   const cI = Math.cos(inc);
@@ -135,10 +129,9 @@ function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: 
     const su = Math.sin(u);
     return [r * (cO * cu - sO * su * cI), r * (sO * cu + cO * su * cI), r * su * sI];
   };
-  const uBreak = uA + (nu - Math.PI);
-  // Ground speed at breakup along the track (horizontal velocity scaled to the surface), rad/s of central angle.
-  const h = Math.sqrt(MU * p);
-  const angRate = h / (rb * rb);
+  const uBreak = uA + descent.arcRad;
+  // Angular rate at breakup along the track, rad/s of central angle (the debris carry it on).
+  const angRate = descent.angularRateRadPerS;
   const line: [number, number][] = [];
   const steps = 40;
   const spanRad = o.debrisLengthM / RE;
@@ -150,7 +143,7 @@ function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: 
     line.push(ll);
     if (!insideRing(ll[0], ll[1], zone)) inside = false;
   }
-  const [bx, by, bz] = pos(uBreak, rb);
+  const [bx, by, bz] = pos(uBreak, RE + o.breakupAltitudeM);
   const b = lonLat(bx, by, bz, epoch, burn + tBreak);
   return { line, breakup: { t: burn + tBreak, lat: b[1], lon: b[0] }, centre: line[steps / 2], inside };
 }
@@ -214,13 +207,14 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
   const nPrev = Math.sqrt(MU / (aPrev * aPrev * aPrev));
   const searchS = (input.searchDays ?? 1) * 86400;
   const opts = { breakupAltitudeM, debrisLengthM: input.debrisLengthM ?? 5370e3 };
+  const descent = dragDescentToBreakup(input.epoch, ra, RE + finalPerigee, input.ballisticCoefficientKgPerM2 ?? ISS_BALLISTIC_KG_PER_M2, breakupAltitudeM, MU, RE);
+  if (!descent) throw new RangeError('de-orbit: the final orbit does not reach the breakup altitude');
   let best: { t: number; u: number; fp: Footprint; miss: number } | null = null;
   // The first lowering burn is no earlier than `epoch`.
   const lead = (dvs.length - 1) * revs * ((2 * Math.PI) / nPrev);
   for (let t = lead; t <= lead + searchS; t += 20) {
     const u = nPrev * t;
-    const fp = footprintOf(input.epoch, t, u, input.inclinationRad, input.raanRad, ra, RE + finalPerigee, opts, zone);
-    if (!fp) continue;
+    const fp = footprintOf(input.epoch, t, u, input.inclinationRad, input.raanRad, descent, opts, zone);
     const miss = greatCircleKm(fp.centre[1], fp.centre[0], target.latDeg, target.lonDeg);
     const score = miss + (fp.inside ? 0 : 1e5);
     if (!best || score < best.miss + (best.fp.inside ? 0 : 1e5)) best = { t, u, fp, miss };
@@ -271,6 +265,6 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
     },
     inside_zone: fp.inside,
     target_miss_km: r1(best.miss),
-    model: 'impulsive apogee burns (vis-viva), Kepler descent to breakup, debris along the ground track; drag between burns and during descent ignored',
+    model: 'impulsive apogee burns (vis-viva); numerical descent with drag (exponential atmosphere) from the final burn to breakup; debris along the ground track; drag between burns ignored',
   };
 }

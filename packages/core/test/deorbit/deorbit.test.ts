@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogVehicle, Epoch, insideRing, perigeeLoweringDeltaVMps, planDeorbit, POINT_NEMO, SPOUA_APPROXIMATE } from '../../src/index.js';
+import { dragDescentToBreakup } from '../../src/deorbit/dragDescent.js';
+import { WGS72_MU_M3_PER_S2 } from '../../src/elements/wgs72.js';
 
 const DEG = Math.PI / 180;
 
@@ -60,5 +62,36 @@ describe('controlled de-orbit', () => {
 
   it('rejects a final perigee above breakup', () => {
     expect(() => planDeorbit({ epoch: Epoch.fromIso('2030-01-01'), apogeeAltitudeM: 220e3, perigeeAltitudeM: 215e3, inclinationRad: 0.9, raanRad: 0, stackMassKg: 1e5, finalPerigeeM: 100e3 })).toThrow(/finalPerigeeM/);
+  });
+
+  describe('descent through the air to breakup', () => {
+    const RE = 6378137;
+    const MU = WGS72_MU_M3_PER_S2;
+    const epoch = Epoch.fromIso('2001-03-23T05:19:00Z');
+    it('without drag (m/CdA → ∞) it is the Kepler ellipse: time by Kepler\'s equation, arc to the true anomaly of 78 km', () => {
+      const ra = RE + 219e3;
+      const rp = RE + 65e3;
+      const rb = RE + 78e3;
+      const a = (ra + rp) / 2;
+      const e = (ra - rp) / (ra + rp);
+      const p = a * (1 - e * e);
+      const nu = 2 * Math.PI - Math.acos((p / rb - 1) / e);
+      const E = 2 * Math.atan2(Math.sqrt(1 - e) * Math.sin(nu / 2), Math.sqrt(1 + e) * Math.cos(nu / 2));
+      const t = (E - e * Math.sin(E) - Math.PI) / Math.sqrt(MU / a ** 3);
+      const d = dragDescentToBreakup(epoch, ra, rp, 1e12, 78e3, MU, RE)!;
+      expect(Math.abs(d.timeS - t)).toBeLessThan(0.05);
+      expect(Math.abs(d.arcRad - (nu - Math.PI))).toBeLessThan(1e-6);
+    });
+    it('Mir 2001: drag brings breakup ~7° (≈ 730 km) uprange and ~1.5 min earlier; breakup ≈ 34 min after the final burn\'s middle (05:19 UTC), against "re-entry ~06:00 UTC" (facts §4)', () => {
+      const kepler = dragDescentToBreakup(epoch, RE + 219e3, RE + 65e3, 1e12, 78e3, MU, RE)!;
+      // Mir: 130 t; m/CdA ≈ 100 kg/m² (EST: ~590 m² cross-section, Cd 2.2).
+      const mir = dragDescentToBreakup(epoch, RE + 219e3, RE + 65e3, 100, 78e3, MU, RE)!;
+      expect(((kepler.arcRad - mir.arcRad) * 180) / Math.PI).toBeGreaterThan(4);
+      expect(((kepler.arcRad - mir.arcRad) * 180) / Math.PI).toBeLessThan(10);
+      expect(kepler.timeS - mir.timeS).toBeGreaterThan(30);
+      const breakup = epoch.plusSeconds(mir.timeS);
+      // "~06:00" and a 22-minute burn modelled as one impulse at its middle: within 10 minutes.
+      expect(Math.abs(breakup.secondsSince(Epoch.fromIso('2001-03-23T06:00:00Z')))).toBeLessThan(600);
+    });
   });
 });

@@ -1,0 +1,95 @@
+/**
+ * A landing prediction as plain JSON (snake_case, degrees, km, UTC ISO strings): what the CLI's
+ * `landing --json`, the server and the dashboard hand out.
+ */
+import type { DispersionEllipse, MemberLanding } from './dispersion.js';
+import type { LandingPrediction } from './landing.js';
+
+export interface LandingDispersionSummary {
+  members: number;
+  seed: number;
+  ellipse: DispersionEllipse;
+  /** Spread of the landing time, s (1σ). */
+  landingTimeSigmaS: number;
+  /** 95th percentile of the members' peak deceleration, g. */
+  peakG95: number;
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** One landing opportunity as JSON (the server's crew-return job, the dashboard). */
+export interface LandingOpportunityJson {
+  burn_utc: string;
+  landing_utc: string;
+  landing_lat_deg: number;
+  landing_lon_deg: number;
+  crossrange_km: number;
+  sunlit_at_landing: boolean;
+  max_deceleration_g: number;
+  /** [lat_deg, lon_deg] from the burn to touchdown, ≤ 60 s apart. */
+  ground_track: [number, number][];
+}
+
+export function landingJson(p: LandingPrediction, vehicleId: string, dispersion?: LandingDispersionSummary) {
+  const at = (name: string) => p.events.find((e) => e.name === name);
+  const iso = (name: string) => at(name)?.epoch.toIsoUtc(0) ?? null;
+  return {
+    vehicle: vehicleId,
+    descent: p.mode,
+    burn_utc: p.burnEpoch.toIsoUtc(0),
+    burn_end_utc: p.burnEndEpoch.toIsoUtc(0),
+    perigee_after_burn_km: round(p.perigeeAfterBurnKm, 1),
+    landing_utc: p.landing.epoch.toIsoUtc(0),
+    landing_lat_deg: round(p.landing.latDeg, 4),
+    landing_lon_deg: round(p.landing.lonDeg, 4),
+    burn_to_landing_min: round(p.landing.epoch.secondsSince(p.burnEpoch) / 60, 2),
+    entry_interface_utc: iso('entry interface'),
+    module_separation_utc: iso('module separation'),
+    max_deceleration_g: round(p.peak.decelerationG, 2),
+    max_deceleration_utc: p.peak.epoch.toIsoUtc(0),
+    max_deceleration_altitude_km: round(p.peak.altitudeKm, 1),
+    bank_deg: p.bankDeg === undefined ? null : round(p.bankDeg, 1),
+    target_miss_km: p.targetMissKm === undefined ? null : round(p.targetMissKm, 2),
+    events: p.events.map((e) => ({ name: e.name, utc: e.epoch.toIsoUtc(1), altitude_km: round(e.altitudeKm, 2), lat_deg: round(e.latDeg, 4), lon_deg: round(e.lonDeg, 4), air_speed_m_s: round(e.speedMps, 1) })),
+    ground_track: p.track.map((t) => [round(t.latDeg, 4), round(t.lonDeg, 4)]),
+    ...(dispersion
+      ? {
+          ellipse: {
+            semi_major_km: round(dispersion.ellipse.semiMajorKm, 2),
+            semi_minor_km: round(dispersion.ellipse.semiMinorKm, 2),
+            azimuth_deg: round(dispersion.ellipse.azimuthDeg, 1),
+            confidence: dispersion.ellipse.confidence,
+            centre_lat_deg: round(dispersion.ellipse.centreLatDeg, 4),
+            centre_lon_deg: round(dispersion.ellipse.centreLonDeg, 4),
+          },
+          monte_carlo: { members: dispersion.members, seed: dispersion.seed, landing_time_sigma_s: round(dispersion.landingTimeSigmaS, 1), max_deceleration_g_p95: round(dispersion.peakG95, 2) },
+        }
+      : {}),
+  };
+}
+
+/** Summary of members: the ellipse and the spreads. */
+export function summariseDispersion(members: readonly MemberLanding[], seed: number, ellipse: DispersionEllipse): LandingDispersionSummary {
+  const n = members.length;
+  const meanDt = members.reduce((a, m) => a + m.dtS, 0) / n;
+  const sigma = Math.sqrt(members.reduce((a, m) => a + (m.dtS - meanDt) ** 2, 0) / Math.max(1, n - 1));
+  const gs = members.map((m) => m.peakG).sort((a, b) => a - b);
+  return { members: n, seed, ellipse, landingTimeSigmaS: sigma, peakG95: gs[Math.min(n - 1, Math.floor(0.95 * n))] };
+}
+
+/** Points of the ellipse's outline (lat, lon deg), for maps and GeoJSON. */
+export function ellipseOutline(e: DispersionEllipse, points = 72): [number, number][] {
+  const kmPerDeg = (6371 * Math.PI) / 180;
+  const az = (e.azimuthDeg * Math.PI) / 180;
+  const out: [number, number][] = [];
+  for (let i = 0; i <= points; i++) {
+    const t = (2 * Math.PI * i) / points;
+    const a = e.semiMajorKm * Math.cos(t);
+    const b = e.semiMinorKm * Math.sin(t);
+    // Major axis along azimuth az (clockwise from north): east = a sin az + b cos az, north = a cos az − b sin az.
+    const east = a * Math.sin(az) + b * Math.cos(az);
+    const north = a * Math.cos(az) - b * Math.sin(az);
+    out.push([e.centreLatDeg + north / kmPerDeg, e.centreLonDeg + east / (kmPerDeg * Math.cos((e.centreLatDeg * Math.PI) / 180))]);
+  }
+  return out;
+}

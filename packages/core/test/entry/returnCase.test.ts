@@ -1,0 +1,48 @@
+/** Return-case files: the worked example reads, every bad field is named on one line, and no input crashes the parser. */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../../test/sharedData.js';
+import { parseReturnCase, ReturnCaseError } from '../../src/entry/returnCase.js';
+
+const example = readFileSync(`${REPO_ROOT}/examples/return/soyuz-ms-19.yaml`, 'utf8');
+
+describe('return case files', () => {
+  it('reads the Soyuz MS-19 example', () => {
+    const c = parseReturnCase(example, 'soyuz-ms-19.yaml');
+    expect(c.vehicleId).toBe('soyuz-ms');
+    expect(c.burnEpoch.toIsoUtc(0)).toBe('2022-03-30T10:34:00Z');
+    expect(c.deltaVMps).toBe(128);
+    expect(c.elements.epoch.toIsoUtc(0)).toBe('2022-03-27T13:08:21Z');
+    expect(c.monteCarlo).toEqual({ members: 300, seed: 20220330 });
+    expect(c.published?.landingEpoch?.toIsoUtc(0)).toBe('2022-03-30T11:28:03Z');
+  });
+
+  it('names the field and the value of each problem', () => {
+    const swap = (from: string, to: string) => () => parseReturnCase(example.replace(from, to), 'c.yaml');
+    expect(swap('vehicle: soyuz-ms', 'vehicle: buran')).toThrow(/^c\.yaml: vehicle: must be one of soyuz-ms, crew-dragon, got "buran"$/);
+    expect(swap('delta_v_m_s: 128', 'delta_v_m_s: fast')).toThrow(/burn\.delta_v_m_s: must be a number > 0 and ≤ 1000, got "fast"/);
+    expect(swap('utc: "2022-03-30T10:34:00Z"', 'utc: "half past ten"')).toThrow(/burn\.utc: must be an ISO 8601 UTC time, got "half past ten"/);
+    expect(swap('descent: guided', 'descent: skip')).toThrow(/descent: must be guided or ballistic, got "skip"/);
+    expect(swap('members: 300', 'members: 2.5')).toThrow(/monte_carlo\.members: must be a whole number, got 2\.5/);
+    expect(swap('name: Soyuz', 'nmae: Soyuz')).toThrow(/c\.yaml: "nmae": unknown field/);
+    expect(swap('1 25544U', '1 2554XU')).toThrow(/elements: no element set could be read/);
+    expect(() => parseReturnCase('name: [unclosed', 'c.yaml')).toThrow(/^c\.yaml: line 1: not valid YAML/);
+  });
+
+  it('any text gives a case or a one-line ReturnCaseError (fuzz)', () => {
+    const lines = example.split('\n');
+    const mutated = fc.tuple(fc.nat(lines.length - 1), fc.string({ maxLength: 30 })).map(([i, s]) => lines.map((l, k) => (k === i ? s : l)).join('\n'));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), mutated), (text) => {
+        try {
+          parseReturnCase(text, 'f');
+        } catch (e) {
+          expect(e).toBeInstanceOf(ReturnCaseError);
+          expect((e as Error).message.split('\n')).toHaveLength(1);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Worker side of the `crew-return` job: NRLMSISE-00 and the space weather from the data
+ * directory, then the landing opportunities of core (entry/opportunities.ts) and, for each, its
+ * predicted ground track — the dashboard's crew-return panel draws them.
+ */
+import { readFileSync } from 'node:fs';
+import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
+import { REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, requireDataFile } from '@stationkeeper/core/node';
+import { fromWire, type WireElements } from '../wireElements.js';
+
+export interface CrewReturnInput {
+  dataDir: string;
+  elements: WireElements;
+  fromUtc: string;
+  days: number;
+  vehicle: string;
+  zone?: string;
+  daylight: boolean;
+}
+
+export type CrewReturnOpportunity = LandingOpportunityJson;
+
+const r4 = (x: number) => Number(x.toFixed(4));
+
+export function findCrewReturn(input: CrewReturnInput, report: (fraction: number, message?: string) => void): CrewReturnOpportunity[] {
+  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(requireDataFile(input.dataDir, REENTRY_MSIS_COEFFICIENTS_PATH), 'utf8'))));
+  const swPath = requireDataFile(input.dataDir, REENTRY_SPACE_WEATHER_PATH);
+  const spaceWeather = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), REENTRY_SPACE_WEATHER_PATH));
+  report(0.05, 'searching the burn times');
+  const found = findLandingOpportunities({
+    elements: fromWire(input.elements),
+    from: Epoch.fromIso(input.fromUtc),
+    days: input.days,
+    vehicle: entryVehicle(input.vehicle),
+    zone: input.zone,
+    daylight: input.daylight,
+    atmosphere,
+    spaceWeather,
+    maxElementsAgeDays: input.days + 7,
+  });
+  report(1, `${found.length} found`);
+  return found.map((o) => ({
+    burn_utc: o.burnEpoch.toIsoUtc(0),
+    landing_utc: o.prediction.landing.epoch.toIsoUtc(0),
+    landing_lat_deg: r4(o.prediction.landing.latDeg),
+    landing_lon_deg: r4(o.prediction.landing.lonDeg),
+    crossrange_km: Number(o.crossrangeKm.toFixed(1)),
+    sunlit_at_landing: o.sunlitAtLanding,
+    max_deceleration_g: Number(o.prediction.peak.decelerationG.toFixed(2)),
+    ground_track: o.prediction.track.map((t) => [r4(t.latDeg), r4(t.lonDeg)] as [number, number]),
+  }));
+}
