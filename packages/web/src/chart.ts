@@ -1,6 +1,6 @@
 /**
  * Small wrapper over uPlot for the altitude charts: UTC time axis, km axis, markers for events
- * (reboosts ▲, lowerings ▼, propellant exhausted ✕) drawn on the canvas, and a width that follows
+ * (reboosts ▲, lowerings ▼, first reboost no vehicle can fly ✕) drawn on the canvas, and a width that follows
  * the panel.
  */
 import uPlot from 'uplot';

@@ -7,3 +7,4 @@ export * from './screeningParallel.js';
 export * from './reentryPool.js';
 export * from './scenarioDeps.js';
 export * from './reentryData.js';
+export * from './embeddedDefaults.js';

@@ -29,6 +29,11 @@ export interface ScenarioDeps {
   atmosphere: AtmosphereModel;
   /** Observed + forecast space weather (TabulatedSpaceWeather over SW-All.csv); needed for space_weather: forecast. */
   spaceWeather?: SpaceWeatherSource;
+  /**
+   * Set when `spaceWeather` is a stand-in for the observed + forecast file (the solar-cycle model
+   * on a fresh clone): added to the result's notes when the scenario asks for the forecast.
+   */
+  spaceWeatherNote?: string;
   /** Decay model factory (default: CircularOrbitDecay). */
   decayModel?: (atmosphere: AtmosphereModel, spaceWeather: SpaceWeatherSource) => DecayModel;
   /** Re-entry predictor factory (default: decay.predictLifetime, averaged final phase; nominal date, window pending). */
@@ -81,7 +86,9 @@ export interface ScenarioResult {
    * type alone would cover the need.
    */
   years: { year: number; delta_v_m_s: number; delta_v_needed_m_s: number; propellant_kg: number; mean_altitude_km: number; decay_m_per_day: number; f107a_mean: number; flights_equivalent: Record<string, number> }[];
-  /** First time a burn the policy asked for could not be (fully) flown; null if never. */
+  /** The first reboost that no available vehicle can fly: the first burn the policy asked for that could not be (fully) flown; null if never. */
+  first_unflown_reboost_utc: string | null;
+  /** Deprecated alias of first_unflown_reboost_utc (same value), kept for one release. */
   propellant_exhausted_utc: string | null;
   shortfalls: { from_utc: string; to_utc: string | null; delta_v_missing_m_s: number }[];
   reentry: null | {
@@ -157,6 +164,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const series = { epoch_utc: [] as string[], mean_altitude_km: [] as number[], f107a: [] as number[] };
   const swScratch = emptySpaceWeatherValues();
   const sampleEvery = Math.max(1, Math.round(options.sampleEveryDays ?? 1));
+  if (scenario.spaceWeather.kind === 'forecast' && deps.spaceWeatherNote) notes.push({ epoch_utc: scenario.start.toIsoUtc(0), text: deps.spaceWeatherNote });
 
   // Fleet state.
   const flights: Flight[] = [];
@@ -442,6 +450,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
       by_partner: ledger.byPartner().map((r) => ({ partner: r.partner, year: r.year, delivered_kg: r1(r.deliveredKg), burned_kg: r1(r.burnedKg), delta_v_m_s: r3(r.deltaVMps) })),
     },
     years,
+    first_unflown_reboost_utc: exhausted,
     propellant_exhausted_utc: exhausted,
     shortfalls,
     reentry: reentry

@@ -21,7 +21,7 @@ export function scenarioAltitudeSvg(r: ScenarioResult): string {
     burnsBy.get(k)!.y.push(b.altitude_after_km);
   }
   const markers: ChartMarkers[] = [...burnsBy.entries()].map(([label, m]) => ({ label: `burn: ${label}`, x: m.x, y: m.y, shape: 'triangle-up' as const, sizePx: 5 }));
-  if (r.propellant_exhausted_utc) markers.push({ label: 'propellant exhausted', x: [mjd(r.propellant_exhausted_utc)], shape: 'vline', color: '#d62728' });
+  if (r.first_unflown_reboost_utc) markers.push({ label: 'first reboost no vehicle can fly', x: [mjd(r.first_unflown_reboost_utc)], shape: 'vline', color: '#d62728' });
   if (r.reentry?.nominal_utc && r.reentry.during_scenario) markers.push({ label: 're-entry (nominal)', x: [mjd(r.reentry.nominal_utc)], shape: 'vline', color: '#000' });
   const x0 = x[0];
   const x1 = x[x.length - 1];
@@ -74,7 +74,7 @@ export function scenarioReportHtml(r: ScenarioResult): string {
   const totalKg = r.burns.reduce((s, b) => s + b.propellant_kg, 0);
   const years = r.years.length;
   let verdict: string;
-  if (r.propellant_exhausted_utc === null) verdict = `The station keeps its altitude for the whole period: ${r.burns.length} burns, ${n1(totalDv)} m/s and ${n0(totalKg)} kg of propellant over ${years} calendar years.`;
+  if (r.first_unflown_reboost_utc === null) verdict = `The station keeps its altitude for the whole period: ${r.burns.length} burns, ${n1(totalDv)} m/s and ${n0(totalKg)} kg of propellant over ${years} calendar years.`;
   else {
     const re = r.reentry;
     const when = re?.nominal_utc ? `around <strong>${esc(re.nominal_utc.slice(0, 10))}</strong>` : 'after the end of the search span';
@@ -83,7 +83,7 @@ export function scenarioReportHtml(r: ScenarioResult): string {
       : re
         ? ' (nominal date only: no uncertainty window was computed)'
         : '';
-    verdict = `On <strong>${esc(r.propellant_exhausted_utc.slice(0, 10))}</strong> the station needs a reboost that no available vehicle can give.${re ? ` Left alone it would re-enter ${when}${window}.` : ''}`;
+    verdict = `On <strong>${esc(r.first_unflown_reboost_utc.slice(0, 10))}</strong> the station needs a reboost that no available vehicle can give.${re ? ` Left alone it would re-enter ${when}${window}.` : ''}`;
     if (r.shortfalls.length && r.shortfalls[r.shortfalls.length - 1].to_utc !== null) verdict += ' Later arrivals restore propellant.';
   }
   const peak = r.years.reduce((a, b) => (b.delta_v_needed_m_s > a.delta_v_needed_m_s ? b : a), r.years[0]);

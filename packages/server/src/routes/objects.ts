@@ -20,7 +20,7 @@ import {
   type EopSource,
   type Pass,
 } from '@stationkeeper/core';
-import { EMBEDDED_SAMPLE, ElementsResolver, parseTimeQuery, SAMPLE_SET, sampleNote } from '../elementsSource.js';
+import { EMBEDDED_SAMPLE, ElementsResolver, parseTimeQuery, SAMPLE_SET, sampleHistoryNote, sampleHistorySets, sampleNote } from '../elementsSource.js';
 import { HttpError } from '../httpError.js';
 import type { RouteTable } from '../routeTable.js';
 import { ElementSet, ElementsSource, errors, IsoOrNow, NoradParams, ObjectSummary } from '../schemas.js';
@@ -475,7 +475,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       let source: 'store' | typeof EMBEDDED_SAMPLE = 'store';
       if (sets.length === 0) {
         if (norad !== ISS_NORAD_ID) throw new HttpError(404, `params.norad: no element set for NORAD ${norad}; POST a catalogue to /api/ingest first`, 'params.norad');
-        sets = [SAMPLE_SET];
+        sets = sampleHistorySets();
         source = EMBEDDED_SAMPLE;
       }
       const history = orbitHistory(sets.map((s) => s.elements), { noradId: norad });
@@ -494,7 +494,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       }
       return {
         ...base,
-        ...(source === EMBEDDED_SAMPLE ? { note: sampleNote() } : {}),
+        ...(source === EMBEDDED_SAMPLE ? { note: sampleHistoryNote() } : {}),
         maneuvers: d.maneuvers.map(maneuverJson),
         decay_segments: d.decaySegments.map(decaySegmentJson),
         ...detectionRatesJson(d),
