@@ -7,7 +7,7 @@ import { Epoch, findPasses, Sgp4Propagator, stateFnFromElements, subSatelliteSta
 import { resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
-import { epochOption, integerOption, numberOption } from '../util/options.js';
+import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, printJson } from '../util/table.js';
 
 /** Default place for the pass line: NASA Johnson Space Center, Houston (Mission Control). */
@@ -71,6 +71,8 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
   const requestedAt = epochOption('--at', opts.at);
   const lat = numberOption('--lat', opts.lat, { min: -90, max: 90 });
   const lon = numberOption('--lon', opts.lon, { min: -180, max: 360 });
+  // Half a place is no place: a latitude alone would silently take Houston's longitude.
+  if ((lat === undefined) !== (lon === undefined)) throw new UsageError(`give --lat and --lon together (got only ${lat === undefined ? '--lon' : '--lat'})`);
   const dataDir = resolveDataDir({ dataDir: opts.dataDir });
   const loaded = await loadElements({ tle: opts.tle, norad, dataDir, at: requestedAt ?? Epoch.now() });
   const { elements } = loaded;
@@ -86,7 +88,7 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
   const sub = subSatelliteState(Sgp4Propagator.fromElements(elements), at, eop);
 
   const place = lat !== undefined || lon !== undefined
-    ? { name: 'chosen place', latDeg: lat ?? DEFAULT_PLACE.latDeg, lonDeg: lon ?? DEFAULT_PLACE.lonDeg, altM: 0 }
+    ? { name: 'chosen place', latDeg: lat!, lonDeg: lon!, altM: 0 }
     : DEFAULT_PLACE;
   const passes = findPasses(stateFnFromElements(elements), place, at, at.plusDays(PASS_SEARCH_DAYS), { eop });
   const next = passes.find((p) => p.visible);
