@@ -87,7 +87,7 @@ export function registerHistory(program: Command, ioOverride?: Partial<HistoryCo
       if (parsed.records.length === 0) throw new UsageError(`no element sets in ${opts.tle}`);
       const history = orbitHistory(parsed.records, { noradId });
       const detection = detectManeuvers(history, thresholdSigma !== undefined ? { thresholdSigma } : {});
-      if (opts.plot) io.writeFile(opts.plot, historyChartSvg(history, detection, parsed.records[0]?.objectName ?? ''));
+      if (opts.plot) io.writeFile(opts.plot, historyChartSvg(history, detection, parsed.records[0]?.objectName || (opts.tle === undefined ? ISS_SAMPLE_HISTORY_INFO.objectName : '')));
       if (opts.json) {
         io.out(JSON.stringify(historyJson(history, detection), null, 2) + '\n');
       } else {
