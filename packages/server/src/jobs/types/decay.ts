@@ -31,8 +31,9 @@ import type { ElementStore } from '../../store/elementStore.js';
 import { JobParamsError, type JobContext, type JobType } from '../registry.js';
 import { toWire } from '../wireElements.js';
 import { DECAY_SPACE_WEATHER_PATH, type DecayMembersInput, type DecayPrepared, type DecayPrepareInput } from './decayTask.js';
+import { taskModuleUrl } from '../taskModule.js';
 
-const TASK = new URL('./decayTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('decayTask', import.meta.url);
 const DAY_S = 86400;
 
 export const LIFETIME_JOB = 'lifetime';

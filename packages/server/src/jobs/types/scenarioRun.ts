@@ -8,8 +8,9 @@ import type { ScenarioResult } from '@stationkeeper/core';
 import type { ScenarioStore } from '../../store/scenarioStore.js';
 import { JobParamsError, type JobType } from '../registry.js';
 import type { ScenarioTaskInput } from './scenarioTask.js';
+import { taskModuleUrl } from '../taskModule.js';
 
-const TASK = new URL('./scenarioTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('scenarioTask', import.meta.url);
 
 export const SCENARIO_JOB = 'scenario';
 
