@@ -18,7 +18,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     await import(compiled.href);
   } else {
     const source = fileURLToPath(new URL('../src/run.ts', import.meta.url));
-    const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', source, ...args], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--conditions=source', '--import', import.meta.resolve('tsx'), source, ...args], { stdio: 'inherit' });
     process.exitCode = r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 0);
   }
 }
