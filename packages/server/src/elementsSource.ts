@@ -38,6 +38,23 @@ export function sampleNote(): string {
   );
 }
 
+/** Elements further than this from the instant asked about are called stale in the answer's note. */
+export const FRESH_ELEMENTS_DAYS = 14;
+
+/**
+ * A note for an answer computed `at` from elements of `epoch` when the two are more than
+ * FRESH_ELEMENTS_DAYS apart (undefined otherwise): SGP4 extrapolates, and its error grows with
+ * every day from the epoch, so such a position or pass list is not the sky of that day.
+ */
+export function staleElementsNote(epoch: Epoch, at: Epoch): string | undefined {
+  const days = Math.abs(at.secondsSince(epoch)) / 86400;
+  if (days <= FRESH_ELEMENTS_DAYS) return undefined;
+  return (
+    `stale elements: the element set of ${epoch.toIsoUtc(0).slice(0, 10)} is ${Math.round(days)} days ${at.isBefore(epoch) ? 'after' : 'before'} ${at.toIsoUtc(0)}; ` +
+    'SGP4 drifts by kilometres a day that far from the epoch, so this is an extrapolation, not the sky of that day. Ingest element sets of that time (POST /api/ingest).'
+  );
+}
+
 let sampleHistory: StoredElementSet[] | undefined;
 
 /**

@@ -107,7 +107,11 @@ describe('state of the ISS from the embedded sample', () => {
 
     const o = (await get('/api/objects/25544')).json();
     expect(o.latest.line1).toBe(ISS_SAMPLE_TLE.split('\n')[1]);
-    expect((await get('/api/objects/25544/history')).json().points).toHaveLength(1);
+    // The history comes from the embedded sample history (2021-01 … 2022-03), with the 2021–22 reboosts.
+    const history = (await get('/api/objects/25544/history')).json();
+    expect(history.points).toHaveLength(2024);
+    expect(history.note).toMatch(/embedded sample ISS history 2021-01-01 … 2022-03-03/);
+    expect(history.maneuvers.filter((m: { kind: string }) => m.kind === 'raise').length).toBeGreaterThanOrEqual(11);
   });
 });
 
@@ -167,12 +171,12 @@ describe('documents and files', () => {
     expect(doc.paths['/api/ingest'].post.security).toEqual([{ bearer: [] }]);
   });
 
-  it('an empty scenario definition is refused naming the field; decay routes need the data files', async () => {
+  it('an empty scenario definition is refused naming the field; decay routes run on the embedded defaults', async () => {
     const r = await server().app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', definition: {} } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.definition\.start: /);
-    expect((await get('/api/objects/25544/reentry')).statusCode).toBe(503);
-    expect((await get('/api/objects/25544/lifetime')).statusCode).toBe(503);
+    expect((await get('/api/objects/25544/reentry?mc=1')).statusCode).toBe(202);
+    expect((await get('/api/objects/25544/lifetime?mc=1')).statusCode).toBe(202);
     expect((await get('/api/scenarios')).json()).toEqual({ scenarios: [] });
   });
 
@@ -205,5 +209,21 @@ describe('documents and files', () => {
       w.remove();
       d.remove();
     }
+  });
+});
+
+describe('stale elements are said, not shown as the sky of that day', () => {
+  const inject = (url: string) => server().app.inject({ method: 'GET', url });
+
+  it('state, track and passes far from the element epoch carry a note; near it they do not', async () => {
+    const far = '2026-12-01T00:00:00Z';
+    for (const url of [`/api/objects/25544/state?at=${far}`, `/api/objects/25544/track?start=${far}&minutes=10`, `/api/objects/25544/passes?lat=48.85&lon=2.35&days=1&start=${far}`]) {
+      const r = await inject(url);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().note, url).toMatch(/^stale elements: the element set of 2022-07-15 is 1599 days before 2026-12-01T00:00:00Z; /);
+    }
+    const near = await inject('/api/objects/25544/state?at=2022-07-20T00:00:00Z');
+    expect(near.json().note).toBeUndefined();
+    expect(Value.Check(StateResponse, near.json())).toBe(true);
   });
 });

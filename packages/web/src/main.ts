@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     // the live panel shows the reason
   }
   // Lifetime "from" defaults to the shown time (the sample's epoch on a fresh clone).
-  setupLifetime({ norad, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : 'now') });
+  setupLifetime({ norad });
   await Promise.all([landLoaded, examplesLoaded]);
   document.body.dataset.ready = 'true';
 }

@@ -130,6 +130,11 @@ async function findPasses(opts: PassesOptions, q: PlaceQuery): Promise<void> {
         ? `No ${visibleOnly ? 'visible ' : ''}passes above ${q.minElevationDeg}° over ${place} in ${q.days} days` +
           (visibleOnly && all.length > 0 ? ` (${all.length} passes in daylight or in Earth's shadow; untick "visible passes only").` : '.')
         : `${shown.length} ${visibleOnly ? 'visible ' : ''}pass${shown.length === 1 ? '' : 'es'} above ${q.minElevationDeg}° over ${place} (times UTC).`;
+    // The server's note: stale elements (an extrapolation, not the sky of that day) or the sample.
+    const note = (body as { note?: unknown }).note;
+    const warn = $('passes-note');
+    warn.textContent = typeof note === 'string' ? note.charAt(0).toUpperCase() + note.slice(1) + '.' : '';
+    warn.hidden = typeof note !== 'string';
     result.replaceChildren(shown.length ? passTable(shown) : '');
   } catch (err) {
     status.textContent = `Could not compute passes: ${describeError(err)}`;

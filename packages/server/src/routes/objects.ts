@@ -20,7 +20,7 @@ import {
   type EopSource,
   type Pass,
 } from '@stationkeeper/core';
-import { EMBEDDED_SAMPLE, ElementsResolver, parseTimeQuery, SAMPLE_SET, sampleHistoryNote, sampleHistorySets, sampleNote } from '../elementsSource.js';
+import { EMBEDDED_SAMPLE, ElementsResolver, FRESH_ELEMENTS_DAYS, parseTimeQuery, SAMPLE_SET, sampleHistoryNote, sampleHistorySets, sampleNote, staleElementsNote } from '../elementsSource.js';
 import { HttpError } from '../httpError.js';
 import type { RouteTable } from '../routeTable.js';
 import { ElementSet, ElementsSource, errors, IsoOrNow, NoradParams, ObjectSummary } from '../schemas.js';
@@ -30,7 +30,6 @@ const DEG = 180 / Math.PI;
 /** Ground-track points per request at most. */
 export const MAX_TRACK_POINTS = 5000;
 /** Elements further than this from now are searched for passes from their own epoch by default. */
-const FRESH_ELEMENTS_DAYS = 14;
 
 export interface ObjectRoutesDeps {
   elements: ElementStore;
@@ -361,7 +360,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         tle_epoch_utc: r.set.elements.epoch.toIsoUtc(3),
         tle_age_days: round(at.secondsSince(r.set.elements.epoch) / 86400, 6),
         elements_source: r.source,
-        ...(sample && !requested ? { note: sampleNote() } : {}),
+        ...noteFor(sample && !requested ? sampleNote() : undefined, staleElementsNote(r.set.elements.epoch, at)),
       };
     },
   });
@@ -402,7 +401,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         step_s: q.step_s,
         tle_epoch_utc: r.set.elements.epoch.toIsoUtc(3),
         elements_source: r.source,
-        ...(sample && !requested ? { note: sampleNote() } : {}),
+        ...noteFor(sample && !requested ? sampleNote() : undefined, staleElementsNote(r.set.elements.epoch, start)),
         ...(propagationError ? { propagation_error: propagationError } : {}),
         points,
       };
@@ -424,8 +423,10 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       const epoch = r.set.elements.epoch;
       let start: Epoch;
       let note: string | undefined;
-      if (requested) start = requested;
-      else if (r.source === EMBEDDED_SAMPLE) {
+      if (requested) {
+        start = requested;
+        note = staleElementsNote(epoch, start);
+      } else if (r.source === EMBEDDED_SAMPLE) {
         start = epoch;
         note = sampleNote();
       } else if (Math.abs(now.secondsSince(epoch)) > FRESH_ELEMENTS_DAYS * 86400) {
@@ -501,6 +502,12 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       };
     },
   });
+}
+
+/** `{ note }` joining the notes that apply ('; '), or nothing when none does. */
+function noteFor(...notes: (string | undefined)[]): { note?: string } {
+  const text = notes.filter((n): n is string => n !== undefined).join('; ');
+  return text ? { note: text } : {};
 }
 
 /** The passes body as the response schema would write it (checked in the tests against the schema). */
