@@ -16,6 +16,7 @@ import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerWhere } from './commands/where.js';
+import { addHelpExamples } from './helpExamples.js';
 import { UsageError } from './util/options.js';
 
 /** Entry point: builds the command tree and runs it. Returns the process exit code. */
@@ -23,8 +24,10 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('stationkeeper')
     .description('Flight dynamics and operations for crewed stations in low Earth orbit')
     .version('0.1.0');
-  // Before the subcommands: commander copies this setting to commands created after it.
+  // Before the subcommands: commander copies these settings to commands created after them.
   program.exitOverride();
+  // One error style for every usage error, commander's own included: `stationkeeper: <reason>`.
+  program.configureOutput({ outputError: (text, write) => write(`stationkeeper: ${text.replace(/^error: /, '')}`) });
   registerWhere(program);
   registerEphem(program);
   registerPasses(program);
@@ -42,12 +45,14 @@ export async function main(argv: string[]): Promise<number> {
   registerWorker(program);
   registerData(program);
   registerBenchSgp4(program);
+  addHelpExamples(program);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
     const e = err as { code?: string; exitCode?: number; message?: string };
-    if (e.code?.startsWith('commander.')) return e.exitCode ?? 1;
+    // Help and --version end with 0; every other commander error is a usage error: 2, like UsageError.
+    if (e.code?.startsWith('commander.')) return e.exitCode === 0 ? 0 : 2;
     process.stderr.write(`stationkeeper: ${firstLine(e.message ?? String(err))}\n`);
     if (process.env.STATIONKEEPER_DEBUG) console.error(err);
     return err instanceof UsageError ? 2 : 1;

@@ -234,9 +234,9 @@ export function renderAtmosphere(r: AtmosphereResult): string {
   const sw = r.space_weather;
   if (sw) {
     lines.push(
-      `  activity     F10.7 ${sw.f107} (previous day), F10.7A ${sw.f107a} (81-day), Ap ${sw.ap[0]}` +
+      `  activity     F10.7 ${+sw.f107.toFixed(1)} (previous day), F10.7A ${+sw.f107a.toFixed(1)} (81-day), Ap ${+sw.ap[0].toFixed(1)}` +
         (sw.ap_mode === 'history' ? ` with 3-hourly history [${sw.ap.slice(1).map((a) => +a.toFixed(2)).join(', ')}]` : ' (daily)'),
-      `               ${sw.kind === 'given' ? 'given on the command line' : `${sw.kind}, from ${sw.source}`}`,
+      `               ${sw.kind === 'given' ? 'given on the command line' : sw.source === SPACE_WEATHER_PATH ? `${sw.kind}, from ${sw.source}` : sw.source}`,
     );
   } else {
     lines.push(`  activity     not used by this model${r.harris_priester_exponent !== null ? ` (mean-activity table, cosine exponent n = ${r.harris_priester_exponent})` : ''}`);

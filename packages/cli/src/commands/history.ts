@@ -67,7 +67,7 @@ export function registerHistory(program: Command, ioOverride?: Partial<HistoryCo
   const io: HistoryCommandIo = { ...defaultIo(), ...ioOverride };
   return program
     .command('history')
-    .description('orbit history from a TLE file: mean/perigee/apogee altitude per epoch, reboosts and lowering burns, decay rate')
+    .description('orbit history from element sets (a TLE file, or the embedded ISS history): mean/perigee/apogee altitude per epoch, reboosts and lowering burns, decay rate')
     .option('--tle <file>', 'TLE / 3LE file (one object, or choose one with --norad; default: the embedded sample ISS history 2021-01 … 2022-03)')
     .option('--norad <id>', 'NORAD catalogue number to use when the file holds several objects')
     .option('--json', 'print JSON with every epoch instead of the summary tables')

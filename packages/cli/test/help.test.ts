@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/main.js';
+
+/** Run main in this process, capturing what it writes. */
+async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+  const code = await main(['node', 'stationkeeper', ...args]);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Every command path, from the top-level help and each group's help. */
+async function commandPaths(): Promise<string[][]> {
+  const names = (help: string) =>
+    [...help.slice(help.indexOf('Commands:')).matchAll(/^ {2}([a-z][\w-]*)/gm)].map((m) => m[1]).filter((n) => n !== 'help');
+  const paths: string[][] = [];
+  for (const name of names((await capture(['--help'])).out)) {
+    paths.push([name]);
+    const sub = (await capture([name, '--help'])).out;
+    if (sub.includes('Commands:')) for (const child of names(sub)) paths.push([name, child]);
+  }
+  return paths;
+}
+
+describe('--help', () => {
+  it('every command shows at least one example, and the help ends with 0', async () => {
+    const paths = await commandPaths();
+    expect(paths.length).toBeGreaterThan(15);
+    for (const path of paths) {
+      const r = await capture([...path, '--help']);
+      expect(r.code, path.join(' ')).toBe(0);
+      expect(r.out, `${path.join(' ')} --help`).toMatch(/\nExamples?:\n {2}stationkeeper /);
+    }
+  });
+});
+
+describe('usage errors', () => {
+  it("commander's own errors read like ours and exit 2", async () => {
+    const unknown = await capture(['history', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe("stationkeeper: unknown option '--bogus'\n");
+    const missing = await capture(['pc']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe("stationkeeper: required option '--cdm <file>' not specified\n");
+  });
+});
