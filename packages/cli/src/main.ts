@@ -17,6 +17,7 @@ import { registerServe } from './commands/serve.js';
 import { registerWorker } from './commands/worker.js';
 import { registerWhere } from './commands/where.js';
 import { addHelpExamples } from './helpExamples.js';
+import { addNoChecksumOption } from './util/checksum.js';
 import { UsageError } from './util/options.js';
 
 /** Entry point: builds the command tree and runs it. Returns the process exit code. */
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   registerData(program);
   registerBenchSgp4(program);
   addHelpExamples(program);
+  addNoChecksumOption(program);
   try {
     await program.parseAsync(argv);
     return 0;

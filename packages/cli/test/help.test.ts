@@ -49,3 +49,24 @@ describe('usage errors', () => {
     expect(missing.err).toBe("stationkeeper: required option '--cdm <file>' not specified\n");
   });
 });
+
+describe('--no-checksum', () => {
+  it('accepts an element set with a wrong checksum, which is refused without it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { ISS_SAMPLE_TLE } = await import('@stationkeeper/core');
+    const [name, l1, l2] = ISS_SAMPLE_TLE.split('\n');
+    const bad = `${name}\n${l1.slice(0, 68)}${(Number(l1[68]) + 1) % 10}\n${l2}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'sk-cksum-'));
+    const file = join(dir, 'bad.tle');
+    writeFileSync(file, bad);
+    const args = ['where', '--tle', file, '--at', '2022-07-15T13:00:00Z', '--json', '--data-dir', dir];
+    const strict = await capture(args);
+    expect(strict.code).toBe(2);
+    expect(strict.err).toMatch(/checksum/);
+    const lenient = await capture([...args, '--no-checksum']);
+    expect(lenient.code, lenient.err).toBe(0);
+    expect(JSON.parse(lenient.out).lat_deg).toBeCloseTo(-48.847, 3);
+  });
+});

@@ -22,6 +22,7 @@ import {
   type ManeuverDetection,
   type OrbitHistoryPoint,
 } from '@stationkeeper/core';
+import { tleParsing } from '../util/checksum.js';
 import { integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
 
@@ -81,7 +82,7 @@ export function registerHistory(program: Command, ioOverride?: Partial<HistoryCo
         throw new UsageError(`--summary must be day, week or month, got ${JSON.stringify(opts.summary)}`);
       }
       const text = readHistoryText(io, opts.tle);
-      const parsed = parseTle(text, { fileName: opts.tle ?? 'embedded sample history' });
+      const parsed = parseTle(text, { fileName: opts.tle ?? 'embedded sample history', verifyChecksum: tleParsing.verifyChecksum });
       for (const e of parsed.errors.slice(0, 5)) io.err(`warning: ${formatParseError(e)}\n`);
       if (parsed.errors.length > 5) io.err(`warning: … and ${parsed.errors.length - 5} more bad element sets skipped\n`);
       if (parsed.records.length === 0) throw new UsageError(`no element sets in ${opts.tle}`);

@@ -37,6 +37,7 @@ import {
   spaceWeatherTableFrom,
 } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
+import { tleParsing } from '../util/checksum.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
 
@@ -76,7 +77,7 @@ export function loadHistory(io: ReentryCommandIo, path: string | undefined, nora
   } catch (e) {
     throw new UsageError(`cannot read --tle ${path}: ${(e as Error).message}`);
   }
-  const parsed = parseTle(text, { fileName: path });
+  const parsed = parseTle(text, { fileName: path, verifyChecksum: tleParsing.verifyChecksum });
   for (const e of parsed.errors.slice(0, 3)) io.err(`warning: ${(e as Error).message}\n`);
   if (parsed.errors.length > 3) io.err(`warning: … and ${parsed.errors.length - 3} more bad element sets skipped\n`);
   if (parsed.records.length === 0) throw new UsageError(`no element sets in ${path}`);
