@@ -88,6 +88,8 @@ export function scenarioReportHtml(r: ScenarioResult): string {
   }
   const peak = r.years.reduce((a, b) => (b.delta_v_needed_m_s > a.delta_v_needed_m_s ? b : a), r.years[0]);
   const flightTypes = peak ? Object.keys(peak.flights_equivalent) : [];
+  // Readers see vehicle names ("Progress MS"), not catalogue ids ("progress-ms").
+  const vehicleName = (id: string) => r.assumptions.vehicles.find((v) => v.id === id)?.name ?? id;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.scenario.name)}</title>
 <style>
@@ -107,21 +109,21 @@ ${scenarioAltitudeSvg(r)}
 ${scenarioLedgerSvg(r)}
 <h3>Per year</h3>
 ${table(
-  ['year', 'Δv flown (m/s)', 'Δv needed (m/s)', 'propellant burned (kg)', 'mean altitude (km)', 'natural decay (m/day)', 'solar flux F10.7 (81-day)', ...flightTypes.map((t) => `${t} flights to cover the need`)],
+  ['year', 'Δv flown (m/s)', 'Δv needed (m/s)', 'propellant burned (kg)', 'mean altitude (km)', 'natural decay (m/day)', 'solar flux F10.7 (81-day)', ...flightTypes.map((t) => `${vehicleName(t)} flights to cover the need`)],
   r.years.map((y) => [y.year, n2(y.delta_v_m_s), n2(y.delta_v_needed_m_s), n0(y.propellant_kg), n1(y.mean_altitude_km), n1(y.decay_m_per_day), n0(y.f107a_mean), ...flightTypes.map((t) => n1(y.flights_equivalent[t]))]),
 )}
 <h3>Per partner</h3>
 ${table(['partner', 'year', 'delivered (kg)', 'burned (kg)', 'Δv (m/s)'], r.ledger.by_partner.map((p) => [p.partner, p.year, n0(p.delivered_kg), n0(p.burned_kg), n2(p.delta_v_m_s)]))}
 <h3>Per vehicle</h3>
-${table(['vehicle', 'year', 'flights', 'delivered (kg)', 'transferred in (kg)', 'burned (kg)', 'left unused (kg)', 'burns'], r.ledger.by_vehicle.map((v) => [v.vehicle, v.year, v.flights, n0(v.delivered_kg), n0(v.transferred_in_kg), n0(v.burned_kg), n0(v.departed_unused_kg), v.burns]))}
+${table(['vehicle', 'year', 'flights', 'delivered (kg)', 'transferred in (kg)', 'burned (kg)', 'left unused (kg)', 'burns'], r.ledger.by_vehicle.map((v) => [vehicleName(v.vehicle), v.year, v.flights, n0(v.delivered_kg), n0(v.transferred_in_kg), n0(v.burned_kg), n0(v.departed_unused_kg), v.burns]))}
 <h2>Burns</h2>
-${r.burns.length ? table(['date (UTC)', 'vehicle', 'flight', 'purpose', 'Δv (m/s)', 'burn (s)', 'propellant (kg)', 'altitude after (km)'], r.burns.map((b) => [b.epoch_utc.slice(0, 10), b.vehicle, b.flight, b.purpose, n2(b.delta_v_m_s), n0(b.burn_time_s), n1(b.propellant_kg), n1(b.altitude_after_km)])) : '<p>No burns.</p>'}
+${r.burns.length ? table(['date (UTC)', 'vehicle', 'flight', 'purpose', 'Δv (m/s)', 'burn (s)', 'propellant (kg)', 'altitude after (km)'], r.burns.map((b) => [b.epoch_utc.slice(0, 10), vehicleName(b.vehicle), b.flight, b.purpose, n2(b.delta_v_m_s), n0(b.burn_time_s), n1(b.propellant_kg), n1(b.altitude_after_km)])) : '<p>No burns.</p>'}
 ${r.notes.length ? `<h2>Timeline notes</h2><ul>${r.notes.map((n) => `<li>${esc(n.epoch_utc.slice(0, 10))}: ${esc(n.text)}</li>`).join('')}</ul>` : ''}
 <h2>Assumptions</h2>
 <ul>
 <li>Station mass ${n0(r.assumptions.station_mass_kg)} kg, ballistic coefficient m/(Cd·A) ${r.assumptions.ballistic_coefficient_kg_m2} kg/m².</li>
 <li>Decay model: ${esc(r.assumptions.decay_model)}; atmosphere ${esc(r.assumptions.atmosphere)}; space weather ${esc(r.assumptions.space_weather)}.</li>
-<li>Policy: keep the mean altitude between ${r.assumptions.policy.min_altitude_km} and ${r.assumptions.policy.max_altitude_km} km, at most ${r.assumptions.policy.max_delta_v_per_burn_m_s} m/s a burn; vehicles asked in the order ${esc(r.assumptions.policy.vehicle_priority.join(', '))}.</li>
+<li>Policy: keep the mean altitude between ${r.assumptions.policy.min_altitude_km} and ${r.assumptions.policy.max_altitude_km} km, at most ${r.assumptions.policy.max_delta_v_per_burn_m_s} m/s a burn; vehicles asked in the order ${esc(r.assumptions.policy.vehicle_priority.map(vehicleName).join(', '))}.</li>
 </ul>
 ${table(['vehicle', 'partner', 'thrust (N)', 'Isp (s)', 'reboost propellant / flight (kg)', 'transfer / flight (kg)', 'Δv / flight (m/s)', 'estimated or weak figures'], r.assumptions.vehicles.map((v) => [v.name, v.partner, n0(v.reboost_thrust_n), n0(v.isp_s), n0(v.reboost_propellant_kg), n0(v.transfer_propellant_kg), n2(v.delta_v_per_flight_m_s), v.graded_defaults.join(', ') || '—']))}
 <p class="note">Figures marked W (weak source) or EST (estimate) are defaults, not established facts; see docs/station-keeping.md for every source. Altitudes are mean altitudes (semi-major axis minus 6,378.135 km), the convention of the orbit history.</p>
