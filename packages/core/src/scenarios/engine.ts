@@ -24,6 +24,8 @@ import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
 import type { Scenario, SpaceWeatherChoice } from './types.js';
 
 const DAY_S = 86400;
+/** Share of the progress bar for the simulated days when a Monte Carlo re-entry may follow. */
+const SIMULATION_SHARE = 0.5;
 
 export interface ScenarioDeps {
   atmosphere: AtmosphereModel;
@@ -41,8 +43,12 @@ export interface ScenarioDeps {
 }
 
 export interface RunOptions {
-  /** Called about once per simulated month with the fraction done and the date reached. */
-  onProgress?: (fraction: number, epochUtc: string) => void;
+  /**
+   * Called about once per simulated month with the fraction done and the date reached, then once
+   * per member of a Monte Carlo re-entry prediction with `stage` saying so. The days take the
+   * first SIMULATION_SHARE of the bar when such a prediction may follow (it costs about as much).
+   */
+  onProgress?: (fraction: number, epochUtc: string, stage?: string) => void;
   signal?: AbortSignal;
   /** Days between altitude samples in the output (default 1). */
   sampleEveryDays?: number;
@@ -164,6 +170,10 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const series = { epoch_utc: [] as string[], mean_altitude_km: [] as number[], f107a: [] as number[] };
   const swScratch = emptySpaceWeatherValues();
   const sampleEvery = Math.max(1, Math.round(options.sampleEveryDays ?? 1));
+  // The bar: the simulated days first, then the members of a Monte Carlo re-entry, if any.
+  const simulationShare = reentryPredictor.members ? SIMULATION_SHARE : 1;
+  const ensembleProgress = (t: Epoch) => (done: number, total: number) =>
+    options.onProgress?.(simulationShare + (1 - simulationShare) * (done / total), t.toIsoUtc(0), `re-entry Monte Carlo: ${done} of ${total} runs`);
   if (scenario.spaceWeather.kind === 'forecast' && deps.spaceWeatherNote) notes.push({ epoch_utc: scenario.start.toIsoUtc(0), text: deps.spaceWeatherNote });
 
   // Fleet state.
@@ -392,10 +402,10 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
       series.mean_altitude_km.push(km(alt));
       series.f107a.push(r1(swScratch.f107a));
     }
-    if (options.onProgress && day % 30 === 0) options.onProgress(day / totalDays, t.toIsoUtc(0));
+    if (options.onProgress && day % 30 === 0) options.onProgress((day / totalDays) * simulationShare, t.toIsoUtc(0));
 
     if (alt < scenario.reentryHandoverAltitudeM) {
-      reentry = reentryPredictor.predict(state, station, 10, { freeDecayStart });
+      reentry = reentryPredictor.predict(state, station, 10, { freeDecayStart, onProgress: ensembleProgress(t) });
       reentryDuring = true;
       break;
     }
@@ -403,7 +413,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const exhausted = shortfalls.length ? shortfalls[0].from_utc : null;
   if (!reentryDuring && shortfalls.length && shortfalls[shortfalls.length - 1].to_utc === null) {
     // Out of propellant at the end of the run: where does the station come down?
-    reentry = reentryPredictor.predict(state, station, 30, { freeDecayStart });
+    reentry = reentryPredictor.predict(state, station, 30, { freeDecayStart, onProgress: ensembleProgress(scenario.end) });
   }
   // A run that ended early still closes its ledger years.
   for (const b of burns) {

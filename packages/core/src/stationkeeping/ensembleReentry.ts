@@ -70,6 +70,7 @@ export function ensembleReentry(options: EnsembleReentryOptions): ReentryPredict
   const sigmaFraction = options.ballisticSigmaFraction ?? SCENARIO_BALLISTIC_SIGMA_FRACTION;
   return {
     name: `re-entry ensemble (${members} members)`,
+    members,
     predict(current, ballistic, maxYearsFromCurrent, context) {
       // The whole no-reboost decay: from the last burn when the caller knows it.
       const state = context?.freeDecayStart ?? current;
@@ -94,8 +95,12 @@ export function ensembleReentry(options: EnsembleReentryOptions): ReentryPredict
         integration: e < 0.005 ? FAST_MEMBER_INTEGRATION : undefined,
       };
       const nominal = runMember(input, undefined);
+      context?.onProgress?.(1, members + 1);
       const results = [];
-      for (let m = 0; m < members; m++) results.push(runMember(input, m));
+      for (let m = 0; m < members; m++) {
+        results.push(runMember(input, m));
+        context?.onProgress?.(m + 2, members + 1);
+      }
       const s = summariseEnsemble(input, results);
       const window = s.p05 && s.median && s.p95 ? { earliest: s.p05, median: s.median, latest: s.p95, confidence: 0.9, members, seed } : null;
       const cut = snapshot.limitedByFile ? `the file's last observed day` : 'the day before';
