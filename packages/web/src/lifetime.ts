@@ -55,6 +55,7 @@ export function setupLifetime(opts: { norad: number }): void {
 
   const form = h('form', { class: 'lifetime-form', novalidate: true },
     h('p', { class: 'lead', text: 'When would the station come down if nobody reboosted it any more? A Monte Carlo of the orbit decay over the ballistic coefficient and the space-weather future.' }),
+    h('p', { class: 'hint', 'data-testid': 'lifetime-why', text: 'Why this differs from the scenario below: here the decay starts at the chosen date from the orbit the tracking measured then; a scenario keeps reboosting with the vehicles it has until the first reboost none can fly, and decays from its last burn.' }),
     errors,
     h('div', { class: 'fields' },
       h('div', { class: 'field field-wide' }, h('label', { for: 'lt-from', text: 'Reboosts stop at (UTC)' }), fromIn, h('p', { class: 'hint', id: 'lt-from-hint', text: 'ISO time; empty: from the latest element set the server holds' })),

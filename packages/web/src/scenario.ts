@@ -227,7 +227,8 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
   );
   const span = r.scenario?.start_utc && r.scenario?.end_utc ? h('p', { class: 'hint', text: `${fmtDate(r.scenario.start_utc)} to ${fmtDate(r.scenario.end_utc)} · ${r.assumptions?.decay_model ?? ''}${r.assumptions?.space_weather ? ` · space weather ${r.assumptions.space_weather}` : ''}` }) : null;
   const chart = h('div', { class: 'chart', 'data-testid': 'scenario-chart' });
-  box.replaceChildren(head, span ?? '', facts, chart);
+  const why = reentry ? h('p', { class: 'hint', 'data-testid': 'scenario-why', text: "Why this differs from \u201cIf the reboosts stopped\u201d: the scenario's station is reboosted by its vehicles until the first reboost none can fly, so its decay starts later and from the altitude the policy kept." }) : null;
+  box.replaceChildren(head, span ?? '', facts, why ?? '', chart);
 
   const s = r.altitude_series;
   if (s && s.epoch_utc.length > 1) {
