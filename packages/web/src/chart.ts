@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { tickDecimals } from './format.js';
 
 export interface ChartSeries {
   label: string;
@@ -37,6 +38,11 @@ export interface AltitudeChartOptions {
 
 const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
 
+/** `YYYY-MM-DD HH:MM` (UTC) of a uPlot time value in seconds. */
+function utcMinute(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): uPlot {
   container.replaceChildren();
   const markers = o.markers ?? [];
@@ -49,14 +55,15 @@ export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): 
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
     series: [
-      { label: 'UTC', value: '{YYYY}-{MM}-{DD} {HH}:{mm}' },
+      // Idle (no cursor over the chart) the legend says what to do instead of "--" and "—".
+      { label: 'UTC', value: (_u: uPlot, v: number | null) => (v === null ? 'point at the chart for values' : utcMinute(v)) },
       ...o.series.map((s) => ({
         label: s.label,
         stroke: s.color,
         width: s.width ?? 1.5,
         dash: s.dash,
         spanGaps: false,
-        value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)} km`),
+        value: (_u: uPlot, v: number | null) => (v === null ? '' : `${v.toFixed(1)} km`),
       })),
     ],
     axes: [
@@ -67,7 +74,7 @@ export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): 
         grid: { stroke: '#e3e6ea' },
         ticks: { stroke: '#ccc' },
         size: 56,
-        values: (_u, vals) => vals.map((v) => v.toFixed(0)),
+        values: (_u, vals) => vals.map((v) => v.toFixed(tickDecimals(vals))),
       },
     ],
     bands: (o.fills ?? []).map((f) => ({ series: [f.upper + 1, f.lower + 1] as [number, number], fill: f.color })),

@@ -68,3 +68,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const c of children) if (c !== null && c !== undefined) el.append(c);
   return el;
 }
+
+/** Fewest decimals (0…3) that write every tick exactly: steps of 2.5 km read 412.5, not 413. */
+export function tickDecimals(vals: readonly number[]): number {
+  for (let d = 0; d < 3; d++) if (vals.every((v) => Math.abs(v * 10 ** d - Math.round(v * 10 ** d)) < 1e-6)) return d;
+  return 3;
+}

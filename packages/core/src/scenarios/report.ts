@@ -42,18 +42,20 @@ export function scenarioAltitudeSvg(r: ScenarioResult): string {
 export function scenarioLedgerSvg(r: ScenarioResult): string {
   const partners = [...new Set(r.ledger.by_partner.map((p) => p.partner))];
   const years = r.years.map((y) => y.year);
+  // Each year's total drawn at its middle on a calendar axis (not decimal years); kg only — the Δv
+  // need per year is in the table below, in its own unit.
+  const midYear = years.map((y) => mjd(`${y}-07-02T00:00:00Z`));
   const series = partners.map((p) => ({
     label: `${p}: kg burned`,
-    x: years,
+    x: midYear,
     y: years.map((y) => r.ledger.by_partner.find((q) => q.partner === p && q.year === y)?.burned_kg ?? 0),
     style: 'line+markers' as const,
   }));
-  series.push({ label: 'Δv needed × 100 (m/s)', x: years, y: r.years.map((y) => y.delta_v_needed_m_s * 100), style: 'line+markers' as const });
   return svgChart({
     title: 'Propellant burned per year',
-    subtitle: 'the need follows the solar cycle (drag grows with solar activity)',
-    xAxis: { label: 'year' },
-    yAxis: { label: 'kg (Δv need × 100 in m/s)' },
+    subtitle: 'each year at its middle; the need follows the solar cycle (drag grows with solar activity)',
+    xAxis: { label: 'year', type: 'utc-mjd' },
+    yAxis: { label: 'propellant burned (kg)', min: 0 },
     series,
   });
 }
