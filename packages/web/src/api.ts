@@ -203,6 +203,7 @@ export interface PassJson {
   in_progress_at_end?: boolean;
   visible_start_utc?: string | null;
   visible_end_utc?: string | null;
+  visible_windows?: { start_utc: string; end_utc: string }[];
 }
 
 export function passList(body: unknown): PassJson[] {

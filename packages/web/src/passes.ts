@@ -1,9 +1,11 @@
 /**
  * "When can I see it": a place (geolocation, a preset, or typed), validated with messages that
- * name the field, then /passes listed as a table with times in UTC and directions as compass points.
+ * name the field, then /passes listed as a table like Heavens-Above's: date and times in the
+ * browser's time zone (UTC on a toggle), azimuth at rise, culmination and set, the highest
+ * elevation, the visible part and the magnitude.
  */
 import { describeError, getJson, passList, type PassJson } from './api.js';
-import { compass, fmtDate, fmtDuration, fmtLat, fmtLon, fmtNum, fmtUtcTime, h } from './format.js';
+import { compass, fmtDuration, fmtInZone, fmtLat, fmtLon, fmtNum, h, zoneLabel } from './format.js';
 import { validatePlace, type PlaceQuery } from './validate.js';
 
 const FIELDS: (keyof PlaceQuery)[] = ['lat', 'lon', 'altM', 'days', 'minElevationDeg'];
@@ -36,6 +38,10 @@ export function setupPasses(opts: PassesOptions): void {
   });
 
   $('geolocate').addEventListener('click', () => geolocate(form, input));
+  // Local time or UTC: the answer is cached on the server, so asking again is cheap.
+  $<HTMLInputElement>('passes-utc').addEventListener('change', () => {
+    if ($('passes-result').childElementCount > 0) form.requestSubmit();
+  });
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -125,17 +131,18 @@ async function findPasses(opts: PassesOptions, q: PlaceQuery): Promise<void> {
     const all = passList(body);
     const shown = visibleOnly ? all.filter((p) => p.visible) : all;
     const place = `${fmtLat(q.lat, 4)}, ${fmtLon(q.lon, 4)}`;
+    const zone = $<HTMLInputElement>('passes-utc').checked ? 'UTC' : undefined;
     status.textContent =
       shown.length === 0
         ? `No ${visibleOnly ? 'visible ' : ''}passes above ${q.minElevationDeg}° over ${place} in ${q.days} days` +
           (visibleOnly && all.length > 0 ? ` (${all.length} passes in daylight or in Earth's shadow; untick "visible passes only").` : '.')
-        : `${shown.length} ${visibleOnly ? 'visible ' : ''}pass${shown.length === 1 ? '' : 'es'} above ${q.minElevationDeg}° over ${place} (times UTC).`;
+        : `${shown.length} ${visibleOnly ? 'visible ' : ''}pass${shown.length === 1 ? '' : 'es'} above ${q.minElevationDeg}° over ${place} (times ${zoneLabel(zone)}).`;
     // The server's note: stale elements (an extrapolation, not the sky of that day) or the sample.
     const note = (body as { note?: unknown }).note;
     const warn = $('passes-note');
     warn.textContent = typeof note === 'string' ? note.charAt(0).toUpperCase() + note.slice(1) + '.' : '';
     warn.hidden = typeof note !== 'string';
-    result.replaceChildren(shown.length ? passTable(shown) : '');
+    result.replaceChildren(shown.length ? passTable(shown, zone, q.minElevationDeg) : '');
   } catch (err) {
     status.textContent = `Could not compute passes: ${describeError(err)}`;
     result.replaceChildren();
@@ -144,27 +151,33 @@ async function findPasses(opts: PassesOptions, q: PlaceQuery): Promise<void> {
   }
 }
 
-function passTable(passes: PassJson[]): HTMLTableElement {
+function passTable(passes: PassJson[], zone: string | undefined, minElevationDeg: number): HTMLTableElement {
   const th = (text: string, unit?: string) => h('th', { scope: 'col' }, text, unit ? h('span', { class: 'unit', text: ` (${unit})` }) : null);
   const two = (main: string, sub: string) => [h('span', { class: 'cell-main', text: main }), h('span', { class: 'cell-sub', text: sub })];
+  const at = (iso: string) => fmtInZone(iso, zone);
+  const az = (deg: number) => `az ${fmtNum(deg, 0, '°')} ${compass(deg)}`;
+  const zoneName = zoneLabel(zone);
   const table = h(
     'table',
     { class: 'passes' },
-    h('caption', { class: 'visually-hidden', text: 'Passes: rise time, highest point, path across the sky with set time and duration, and visibility; times in UTC' }),
-    h('thead', {}, h('tr', {}, th('Rise', 'UTC'), th('Highest'), th('Path across the sky'), th('Visible'))),
+    h('caption', { class: 'visually-hidden', text: `Passes: date, rise, highest point and set with azimuth and elevation, the visible part and the magnitude; times ${zoneName}` }),
+    h('thead', {}, h('tr', {}, th('Date'), th('Rise', zoneName), th('Highest'), th('Set'), th('Visible'))),
   );
   const tbody = h('tbody');
   for (const p of passes) {
-    const rise = `${fmtUtcTime(p.rise_utc)}${p.in_progress_at_start ? '*' : ''}`;
-    const set = `${fmtUtcTime(p.set_utc)}${p.in_progress_at_end ? '*' : ''}`;
+    const rise = `${at(p.rise_utc).time}${p.in_progress_at_start ? '*' : ''}`;
+    const set = `${at(p.set_utc).time}${p.in_progress_at_end ? '*' : ''}`;
+    const w = p.visible_windows ?? [];
+    const visiblePart = w.length ? `${at(w[0].start_utc).time}–${at(w[w.length - 1].end_utc).time}` : 'yes';
     tbody.append(
       h(
         'tr',
         { class: p.visible ? 'visible-pass' : '' },
-        h('td', { 'data-label': 'Rise (UTC)' }, ...two(rise, fmtDate(p.rise_utc))),
-        h('td', { 'data-label': 'Highest' }, ...two(fmtNum(p.max_elevation_deg, 0, '°'), `at ${fmtUtcTime(p.culmination_utc)}`)),
-        h('td', { 'data-label': 'Path across the sky' }, ...two(`${compass(p.rise_azimuth_deg)} → ${compass(p.culmination_azimuth_deg)} → ${compass(p.set_azimuth_deg)}`, `sets ${set}, ${fmtDuration(p.duration_s)}`)),
-        h('td', { 'data-label': 'Visible' }, ...(p.visible ? two('yes', fmtNum(p.magnitude, 1, 'mag')) : two('no', ''))),
+        h('td', { 'data-label': 'Date' }, ...two(at(p.rise_utc).date, fmtDuration(p.duration_s))),
+        h('td', { 'data-label': `Rise (${zoneName})` }, ...two(rise, `${az(p.rise_azimuth_deg)} · el ${fmtNum(minElevationDeg, 0, '°')}`)),
+        h('td', { 'data-label': 'Highest' }, ...two(`el ${fmtNum(p.max_elevation_deg, 0, '°')}`, `${at(p.culmination_utc).time} · ${az(p.culmination_azimuth_deg)}`)),
+        h('td', { 'data-label': 'Set' }, ...two(set, `${az(p.set_azimuth_deg)} · el ${fmtNum(minElevationDeg, 0, '°')}`)),
+        h('td', { 'data-label': 'Visible' }, ...(p.visible ? two(visiblePart, fmtNum(p.magnitude, 1, 'mag')) : two('no', ''))),
       ),
     );
   }

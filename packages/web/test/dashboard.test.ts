@@ -176,24 +176,35 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     expect(await page.getAttribute('#lat', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lat');
 
-    // Typed place → the same passes as the API (all passes, so the row count is comparable).
+    // Typed place → the same passes as the API (all passes, so the row count is comparable), in UTC.
     await page.fill('#lat', '29.5593');
     await page.uncheck('#visible-only');
+    await page.check('#passes-utc');
     await page.click('#place-form button[type=submit]');
     await page.waitForSelector('table.passes tbody tr', { timeout: 15_000 });
     expect(await page.textContent('#lat-error')).toBe('');
     const shownAt = await page.getAttribute('#readout', 'data-epoch-utc');
     const rows = await page.locator('table.passes tbody tr').count();
-    const passes = await api<{ passes: { rise_utc: string; max_elevation_deg: number }[] }>(
+    const passes = await api<{ passes: { rise_utc: string; culmination_utc: string; max_elevation_deg: number }[] }>(
       sample,
       `/api/objects/25544/passes?lat=29.5593&lon=-95.09&alt_m=0&days=3&min_elevation=10&start=${encodeURIComponent(shownAt!)}`,
     );
     expect(passes.passes.length).toBeGreaterThan(2);
     expect(Math.abs(rows - passes.passes.length)).toBeLessThanOrEqual(1); // the page searched from a few seconds earlier
     const firstRow = await page.locator('table.passes tbody tr').first().innerText();
-    const p0 = passes.passes.find((p) => firstRow.includes(p.rise_utc.slice(11, 19)));
+    // Times rounded to the nearest second, as the CLI writes them.
+    const hms = (iso: string) => new Date(Math.round(Date.parse(iso) / 1000) * 1000).toISOString().slice(11, 19);
+    const p0 = passes.passes.find((p) => firstRow.includes(hms(p.rise_utc)));
     expect(p0, `first row ${firstRow}`).toBeDefined();
-    expect(firstRow).toContain(`${p0!.max_elevation_deg.toFixed(0)}°`);
+    expect(firstRow).toContain(`el ${p0!.max_elevation_deg.toFixed(0)}°`);
+    expect(firstRow).toContain(`${hms(p0!.culmination_utc)} · az`);
+    expect(await page.textContent('#passes-status')).toContain('(times UTC)');
+    // Untick: the browser's own zone, the same instants.
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await page.uncheck('#passes-utc');
+    await expect.poll(() => page.textContent('#passes-status')).toContain(`(times ${zone})`);
+    const localRise = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(Math.round(Date.parse(p0!.rise_utc) / 1000) * 1000));
+    expect(await page.locator('table.passes tbody tr').first().innerText()).toContain(localRise);
     await page.check('#visible-only');
     await page.click('#place-form button[type=submit]');
     await expect.poll(() => page.textContent('#passes-status')).toMatch(/visible pass/);
