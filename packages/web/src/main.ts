@@ -6,6 +6,7 @@ import { setupPasses } from './passes.js';
 import { loadHistory } from './history.js';
 import { setupLifetime } from './lifetime.js';
 import { setupScenario } from './scenario.js';
+import { setupTimeControl } from './timeControl.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
 function atFromUrl(): string | undefined {
@@ -36,10 +37,11 @@ async function main(): Promise<void> {
   const examplesLoaded = setupScenario();
   try {
     await live.start();
+    setupTimeControl(document.getElementById('time-control')!, live);
   } catch {
     // the live panel shows the reason
   }
-  // Lifetime "from" defaults to the shown time (the sample's epoch on a fresh clone).
+  // Lifetime "from" defaults to the latest element set the server holds.
   setupLifetime({ norad });
   await Promise.all([landLoaded, examplesLoaded]);
   document.body.dataset.ready = 'true';

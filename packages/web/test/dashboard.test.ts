@@ -138,7 +138,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     // The shown lat/lon equal the API's at the shown epoch (the page rounds to 0.001°).
     const checkPosition = async () => {
       const epoch = await page.getAttribute('#readout', 'data-epoch-utc');
-      expect(epoch).toMatch(/^2022-07-15T/);
+      expect(epoch).toMatch(/^2022-07-1[56]T/); // the sample epoch, or the day after (time control below)
       const lat = parseAngle((await page.textContent('#ro-lat'))!);
       const lon = parseAngle((await page.textContent('#ro-lon'))!);
       const ref = await api<{ lat_deg: number; lon_deg: number; alt_km: number }>(sample, `/api/objects/25544/state?at=${encodeURIComponent(epoch!)}`);
@@ -157,6 +157,31 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     await page.waitForFunction((e) => document.getElementById('readout')!.dataset.epochUtc !== e, first, { timeout: 10_000 });
     const second = await checkPosition();
     expect(Date.parse(second)).toBeGreaterThan(Date.parse(first));
+
+    // Time control: a chosen time (and ?at= in the address), ×1000, pause, play.
+    await page.fill('#tc-at', 'tomorrow');
+    await page.click('#tc-go');
+    expect(await page.textContent('#tc-error')).toBe('Time must be an ISO 8601 UTC time like 2022-07-15T13:00:00Z, got "tomorrow".');
+    await page.fill('#tc-at', '2022-07-16T00:00:00Z');
+    await page.click('#tc-go');
+    await expect.poll(() => page.getAttribute('#readout', 'data-epoch-utc')).toMatch(/^2022-07-16T00:00:0\d/);
+    expect(new URL(page.url()).searchParams.get('at')).toBe('2022-07-16T00:00:00.000Z');
+    await checkPosition();
+    await page.selectOption('#tc-speed', '1000');
+    const before = Date.parse((await page.getAttribute('#readout', 'data-epoch-utc'))!);
+    await expect.poll(async () => Date.parse((await page.getAttribute('#readout', 'data-epoch-utc'))!) - before, { timeout: 10_000 }).toBeGreaterThan(600_000); // > 10 min in a few seconds
+    expect(await page.textContent('#clock-label')).toMatch(/running ×1000\)$/);
+    await page.click('#tc-play'); // pause
+    expect(await page.textContent('#tc-play')).toBe('Play');
+    const frozen = await page.getAttribute('#readout', 'data-epoch-utc');
+    await page.waitForTimeout(1500);
+    expect(await page.getAttribute('#readout', 'data-epoch-utc')).toBe(frozen);
+    await checkPosition();
+    await page.click('#tc-play'); // run again, back to ×1 at the sample epoch
+    await page.selectOption('#tc-speed', '1');
+    await page.fill('#tc-at', '2022-07-15T13:00:00Z');
+    await page.click('#tc-go');
+    await expect.poll(() => page.getAttribute('#readout', 'data-epoch-utc')).toMatch(/^2022-07-15T13:00:0\d/);
 
     // Ground track: one orbit back and one ahead at 30 s, drawn as paths.
     const object = await api<{ latest: { mean_motion_rev_per_day: number; inclination_deg: number } }>(sample, '/api/objects/25544');
