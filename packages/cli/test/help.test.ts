@@ -70,3 +70,21 @@ describe('--no-checksum', () => {
     expect(JSON.parse(lenient.out).lat_deg).toBeCloseTo(-48.847, 3);
   });
 });
+
+describe('screen --data-dir', () => {
+  it("takes the data directory's catalogue when --catalog is not given, and names it when it is missing", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { ISS_SAMPLE_TLE } = await import('@stationkeeper/core');
+    const dir = mkdtempSync(join(tmpdir(), 'sk-screen-'));
+    const missing = await capture(['screen', '--primary', '25544', '--data-dir', dir]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe('stationkeeper: --catalog <file> is required: the data directory has no catalog/active.txt (run `stationkeeper data fetch --only tle`)\n');
+    mkdirSync(join(dir, 'catalog'));
+    writeFileSync(join(dir, 'catalog', 'active.txt'), ISS_SAMPLE_TLE + '\n');
+    const r = await capture(['screen', '--primary', '25544', '--data-dir', dir, '--start', '2022-07-15T12:00:00Z', '--days', '0.05', '--workers', '0', '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([]); // one object: nothing to come close to it
+  });
+});
