@@ -227,3 +227,19 @@ describe('stale elements are said, not shown as the sky of that day', () => {
     expect(Value.Check(StateResponse, near.json())).toBe(true);
   });
 });
+
+describe('passes with their path across the sky', () => {
+  it('sky_step_s adds azimuth/elevation from rise to set, through the culmination', async () => {
+    const r = await server().app.inject({ method: 'GET', url: '/api/objects/25544/passes?lat=48.8566&lon=2.3522&days=1&sky_step_s=20' });
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json();
+    expect(Value.Check(PassesResponse, body)).toBe(true);
+    expect(body.passes.length).toBeGreaterThan(2);
+    for (const p of body.passes) {
+      expect(p.sky[0].az_deg).toBeCloseTo(p.rise_azimuth_deg, 1);
+      expect(p.sky.at(-1).az_deg).toBeCloseTo(p.set_azimuth_deg, 1);
+      expect(Math.max(...p.sky.map((x: { el_deg: number }) => x.el_deg))).toBeCloseTo(p.max_elevation_deg, 1);
+    }
+    expect((await server().app.inject({ method: 'GET', url: '/api/objects/25544/passes?lat=0&lon=0&sky_step_s=2' })).json().error).toBe('query.sky_step_s: must be >= 5');
+  });
+});

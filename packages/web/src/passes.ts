@@ -6,9 +6,12 @@
  */
 import { describeError, getJson, passList, type PassJson } from './api.js';
 import { compass, fmtDuration, fmtInZone, fmtLat, fmtLon, fmtNum, h, zoneLabel } from './format.js';
+import { skyChart } from './skyChart.js';
 import { validatePlace, type PlaceQuery } from './validate.js';
 
 const FIELDS: (keyof PlaceQuery)[] = ['lat', 'lon', 'altM', 'days', 'minElevationDeg'];
+/** Seconds between the points of each pass's path across the sky (the polar chart). */
+const SKY_STEP_S = 15;
 const STORAGE_KEY = 'stationkeeper.place';
 
 export interface PassesOptions {
@@ -127,6 +130,7 @@ async function findPasses(opts: PassesOptions, q: PlaceQuery): Promise<void> {
       days: q.days,
       min_elevation: q.minElevationDeg,
       start: opts.startIso(),
+      sky_step_s: SKY_STEP_S,
     });
     const all = passList(body);
     const shown = visibleOnly ? all.filter((p) => p.visible) : all;
@@ -142,7 +146,7 @@ async function findPasses(opts: PassesOptions, q: PlaceQuery): Promise<void> {
     const warn = $('passes-note');
     warn.textContent = typeof note === 'string' ? note.charAt(0).toUpperCase() + note.slice(1) + '.' : '';
     warn.hidden = typeof note !== 'string';
-    result.replaceChildren(shown.length ? passTable(shown, zone, q.minElevationDeg) : '');
+    result.replaceChildren(...(shown.length ? passesWithSky(shown, zone, q.minElevationDeg) : []));
   } catch (err) {
     status.textContent = `Could not compute passes: ${describeError(err)}`;
     result.replaceChildren();
@@ -151,20 +155,40 @@ async function findPasses(opts: PassesOptions, q: PlaceQuery): Promise<void> {
   }
 }
 
-function passTable(passes: PassJson[], zone: string | undefined, minElevationDeg: number): HTMLTableElement {
+/** The table and, beside it, the sky chart of the chosen pass (first the first visible one). */
+function passesWithSky(passes: PassJson[], zone: string | undefined, minElevationDeg: number): HTMLElement[] {
+  const chartBox = h('figure', { class: 'sky-box', 'data-testid': 'sky-box' });
+  const choose = (i: number) => {
+    const p = passes[i];
+    chartBox.replaceChildren(skyChart(p, zone), h('figcaption', { class: 'hint', 'data-testid': 'sky-caption', text: `Pass rising ${fmtInZone(p.rise_utc, zone).date} ${fmtInZone(p.rise_utc, zone).time} (${zoneLabel(zone)}), seen looking up: north at the top, east on the left; bold: visible.` }));
+    table.querySelectorAll('tbody tr').forEach((tr, k) => tr.classList.toggle('chosen', k === i));
+  };
+  const table = passTable(passes, zone, minElevationDeg, choose);
+  const firstVisible = passes.findIndex((p) => p.visible);
+  choose(firstVisible >= 0 ? firstVisible : 0);
+  // The table scrolls sideways inside its panel rather than being cut off.
+  return [h('div', { class: 'table-scroll' }, table), chartBox];
+}
+
+function passTable(passes: PassJson[], zone: string | undefined, minElevationDeg: number, choose: (index: number) => void): HTMLTableElement {
   const th = (text: string, unit?: string) => h('th', { scope: 'col' }, text, unit ? h('span', { class: 'unit', text: ` (${unit})` }) : null);
   const two = (main: string, sub: string) => [h('span', { class: 'cell-main', text: main }), h('span', { class: 'cell-sub', text: sub })];
   const at = (iso: string) => fmtInZone(iso, zone);
-  const az = (deg: number) => `az ${fmtNum(deg, 0, '°')} ${compass(deg)}`;
+  const az = (deg: number) => `${fmtNum(deg, 0, '°')} ${compass(deg)}`;
   const zoneName = zoneLabel(zone);
   const table = h(
     'table',
     { class: 'passes' },
-    h('caption', { class: 'visually-hidden', text: `Passes: date, rise, highest point and set with azimuth and elevation, the visible part and the magnitude; times ${zoneName}` }),
-    h('thead', {}, h('tr', {}, th('Date'), th('Rise', zoneName), th('Highest'), th('Set'), th('Visible'))),
+    h('caption', { class: 'visually-hidden', text: `Passes: date, rise and set (at ${minElevationDeg}° elevation) with their azimuth, the highest elevation with its time and azimuth, the visible part and the magnitude; times ${zoneName}` }),
+    h('thead', {}, h('tr', {}, th('Date'), th('Rise', zoneName), th('Highest', 'elevation'), th('Set'), th('Visible'))),
   );
   const tbody = h('tbody');
-  for (const p of passes) {
+  const skyButton = (k: number) => {
+    const b = h('button', { type: 'button', class: 'sky-button', text: 'Sky', 'aria-label': `Sky chart of pass ${k + 1}` });
+    b.addEventListener('click', () => choose(k));
+    return b;
+  };
+  for (const [k, p] of passes.entries()) {
     const rise = `${at(p.rise_utc).time}${p.in_progress_at_start ? '*' : ''}`;
     const set = `${at(p.set_utc).time}${p.in_progress_at_end ? '*' : ''}`;
     const w = p.visible_windows ?? [];
@@ -173,10 +197,10 @@ function passTable(passes: PassJson[], zone: string | undefined, minElevationDeg
       h(
         'tr',
         { class: p.visible ? 'visible-pass' : '' },
-        h('td', { 'data-label': 'Date' }, ...two(at(p.rise_utc).date, fmtDuration(p.duration_s))),
-        h('td', { 'data-label': `Rise (${zoneName})` }, ...two(rise, `${az(p.rise_azimuth_deg)} · el ${fmtNum(minElevationDeg, 0, '°')}`)),
-        h('td', { 'data-label': 'Highest' }, ...two(`el ${fmtNum(p.max_elevation_deg, 0, '°')}`, `${at(p.culmination_utc).time} · ${az(p.culmination_azimuth_deg)}`)),
-        h('td', { 'data-label': 'Set' }, ...two(set, `${az(p.set_azimuth_deg)} · el ${fmtNum(minElevationDeg, 0, '°')}`)),
+        h('td', { 'data-label': 'Date' }, h('span', { class: 'cell-main', text: at(p.rise_utc).date }), h('span', { class: 'cell-sub' }, `${fmtDuration(p.duration_s)} `, skyButton(k))),
+        h('td', { 'data-label': `Rise (${zoneName})`, title: `elevation ${fmtNum(minElevationDeg, 0, '°')}` }, ...two(rise, az(p.rise_azimuth_deg))),
+        h('td', { 'data-label': 'Highest' }, ...two(fmtNum(p.max_elevation_deg, 0, '°'), `${at(p.culmination_utc).time} · ${az(p.culmination_azimuth_deg)}`)),
+        h('td', { 'data-label': 'Set', title: `elevation ${fmtNum(minElevationDeg, 0, '°')}` }, ...two(set, az(p.set_azimuth_deg))),
         h('td', { 'data-label': 'Visible' }, ...(p.visible ? two(visiblePart, fmtNum(p.magnitude, 1, 'mag')) : two('no', ''))),
       ),
     );

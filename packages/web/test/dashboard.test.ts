@@ -221,9 +221,15 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     const hms = (iso: string) => new Date(Math.round(Date.parse(iso) / 1000) * 1000).toISOString().slice(11, 19);
     const p0 = passes.passes.find((p) => firstRow.includes(hms(p.rise_utc)));
     expect(p0, `first row ${firstRow}`).toBeDefined();
-    expect(firstRow).toContain(`el ${p0!.max_elevation_deg.toFixed(0)}°`);
-    expect(firstRow).toContain(`${hms(p0!.culmination_utc)} · az`);
+    expect(firstRow).toContain(`${p0!.max_elevation_deg.toFixed(0)}°`);
+    expect(firstRow).toContain(`${hms(p0!.culmination_utc)} · `);
     expect(await page.textContent('#passes-status')).toContain('(times UTC)');
+    // Sky chart: the chosen pass's path (from /passes?sky_step_s=), switched by its row's button.
+    await page.waitForSelector('[data-testid=sky-chart]');
+    expect(Number(await page.getAttribute('[data-testid=sky-chart]', 'data-points'))).toBeGreaterThan(10);
+    await page.locator('table.passes tbody tr').nth(1).locator('button.sky-button').click();
+    await expect.poll(() => page.locator('table.passes tbody tr.chosen').count()).toBe(1);
+    expect(await page.locator('table.passes tbody tr').nth(1).getAttribute('class')).toContain('chosen');
     // Untick: the browser's own zone, the same instants.
     const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     await page.uncheck('#passes-utc');

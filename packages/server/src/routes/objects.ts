@@ -8,6 +8,7 @@ import {
   detectManeuvers,
   Epoch,
   findPasses,
+  passSkyPath,
   HISTORY_ALTITUDE_REFERENCE,
   historyPointJson,
   ISS_NORAD_ID,
@@ -119,6 +120,7 @@ const PassesQuery = Type.Object(
     days: Type.Number({ minimum: 0.001, maximum: 30, default: 3, description: 'length of the search, days' }),
     min_elevation: Type.Number({ minimum: -10, maximum: 89, default: DEFAULT_MIN_ELEVATION_DEG, description: 'rise/set elevation, degrees' }),
     visible_only: Type.Boolean({ default: false, description: 'only passes with a visible part' }),
+    sky_step_s: Type.Optional(Type.Integer({ minimum: 5, maximum: 120, description: 'add each pass\'s path across the sky (`sky`: azimuth and elevation every this many seconds, rise to set) for a polar chart' })),
   },
   { additionalProperties: false },
 );
@@ -138,6 +140,7 @@ const PassJson = Type.Object({
   visible_windows: Type.Array(Type.Object({ start_utc: Type.String(), end_utc: Type.String() })),
   magnitude: Type.Union([Type.Number(), Type.Null()]),
   sun_elevation_at_culmination_deg: Type.Number(),
+  sky: Type.Optional(Type.Array(Type.Object({ t_utc: Type.String(), az_deg: Type.Number(), el_deg: Type.Number() }))),
 });
 export const PassesResponse = Type.Object({
   norad: Type.Integer(),
@@ -437,13 +440,16 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         start = Epoch.fromUtcMjd(Math.floor(now.utcMjd() * 1440) / 1440);
       }
       const end = start.plusDays(q.days);
-      const key = [r.set.id, norad, q.lat, q.lon, q.alt_m, start.toIsoUtc(6), q.days, q.min_elevation, q.visible_only].join('|');
+      const key = [r.set.id, norad, q.lat, q.lon, q.alt_m, start.toIsoUtc(6), q.days, q.min_elevation, q.visible_only, q.sky_step_s].join('|');
       const cached = passCache.get(key);
       if (cached) return reply.type('application/json; charset=utf-8').send(cached);
-      const passes = findPasses(sgp4StateFn(r.propagator), { latDeg: q.lat, lonDeg: q.lon, altM: q.alt_m }, start, end, {
+      const stateFn = sgp4StateFn(r.propagator);
+      const site = { latDeg: q.lat, lonDeg: q.lon, altM: q.alt_m };
+      const passes = findPasses(stateFn, site, start, end, {
         minElevationDeg: q.min_elevation,
         eop,
       });
+      const sky = (p: Pass) => (q.sky_step_s === undefined ? {} : { sky: passSkyPath(stateFn, site, p, q.sky_step_s, eop).map((x) => ({ t_utc: x.epoch.toIsoUtc(0), az_deg: round(x.azimuthDeg, 2), el_deg: round(x.elevationDeg, 2) })) });
       const shown = q.visible_only ? passes.filter((p) => p.visible) : passes;
       const body = {
         norad,
@@ -455,7 +461,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         elements_source: r.source,
         eop: eop !== undefined,
         ...(note ? { note } : {}),
-        passes: shown.map(passJson),
+        passes: shown.map((p) => ({ ...passJson(p), ...sky(p) })),
       };
       const json = serializePasses(body);
       passCache.set(key, json);
