@@ -18,6 +18,7 @@ import { openApiDocument, RouteTable } from './routeTable.js';
 import { registerIngestRoutes } from './routes/ingest.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerObjectRoutes } from './routes/objects.js';
+import { registerPlaceRoutes } from './routes/places.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
 import { errors } from './schemas.js';
 import { loadStaticFiles } from './staticFiles.js';
@@ -88,6 +89,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerJobRoutes(app, routes, runner);
   registerScenarioRoutes(app, routes, { store: scenarios, runner, dataDir: config.dataDir });
   registerDecayRoutes(app, routes, { runner, elements, cache: new JobCache(db), dataDir: config.dataDir });
+  registerPlaceRoutes(app, routes);
 
   routes.add(app, {
     method: 'GET',

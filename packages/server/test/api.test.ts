@@ -243,3 +243,26 @@ describe('passes with their path across the sky', () => {
     expect((await server().app.inject({ method: 'GET', url: '/api/objects/25544/passes?lat=0&lon=0&sky_step_s=2' })).json().error).toBe('query.sky_step_s: must be >= 5');
   });
 });
+
+describe('place search (offline gazetteer)', () => {
+  const get = (url: string) => server().app.inject({ method: 'GET', url });
+
+  it('finds cities by the start of their name, accents and case ignored, largest first', async () => {
+    const paris = (await get('/api/places?q=paris')).json();
+    expect(paris.places[0]).toMatchObject({ name: 'Paris', country: 'France', time_zone: 'Europe/Paris' });
+    expect(paris.places[0].lat_deg).toBeCloseTo(48.87, 1);
+    expect(paris.places[0].lon_deg).toBeCloseTo(2.33, 1);
+    // The table writes "Sao Paulo"; an accented, upper-case query finds it.
+    const sao = (await get('/api/places?q=S%C3%83O%20PA')).json();
+    expect(sao.places[0]).toMatchObject({ name: 'Sao Paulo', time_zone: 'America/Sao_Paulo' });
+    const hou = (await get('/api/places?q=hou&limit=3')).json();
+    expect(hou.places).toHaveLength(3);
+    for (let i = 1; i < hou.places.length; i++) expect(hou.places[i].population).toBeLessThanOrEqual(hou.places[i - 1].population);
+  });
+
+  it('validates the query', async () => {
+    expect((await get('/api/places?q=p')).json().error).toBe('query.q: must NOT have fewer than 2 characters');
+    expect((await get('/api/places')).statusCode).toBe(400);
+    expect((await get('/api/places?q=zzzzqqq')).json().places).toEqual([]);
+  });
+});
