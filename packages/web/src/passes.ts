@@ -41,6 +41,12 @@ export function setupPasses(opts: PassesOptions): void {
   });
 
   $('geolocate').addEventListener('click', () => geolocate(form, input));
+  setupPlaceSearch((place) => {
+    input('lat').value = String(place.lat_deg);
+    input('lon').value = String(place.lon_deg);
+    input('altM').value = '0';
+    form.requestSubmit();
+  });
   // Local time or UTC: the answer is cached on the server, so asking again is cheap.
   $<HTMLInputElement>('passes-utc').addEventListener('change', () => {
     if ($('passes-result').childElementCount > 0) form.requestSubmit();
@@ -156,6 +162,55 @@ async function findPasses(opts: PassesOptions, q: PlaceQuery): Promise<void> {
 }
 
 /** The table and, beside it, the sky chart of the chosen pass (first the first visible one). */
+interface PlaceHit {
+  name: string;
+  province: string;
+  country: string;
+  lat_deg: number;
+  lon_deg: number;
+  time_zone: string;
+}
+
+/** City search over the server's offline gazetteer (GET /api/places): a short list to pick from. */
+function setupPlaceSearch(pick: (place: PlaceHit) => void): void {
+  const field = $<HTMLInputElement>('place-search');
+  const list = $('place-results');
+  const status = $('place-search-status');
+  let timer: number | undefined;
+  let asked = '';
+  field.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(async () => {
+      const q = field.value.trim();
+      if (q.length < 2) {
+        list.replaceChildren();
+        status.textContent = '';
+        return;
+      }
+      asked = q;
+      try {
+        const body = await getJson<{ places: PlaceHit[] }>('/api/places', { q, limit: 8 });
+        if (asked !== q) return; // a later keystroke asked again
+        status.textContent = body.places.length ? '' : `No city or town called "${q}…" in the gazetteer; type the latitude and longitude instead.`;
+        list.replaceChildren(
+          ...body.places.map((p) => {
+            const b = h('button', { type: 'button', class: 'place-hit', text: `${p.name}${p.province ? `, ${p.province}` : ''}, ${p.country}` });
+            b.addEventListener('click', () => {
+              list.replaceChildren();
+              field.value = p.name;
+              status.textContent = `${p.name}: ${fmtLat(p.lat_deg, 3)}, ${fmtLon(p.lon_deg, 3)} (time zone ${p.time_zone}).`;
+              pick(p);
+            });
+            return h('li', {}, b);
+          }),
+        );
+      } catch (err) {
+        status.textContent = `City search failed: ${describeError(err)}`;
+      }
+    }, 250);
+  });
+}
+
 function passesWithSky(passes: PassJson[], zone: string | undefined, minElevationDeg: number): HTMLElement[] {
   const chartBox = h('figure', { class: 'sky-box', 'data-testid': 'sky-box' });
   const choose = (i: number) => {

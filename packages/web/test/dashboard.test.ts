@@ -240,6 +240,18 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     await page.click('#place-form button[type=submit]');
     await expect.poll(() => page.textContent('#passes-status')).toMatch(/visible pass/);
 
+    // City search, offline (the server's gazetteer): typed, picked, and the passes follow.
+    const lyon = (await api<{ places: { name: string; lat_deg: number; lon_deg: number }[] }>(sample, '/api/places?q=lyon')).places[0];
+    expect(lyon.name).toBe('Lyon');
+    await page.fill('#place-search', 'lyo');
+    await page.waitForSelector('.place-hit');
+    expect(await page.locator('.place-hit').first().textContent()).toMatch(/^Lyon, .*France$/);
+    await page.locator('.place-hit').first().click();
+    await expect.poll(() => page.inputValue('#lat')).toBe(String(lyon.lat_deg));
+    expect(await page.inputValue('#lon')).toBe(String(lyon.lon_deg));
+    await expect.poll(() => page.textContent('#passes-status')).toContain(`${Math.abs(lyon.lat_deg).toFixed(4)}°`);
+    expect(await page.textContent('#place-search-status')).toMatch(/^Lyon: .*\(time zone Europe\/Paris\)\.$/);
+
     // History: the embedded sample history (2021-01 … 2022-03) drawn with its reboosts.
     const history = await api<{ points: unknown[]; maneuvers: { kind: string }[] }>(sample, '/api/objects/25544/history');
     expect(history.points.length).toBe(2024);
