@@ -34,6 +34,8 @@ export interface AltitudeChartOptions {
   band?: { from: number; to: number; label: string };
   /** Areas filled between two series (indices into `series`), e.g. a 5–95 % band. */
   fills?: { upper: number; lower: number; color: string }[];
+  /** Widen the time axis to at least this span (unix seconds), e.g. to the end of a re-entry window after the data. */
+  xRange?: [number, number];
 }
 
 const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
@@ -51,7 +53,7 @@ export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): 
     width,
     height: o.height ?? 300,
     tzDate: utc,
-    scales: { x: { time: true } },
+    scales: { x: o.xRange ? { time: true, range: (_u, min, max) => [Math.min(min, o.xRange![0]), Math.max(max, o.xRange![1])] } : { time: true } },
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
     series: [

@@ -39,6 +39,8 @@ export class LivePanel {
   private speed = 1;
   /** The shown time while paused; undefined while running. */
   private pausedAtMs: number | undefined;
+  /** Number of the latest /state request: older answers are dropped. */
+  private tickSeq = 0;
   private trackCentreMs = Number.NaN;
   private timer: number | undefined;
   private trackLoading = false;
@@ -116,8 +118,11 @@ export class LivePanel {
 
   private async tick(): Promise<void> {
     const at = this.shownTimeIso();
+    const seq = ++this.tickSeq;
     try {
       const state = await getJson<StateResponse>(`/api/objects/${this.opts.norad}/state`, { at });
+      // An answer overtaken by a later tick or a clock change (pause, jump) is not shown.
+      if (seq !== this.tickSeq) return;
       this.render(state);
       if (this.elements) this.showElements(this.elements, state);
       $('map-status').textContent = '';

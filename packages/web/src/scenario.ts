@@ -26,6 +26,7 @@ export interface ScenarioResult {
   ledger?: { by_vehicle?: VehicleYear[]; by_partner?: PartnerYear[] };
   years?: Year[];
   first_unflown_reboost_utc?: string | null;
+  withdrawals?: { partner: string; epoch_utc: string }[];
   /** Deprecated alias of first_unflown_reboost_utc (servers before it was renamed). */
   propellant_exhausted_utc?: string | null;
   reentry?: Reentry | null;
@@ -242,7 +243,11 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
     const markers: ChartMarker[] = burns.map((b) => ({ t: Date.parse(b.epoch_utc) / 1000, kind: b.delta_v_m_s < 0 ? 'lower' : 'raise', label: `${vName(b.vehicle)} ${fmtNum(b.delta_v_m_s, 2, 'm/s')}` }));
     if (unflown) markers.push({ t: Date.parse(unflown) / 1000, kind: 'event', label: 'first reboost no vehicle can fly' });
     if (reentry?.nominal_utc) markers.push({ t: Date.parse(reentry.nominal_utc) / 1000, kind: 'event', label: 're-entry (nominal)' });
+    for (const w of r.withdrawals ?? []) markers.push({ t: Date.parse(w.epoch_utc) / 1000, kind: 'event', label: `${w.partner} withdraws` });
+    // The axis runs to the end of the re-entry window (or the nominal date) when that comes after the run.
+    const ends = [x[x.length - 1], win ? Date.parse(win.latest_utc) / 1000 : NaN, reentry?.nominal_utc ? Date.parse(reentry.nominal_utc) / 1000 : NaN].filter(Number.isFinite);
     altitudeChart(chart, {
+      xRange: [x[0], Math.max(...ends)],
       x,
       yLabel: 'mean altitude (km)',
       series,
@@ -250,7 +255,7 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
       band: win ? { from: Date.parse(win.earliest_utc) / 1000, to: Date.parse(win.latest_utc) / 1000, label: 're-entry window' } : undefined,
       height: 280,
     });
-    box.append(h('p', { class: 'hint chart-key' }, '▲ burn (reboost) · ▼ lowering · ● first reboost that no available vehicle can fly / nominal re-entry', win ? ' · shaded: re-entry window' : ''));
+    box.append(h('p', { class: 'hint chart-key' }, '▲ burn (reboost) · ▼ lowering · ● a partner withdraws / first reboost that no available vehicle can fly / nominal re-entry', win ? ' · shaded: re-entry window' : ''));
   } else {
     chart.replaceChildren(h('p', { class: 'status', text: 'The result has no altitude series.' }));
   }

@@ -491,7 +491,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       const href = await p.getAttribute('[data-testid=scenario-report]', 'href');
       const id = /^\/api\/scenarios\/([0-9a-f-]{36})\/report$/.exec(href ?? '')?.[1];
       expect(id, `report link ${href}`).toBeDefined();
-      interface Stored { definition: { end: string; events: { type: string; partner?: string; date?: string }[] }; latest_result: { burns: { epoch_utc: string; delta_v_m_s: number; propellant_kg: number }[]; propellant_exhausted_utc: string | null; reentry: { nominal_utc: string | null; during_scenario: boolean } | null; altitude_series: { epoch_utc: string[] }; ledger: { by_vehicle: unknown[] } } }
+      interface Stored { definition: { end: string; events: { type: string; partner?: string; date?: string }[] }; latest_result: { burns: { epoch_utc: string; delta_v_m_s: number; propellant_kg: number }[]; propellant_exhausted_utc: string | null; withdrawals: { partner: string; epoch_utc: string }[]; reentry: { nominal_utc: string | null; during_scenario: boolean; window: { latest_utc: string } | null } | null; altitude_series: { epoch_utc: string[] }; ledger: { by_vehicle: unknown[] } } }
       const stored = await api<Stored>(withHistory, `/api/scenarios/${id}`);
       // The overrides reached the server.
       expect(String(stored.definition.end).slice(0, 10)).toBe('2023-12-31');
@@ -513,7 +513,10 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       // Chart: every burn, the exhausted date and the re-entry when it falls inside the series.
       await p.waitForSelector('[data-testid=scenario-chart] canvas');
       const [first, last] = [r.altitude_series.epoch_utc[0], r.altitude_series.epoch_utc.at(-1)!].map((t) => Date.parse(t));
-      const inside = [...r.burns.map((b) => b.epoch_utc), r.propellant_exhausted_utc!, r.reentry!.nominal_utc!].filter((t) => Date.parse(t) >= first && Date.parse(t) <= last).length;
+      // The axis reaches the end of the re-entry window (or the nominal date) after the run; the withdrawal is marked.
+      const end = Math.max(last, ...[r.reentry!.window?.latest_utc, r.reentry!.nominal_utc].filter((t): t is string => !!t).map((t) => Date.parse(t)));
+      expect(r.withdrawals).toEqual([{ partner: 'roscosmos', epoch_utc: expect.stringMatching(/^2023-01-01/) }]);
+      const inside = [...r.burns.map((b) => b.epoch_utc), r.propellant_exhausted_utc!, r.reentry!.nominal_utc!, ...r.withdrawals.map((w) => w.epoch_utc)].filter((t) => Date.parse(t) >= first && Date.parse(t) <= end).length;
       expect(await p.getAttribute('[data-testid=scenario-chart]', 'data-markers')).toBe(String(inside));
       const report = await fetch(withHistory.url + href!);
       expect(report.status).toBe(200);

@@ -106,6 +106,8 @@ export interface ScenarioResult {
     reentry_altitude_km: number;
     during_scenario: boolean;
   };
+  /** Partners that stopped flying during the run, and when (charts mark them). */
+  withdrawals: { partner: string; epoch_utc: string }[];
   /** Things the run did not do as the file asked (skipped arrivals…), with dates. */
   notes: { epoch_utc: string; text: string }[];
   altitude_series: { epoch_utc: string[]; mean_altitude_km: number[]; f107a: number[] };
@@ -165,6 +167,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const { policy } = scenario;
   const ledger = new PropellantLedger();
   const notes: ScenarioResult['notes'] = [];
+  const withdrawals: ScenarioResult['withdrawals'] = [];
   const burns: ScenarioBurn[] = [];
   const shortfalls: ScenarioResult['shortfalls'] = [];
   const series = { epoch_utc: [] as string[], mean_altitude_km: [] as number[], f107a: [] as number[] };
@@ -327,6 +330,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
         case 'partner-withdrawal':
           inactivePartners.add(ev.partner);
           notes.push({ epoch_utc: when, text: `${ev.partner} withdraws: its vehicles and modules no longer burn or fly` });
+          withdrawals.push({ partner: ev.partner, epoch_utc: when });
           break;
         case 'partner-return':
           inactivePartners.delete(ev.partner);
@@ -462,6 +466,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
     years,
     first_unflown_reboost_utc: exhausted,
     propellant_exhausted_utc: exhausted,
+    withdrawals,
     shortfalls,
     reentry: reentry
       ? {
