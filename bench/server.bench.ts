@@ -59,7 +59,7 @@ interface Result {
 
 function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve-child', dataDir], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve-child', dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, BENCH_WORKERS: String(WORKERS) },
     });

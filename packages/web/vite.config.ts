@@ -11,6 +11,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: './',
+  // Bundle @stationkeeper/core from its TypeScript sources (its `source` export condition), so the
+  // dashboard never depends on a stale compiled dist/.
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

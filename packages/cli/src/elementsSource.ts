@@ -13,6 +13,7 @@ import {
   type ElementSetRecord,
 } from '@stationkeeper/core';
 import { optionalDataFile } from '@stationkeeper/core/node';
+import { tleParsing } from './util/checksum.js';
 import { UsageError } from './util/options.js';
 
 export interface ElementsQuery {
@@ -68,7 +69,7 @@ function fromFile(path: string, label: string, query: ElementsQuery, lenient: bo
 
 /** Parse and select; undefined when the object is absent and `lenient` (data-directory files). */
 function fromText(text: string, fileName: string, query: ElementsQuery, lenient: boolean): LoadedElements | undefined {
-  const parsed = parseElements(text, { fileName });
+  const parsed = parseElements(text, { fileName, verifyChecksum: tleParsing.verifyChecksum });
   if (parsed.records.length === 0) {
     const first = parsed.errors[0]?.message ?? 'no element sets found';
     throw new UsageError(`${fileName}: no usable element set (${parsed.errors.length} errors; first: ${first})`);

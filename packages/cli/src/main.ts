@@ -25,6 +25,8 @@ import { registerGroup } from './commands/group.js';
 import { registerLaunchWindow } from './commands/launchWindow.js';
 import { registerRaise } from './commands/raise.js';
 import { registerDeploy } from './commands/deploy.js';
+import { addHelpExamples } from './helpExamples.js';
+import { addNoChecksumOption } from './util/checksum.js';
 import { UsageError } from './util/options.js';
 
 /** Entry point: builds the command tree and runs it. Returns the process exit code. */
@@ -32,8 +34,10 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('stationkeeper')
     .description('Flight dynamics and operations for crewed stations in low Earth orbit')
     .version('0.1.0');
-  // Before the subcommands: commander copies this setting to commands created after it.
+  // Before the subcommands: commander copies these settings to commands created after them.
   program.exitOverride();
+  // One error style for every usage error, commander's own included: `stationkeeper: <reason>`.
+  program.configureOutput({ outputError: (text, write) => write(`stationkeeper: ${text.replace(/^error: /, '')}`) });
   registerWhere(program);
   registerEphem(program);
   registerPasses(program);
@@ -60,13 +64,16 @@ export async function main(argv: string[]): Promise<number> {
   registerWorker(program);
   registerData(program);
   registerBenchSgp4(program);
+  addHelpExamples(program);
+  addNoChecksumOption(program);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
     // Library errors carry other codes (Sgp4Error.code is a number): only commander's are strings here.
     const e = err as { code?: unknown; exitCode?: number; message?: string };
-    if (typeof e.code === 'string' && e.code.startsWith('commander.')) return e.exitCode ?? 1;
+    // Help and --version end with 0; every other commander error is a usage error: 2, like UsageError.
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) return e.exitCode === 0 ? 0 : 2;
     process.stderr.write(`stationkeeper: ${oneLine(fileErrorText(err) ?? e.message ?? String(err))}\n`);
     if (process.env.STATIONKEEPER_DEBUG) console.error(err);
     return err instanceof UsageError ? 2 : 1;

@@ -129,9 +129,14 @@ describe('stationkeeper atmosphere (other models and errors)', () => {
     await expect(run(['--lat', '0', '--lon', '0', '--alt-km', '400', '--at', 'yesterday'])).rejects.toThrow(UsageError);
   });
 
-  it('without the coefficient file, names the file and `stationkeeper data fetch --only msis`', () => {
-    expect(() => atmosphere({ lat: '0', lon: '0', altKm: '400', f107: '150', f107a: '150', ap: '4', dataDir: empty })).toThrow(
-      /missing .*nrlmsise[/\\]nrlmsise00-coefficients\.json — run `stationkeeper data fetch --only msis/,
-    );
+  it('with an empty data directory, runs on the embedded coefficient table and the solar-cycle model, and says so', () => {
+    const input = { lat: '60', lon: '-70', altKm: '400', at: '2009-06-21T08:03:20Z', lst: '16', f107: '150', f107a: '150', ap: '4' };
+    const embedded = atmosphere({ ...input, dataDir: empty });
+    // The same numbers as with the coefficient file that `data fetch --only msis` writes (check case 0's inputs).
+    if (sharedDataAvailable()) expect(embedded).toEqual(atmosphere({ ...input, dataDir: SHARED_DATA }));
+    expect(embedded.density_kg_m3).toBeGreaterThan(4e-12);
+    const modelled = atmosphere({ lat: '0', lon: '0', altKm: '400', at: '2022-06-21T00:00:00Z', dataDir: empty });
+    expect(modelled.space_weather?.kind).toBe('model');
+    expect(modelled.space_weather?.source).toMatch(/^no space-weather file in the data directory: the solar-cycle model stands in/);
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Epoch } from '@stationkeeper/core';
+import { formatLocal } from '../src/commands/passes.js';
 import { runCli } from './runCli.js';
 
 const FIXTURE = resolve(fileURLToPath(import.meta.url), '../../../core/test/fixtures/passes/iss-passes-skyfield.json');
@@ -40,5 +42,17 @@ describe('stationkeeper passes', () => {
     const r = runCli(['passes', '--lat', '123', '--lon', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--lat must be between -90 and 90, got 123/);
+  });
+});
+
+describe('local times round like the UTC column', () => {
+  it('formatLocal and toIsoUtc(0) give the same second, below and above the half', () => {
+    for (const iso of ['2022-07-15T21:21:39.4Z', '2022-07-15T21:21:39.6Z', '2022-12-31T23:59:59.7Z']) {
+      const e = Epoch.fromIso(iso);
+      const utc = e.toIsoUtc(0);
+      expect(formatLocal(e, 'UTC').slice(0, 19)).toBe(`${utc.slice(0, 10)} ${utc.slice(11, 19)}`);
+    }
+    // 21:21:39.6 UTC is 23:21:40 in Paris (CEST, UTC+2), not :39.
+    expect(formatLocal(Epoch.fromIso('2022-07-15T21:21:39.6Z'), 'Europe/Paris')).toBe('2022-07-15 23:21:40 GMT+2');
   });
 });

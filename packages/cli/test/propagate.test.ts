@@ -113,8 +113,8 @@ describe('stationkeeper propagate', () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ spacecraft: { massKg: 1000 }, forces: { gravity: { model: 'j2' }, drag: { atmosphere: 'nrlmsise00', cd: -1, areaM2: 10 } } }));
-    // The atmosphere needs its data file first: the message names it and the fetch command.
-    expect(await usageError({ config: bad, duration: '1h' })).toMatch(/nrlmsise\/nrlmsise00-coefficients\.json — run `stationkeeper data fetch --only msis/);
+    // The atmosphere runs on the embedded coefficients; the space-weather file is still needed and named.
+    expect(await usageError({ config: bad, duration: '1h' })).toMatch(/spaceweather\/SW-All\.csv — run `stationkeeper data fetch --only spaceweather/);
     writeFileSync(bad, JSON.stringify({ spacecraft: { massKg: 1000 }, forces: { gravity: { model: 'j2', degree: 4 } } }));
     expect(await usageError({ config: bad, duration: '1h' })).toMatch(/forces\.gravity\.degree/);
     writeFileSync(bad, JSON.stringify({ forces: { gravity: { model: 'j2' } }, integrator: { rtol: 0 } }));

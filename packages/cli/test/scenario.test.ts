@@ -24,6 +24,7 @@ describe.skipIf(!sharedDataAvailable())('stationkeeper scenario run', () => {
     for (const k of ['burns', 'ledger', 'propellant_exhausted_utc', 'reentry', 'altitude_series']) expect(j).toHaveProperty(k);
     expect(j.burns.every((b: { epoch_utc: string }) => b.epoch_utc < '2022-04-02')).toBe(true);
     expect(j.propellant_exhausted_utc.slice(0, 4)).toBe('2022');
+    expect(j.first_unflown_reboost_utc).toBe(j.propellant_exhausted_utc); // the old name is an alias
     // Roscosmos (2022, facts §2): 2–5 years to re-entry without reboosts, depending on the Sun.
     const years = (Date.parse(j.reentry.nominal_utc) - Date.parse('2022-04-02')) / (365.25 * 86400e3);
     expect(years).toBeGreaterThan(1.5);

@@ -26,7 +26,7 @@ function runScreen(args: string[]): { code: number; stdout: string; stderr: stri
     try { await program.parseAsync(${JSON.stringify(['node', 'stationkeeper', 'screen', ...args])}); }
     catch (e) { process.stderr.write('stationkeeper: ' + e.message + '\\n'); process.exitCode = e instanceof UsageError ? 2 : 1; }
   `;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -54,5 +54,9 @@ describe('stationkeeper where', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--at must be an ISO 8601 UTC time.*"tomorrow"/);
     expect(runCli(['where', '--norad', '5']).stderr).toMatch(/no element set for NORAD 5/);
+    // A latitude alone used to take Houston's longitude silently.
+    const half = runCli(['where', '--lat', '48.85']);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toBe('stationkeeper: give --lat and --lon together (got only --lat)\n');
   });
 });

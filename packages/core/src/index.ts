@@ -1,5 +1,6 @@
 export * from './time/index.js';
 export * from './samples.js';
+export * from './sampleHistory.js';
 export * from './propagation/index.js';
 export * from './elements/index.js';
 export * from './history/index.js';

@@ -22,6 +22,7 @@ import { registerJobRoutes } from './routes/jobs.js';
 import { registerObjectRoutes } from './routes/objects.js';
 import { registerConstellationRoutes } from './routes/constellation.js';
 import { constellationDeploy } from './jobs/types/constellationDeploy.js';
+import { registerPlaceRoutes } from './routes/places.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
 import { errors } from './schemas.js';
 import { loadStaticFiles } from './staticFiles.js';
@@ -98,6 +99,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   registerDecayRoutes(app, routes, { runner, elements, cache: new JobCache(db), dataDir: config.dataDir });
   registerConstellationRoutes(app, routes, { elements, eop });
   registerAttitudeRoutes(app, routes, { dataDir: config.dataDir });
+  registerPlaceRoutes(app, routes);
 
   routes.add(app, {
     method: 'GET',

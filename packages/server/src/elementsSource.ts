@@ -2,7 +2,7 @@
  * Which element set answers a request: the store's (latest at or before the instant asked for),
  * else — for the ISS only — the sample embedded in core, so a fresh clone answers something.
  */
-import { Epoch, ISS_NORAD_ID, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, type MeanElements } from '@stationkeeper/core';
+import { Epoch, ISS_NORAD_ID, ISS_SAMPLE_HISTORY_INFO, ISS_SAMPLE_HISTORY_TLE, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, type MeanElements } from '@stationkeeper/core';
 import { HttpError } from './httpError.js';
 import type { ElementStore, StoredElementSet } from './store/elementStore.js';
 
@@ -35,6 +35,52 @@ export function sampleNote(): string {
     `no element set of NORAD ${ISS_NORAD_ID} in the store: using the ${EMBEDDED_SAMPLE} of ` +
     `${sampleRecord.epoch.toIsoUtc(0)}; times default to its epoch. Ingest current elements ` +
     '(POST /api/ingest, or `stationkeeper data fetch --only tle` and restart) for today.'
+  );
+}
+
+/** Elements further than this from the instant asked about are called stale in the answer's note. */
+export const FRESH_ELEMENTS_DAYS = 14;
+
+/**
+ * A note for an answer computed `at` from elements of `epoch` when the two are more than
+ * FRESH_ELEMENTS_DAYS apart (undefined otherwise): SGP4 extrapolates, and its error grows with
+ * every day from the epoch, so such a position or pass list is not the sky of that day.
+ */
+export function staleElementsNote(epoch: Epoch, at: Epoch): string | undefined {
+  const days = Math.abs(at.secondsSince(epoch)) / 86400;
+  if (days <= FRESH_ELEMENTS_DAYS) return undefined;
+  return (
+    `stale elements: the element set of ${epoch.toIsoUtc(0).slice(0, 10)} is ${Math.round(days)} days ${at.isBefore(epoch) ? 'after' : 'before'} ${at.toIsoUtc(0)}; ` +
+    'SGP4 drifts by kilometres a day that far from the epoch, so this is an extrapolation, not the sky of that day. Ingest element sets of that time (POST /api/ingest).'
+  );
+}
+
+let sampleHistory: StoredElementSet[] | undefined;
+
+/**
+ * The embedded sample ISS history (core sampleHistory.ts, 2021-01 … 2022-03), as stored sets:
+ * what the history, lifetime and re-entry answers use while the store holds no ISS elements.
+ */
+export function sampleHistorySets(): StoredElementSet[] {
+  sampleHistory ??= parseTle(ISS_SAMPLE_HISTORY_TLE, { fileName: 'embedded sample history' }).records.map((r, i) => ({
+    id: -(i + 1),
+    norad: r.noradId,
+    name: ISS_SAMPLE_HISTORY_INFO.objectName,
+    epochUtc: r.epoch.toIsoUtc(6),
+    format: 'tle' as const,
+    line1: r.line1,
+    line2: r.line2,
+    elements: r,
+    source: EMBEDDED_SAMPLE,
+    ingestedUtc: '',
+  }));
+  return sampleHistory;
+}
+
+export function sampleHistoryNote(): string {
+  return (
+    `no element set of NORAD ${ISS_NORAD_ID} in the store: using the ${ISS_SAMPLE_HISTORY_INFO.label} ` +
+    `(${ISS_SAMPLE_HISTORY_INFO.elementSets} element sets). Ingest a history (POST /api/ingest) for other dates.`
   );
 }
 

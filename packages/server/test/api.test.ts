@@ -107,7 +107,11 @@ describe('state of the ISS from the embedded sample', () => {
 
     const o = (await get('/api/objects/25544')).json();
     expect(o.latest.line1).toBe(ISS_SAMPLE_TLE.split('\n')[1]);
-    expect((await get('/api/objects/25544/history')).json().points).toHaveLength(1);
+    // The history comes from the embedded sample history (2021-01 … 2022-03), with the 2021–22 reboosts.
+    const history = (await get('/api/objects/25544/history')).json();
+    expect(history.points).toHaveLength(2024);
+    expect(history.note).toMatch(/embedded sample ISS history 2021-01-01 … 2022-03-03/);
+    expect(history.maneuvers.filter((m: { kind: string }) => m.kind === 'raise').length).toBeGreaterThanOrEqual(11);
   });
 });
 
@@ -167,12 +171,12 @@ describe('documents and files', () => {
     expect(doc.paths['/api/ingest'].post.security).toEqual([{ bearer: [] }]);
   });
 
-  it('an empty scenario definition is refused naming the field; decay routes need the data files', async () => {
+  it('an empty scenario definition is refused naming the field; decay routes run on the embedded defaults', async () => {
     const r = await server().app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', definition: {} } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.definition\.start: /);
-    expect((await get('/api/objects/25544/reentry')).statusCode).toBe(503);
-    expect((await get('/api/objects/25544/lifetime')).statusCode).toBe(503);
+    expect((await get('/api/objects/25544/reentry?mc=1')).statusCode).toBe(202);
+    expect((await get('/api/objects/25544/lifetime?mc=1')).statusCode).toBe(202);
     expect((await get('/api/scenarios')).json()).toEqual({ scenarios: [] });
   });
 
@@ -205,5 +209,60 @@ describe('documents and files', () => {
       w.remove();
       d.remove();
     }
+  });
+});
+
+describe('stale elements are said, not shown as the sky of that day', () => {
+  const inject = (url: string) => server().app.inject({ method: 'GET', url });
+
+  it('state, track and passes far from the element epoch carry a note; near it they do not', async () => {
+    const far = '2026-12-01T00:00:00Z';
+    for (const url of [`/api/objects/25544/state?at=${far}`, `/api/objects/25544/track?start=${far}&minutes=10`, `/api/objects/25544/passes?lat=48.85&lon=2.35&days=1&start=${far}`]) {
+      const r = await inject(url);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().note, url).toMatch(/^stale elements: the element set of 2022-07-15 is 1599 days before 2026-12-01T00:00:00Z; /);
+    }
+    const near = await inject('/api/objects/25544/state?at=2022-07-20T00:00:00Z');
+    expect(near.json().note).toBeUndefined();
+    expect(Value.Check(StateResponse, near.json())).toBe(true);
+  });
+});
+
+describe('passes with their path across the sky', () => {
+  it('sky_step_s adds azimuth/elevation from rise to set, through the culmination', async () => {
+    const r = await server().app.inject({ method: 'GET', url: '/api/objects/25544/passes?lat=48.8566&lon=2.3522&days=1&sky_step_s=20' });
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json();
+    expect(Value.Check(PassesResponse, body)).toBe(true);
+    expect(body.passes.length).toBeGreaterThan(2);
+    for (const p of body.passes) {
+      expect(p.sky[0].az_deg).toBeCloseTo(p.rise_azimuth_deg, 1);
+      expect(p.sky.at(-1).az_deg).toBeCloseTo(p.set_azimuth_deg, 1);
+      expect(Math.max(...p.sky.map((x: { el_deg: number }) => x.el_deg))).toBeCloseTo(p.max_elevation_deg, 1);
+    }
+    expect((await server().app.inject({ method: 'GET', url: '/api/objects/25544/passes?lat=0&lon=0&sky_step_s=2' })).json().error).toBe('query.sky_step_s: must be >= 5');
+  });
+});
+
+describe('place search (offline gazetteer)', () => {
+  const get = (url: string) => server().app.inject({ method: 'GET', url });
+
+  it('finds cities by the start of their name, accents and case ignored, largest first', async () => {
+    const paris = (await get('/api/places?q=paris')).json();
+    expect(paris.places[0]).toMatchObject({ name: 'Paris', country: 'France', time_zone: 'Europe/Paris' });
+    expect(paris.places[0].lat_deg).toBeCloseTo(48.87, 1);
+    expect(paris.places[0].lon_deg).toBeCloseTo(2.33, 1);
+    // The table writes "Sao Paulo"; an accented, upper-case query finds it.
+    const sao = (await get('/api/places?q=S%C3%83O%20PA')).json();
+    expect(sao.places[0]).toMatchObject({ name: 'Sao Paulo', time_zone: 'America/Sao_Paulo' });
+    const hou = (await get('/api/places?q=hou&limit=3')).json();
+    expect(hou.places).toHaveLength(3);
+    for (let i = 1; i < hou.places.length; i++) expect(hou.places[i].population).toBeLessThanOrEqual(hou.places[i - 1].population);
+  });
+
+  it('validates the query', async () => {
+    expect((await get('/api/places?q=p')).json().error).toBe('query.q: must NOT have fewer than 2 characters');
+    expect((await get('/api/places')).statusCode).toBe(400);
+    expect((await get('/api/places?q=zzzzqqq')).json().places).toEqual([]);
   });
 });

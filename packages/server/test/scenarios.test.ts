@@ -214,30 +214,26 @@ describe('scenario requests are checked before anything runs', () => {
     expect((await post({ example: 42 })).statusCode).toBe(400);
   });
 
-  it('503 naming the missing file and the fetch command when the data directory lacks the atmosphere', async () => {
-    const r = await post({ example: 'iss-baseline' });
-    expect(r.statusCode).toBe(503);
-    expect(r.json().error).toMatch(/nrlmsise\/nrlmsise00-coefficients\.json — run `stationkeeper data fetch --only msis --data-dir /);
-    expect((await server().app.inject({ method: 'GET', url: '/api/scenarios' })).json().scenarios).toEqual([]);
+  it('an empty data directory runs on the embedded defaults: the headline example is accepted (202)', async () => {
+    const r = await post({ example: 'iss-no-russian-reboost-2022' });
+    expect(r.statusCode, r.body).toBe(202);
   });
 });
 
 describe.skipIf(!sharedDataAvailable())('space weather only when the scenario needs it', () => {
-  it('forecast without SW-All.csv → 503 naming it; space_weather: model runs', async () => {
+  it('forecast without SW-All.csv runs on the solar-cycle model and says so in the notes', async () => {
     const d = tempDataDir();
     mkdirSync(join(d.dir, 'x'));
     symlinkSync(sharedPath('nrlmsise'), join(d.dir, 'nrlmsise'), 'dir');
     const s = await testServer({ dataDir: d.dir });
     try {
-      const r = await s.app.inject({ method: 'POST', url: '/api/scenarios', payload: { example: 'iss-baseline' } });
-      expect(r.statusCode).toBe(503);
-      expect(r.json().error).toMatch(/spaceweather\/SW-All\.csv — run `stationkeeper data fetch --only spaceweather/);
-      const ok = await s.app.inject({ method: 'POST', url: '/api/scenarios', payload: { example: 'iss-baseline', overrides: { space_weather: 'model', end: '2022-06-30' } } });
+      const ok = await s.app.inject({ method: 'POST', url: '/api/scenarios', payload: { example: 'iss-baseline', overrides: { end: '2022-06-30' } } });
       expect(ok.statusCode, ok.body).toBe(202);
       await s.runner.settled(ok.json().job.id);
       const job = (await s.app.inject({ method: 'GET', url: `/api/jobs/${ok.json().job.id}` })).json();
       expect(job.status, job.error).toBe('succeeded');
-      expect(job.result.assumptions.space_weather).toMatch(/solar-cycle|model/i);
+      expect(job.result.assumptions.space_weather).toBe('solar-cycle model');
+      expect(job.result.notes[0].text).toMatch(/^no space-weather file in the data directory: the solar-cycle model stands in/);
     } finally {
       await s.close();
       d.remove();

@@ -206,6 +206,9 @@ export interface PassJson {
   in_progress_at_end?: boolean;
   visible_start_utc?: string | null;
   visible_end_utc?: string | null;
+  visible_windows?: { start_utc: string; end_utc: string }[];
+  /** With ?sky_step_s=: the path across the sky, rise to set. */
+  sky?: { t_utc: string; az_deg: number; el_deg: number }[];
 }
 
 export function passList(body: unknown): PassJson[] {

@@ -1,10 +1,11 @@
 /**
  * Small wrapper over uPlot for the altitude charts: UTC time axis, km axis, markers for events
- * (reboosts ▲, lowerings ▼, propellant exhausted ✕) drawn on the canvas, and a width that follows
+ * (reboosts ▲, lowerings ▼, first reboost no vehicle can fly ✕) drawn on the canvas, and a width that follows
  * the panel.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { tickDecimals } from './format.js';
 
 export interface ChartSeries {
   label: string;
@@ -33,9 +34,16 @@ export interface AltitudeChartOptions {
   band?: { from: number; to: number; label: string };
   /** Areas filled between two series (indices into `series`), e.g. a 5–95 % band. */
   fills?: { upper: number; lower: number; color: string }[];
+  /** Widen the time axis to at least this span (unix seconds), e.g. to the end of a re-entry window after the data. */
+  xRange?: [number, number];
 }
 
 const utc = (ts: number) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC');
+
+/** `YYYY-MM-DD HH:MM` (UTC) of a uPlot time value in seconds. */
+function utcMinute(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
 
 export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): uPlot {
   container.replaceChildren();
@@ -45,18 +53,19 @@ export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): 
     width,
     height: o.height ?? 300,
     tzDate: utc,
-    scales: { x: { time: true } },
+    scales: { x: o.xRange ? { time: true, range: (_u, min, max) => [Math.min(min, o.xRange![0]), Math.max(max, o.xRange![1])] } : { time: true } },
     legend: { live: true },
     cursor: { drag: { x: true, y: false } },
     series: [
-      { label: 'UTC', value: '{YYYY}-{MM}-{DD} {HH}:{mm}' },
+      // Idle (no cursor over the chart) the legend says what to do instead of "--" and "—".
+      { label: 'UTC', value: (_u: uPlot, v: number | null) => (v === null ? 'point at the chart for values' : utcMinute(v)) },
       ...o.series.map((s) => ({
         label: s.label,
         stroke: s.color,
         width: s.width ?? 1.5,
         dash: s.dash,
         spanGaps: false,
-        value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)} km`),
+        value: (_u: uPlot, v: number | null) => (v === null ? '' : `${v.toFixed(1)} km`),
       })),
     ],
     axes: [
@@ -67,7 +76,7 @@ export function altitudeChart(container: HTMLElement, o: AltitudeChartOptions): 
         grid: { stroke: '#e3e6ea' },
         ticks: { stroke: '#ccc' },
         size: 56,
-        values: (_u, vals) => vals.map((v) => v.toFixed(0)),
+        values: (_u, vals) => vals.map((v) => v.toFixed(tickDecimals(vals))),
       },
     ],
     bands: (o.fills ?? []).map((f) => ({ series: [f.upper + 1, f.lower + 1] as [number, number], fill: f.color })),

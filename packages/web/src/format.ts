@@ -75,3 +75,26 @@ export function showFieldError(errors: HTMLElement, fieldId: string, message: st
   errors.hidden = false;
   document.getElementById(fieldId)?.focus();
 }
+
+/** Fewest decimals (0…3) that write every tick exactly: steps of 2.5 km read 412.5, not 413. */
+export function tickDecimals(vals: readonly number[]): number {
+  for (let d = 0; d < 3; d++) if (vals.every((v) => Math.abs(v * 10 ** d - Math.round(v * 10 ** d)) < 1e-6)) return d;
+  return 3;
+}
+
+/**
+ * Date and time of an ISO instant in a time zone (undefined: the browser's own), whole seconds
+ * rounded to the nearest like the CLI's passes table: { date: "2022-07-15", time: "23:18:20" }.
+ */
+export function fmtInZone(iso: string, zone: string | undefined): { date: string; time: string } {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return { date: iso, time: iso };
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const p = Object.fromEntries(f.formatToParts(new Date(Math.round(ms / 1000) * 1000)).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}` };
+}
+
+/** The zone's name as the page shows it: "UTC", or the browser's IANA zone ("Europe/Paris"). */
+export function zoneLabel(zone: string | undefined): string {
+  return zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'local time';
+}

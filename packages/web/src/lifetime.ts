@@ -41,9 +41,11 @@ interface Pending {
 export const DEFAULT_MEMBERS = 50;
 const NOT_WITHIN = 'not within 30 years';
 
-export function setupLifetime(opts: { norad: number; fromIso: () => string }): void {
+export function setupLifetime(opts: { norad: number }): void {
   const box = document.getElementById('lifetime')!;
-  const fromIn = h('input', { id: 'lt-from', type: 'text', autocomplete: 'off', spellcheck: 'false', value: opts.fromIso(), 'aria-describedby': 'lt-from-hint' });
+  // Empty by default: the server then starts from the latest element set it holds, always a valid
+  // date for its data (a time taken from the clock or the map may lie after or before it).
+  const fromIn = h('input', { id: 'lt-from', type: 'text', autocomplete: 'off', spellcheck: 'false', value: '', placeholder: 'the latest element set', 'aria-describedby': 'lt-from-hint' });
   const mcIn = h('input', { id: 'lt-mc', type: 'text', inputmode: 'numeric', autocomplete: 'off', value: String(DEFAULT_MEMBERS), 'aria-describedby': 'lt-mc-hint' });
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'lt-run', text: 'Estimate re-entry' });
   const errors = h('p', { class: 'form-errors', role: 'alert', hidden: true, id: 'lt-errors', 'data-testid': 'lifetime-errors' });
@@ -53,9 +55,10 @@ export function setupLifetime(opts: { norad: number; fromIso: () => string }): v
 
   const form = h('form', { class: 'lifetime-form', novalidate: true },
     h('p', { class: 'lead', text: 'When would the station come down if nobody reboosted it any more? A Monte Carlo of the orbit decay over the ballistic coefficient and the space-weather future.' }),
+    h('p', { class: 'hint', 'data-testid': 'lifetime-why', text: 'Why this differs from the scenario below: here the decay starts at the chosen date from the orbit the tracking measured then; a scenario keeps reboosting with the vehicles it has until the first reboost none can fly, and decays from its last burn.' }),
     errors,
     h('div', { class: 'fields' },
-      h('div', { class: 'field field-wide' }, h('label', { for: 'lt-from', text: 'Reboosts stop at (UTC)' }), fromIn, h('p', { class: 'hint', id: 'lt-from-hint', text: 'ISO time; the shown time by default' })),
+      h('div', { class: 'field field-wide' }, h('label', { for: 'lt-from', text: 'Reboosts stop at (UTC)' }), fromIn, h('p', { class: 'hint', id: 'lt-from-hint', text: 'ISO time; empty: from the latest element set the server holds' })),
       h('div', { class: 'field' }, h('label', { for: 'lt-mc', text: 'Members' }), mcIn, h('p', { class: 'hint', id: 'lt-mc-hint', text: '1 to 2,000; more = smoother, slower' })),
     ),
     h('div', { class: 'place-actions' }, runBtn),
@@ -70,7 +73,7 @@ export function setupLifetime(opts: { norad: number; fromIso: () => string }): v
     const from = fromIn.value.trim();
     const mcText = mcIn.value.trim();
     const mc = Number(mcText);
-    if (from !== 'now' && !(/^\d{4}-\d{2}-\d{2}/.test(from) && Number.isFinite(Date.parse(from)))) return fail('lt-from', `"Reboosts stop at" must be an ISO 8601 UTC time like 2022-07-15T12:00:00Z, got "${fromIn.value}".`);
+    if (from !== '' && from !== 'now' && !(/^\d{4}-\d{2}-\d{2}/.test(from) && Number.isFinite(Date.parse(from)))) return fail('lt-from', `"Reboosts stop at" must be an ISO 8601 UTC time like 2022-07-15T12:00:00Z, got "${fromIn.value}".`);
     if (!/^\d+$/.test(mcText) || mc < 1 || mc > 2000) return fail('lt-mc', `Members must be a whole number from 1 to 2,000, got "${mcIn.value}".`);
     errors.hidden = true;
     results.replaceChildren();
@@ -93,7 +96,7 @@ export function setupLifetime(opts: { norad: number; fromIso: () => string }): v
 async function obtain(norad: number, from: string, mc: number, progress: JobProgress): Promise<LifetimeResult | string> {
   progress.pending('Asking the server…');
   for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await getJsonStatus<LifetimeResult | Pending>(`/api/objects/${norad}/lifetime`, { from, mc }, undefined, 'POST');
+    const res = await getJsonStatus<LifetimeResult | Pending>(`/api/objects/${norad}/lifetime`, { from: from === '' ? undefined : from, mc }, undefined, 'POST');
     if (res.status === 200) {
       progress.hide();
       return res.body as LifetimeResult;

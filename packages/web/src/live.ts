@@ -4,7 +4,8 @@
  *
  * The clock runs from the time the server answers first. With fetched elements that is now; with
  * the embedded 2022 sample the server answers at the sample's epoch, and the page says so instead
- * of pretending it is now: the clock then runs forward from that epoch in real time.
+ * of pretending it is now: the clock then runs forward from that epoch in real time. The time
+ * control (timeControl.ts) moves the clock: a chosen time, now, pause, and ×1 … ×1000.
  */
 import { describeError, elementsInfo, getJson, trackPoints, type ElementsInfo, type ObjectResponse, type StateResponse } from './api.js';
 import { fmtAge, fmtDate, fmtLat, fmtLon, fmtNum, fmtUtc } from './format.js';
@@ -34,6 +35,12 @@ const $ = (id: string) => document.getElementById(id)!;
 export class LivePanel {
   private clockOriginMs = Number.NaN;
   private wallOriginMs = 0;
+  /** Shown seconds per real second. */
+  private speed = 1;
+  /** The shown time while paused; undefined while running. */
+  private pausedAtMs: number | undefined;
+  /** Number of the latest /state request: older answers are dropped. */
+  private tickSeq = 0;
   private trackCentreMs = Number.NaN;
   private timer: number | undefined;
   private trackLoading = false;
@@ -43,9 +50,39 @@ export class LivePanel {
 
   constructor(private readonly opts: LiveOptions) {}
 
-  /** The time the page shows, Unix ms (sample epoch + elapsed, or now). */
+  /** The time the page shows, Unix ms (sample epoch + elapsed × speed, or now; fixed while paused). */
   shownTimeMs(): number {
-    return this.clockOriginMs + (performance.now() - this.wallOriginMs);
+    if (this.pausedAtMs !== undefined) return this.pausedAtMs;
+    return this.clockOriginMs + (performance.now() - this.wallOriginMs) * this.speed;
+  }
+
+  get clockSpeed(): number {
+    return this.speed;
+  }
+
+  get paused(): boolean {
+    return this.pausedAtMs !== undefined;
+  }
+
+  /**
+   * Move the clock: to `atMs` (default: where it is), at `speed`, paused or running (default: as
+   * it was). The marker, track and night side follow at once.
+   */
+  setClock(o: { atMs?: number; speed?: number; paused?: boolean }): void {
+    const at = o.atMs ?? this.shownTimeMs();
+    this.clockOriginMs = at;
+    this.wallOriginMs = performance.now();
+    if (o.speed !== undefined) this.speed = o.speed;
+    const paused = o.paused ?? this.paused;
+    this.pausedAtMs = paused ? at : undefined;
+    this.restartTimer();
+    void this.tick();
+  }
+
+  /** Faster clocks move the marker every second instead of every five. */
+  private restartTimer(): void {
+    if (this.timer !== undefined) window.clearInterval(this.timer);
+    this.timer = window.setInterval(() => void this.tick(), this.speed > 1 && !this.paused ? 1000 : STATE_INTERVAL_MS);
   }
 
   shownTimeIso(): string {
@@ -72,7 +109,7 @@ export class LivePanel {
     this.render(state);
     this.showOrbit(await orbit);
     void this.refreshTrack();
-    this.timer = window.setInterval(() => void this.tick(), STATE_INTERVAL_MS);
+    this.restartTimer();
   }
 
   stop(): void {
@@ -81,9 +118,13 @@ export class LivePanel {
 
   private async tick(): Promise<void> {
     const at = this.shownTimeIso();
+    const seq = ++this.tickSeq;
     try {
       const state = await getJson<StateResponse>(`/api/objects/${this.opts.norad}/state`, { at });
+      // An answer overtaken by a later tick or a clock change (pause, jump) is not shown.
+      if (seq !== this.tickSeq) return;
       this.render(state);
+      if (this.elements) this.showElements(this.elements, state);
       $('map-status').textContent = '';
       if (Math.abs(this.shownTimeMs() - this.trackCentreMs) > TRACK_REFRESH_MIN * 60_000) void this.refreshTrack();
     } catch (err) {
@@ -158,7 +199,7 @@ export class LivePanel {
         this.opts.at ? ' for current data).' : ' for current data). The clock starts at the sample epoch, not now.',
       );
       note.classList.add('warn');
-      label.textContent = this.opts.at ? 'Shown time (from ?at=, running)' : 'Shown time (sample epoch, running)';
+      label.textContent = this.clockLabel(this.opts.at ? 'Shown time (from ?at=' : 'Shown time (sample epoch');
       return;
     }
     const source = info.source === 'store' ? 'from the server\'s store' : info.source || 'fetched data';
@@ -169,7 +210,12 @@ export class LivePanel {
       note.append(' Positions this far from the element epoch are extrapolations and drift by kilometres a day. Run ', code('stationkeeper data fetch'), ' for current elements.');
     }
     note.classList.toggle('warn', stale);
-    label.textContent = this.opts.at ? 'Shown time (from ?at=, running)' : 'Now';
+    label.textContent = this.opts.at || this.speed !== 1 || this.paused || Math.abs(this.shownTimeMs() - Date.now()) > 60_000 ? this.clockLabel('Shown time (chosen') : 'Now';
+  }
+
+  /** "Shown time (sample epoch, running ×100)" and the like. */
+  private clockLabel(head: string): string {
+    return `${head}, ${this.paused ? 'paused' : `running${this.speed !== 1 ? ` ×${this.speed}` : ''}`})`;
   }
 }
 

@@ -10,6 +10,7 @@ import { setupPorkchop } from './porkchop.js';
 import { setupConstellation } from './constellation.js';
 import { setupAttitude } from './attitude.js';
 import { setupCrewReturn } from './crewReturn.js';
+import { setupTimeControl } from './timeControl.js';
 
 /** `?at=ISO` starts the clock at that time (e.g. to see an old element set at its epoch). */
 function atFromUrl(): string | undefined {
@@ -43,11 +44,12 @@ async function main(): Promise<void> {
   setupAttitude();
   try {
     await live.start();
+    setupTimeControl(document.getElementById('time-control')!, live);
   } catch {
     // the live panel shows the reason
   }
-  // Lifetime "from" defaults to the shown time (the sample's epoch on a fresh clone).
-  setupLifetime({ norad, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : 'now') });
+  // Lifetime "from" defaults to the latest element set the server holds.
+  setupLifetime({ norad });
   setupCrewReturn({ norad, map, fromIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso().slice(0, 19) + 'Z' : '') });
   await Promise.all([landLoaded, examplesLoaded]);
   document.body.dataset.ready = 'true';

@@ -2,7 +2,7 @@
  * Scenario panel ("what if…"): pick one of the server's shipped examples, change when a partner
  * withdraws and where the run ends (or edit the whole definition as JSON/YAML), run it
  * (POST /api/scenarios → 202 { scenario_id, job }), follow the job's progress over SSE, then show
- * the altitude timeline with the burns, the dates propellant runs out and the station re-enters,
+ * the altitude timeline with the burns, the first reboost that no available vehicle can fly and the re-entry,
  * the propellant ledger, the burns, and a link to the HTML report (docs/api.md "Scenarios").
  */
 import { ApiError, describeError, getJson, postJson, postText } from './api.js';
@@ -25,6 +25,9 @@ export interface ScenarioResult {
   burns?: Burn[];
   ledger?: { by_vehicle?: VehicleYear[]; by_partner?: PartnerYear[] };
   years?: Year[];
+  first_unflown_reboost_utc?: string | null;
+  withdrawals?: { partner: string; epoch_utc: string }[];
+  /** Deprecated alias of first_unflown_reboost_utc (servers before it was renamed). */
   propellant_exhausted_utc?: string | null;
   reentry?: Reentry | null;
   notes?: { epoch_utc: string; text: string }[];
@@ -215,8 +218,9 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
       ? `not computed (${reentry.window_status ?? 'pending'}): only the nominal date`
       : '—';
 
+  const unflown = r.first_unflown_reboost_utc ?? r.propellant_exhausted_utc ?? null;
   const facts = h('dl', { class: 'facts', 'data-testid': 'scenario-facts' },
-    fact('Propellant runs out', r.propellant_exhausted_utc ? fmtDate(r.propellant_exhausted_utc) : 'not within the run', 'scenario-exhausted'),
+    fact('First reboost that no available vehicle can fly', unflown ? fmtDate(unflown) : 'none within the run', 'scenario-exhausted'),
     fact('Re-entry', reentryText, 'scenario-reentry'),
     fact('Re-entry window', windowText, 'scenario-window'),
     fact('Attitude cannot be held from', !r.attitude ? '—' : r.attitude.attitude_lost_utc ? `${fmtDate(r.attitude.attitude_lost_utc)} (CMGs saturated, nobody to desaturate)` : 'held throughout the run', 'scenario-attitude-lost'),
@@ -229,7 +233,8 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
   );
   const span = r.scenario?.start_utc && r.scenario?.end_utc ? h('p', { class: 'hint', text: `${fmtDate(r.scenario.start_utc)} to ${fmtDate(r.scenario.end_utc)} · ${r.assumptions?.decay_model ?? ''}${r.assumptions?.space_weather ? ` · space weather ${r.assumptions.space_weather}` : ''}` }) : null;
   const chart = h('div', { class: 'chart', 'data-testid': 'scenario-chart' });
-  box.replaceChildren(head, span ?? '', facts, chart);
+  const why = reentry ? h('p', { class: 'hint', 'data-testid': 'scenario-why', text: "Why this differs from \u201cIf the reboosts stopped\u201d: the scenario's station is reboosted by its vehicles until the first reboost none can fly, so its decay starts later and from the altitude the policy kept." }) : null;
+  box.replaceChildren(head, span ?? '', facts, why ?? '', chart);
 
   const s = r.altitude_series;
   if (s && s.epoch_utc.length > 1) {
@@ -241,9 +246,13 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
       series.push({ label: `ceiling ${pol.max_altitude_km} km`, values: x.map(() => pol.max_altitude_km!), color: '#8c959f', width: 1, dash: [6, 4] });
     }
     const markers: ChartMarker[] = burns.map((b) => ({ t: Date.parse(b.epoch_utc) / 1000, kind: b.delta_v_m_s < 0 ? 'lower' : 'raise', label: `${vName(b.vehicle)} ${fmtNum(b.delta_v_m_s, 2, 'm/s')}` }));
-    if (r.propellant_exhausted_utc) markers.push({ t: Date.parse(r.propellant_exhausted_utc) / 1000, kind: 'event', label: 'propellant exhausted' });
+    if (unflown) markers.push({ t: Date.parse(unflown) / 1000, kind: 'event', label: 'first reboost no vehicle can fly' });
     if (reentry?.nominal_utc) markers.push({ t: Date.parse(reentry.nominal_utc) / 1000, kind: 'event', label: 're-entry (nominal)' });
+    for (const w of r.withdrawals ?? []) markers.push({ t: Date.parse(w.epoch_utc) / 1000, kind: 'event', label: `${w.partner} withdraws` });
+    // The axis runs to the end of the re-entry window (or the nominal date) when that comes after the run.
+    const ends = [x[x.length - 1], win ? Date.parse(win.latest_utc) / 1000 : NaN, reentry?.nominal_utc ? Date.parse(reentry.nominal_utc) / 1000 : NaN].filter(Number.isFinite);
     altitudeChart(chart, {
+      xRange: [x[0], Math.max(...ends)],
       x,
       yLabel: 'mean altitude (km)',
       series,
@@ -251,7 +260,7 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
       band: win ? { from: Date.parse(win.earliest_utc) / 1000, to: Date.parse(win.latest_utc) / 1000, label: 're-entry window' } : undefined,
       height: 280,
     });
-    box.append(h('p', { class: 'hint chart-key' }, '▲ burn (reboost) · ▼ lowering · ● propellant exhausted / nominal re-entry', win ? ' · shaded: re-entry window' : ''));
+    box.append(h('p', { class: 'hint chart-key' }, '▲ burn (reboost) · ▼ lowering · ● a partner withdraws / first reboost that no available vehicle can fly / nominal re-entry', win ? ' · shaded: re-entry window' : ''));
   } else {
     chart.replaceChildren(h('p', { class: 'status', text: 'The result has no altitude series.' }));
   }

@@ -20,8 +20,9 @@ import {
   TabulatedSpaceWeather,
   geodeticDegKmToItrfM,
   type SpaceWeatherKind,
+  SolarCycleSpaceWeather,
 } from '@stationkeeper/core';
-import { requireDataFile, resolveDataDir } from '@stationkeeper/core/node';
+import { msisCoefficientsFrom, optionalDataFile, resolveDataDir, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, epochOption, numberOption, requiredNumber, UsageError } from '../util/options.js';
 import { printJson } from '../util/table.js';
@@ -170,17 +171,16 @@ export function atmosphere(opts: AtmosphereOpts): AtmosphereResult {
 
   // NRLMSISE-00: coefficients, then activity from the command line or the data directory.
   const dataDir = resolveDataDir({ dataDir: opts.dataDir });
-  const coefficientsPath = requireDataFile(dataDir, MSIS_COEFFICIENTS_PATH);
-  const coefficients = loadNrlmsise00Coefficients(JSON.parse(readFileSync(coefficientsPath, 'utf8')) as unknown);
+  const coefficients = loadNrlmsise00Coefficients(msisCoefficientsFrom(dataDir).json);
   let sw: NonNullable<AtmosphereResult['space_weather']>;
   const apMode = opts.apHistory ? 'history' : 'daily';
   if (f107 !== undefined && f107a !== undefined && apGiven !== undefined) {
     sw = { f107, f107a, ap: new Array<number>(7).fill(apGiven), ap_mode: apMode, kind: 'given', source: 'command line' };
   } else {
-    const swPath = requireDataFile(dataDir, SPACE_WEATHER_PATH);
-    const source = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), swPath));
+    const swPath = optionalDataFile(dataDir, SPACE_WEATHER_PATH);
+    const source = swPath ? new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), SPACE_WEATHER_PATH)) : new SolarCycleSpaceWeather();
     const v = source.at(epoch);
-    sw = { f107: v.f107, f107a: v.f107a, ap: Array.from(v.ap), ap_mode: apMode, kind: v.kind, source: swPath };
+    sw = { f107: v.f107, f107a: v.f107a, ap: Array.from(v.ap), ap_mode: apMode, kind: v.kind, source: swPath ? SPACE_WEATHER_PATH : SPACE_WEATHER_FALLBACK_NOTE };
   }
   const switches = NRLMSISE00_STANDARD_SWITCHES.slice();
   if (apMode === 'history') switches[9] = -1;
@@ -234,9 +234,9 @@ export function renderAtmosphere(r: AtmosphereResult): string {
   const sw = r.space_weather;
   if (sw) {
     lines.push(
-      `  activity     F10.7 ${sw.f107} (previous day), F10.7A ${sw.f107a} (81-day), Ap ${sw.ap[0]}` +
+      `  activity     F10.7 ${+sw.f107.toFixed(1)} (previous day), F10.7A ${+sw.f107a.toFixed(1)} (81-day), Ap ${+sw.ap[0].toFixed(1)}` +
         (sw.ap_mode === 'history' ? ` with 3-hourly history [${sw.ap.slice(1).map((a) => +a.toFixed(2)).join(', ')}]` : ' (daily)'),
-      `               ${sw.kind === 'given' ? 'given on the command line' : `${sw.kind}, from ${sw.source}`}`,
+      `               ${sw.kind === 'given' ? 'given on the command line' : sw.source === SPACE_WEATHER_PATH ? `${sw.kind}, from ${sw.source}` : sw.source}`,
     );
   } else {
     lines.push(`  activity     not used by this model${r.harris_priester_exponent !== null ? ` (mean-activity table, cosine exponent n = ${r.harris_priester_exponent})` : ''}`);

@@ -101,12 +101,9 @@ export function registerData(program: Command, ioOverride?: Partial<DataCommandI
       const unchanged = files.filter((f) => f.unchanged).length;
       const failed = outcomes.filter((o) => !o.ok);
       for (const o of failed) io.err(`error: ${o.error}\n`);
-      io.out(
-        `fetched ${saved} file(s)${unchanged > 0 ? `, ${unchanged} unchanged,` : ''} into ${dataDir}` +
-          `${failed.length > 0 ? `; failed: ${failed.map((o) => o.dataset).join(', ')}` : ''}\n`,
-      );
+      io.out(`fetched ${saved} file(s)${unchanged > 0 ? `, ${unchanged} unchanged,` : ''} into ${dataDir}\n`);
       if (failed.length > 0) {
-        throw new Error(`${failed.length} of ${outcomes.length} dataset(s) failed (${failed.map((o) => o.dataset).join(', ')}); files already there were kept`);
+        throw new Error(`${failed.length} of ${outcomes.length} dataset(s) failed (${failed.map((o) => o.dataset).join(', ')}); files already there were kept; commands fall back to the embedded defaults`);
       }
     });
 

@@ -11,12 +11,14 @@ import { formatTable } from '../util/table.js';
 
 export interface DeorbitCommandIo {
   readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
   readonly readFile: (path: string) => string;
   readonly writeFile: (path: string, text: string) => void;
 }
 
 const defaultIo = (): DeorbitCommandIo => ({
   out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
   readFile: (p) => readFileSync(p, 'utf8'),
   writeFile: (p, t) => writeFileSync(p, t),
 });
@@ -106,7 +108,10 @@ export function registerDeorbit(program: Command, ioOverride?: Partial<DeorbitCo
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      if (opts.geojson) io.writeFile(opts.geojson, JSON.stringify(plan.footprint, null, 2) + '\n');
+      if (opts.geojson) {
+        io.writeFile(opts.geojson, JSON.stringify(plan.footprint, null, 2) + '\n');
+        io.err(`wrote ${opts.geojson}\n`);
+      }
       if (opts.json) {
         io.out(JSON.stringify(plan, null, 2) + '\n');
         return;

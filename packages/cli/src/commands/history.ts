@@ -11,6 +11,8 @@ import {
   detectManeuvers,
   HISTORY_ALTITUDE_REFERENCE,
   historyPointJson,
+  ISS_SAMPLE_HISTORY_INFO,
+  ISS_SAMPLE_HISTORY_TLE,
   maneuverJson,
   orbitHistory,
   parseTle,
@@ -20,6 +22,7 @@ import {
   type ManeuverDetection,
   type OrbitHistoryPoint,
 } from '@stationkeeper/core';
+import { tleParsing } from '../util/checksum.js';
 import { integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
 
@@ -38,7 +41,7 @@ const defaultIo = (): HistoryCommandIo => ({
 });
 
 interface HistoryOpts {
-  tle: string;
+  tle?: string;
   norad?: string;
   json?: boolean;
   plot?: string;
@@ -48,12 +51,25 @@ interface HistoryOpts {
 
 const km = (m: number) => m / 1000;
 
+/** The --tle file's text; without --tle the embedded sample ISS history, said on stderr. */
+function readHistoryText(io: HistoryCommandIo, path: string | undefined): string {
+  if (path === undefined) {
+    io.err(`note: no --tle: using the ${ISS_SAMPLE_HISTORY_INFO.label}\n`);
+    return ISS_SAMPLE_HISTORY_TLE;
+  }
+  try {
+    return io.readFile(path);
+  } catch (e) {
+    throw new UsageError(`cannot read --tle ${path}: ${(e as Error).message}`);
+  }
+}
+
 export function registerHistory(program: Command, ioOverride?: Partial<HistoryCommandIo>): Command {
   const io: HistoryCommandIo = { ...defaultIo(), ...ioOverride };
   return program
     .command('history')
-    .description('orbit history from a TLE file: mean/perigee/apogee altitude per epoch, reboosts and lowering burns, decay rate')
-    .requiredOption('--tle <file>', 'TLE / 3LE file (one object, or choose one with --norad)')
+    .description('orbit history from element sets (a TLE file, or the embedded ISS history): mean/perigee/apogee altitude per epoch, reboosts and lowering burns, decay rate')
+    .option('--tle <file>', 'TLE / 3LE file (one object, or choose one with --norad; default: the embedded sample ISS history 2021-01 … 2022-03)')
     .option('--norad <id>', 'NORAD catalogue number to use when the file holds several objects')
     .option('--json', 'print JSON with every epoch instead of the summary tables')
     .option('--plot <file.svg>', 'write an altitude-vs-time SVG chart with the manoeuvres marked')
@@ -65,19 +81,14 @@ export function registerHistory(program: Command, ioOverride?: Partial<HistoryCo
       if (opts.summary !== undefined && !['day', 'week', 'month'].includes(opts.summary)) {
         throw new UsageError(`--summary must be day, week or month, got ${JSON.stringify(opts.summary)}`);
       }
-      let text: string;
-      try {
-        text = io.readFile(opts.tle);
-      } catch (e) {
-        throw new UsageError(`cannot read --tle ${opts.tle}: ${(e as Error).message}`);
-      }
-      const parsed = parseTle(text, { fileName: opts.tle });
+      const text = readHistoryText(io, opts.tle);
+      const parsed = parseTle(text, { fileName: opts.tle ?? 'embedded sample history', verifyChecksum: tleParsing.verifyChecksum });
       for (const e of parsed.errors.slice(0, 5)) io.err(`warning: ${formatParseError(e)}\n`);
       if (parsed.errors.length > 5) io.err(`warning: … and ${parsed.errors.length - 5} more bad element sets skipped\n`);
       if (parsed.records.length === 0) throw new UsageError(`no element sets in ${opts.tle}`);
       const history = orbitHistory(parsed.records, { noradId });
       const detection = detectManeuvers(history, thresholdSigma !== undefined ? { thresholdSigma } : {});
-      if (opts.plot) io.writeFile(opts.plot, historyChartSvg(history, detection, parsed.records[0]?.objectName ?? ''));
+      if (opts.plot) io.writeFile(opts.plot, historyChartSvg(history, detection, parsed.records[0]?.objectName || (opts.tle === undefined ? ISS_SAMPLE_HISTORY_INFO.objectName : '')));
       if (opts.json) {
         io.out(JSON.stringify(historyJson(history, detection), null, 2) + '\n');
       } else {

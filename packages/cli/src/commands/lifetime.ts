@@ -25,7 +25,7 @@ import { defaultReentryIo, loadHistory, loadModelData, prepareOrExplain, runWith
 
 /**
  * ISS defaults: core ISS_STATION (NASA TOPO ephemeris header of 2024-11-27, the latest in
- * /work/shared/facts/iss-operations.md §1, grade P): mass 473,264 kg, drag area 1,524.99 m²,
+ * ../shared/facts/iss-operations.md §1, grade P): mass 473,264 kg, drag area 1,524.99 m²,
  * Cd 2.00 → m/(Cd·A) = 155 kg/m², σ 20 % (core reentry/issBallistic.ts).
  */
 export const ISS_TOPO_DEFAULTS = Object.freeze({
@@ -37,7 +37,7 @@ export const ISS_TOPO_DEFAULTS = Object.freeze({
 });
 
 interface LifetimeOpts {
-  tle: string;
+  tle?: string;
   norad?: string;
   from: string;
   massKg?: string;
@@ -56,7 +56,7 @@ export function registerLifetime(program: Command, ioOverride?: Partial<ReentryC
   return program
     .command('lifetime')
     .description('re-entry of a station that stops reboosting on --from: ensemble of no-reboost lifetimes with p05/p50/p95 altitude curves')
-    .requiredOption('--tle <file>', 'TLE / 3LE history of the station')
+    .option('--tle <file>', 'TLE / 3LE history of the station (default: the embedded sample ISS history 2021-01 … 2022-03)')
     .option('--norad <id>', 'NORAD catalogue number (default 25544, the ISS)')
     .requiredOption('--from <iso>', 'last reboost / start of the free decay (UTC); TLEs after it are not used')
     .option('--mass-kg <kg>', `mass (default ${ISS_TOPO_DEFAULTS.massKg} kg, ${ISS_TOPO_DEFAULTS.source})`)

@@ -52,7 +52,7 @@ export function checkTimeZone(tz: string): string {
   }
 }
 
-/** `YYYY-MM-DD HH:MM:SS` of an epoch in a time zone (whole seconds, truncated like toIsoUtc). */
+/** `YYYY-MM-DD HH:MM:SS` of an epoch in a time zone (whole seconds, rounded to the nearest like toIsoUtc(0), so both columns agree). */
 export function formatLocal(epoch: Epoch, timeZone: string): string {
   const fmt = new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -65,7 +65,7 @@ export function formatLocal(epoch: Epoch, timeZone: string): string {
     hourCycle: 'h23',
     timeZoneName: 'short',
   });
-  const ms = Math.floor(epoch.toDate().getTime() / 1000) * 1000;
+  const ms = Math.round(epoch.toDate().getTime() / 1000) * 1000;
   const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
 }

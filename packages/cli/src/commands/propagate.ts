@@ -2,7 +2,7 @@
  * `stationkeeper propagate`: numerical propagation (Cowell, DOP853 by default) of a TLE/OMM
  * (initial state from SGP4, TEME → GCRF) or of a JSON state file, with the force models of a
  * configuration file (examples/forces/*.json); output a GCRF ephemeris as CSV or CCSDS OEM.
- * Gravity files, NRLMSISE-00 coefficients and SW-All.csv come from the data directory; a
+ * Gravity files, NRLMSISE-00 coefficients (else the embedded table) and SW-All.csv come from the data directory; a
  * missing one is named together with the `data fetch --only …` command that gets it.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ import {
   type PropagationResult,
   type RunConfig,
 } from '@stationkeeper/core';
-import { MissingDataFileError, optionalDataFile, requireDataFile, resolveDataDir } from '@stationkeeper/core/node';
+import { MissingDataFileError, msisCoefficientsFrom, optionalDataFile, requireDataFile, resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
@@ -238,8 +238,7 @@ function loadForceDeps(config: RunConfig, dataDir: string): ForceModelDeps {
   const atmospheres: Record<string, AtmosphereModel> = {};
   try {
     if (atmosphereName === 'nrlmsise00') {
-      const file = requireDataFile(dataDir, 'nrlmsise/nrlmsise00-coefficients.json');
-      atmospheres.nrlmsise00 = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(file, 'utf8'))));
+      atmospheres.nrlmsise00 = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficientsFrom(dataDir).json));
     } else if (atmosphereName === 'exponential') atmospheres.exponential = new ExponentialAtmosphere();
     else if (atmosphereName === 'harris-priester') atmospheres['harris-priester'] = new HarrisPriesterAtmosphere();
     else throw new UsageError(`forces.drag.atmosphere: must be "nrlmsise00", "harris-priester" or "exponential", got ${JSON.stringify(atmosphereName)}`);

@@ -11,7 +11,8 @@ import { Command } from 'commander';
 import {
   Epoch,
   finalGroundTrack,
-  parseCelestrakSpaceWeatherCsv,
+  ISS_SAMPLE_HISTORY_INFO,
+  ISS_SAMPLE_HISTORY_TLE,
   parseTle,
   prepareReentryPrediction,
   ReentryInputError,
@@ -27,13 +28,16 @@ import {
   type ReentryPreparationOptions,
 } from '@stationkeeper/core';
 import {
+  msisCoefficientsFrom,
   REENTRY_MSIS_COEFFICIENTS_PATH,
   REENTRY_SPACE_WEATHER_PATH,
-  requireDataFile,
   resolveDataDir,
   runReentryEnsembleParallel,
+  SPACE_WEATHER_FALLBACK_NOTE,
+  spaceWeatherTableFrom,
 } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
+import { tleParsing } from '../util/checksum.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
 
@@ -57,15 +61,23 @@ export const defaultReentryIo = (): ReentryCommandIo => ({
   progress: Boolean(process.stderr.isTTY),
 });
 
-/** Element sets of one object from a TLE file; bad records are warned about, never silently used. */
-export function loadHistory(io: ReentryCommandIo, path: string, norad: number | undefined): MeanElements[] {
+/**
+ * Element sets of one object from a TLE file; bad records are warned about, never silently used.
+ * No file: the embedded sample ISS history (2021-01 … 2022-03), said on stderr.
+ */
+export function loadHistory(io: ReentryCommandIo, path: string | undefined, norad: number | undefined): MeanElements[] {
+  if (path === undefined) {
+    if (norad !== undefined && norad !== ISS_SAMPLE_HISTORY_INFO.noradId) throw new UsageError(`--tle is required for NORAD ${norad} (the embedded sample history is the ISS's, 25544)`);
+    io.err(`note: no --tle: using the ${ISS_SAMPLE_HISTORY_INFO.label}\n`);
+    return parseTle(ISS_SAMPLE_HISTORY_TLE, { fileName: 'embedded sample history' }).records;
+  }
   let text: string;
   try {
     text = io.readFile(path);
   } catch (e) {
     throw new UsageError(`cannot read --tle ${path}: ${(e as Error).message}`);
   }
-  const parsed = parseTle(text, { fileName: path });
+  const parsed = parseTle(text, { fileName: path, verifyChecksum: tleParsing.verifyChecksum });
   for (const e of parsed.errors.slice(0, 3)) io.err(`warning: ${(e as Error).message}\n`);
   if (parsed.errors.length > 3) io.err(`warning: … and ${parsed.errors.length - 3} more bad element sets skipped\n`);
   if (parsed.records.length === 0) throw new UsageError(`no element sets in ${path}`);
@@ -76,15 +88,15 @@ export function loadHistory(io: ReentryCommandIo, path: string, norad: number | 
   return mine;
 }
 
-/** SW-All.csv and the NRLMSISE-00 coefficients from the data directory. */
+/**
+ * SW-All.csv and the NRLMSISE-00 coefficients from the data directory; where it has none, the
+ * solar-cycle model (with a note on stderr) and the coefficient table shipped in the package.
+ */
 export function loadModelData(io: ReentryCommandIo, dataDirOption: string | undefined) {
   const dataDir = resolveDataDir({ dataDir: dataDirOption });
-  const swPath = requireDataFile(dataDir, SPACE_WEATHER_FILE);
-  const msisPath = requireDataFile(dataDir, MSIS_COEFFICIENTS_FILE);
-  return {
-    table: parseCelestrakSpaceWeatherCsv(io.readFile(swPath), swPath),
-    msisCoefficients: JSON.parse(io.readFile(msisPath)) as unknown,
-  };
+  const sw = spaceWeatherTableFrom(dataDir, SPACE_WEATHER_FILE);
+  if (!sw.fromDataDir) io.err(`note: ${SPACE_WEATHER_FALLBACK_NOTE}\n`);
+  return { table: sw.table, msisCoefficients: msisCoefficientsFrom(dataDir).json };
 }
 
 /** Prepare, refusing bad input with the reason. */
@@ -112,7 +124,7 @@ export async function runWithProgress(io: ReentryCommandIo, input: ReentryEnsemb
 }
 
 interface ReentryOpts {
-  tle: string;
+  tle?: string;
   norad?: string;
   asOf?: string;
   mc?: string;
@@ -132,7 +144,7 @@ export function registerReentry(program: Command, ioOverride?: Partial<ReentryCo
   return program
     .command('reentry')
     .description('predict the re-entry of a decaying object from its TLE history, with a 5–95 % window from a Monte Carlo ensemble (data up to --as-of only)')
-    .requiredOption('--tle <file>', 'TLE / 3LE history of the object')
+    .option('--tle <file>', 'TLE / 3LE history of the object (default: the embedded sample ISS history 2021-01 … 2022-03)')
     .option('--norad <id>', 'NORAD catalogue number when the file holds several objects')
     .option('--as-of <iso>', 'predict as of this UTC time, using no TLE or space weather observed later (default: the last TLE epoch)')
     .option('--mc <n>', 'ensemble members (default 200)')

@@ -1,7 +1,7 @@
 /**
  * `stationkeeper scenario run FILE [--json] [--plot out.svg] [--report out.html]`: run a what-if
  * scenario (station, vehicles, timeline, altitude policy) and print the burn schedule, propellant
- * ledger and, when propellant runs out, the re-entry. See docs/station-keeping.md.
+ * ledger and, from the first reboost that no available vehicle can fly, the re-entry. See docs/station-keeping.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
@@ -53,7 +53,7 @@ function summary(r: ScenarioResult): string {
   lines.push('');
   lines.push(formatTable(['partner', 'year', 'delivered kg', 'burned kg', 'Δv m/s'], r.ledger.by_partner.map((p) => [p.partner, String(p.year), p.delivered_kg.toFixed(0), p.burned_kg.toFixed(0), p.delta_v_m_s.toFixed(2)])));
   lines.push('');
-  lines.push(`${r.burns.length} burns; propellant exhausted: ${r.propellant_exhausted_utc ?? 'never'}`);
+  lines.push(`${r.burns.length} burns; first reboost that no available vehicle can fly: ${r.first_unflown_reboost_utc ?? 'none within the run'}`);
   if (r.reentry) {
     const w = r.reentry.window;
     lines.push(`re-entry: ${r.reentry.nominal_utc ?? 'not within the search span'} nominal (${r.reentry.model})`);
@@ -77,6 +77,12 @@ export function registerScenario(program: Command, ioOverride?: Partial<Scenario
     .option('--decay <model>', 'decay model: circular (fast, default) or averaged (decay module, slower)')
     .option('--reentry-members <n>', `re-entry ensemble members for the uncertainty window (default ${SCENARIO_REENTRY_MEMBERS}; 0: nominal date only)`)
     .option('--data-dir <dir>', DATA_DIR_HELP)
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  stationkeeper scenario run examples/scenarios/iss-no-russian-reboost-2022.yaml --report no-russia.html\n' +
+        '  stationkeeper scenario run examples/scenarios/iss-us-reboost-only.yaml --json > us-only.json',
+    )
     .action((file: string, opts: RunOpts) => {
       const decay = choiceOption('--decay', opts.decay, ['circular', 'averaged'] as const, 'circular');
       const reentryMembers = integerOption('--reentry-members', opts.reentryMembers, { min: 0, max: 100000 });
@@ -87,10 +93,16 @@ export function registerScenario(program: Command, ioOverride?: Partial<Scenario
         throw new UsageError(`cannot read scenario ${file}: ${(e as Error).message}`);
       }
       const scenario = parseScenarioText(text, file);
-      const deps = scenarioDeps(resolveDataDir({ dataDir: opts.dataDir }), decay, { reentryMembers });
+      const deps = scenarioDeps(resolveDataDir({ dataDir: opts.dataDir }), decay, { reentryMembers, relativeNames: true });
       const result = runScenario(scenario, deps);
-      if (opts.plot) io.writeFile(opts.plot, scenarioAltitudeSvg(result));
-      if (opts.report) io.writeFile(opts.report, scenarioReportHtml(result));
+      if (opts.plot) {
+        io.writeFile(opts.plot, scenarioAltitudeSvg(result));
+        io.err(`wrote ${opts.plot}\n`);
+      }
+      if (opts.report) {
+        io.writeFile(opts.report, scenarioReportHtml(result));
+        io.err(`wrote ${opts.report}\n`);
+      }
       io.out(opts.json ? JSON.stringify(result, null, 2) + '\n' : summary(result));
     });
   return cmd;

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { Epoch, parseElements, type CloseApproach, type ElementSetRecord, type ScreeningResult } from '@stationkeeper/core';
-import { ParallelScreener } from '@stationkeeper/core/node';
+import { optionalDataFile, ParallelScreener, resolveDataDir } from '@stationkeeper/core/node';
+import { DATA_DIR_HELP } from '../context.js';
+import { tleParsing } from '../util/checksum.js';
 import { runScreenOnQueue } from './screenQueue.js';
 import { UsageError, epochOption, integerOption, numberOption } from '../util/options.js';
 import { fixed, formatTable, printJson } from '../util/table.js';
@@ -24,7 +26,12 @@ interface ScreenOpts {
   csv?: boolean;
   workers?: string;
   queue?: string;
+  dataDir?: string;
+  checksum?: boolean;
 }
+
+/** The catalogue `data fetch --only tle` writes, used when --catalog is not given. */
+const CATALOG_FILE = 'catalog/active.txt';
 
 /** Element sets this far (days, median) from the start draw a warning: SGP4 errors grow by km per day. */
 const STALE_DAYS = 3;
@@ -59,7 +66,7 @@ export function registerScreen(program: Command): void {
     .description('conjunction screening: every close approach of a station (or of every pair) in a catalogue, below a distance threshold')
     .option('--primary <norad>', 'catalogue number of the object to protect (e.g. 25544, the ISS)')
     .option('--all-vs-all', 'screen every pair of the catalogue instead of one primary')
-    .option('--catalog <file>', 'catalogue of element sets (TLE/3LE, OMM KVN/XML/JSON)')
+    .option('--catalog <file>', `catalogue of element sets (TLE/3LE, OMM KVN/XML/JSON); default: the data directory's ${CATALOG_FILE}`)
     .option('--start <iso>', 'start of the window, ISO 8601 UTC or "now" (default now)')
     .option('--days <n>', 'length of the window in days (default 7; 1 with --all-vs-all)')
     .option('--threshold-km <km>', 'report approaches closer than this (default 5)')
@@ -68,12 +75,21 @@ export function registerScreen(program: Command): void {
     .option('--csv', 'conjunctions as CSV')
     .option('--workers <n>', `worker threads (default ${availableParallelism()}; 0 runs on the main thread)`)
     .option('--queue <url>', 'run the shards on `stationkeeper worker` processes through this Redis: redis://host:port[?name=queue]')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
     .action(async (opts: ScreenOpts) => {
       const report = await screen(opts);
       if (opts.json) printJson(jsonRows(report));
       else if (opts.csv) process.stdout.write(renderCsv(report));
       else process.stdout.write(renderScreen(report) + '\n');
     });
+}
+
+/** The data directory's catalogue; a usage error naming the file and the fetch command when it is missing. */
+function catalogFromDataDir(dataDirOption: string | undefined): string {
+  const dataDir = resolveDataDir({ dataDir: dataDirOption });
+  const path = optionalDataFile(dataDir, CATALOG_FILE);
+  if (!path) throw new UsageError(`--catalog <file> is required: the data directory has no ${CATALOG_FILE} (run \`stationkeeper data fetch --only tle\`)`);
+  return path;
 }
 
 /** The newest element set of each catalogue number, in file order. */
@@ -97,7 +113,9 @@ export async function screen(opts: ScreenOpts): Promise<ScreenReport> {
   const primaryId = integerOption('--primary', opts.primary, { min: 0, max: 339999 });
   if (allVsAll && primaryId !== undefined) throw new UsageError('--primary and --all-vs-all exclude each other');
   if (!allVsAll && primaryId === undefined) throw new UsageError('--primary <norad> is required (or --all-vs-all)');
-  if (opts.catalog === undefined) throw new UsageError('--catalog <file> is required');
+  const catalog = opts.catalog ?? catalogFromDataDir(opts.dataDir);
+  /** Named in messages: the file given, or the data directory's file by its relative name. */
+  const label = opts.catalog ?? CATALOG_FILE;
   const start = epochOption('--start', opts.start) ?? Epoch.now();
   const days = numberOption('--days', opts.days, { min: 1 / 1440, max: 60 }) ?? (allVsAll ? 1 : 7);
   const thresholdKm = numberOption('--threshold-km', opts.thresholdKm, { min: 0.001, max: 1000 }) ?? 5;
@@ -106,18 +124,18 @@ export async function screen(opts: ScreenOpts): Promise<ScreenReport> {
 
   let text: string;
   try {
-    text = readFileSync(opts.catalog, 'utf8');
+    text = readFileSync(catalog, 'utf8');
   } catch (e) {
-    throw new UsageError(`--catalog: cannot read ${opts.catalog}: ${(e as Error).message}`);
+    throw new UsageError(`--catalog: cannot read ${label}: ${(e as Error).message}`);
   }
-  const parsed = parseElements(text, { fileName: opts.catalog });
+  const parsed = parseElements(text, { fileName: label, verifyChecksum: tleParsing.verifyChecksum });
   if (parsed.errors.length > 0) {
-    process.stderr.write(`warning: ${parsed.errors.length} element set(s) of ${opts.catalog} could not be read and are left out (first: ${parsed.errors[0].message})\n`);
+    process.stderr.write(`warning: ${parsed.errors.length} element set(s) of ${label} could not be read and are left out (first: ${parsed.errors[0].message})\n`);
   }
   const objects = newestPerObject(parsed.records);
-  if (objects.length === 0) throw new UsageError(`--catalog: no element set in ${opts.catalog}`);
+  if (objects.length === 0) throw new UsageError(`--catalog: no element set in ${label}`);
   const primary = primaryId === undefined ? undefined : objects.findIndex((r) => r.noradId === primaryId);
-  if (primary === -1) throw new UsageError(`--primary: object ${primaryId} is not in ${opts.catalog}`);
+  if (primary === -1) throw new UsageError(`--primary: object ${primaryId} is not in ${label}`);
 
   const ageDays = median(objects.map((r) => Math.abs(r.epoch.secondsSince(start)) / 86400));
   if (ageDays > STALE_DAYS) {

@@ -27,6 +27,7 @@ export function registerServe(program: Command): Command {
     .option('--workers <n>', 'worker threads for jobs (default: cores − 1)')
     .option('--log', 'log every request (JSON lines on stdout)')
     .option('--data-dir <dir>', DATA_DIR_HELP)
+    .addHelpText('after', '\nExamples:\n  stationkeeper serve                 # dashboard on http://127.0.0.1:8080/\n  stationkeeper serve --port 0 --log  # a free port, every request logged')
     .action(async (opts: ServeOpts) => {
       // Loaded here, not at start-up: the server stack (Fastify, SQLite) is only for `serve`.
       const { ConfigError, startServer } = await import('@stationkeeper/server');
@@ -48,7 +49,7 @@ export function registerServe(program: Command): Command {
         throw e;
       }
       const { startup } = server;
-      process.stderr.write(`stationkeeper API on ${server.url}/api (OpenAPI: ${server.url}/api/openapi.json), data ${dataDir}\n`);
+      process.stderr.write(`stationkeeper dashboard: ${server.url}/\n  API ${server.url}/api (OpenAPI ${server.url}/api/openapi.json), data ${dataDir}\n`);
       if (startup.ingestedStations) process.stderr.write(`ingested ${startup.ingestedStations} new element sets from tle/stations.txt\n`);
       if (startup.interruptedJobs.length > 0) process.stderr.write(`${startup.interruptedJobs.length} job(s) interrupted by the last stop marked failed\n`);
       await new Promise<void>((resolve) => {

@@ -7,13 +7,30 @@ import { Epoch, findPasses, Sgp4Propagator, stateFnFromElements, subSatelliteSta
 import { resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
-import { epochOption, integerOption, numberOption } from '../util/options.js';
+import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, printJson } from '../util/table.js';
 
 /** Default place for the pass line: NASA Johnson Space Center, Houston (Mission Control). */
 export const DEFAULT_PLACE = { name: 'Houston (NASA JSC)', latDeg: 29.5593, lonDeg: -95.09, altM: 10 };
 /** How far ahead `where` looks for the next visible pass. */
 const PASS_SEARCH_DAYS = 10;
+/** Search spans tried in turn (days): most next visible passes are within a day, and a search of 1 day costs a tenth of 10. */
+const PASS_SEARCH_STEPS_DAYS = [1, 3, PASS_SEARCH_DAYS];
+
+/**
+ * The first visible pass after `at` within PASS_SEARCH_DAYS. Short spans first: a visible pass
+ * that has set by the end of a shorter span is the one the full span would give (the search grid
+ * starts at `at` either way; passes before it in the span are complete and not visible).
+ */
+function nextVisiblePass(fn: ReturnType<typeof stateFnFromElements>, place: { latDeg: number; lonDeg: number; altM: number }, at: Epoch, eop: ReturnType<typeof loadEop>): Pass | undefined {
+  for (const days of PASS_SEARCH_STEPS_DAYS) {
+    const end = at.plusDays(days);
+    const next = findPasses(fn, place, at, end, { eop }).find((p) => p.visible);
+    if (next && (days === PASS_SEARCH_DAYS || !next.inProgressAtEnd)) return next;
+    if (!next && days === PASS_SEARCH_DAYS) return undefined;
+  }
+  return undefined;
+}
 
 interface WhereOpts {
   tle?: string;
@@ -71,6 +88,8 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
   const requestedAt = epochOption('--at', opts.at);
   const lat = numberOption('--lat', opts.lat, { min: -90, max: 90 });
   const lon = numberOption('--lon', opts.lon, { min: -180, max: 360 });
+  // Half a place is no place: a latitude alone would silently take Houston's longitude.
+  if ((lat === undefined) !== (lon === undefined)) throw new UsageError(`give --lat and --lon together (got only ${lat === undefined ? '--lon' : '--lat'})`);
   const dataDir = resolveDataDir({ dataDir: opts.dataDir });
   const loaded = await loadElements({ tle: opts.tle, norad, dataDir, at: requestedAt ?? Epoch.now() });
   const { elements } = loaded;
@@ -86,10 +105,9 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
   const sub = subSatelliteState(Sgp4Propagator.fromElements(elements), at, eop);
 
   const place = lat !== undefined || lon !== undefined
-    ? { name: 'chosen place', latDeg: lat ?? DEFAULT_PLACE.latDeg, lonDeg: lon ?? DEFAULT_PLACE.lonDeg, altM: 0 }
+    ? { name: 'chosen place', latDeg: lat!, lonDeg: lon!, altM: 0 }
     : DEFAULT_PLACE;
-  const passes = findPasses(stateFnFromElements(elements), place, at, at.plusDays(PASS_SEARCH_DAYS), { eop });
-  const next = passes.find((p) => p.visible);
+  const next = nextVisiblePass(stateFnFromElements(elements), place, at, eop);
 
   return {
     norad: elements.noradId,

@@ -45,9 +45,26 @@ export interface NotModified {
   readonly finalUrl: string;
 }
 
+/** Why a host could not be reached, by the system error code undici puts in `cause`. */
+const UNREACHABLE: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'no network: could not reach',
+  EAI_AGAIN: 'no network: could not reach',
+  ENETUNREACH: 'no network: could not reach',
+  EHOSTUNREACH: 'could not reach',
+  ECONNREFUSED: 'connection refused by',
+  ETIMEDOUT: 'no answer from',
+};
+
+/** Prefix of the messages that say the host was never reached (fetch.ts merges them per dataset). */
+export function isUnreachableMessage(message: string): boolean {
+  return Object.values(UNREACHABLE).some((p) => message.startsWith(`${p} `));
+}
+
 /** Undici hides the useful part (ECONNREFUSED, 'other side closed') in `cause`. */
-function describe(err: unknown): string {
+function describe(err: unknown, url: string): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } };
+  const unreachable = e.cause?.code !== undefined ? UNREACHABLE[e.cause.code] : undefined;
+  if (unreachable) return `${unreachable} ${new URL(url).host}`;
   const cause = e.cause?.code ?? e.cause?.message;
   return cause !== undefined && cause !== e.message ? `${e.message ?? String(err)} (${cause})` : (e.message ?? String(err));
 }
@@ -83,7 +100,8 @@ export async function downloadBytes(url: string, opts: DownloadOptions): Promise
         },
       });
     } catch (err) {
-      throw new DownloadError(abortReason ?? `request failed: ${describe(err)}`);
+      const why = describe(err, url);
+      throw new DownloadError(abortReason ?? (isUnreachableMessage(why) ? why : `request failed: ${why}`));
     }
     if (res.status === 304 && (opts.ifNoneMatch !== undefined || opts.ifModifiedSince !== undefined)) {
       await res.body?.cancel().catch(() => undefined);
@@ -123,7 +141,7 @@ export async function downloadBytes(url: string, opts: DownloadOptions): Promise
     } catch (err) {
       if (err instanceof DownloadError) throw err;
       const of = expected !== undefined ? ` of ${expected}` : '';
-      throw new DownloadError(abortReason ?? `connection lost after ${received}${of} bytes: ${describe(err)}`);
+      throw new DownloadError(abortReason ?? `connection lost after ${received}${of} bytes: ${describe(err, url)}`);
     }
     if (expected !== undefined && received !== expected) {
       throw new DownloadError(`received ${received} bytes but Content-Length said ${expected}: the download is incomplete`);

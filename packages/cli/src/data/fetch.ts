@@ -14,7 +14,7 @@ import {
   type DatasetId,
 } from '@stationkeeper/core/node';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.js';
-import { downloadBytes } from './download.js';
+import { downloadBytes, isUnreachableMessage } from './download.js';
 import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { convertNrlmsise00DataCBytes } from './nrlmsiseConverter.js';
 import type { FetchReporter } from './progress.js';
@@ -71,6 +71,24 @@ function intactRecord(entry: ManifestEntry | undefined, path: string, url: strin
   } catch {
     return undefined;
   }
+}
+
+/**
+ * One reason for a dataset's failed files: a host that could not be reached is said once (all of
+ * its files fail the same way); any other failure names its file and URL.
+ */
+function datasetFailure(failed: readonly FileOutcome[]): string {
+  const hostsByReason = new Map<string, Set<string>>();
+  const others: string[] = [];
+  for (const f of failed) {
+    if (f.error !== undefined && isUnreachableMessage(f.error)) {
+      const cut = f.error.lastIndexOf(' ');
+      const reason = f.error.slice(0, cut);
+      if (!hostsByReason.has(reason)) hostsByReason.set(reason, new Set());
+      hostsByReason.get(reason)!.add(f.error.slice(cut + 1));
+    } else others.push(`${f.path} from ${f.url}: ${f.error}`);
+  }
+  return [...[...hostsByReason].map(([reason, hosts]) => `${reason} ${[...hosts].join(', ')}`), ...others].join('; ');
 }
 
 export async function fetchData(opts: FetchDataOptions): Promise<DatasetOutcome[]> {
@@ -142,7 +160,7 @@ export async function fetchData(opts: FetchDataOptions): Promise<DatasetOutcome[
       dataset: dataset.id,
       ok: failed.length === 0,
       files,
-      ...(failed.length > 0 ? { error: `${dataset.id}: ${failed.map((f) => `${f.path} from ${f.url}: ${f.error}`).join('; ')}` } : {}),
+      ...(failed.length > 0 ? { error: `${dataset.id}: ${datasetFailure(failed)}` } : {}),
     });
   }
   return outcomes;

@@ -22,15 +22,18 @@ export function formatBytes(n: number): string {
   return `${(n / 1e9).toFixed(2)} GB`;
 }
 
-/** One line per event through `writeLine` (no line per chunk). */
+/**
+ * One line per file fetched or found current through `writeLine` (no line per chunk). Failures
+ * are left to the command, which says them once per dataset.
+ */
 export function plainReporter(writeLine: (line: string) => void): FetchReporter {
   return {
-    fileStart: (path, url) => writeLine(`fetching ${path} from ${url}`),
+    fileStart: () => undefined,
     fileSize: () => undefined,
     fileProgress: () => undefined,
-    fileDone: (path, bytes, sha256) => writeLine(`  saved ${path}: ${formatBytes(bytes)}, sha256 ${sha256.slice(0, 16)}…`),
-    fileFailed: (path, message) => writeLine(`  failed ${path}: ${message}`),
-    fileUnchanged: (path) => writeLine(`  unchanged ${path} (not modified since the last fetch)`),
+    fileDone: (path, bytes, sha256) => writeLine(`saved ${path}: ${formatBytes(bytes)}, sha256 ${sha256.slice(0, 16)}…`),
+    fileFailed: () => undefined,
+    fileUnchanged: (path) => writeLine(`unchanged ${path} (not modified since the last fetch)`),
   };
 }
 
@@ -67,9 +70,8 @@ export function barReporter(stream: NodeJS.WritableStream): FetchReporter {
       stopBar();
       stream.write(`saved ${path}: ${formatBytes(bytes)}, sha256 ${sha256.slice(0, 16)}…\n`);
     },
-    fileFailed(path, message) {
+    fileFailed() {
       stopBar();
-      stream.write(`failed ${path}: ${message}\n`);
     },
     fileUnchanged(path) {
       stopBar();

@@ -51,7 +51,7 @@ describe('an interrupted `data fetch` process', () => {
     ].join('\n');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script, 'data', 'fetch', '--only', 'gravity', '--data-dir', dir, '--source-base', server.base],
+      ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script, 'data', 'fetch', '--only', 'gravity', '--data-dir', dir, '--source-base', server.base],
       { cwd: resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';

@@ -260,7 +260,7 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
         { type: 'Feature', properties: { name: 'ground track from breakup' }, geometry: { type: 'LineString', coordinates: fp.line.map(([x, y]) => [r3(x), r3(y)]) } },
         { type: 'Feature', properties: { name: 'breakup', epoch_utc: breakupEpoch.toIsoUtc(0), altitude_km: breakupAltitudeM / 1e3 }, geometry: { type: 'Point', coordinates: [r3(fp.breakup.lon), r3(fp.breakup.lat)] } },
         { type: 'Feature', properties: { name: 'target', ...target }, geometry: { type: 'Point', coordinates: [target.lonDeg, target.latDeg] } },
-        { type: 'Feature', properties: { name: 'uninhabited area (approximate, see deorbit/zone.ts)' }, geometry: { type: 'Polygon', coordinates: [zone.map((p) => [p[0], p[1]])] } },
+        { type: 'Feature', properties: { name: 'uninhabited area (approximate; see docs/station-keeping.md)' }, geometry: { type: 'Polygon', coordinates: [zone.map((p) => [p[0], p[1]])] } },
       ],
     },
     inside_zone: fp.inside,

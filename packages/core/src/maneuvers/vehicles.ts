@@ -1,6 +1,6 @@
 /**
  * Catalog of vehicles that can boost (or de-orbit) a station, with every figure's source and
- * grade from /work/shared/facts/iss-operations.md (§3 reboost, §4 de-orbit):
+ * grade from ../shared/facts/iss-operations.md (§3 reboost, §4 de-orbit):
  *   P primary (NASA/ESA/Roscosmos), S reputable press, W weak (forum, aggregator),
  *   EST arithmetic here, not a source.
  * W and EST figures are defaults only: scenario files may override any of them

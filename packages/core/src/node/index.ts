@@ -8,3 +8,5 @@ export * from './reentryPool.js';
 export * from './scenarioDeps.js';
 export * from './reentryData.js';
 export * from './landingPool.js';
+export * from './embeddedDefaults.js';
+export * from './workerArgs.js';

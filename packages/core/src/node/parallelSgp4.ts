@@ -19,6 +19,7 @@ import {
   type Sgp4Source,
 } from '../propagation/index.js';
 import type { FromWorker, RunMessage, ToWorker, WireChunk, WireSource } from './sgp4WorkerProtocol.js';
+import { workerExecArgv } from './workerArgs.js';
 
 const CHUNK = 256;
 
@@ -91,7 +92,7 @@ export class ParallelSgp4Batch {
     const isTs = import.meta.url.endsWith('.ts');
     const workerModuleUrl = new URL(isTs ? './sgp4Worker.ts' : './sgp4Worker.js', import.meta.url).href;
     const bootstrap = new URL('./sgp4WorkerBootstrap.mjs', import.meta.url);
-    const workers = shares.map(() => new Worker(bootstrap, { workerData: { workerModuleUrl, needsTsLoader: isTs } }));
+    const workers = shares.map(() => new Worker(bootstrap, { execArgv: workerExecArgv(isTs), workerData: { workerModuleUrl, needsTsLoader: isTs } }));
     await Promise.all(
       workers.map(
         (w, i) =>

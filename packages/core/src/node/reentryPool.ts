@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { EnsembleAbortedError, runReentryEnsemble, type MemberResult, type ReentryEnsembleInput } from '../reentry/index.js';
+import { workerExecArgv } from './workerArgs.js';
 
 export interface ReentryPoolOptions {
   /** Worker threads (default os.availableParallelism(), at most one a member). */
@@ -41,7 +42,7 @@ export async function runReentryEnsembleParallel(input: ReentryEnsembleInput, op
       shares.map(
         (memberIndices) =>
           new Promise<MemberResult[]>((resolve, reject) => {
-            const w = new Worker(bootstrap, { workerData: { workerModuleUrl, needsTsLoader: isTs, reentryWorker: true } });
+            const w = new Worker(bootstrap, { execArgv: workerExecArgv(isTs), workerData: { workerModuleUrl, needsTsLoader: isTs, reentryWorker: true } });
             workers.push(w);
             w.on('message', (m: FromWorker) => {
               if (m.type === 'progress') options.onProgress?.(++done, n);

@@ -1,7 +1,9 @@
 /**
- * What a scenario run needs from the data directory: the NRLMSISE-00 coefficients (required) and
- * the CelesTrak space-weather file (needed only for `space_weather: forecast`). Shared by the CLI
- * (`stationkeeper scenario run`) and the server's scenario job, so both run the same model.
+ * What a scenario run needs from the data directory: the NRLMSISE-00 coefficients (the embedded
+ * table when the directory has none) and the CelesTrak space-weather file for
+ * `space_weather: forecast` (the solar-cycle model, with a note in the result, when it is
+ * missing). Shared by the CLI (`stationkeeper scenario run`) and the server's scenario job, so
+ * both run the same model.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -12,15 +14,17 @@ import {
   loadNrlmsise00Coefficients,
   parseCelestrakSpaceWeatherCsv,
   SCENARIO_REENTRY_MEMBERS,
+  SolarCycleSpaceWeather,
   TabulatedSpaceWeather,
   type ScenarioDeps,
 } from '../index.js';
-import { optionalDataFile, requireDataFile } from './dataDir.js';
+import { optionalDataFile } from './dataDir.js';
+import { MSIS_COEFFICIENTS_PATH, msisCoefficientsFrom, solarCycleStandInTable, SPACE_WEATHER_FALLBACK_NOTE, SPACE_WEATHER_PATH } from './embeddedDefaults.js';
 
 /** NRLMSISE-00 coefficient file inside the data directory (`stationkeeper data fetch --only msis`). */
-export const SCENARIO_MSIS_COEFFICIENTS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
+export const SCENARIO_MSIS_COEFFICIENTS_PATH = MSIS_COEFFICIENTS_PATH;
 /** CelesTrak space weather inside the data directory (`stationkeeper data fetch --only spaceweather`). */
-export const SCENARIO_SPACE_WEATHER_PATH = 'spaceweather/SW-All.csv';
+export const SCENARIO_SPACE_WEATHER_PATH = SPACE_WEATHER_PATH;
 
 export type ScenarioDecayChoice = 'circular' | 'averaged';
 
@@ -35,9 +39,9 @@ export interface ScenarioDepsOptions {
 }
 
 /**
- * Atmosphere and space weather from the data directory. Throws MissingDataFileError (naming the
- * file and the fetch command) when the MSIS coefficients are missing; the space weather is left
- * undefined when its file is absent (`space_weather: model` and `constant` run without it).
+ * Atmosphere and space weather from the data directory, embedded defaults where it has none:
+ * the NRLMSISE-00 table shipped in the package, and the solar-cycle model (noted in the result)
+ * for `space_weather: forecast` when SW-All.csv is absent.
  *
  * Re-entry: the Monte Carlo window (ensembleReentry: forecast as of the prediction state's day)
  * when the scenario runs on the file's space weather (`space_weather: forecast`) and
@@ -47,16 +51,17 @@ export interface ScenarioDepsOptions {
 export function scenarioDeps(dataDir: string, decay: ScenarioDecayChoice = 'circular', options: ScenarioDepsOptions = {}): ScenarioDeps {
   const members = options.reentryMembers ?? SCENARIO_REENTRY_MEMBERS;
   if (!(Number.isInteger(members) && members >= 0)) throw new RangeError(`reentryMembers: must be a whole number ≥ 0, got ${members}`);
-  const msisPath = requireDataFile(dataDir, SCENARIO_MSIS_COEFFICIENTS_PATH);
-  const msisCoefficients = JSON.parse(readFileSync(msisPath, 'utf8')) as unknown;
+  const msisCoefficients = msisCoefficientsFrom(dataDir).json;
   const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficients));
   const swPath = optionalDataFile(dataDir, SCENARIO_SPACE_WEATHER_PATH);
   const table = swPath ? parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), options.relativeNames ? SCENARIO_SPACE_WEATHER_PATH : swPath) : undefined;
-  const spaceWeather = table ? new TabulatedSpaceWeather(table) : undefined;
+  const spaceWeather = table ? new TabulatedSpaceWeather(table) : new SolarCycleSpaceWeather();
   return {
     atmosphere,
     spaceWeather,
+    spaceWeatherNote: table ? undefined : SPACE_WEATHER_FALLBACK_NOTE,
     decayModel: decay === 'averaged' ? (a, s) => new AveragedDecayModel(a, s) : undefined,
-    reentry: (a, sw) => (table && members > 0 && sw === spaceWeather ? ensembleReentry({ spaceWeatherTable: table, msisCoefficients, members }) : lifetimeReentry(a, sw, 'averaged')),
+    reentry: (a, sw) =>
+      members > 0 && sw === spaceWeather ? ensembleReentry({ spaceWeatherTable: table ?? solarCycleStandInTable(), msisCoefficients, members }) : lifetimeReentry(a, sw, 'averaged'),
   };
 }

@@ -25,6 +25,7 @@ import { isSgp4TleLines, type Sgp4Source } from '../propagation/index.js';
 import type { Epoch } from '../time/epoch.js';
 import type { FromScreeningWorker, ToScreeningWorker } from './screeningProtocol.js';
 import type { WireSource } from './sgp4WorkerProtocol.js';
+import { workerExecArgv } from './workerArgs.js';
 
 export interface ParallelScreenerOptions {
   /** Worker threads; default os.availableParallelism(). 0: run on this thread. */
@@ -65,7 +66,7 @@ export class ParallelScreener {
     const wire = sources.map(toWire);
     const startTai = { mjdDay: start.taiMjdDay, secondsOfDay: start.taiSecondsOfDay };
     // A parent started with `--input-type` (node -e) passes it on, and workers refuse it.
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    const execArgv = workerExecArgv(isTs);
     const workers = Array.from({ length: count }, () => new Worker(bootstrap, { execArgv, workerData: { workerModuleUrl, needsTsLoader: isTs } }));
     await Promise.all(
       workers.map(

@@ -5,3 +5,4 @@ export * from '../math/rootFinding.js';
 export * from './sgp4State.js';
 export * from '../bodies/sun.js';
 export * from '../bodies/shadow.js';
+export * from './skyPath.js';

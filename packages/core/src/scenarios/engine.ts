@@ -26,11 +26,18 @@ import { setupAttitudeBudget, REBOOST_HOLD_MARGIN_S } from '../stationkeeping/at
 import { ScenarioAttitude, type ScenarioAttitudeResult } from './attitude.js';
 
 const DAY_S = 86400;
+/** Share of the progress bar for the simulated days when a Monte Carlo re-entry may follow. */
+const SIMULATION_SHARE = 0.5;
 
 export interface ScenarioDeps {
   atmosphere: AtmosphereModel;
   /** Observed + forecast space weather (TabulatedSpaceWeather over SW-All.csv); needed for space_weather: forecast. */
   spaceWeather?: SpaceWeatherSource;
+  /**
+   * Set when `spaceWeather` is a stand-in for the observed + forecast file (the solar-cycle model
+   * on a fresh clone): added to the result's notes when the scenario asks for the forecast.
+   */
+  spaceWeatherNote?: string;
   /** Decay model factory (default: CircularOrbitDecay). */
   decayModel?: (atmosphere: AtmosphereModel, spaceWeather: SpaceWeatherSource) => DecayModel;
   /** Re-entry predictor factory (default: decay.predictLifetime, averaged final phase; nominal date, window pending). */
@@ -38,8 +45,12 @@ export interface ScenarioDeps {
 }
 
 export interface RunOptions {
-  /** Called about once per simulated month with the fraction done and the date reached. */
-  onProgress?: (fraction: number, epochUtc: string) => void;
+  /**
+   * Called about once per simulated month with the fraction done and the date reached, then once
+   * per member of a Monte Carlo re-entry prediction with `stage` saying so. The days take the
+   * first SIMULATION_SHARE of the bar when such a prediction may follow (it costs about as much).
+   */
+  onProgress?: (fraction: number, epochUtc: string, stage?: string) => void;
   signal?: AbortSignal;
   /** Days between altitude samples in the output (default 1). */
   sampleEveryDays?: number;
@@ -83,7 +94,9 @@ export interface ScenarioResult {
    * type alone would cover the need.
    */
   years: { year: number; delta_v_m_s: number; delta_v_needed_m_s: number; propellant_kg: number; mean_altitude_km: number; decay_m_per_day: number; f107a_mean: number; flights_equivalent: Record<string, number> }[];
-  /** First time a burn the policy asked for could not be (fully) flown; null if never. */
+  /** The first reboost that no available vehicle can fly: the first burn the policy asked for that could not be (fully) flown; null if never. */
+  first_unflown_reboost_utc: string | null;
+  /** Deprecated alias of first_unflown_reboost_utc (same value), kept for one release. */
   propellant_exhausted_utc: string | null;
   shortfalls: { from_utc: string; to_utc: string | null; delta_v_missing_m_s: number }[];
   reentry: null | {
@@ -97,6 +110,8 @@ export interface ScenarioResult {
   };
   /** Attitude-control propellant (desaturations, thruster-held burns and dockings), saturation and loss of attitude. */
   attitude: ScenarioAttitudeResult;
+  /** Partners that stopped flying during the run, and when (charts mark them). */
+  withdrawals: { partner: string; epoch_utc: string }[];
   /** Things the run did not do as the file asked (skipped arrivals…), with dates. */
   notes: { epoch_utc: string; text: string }[];
   altitude_series: { epoch_utc: string[]; mean_altitude_km: number[]; f107a: number[] };
@@ -156,11 +171,17 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const { policy } = scenario;
   const ledger = new PropellantLedger();
   const notes: ScenarioResult['notes'] = [];
+  const withdrawals: ScenarioResult['withdrawals'] = [];
   const burns: ScenarioBurn[] = [];
   const shortfalls: ScenarioResult['shortfalls'] = [];
   const series = { epoch_utc: [] as string[], mean_altitude_km: [] as number[], f107a: [] as number[] };
   const swScratch = emptySpaceWeatherValues();
   const sampleEvery = Math.max(1, Math.round(options.sampleEveryDays ?? 1));
+  // The bar: the simulated days first, then the members of a Monte Carlo re-entry, if any.
+  const simulationShare = reentryPredictor.members ? SIMULATION_SHARE : 1;
+  const ensembleProgress = (t: Epoch) => (done: number, total: number) =>
+    options.onProgress?.(simulationShare + (1 - simulationShare) * (done / total), t.toIsoUtc(0), `re-entry Monte Carlo: ${done} of ${total} runs`);
+  if (scenario.spaceWeather.kind === 'forecast' && deps.spaceWeatherNote) notes.push({ epoch_utc: scenario.start.toIsoUtc(0), text: deps.spaceWeatherNote });
 
   // Fleet state.
   const flights: Flight[] = [];
@@ -342,6 +363,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
         case 'partner-withdrawal':
           inactivePartners.add(ev.partner);
           notes.push({ epoch_utc: when, text: `${ev.partner} withdraws: its vehicles and modules no longer burn or fly` });
+          withdrawals.push({ partner: ev.partner, epoch_utc: when });
           break;
         case 'partner-return':
           inactivePartners.delete(ev.partner);
@@ -418,10 +440,10 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
       series.mean_altitude_km.push(km(alt));
       series.f107a.push(r1(swScratch.f107a));
     }
-    if (options.onProgress && day % 30 === 0) options.onProgress(day / totalDays, t.toIsoUtc(0));
+    if (options.onProgress && day % 30 === 0) options.onProgress((day / totalDays) * simulationShare, t.toIsoUtc(0));
 
     if (alt < scenario.reentryHandoverAltitudeM) {
-      reentry = reentryPredictor.predict(state, station, 10, { freeDecayStart });
+      reentry = reentryPredictor.predict(state, station, 10, { freeDecayStart, onProgress: ensembleProgress(t) });
       reentryDuring = true;
       break;
     }
@@ -429,7 +451,7 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
   const exhausted = shortfalls.length ? shortfalls[0].from_utc : null;
   if (!reentryDuring && shortfalls.length && shortfalls[shortfalls.length - 1].to_utc === null) {
     // Out of propellant at the end of the run: where does the station come down?
-    reentry = reentryPredictor.predict(state, station, 30, { freeDecayStart });
+    reentry = reentryPredictor.predict(state, station, 30, { freeDecayStart, onProgress: ensembleProgress(scenario.end) });
   }
   // A run that ended early still closes its ledger years.
   for (const b of burns) {
@@ -476,7 +498,9 @@ export function runScenario(scenario: Scenario, deps: ScenarioDeps, options: Run
       by_partner: ledger.byPartner().map((r) => ({ partner: r.partner, year: r.year, delivered_kg: r1(r.deliveredKg), burned_kg: r1(r.burnedKg), delta_v_m_s: r3(r.deltaVMps), attitude_kg: r1(r.attitudeKg) })),
     },
     years,
+    first_unflown_reboost_utc: exhausted,
     propellant_exhausted_utc: exhausted,
+    withdrawals,
     shortfalls,
     reentry: reentry
       ? {

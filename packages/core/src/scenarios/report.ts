@@ -21,7 +21,7 @@ export function scenarioAltitudeSvg(r: ScenarioResult): string {
     burnsBy.get(k)!.y.push(b.altitude_after_km);
   }
   const markers: ChartMarkers[] = [...burnsBy.entries()].map(([label, m]) => ({ label: `burn: ${label}`, x: m.x, y: m.y, shape: 'triangle-up' as const, sizePx: 5 }));
-  if (r.propellant_exhausted_utc) markers.push({ label: 'propellant exhausted', x: [mjd(r.propellant_exhausted_utc)], shape: 'vline', color: '#d62728' });
+  if (r.first_unflown_reboost_utc) markers.push({ label: 'first reboost no vehicle can fly', x: [mjd(r.first_unflown_reboost_utc)], shape: 'vline', color: '#d62728' });
   if (r.reentry?.nominal_utc && r.reentry.during_scenario) markers.push({ label: 're-entry (nominal)', x: [mjd(r.reentry.nominal_utc)], shape: 'vline', color: '#000' });
   const x0 = x[0];
   const x1 = x[x.length - 1];
@@ -42,18 +42,20 @@ export function scenarioAltitudeSvg(r: ScenarioResult): string {
 export function scenarioLedgerSvg(r: ScenarioResult): string {
   const partners = [...new Set(r.ledger.by_partner.map((p) => p.partner))];
   const years = r.years.map((y) => y.year);
+  // Each year's total drawn at its middle on a calendar axis (not decimal years); kg only — the Δv
+  // need per year is in the table below, in its own unit.
+  const midYear = years.map((y) => mjd(`${y}-07-02T00:00:00Z`));
   const series = partners.map((p) => ({
     label: `${p}: kg burned`,
-    x: years,
+    x: midYear,
     y: years.map((y) => r.ledger.by_partner.find((q) => q.partner === p && q.year === y)?.burned_kg ?? 0),
     style: 'line+markers' as const,
   }));
-  series.push({ label: 'Δv needed × 100 (m/s)', x: years, y: r.years.map((y) => y.delta_v_needed_m_s * 100), style: 'line+markers' as const });
   return svgChart({
     title: 'Propellant burned per year',
-    subtitle: 'the need follows the solar cycle (drag grows with solar activity)',
-    xAxis: { label: 'year' },
-    yAxis: { label: 'kg (Δv need × 100 in m/s)' },
+    subtitle: 'each year at its middle; the need follows the solar cycle (drag grows with solar activity)',
+    xAxis: { label: 'year', type: 'utc-mjd' },
+    yAxis: { label: 'propellant burned (kg)', min: 0 },
     series,
   });
 }
@@ -74,7 +76,7 @@ export function scenarioReportHtml(r: ScenarioResult): string {
   const totalKg = r.burns.reduce((s, b) => s + b.propellant_kg, 0);
   const years = r.years.length;
   let verdict: string;
-  if (r.propellant_exhausted_utc === null) verdict = `The station keeps its altitude for the whole period: ${r.burns.length} burns, ${n1(totalDv)} m/s and ${n0(totalKg)} kg of propellant over ${years} calendar years.`;
+  if (r.first_unflown_reboost_utc === null) verdict = `The station keeps its altitude for the whole period: ${r.burns.length} burns, ${n1(totalDv)} m/s and ${n0(totalKg)} kg of propellant over ${years} calendar years.`;
   else {
     const re = r.reentry;
     const when = re?.nominal_utc ? `around <strong>${esc(re.nominal_utc.slice(0, 10))}</strong>` : 'after the end of the search span';
@@ -83,11 +85,13 @@ export function scenarioReportHtml(r: ScenarioResult): string {
       : re
         ? ' (nominal date only: no uncertainty window was computed)'
         : '';
-    verdict = `On <strong>${esc(r.propellant_exhausted_utc.slice(0, 10))}</strong> the station needs a reboost that no available vehicle can give.${re ? ` Left alone it would re-enter ${when}${window}.` : ''}`;
+    verdict = `On <strong>${esc(r.first_unflown_reboost_utc.slice(0, 10))}</strong> the station needs a reboost that no available vehicle can give.${re ? ` Left alone it would re-enter ${when}${window}.` : ''}`;
     if (r.shortfalls.length && r.shortfalls[r.shortfalls.length - 1].to_utc !== null) verdict += ' Later arrivals restore propellant.';
   }
   const peak = r.years.reduce((a, b) => (b.delta_v_needed_m_s > a.delta_v_needed_m_s ? b : a), r.years[0]);
   const flightTypes = peak ? Object.keys(peak.flights_equivalent) : [];
+  // Readers see vehicle names ("Progress MS"), not catalogue ids ("progress-ms").
+  const vehicleName = (id: string) => r.assumptions.vehicles.find((v) => v.id === id)?.name ?? id;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.scenario.name)}</title>
 <style>
@@ -107,21 +111,21 @@ ${scenarioAltitudeSvg(r)}
 ${scenarioLedgerSvg(r)}
 <h3>Per year</h3>
 ${table(
-  ['year', 'Δv flown (m/s)', 'Δv needed (m/s)', 'propellant burned (kg)', 'mean altitude (km)', 'natural decay (m/day)', 'solar flux F10.7 (81-day)', ...flightTypes.map((t) => `${t} flights to cover the need`)],
+  ['year', 'Δv flown (m/s)', 'Δv needed (m/s)', 'propellant burned (kg)', 'mean altitude (km)', 'natural decay (m/day)', 'solar flux F10.7 (81-day)', ...flightTypes.map((t) => `${vehicleName(t)} flights to cover the need`)],
   r.years.map((y) => [y.year, n2(y.delta_v_m_s), n2(y.delta_v_needed_m_s), n0(y.propellant_kg), n1(y.mean_altitude_km), n1(y.decay_m_per_day), n0(y.f107a_mean), ...flightTypes.map((t) => n1(y.flights_equivalent[t]))]),
 )}
 <h3>Per partner</h3>
 ${table(['partner', 'year', 'delivered (kg)', 'burned (kg)', 'Δv (m/s)'], r.ledger.by_partner.map((p) => [p.partner, p.year, n0(p.delivered_kg), n0(p.burned_kg), n2(p.delta_v_m_s)]))}
 <h3>Per vehicle</h3>
-${table(['vehicle', 'year', 'flights', 'delivered (kg)', 'transferred in (kg)', 'burned (kg)', 'left unused (kg)', 'burns'], r.ledger.by_vehicle.map((v) => [v.vehicle, v.year, v.flights, n0(v.delivered_kg), n0(v.transferred_in_kg), n0(v.burned_kg), n0(v.departed_unused_kg), v.burns]))}
+${table(['vehicle', 'year', 'flights', 'delivered (kg)', 'transferred in (kg)', 'burned (kg)', 'left unused (kg)', 'burns'], r.ledger.by_vehicle.map((v) => [vehicleName(v.vehicle), v.year, v.flights, n0(v.delivered_kg), n0(v.transferred_in_kg), n0(v.burned_kg), n0(v.departed_unused_kg), v.burns]))}
 <h2>Burns</h2>
-${r.burns.length ? table(['date (UTC)', 'vehicle', 'flight', 'purpose', 'Δv (m/s)', 'burn (s)', 'propellant (kg)', 'altitude after (km)'], r.burns.map((b) => [b.epoch_utc.slice(0, 10), b.vehicle, b.flight, b.purpose, n2(b.delta_v_m_s), n0(b.burn_time_s), n1(b.propellant_kg), n1(b.altitude_after_km)])) : '<p>No burns.</p>'}
+${r.burns.length ? table(['date (UTC)', 'vehicle', 'flight', 'purpose', 'Δv (m/s)', 'burn (s)', 'propellant (kg)', 'altitude after (km)'], r.burns.map((b) => [b.epoch_utc.slice(0, 10), vehicleName(b.vehicle), b.flight, b.purpose, n2(b.delta_v_m_s), n0(b.burn_time_s), n1(b.propellant_kg), n1(b.altitude_after_km)])) : '<p>No burns.</p>'}
 ${r.notes.length ? `<h2>Timeline notes</h2><ul>${r.notes.map((n) => `<li>${esc(n.epoch_utc.slice(0, 10))}: ${esc(n.text)}</li>`).join('')}</ul>` : ''}
 <h2>Assumptions</h2>
 <ul>
 <li>Station mass ${n0(r.assumptions.station_mass_kg)} kg, ballistic coefficient m/(Cd·A) ${r.assumptions.ballistic_coefficient_kg_m2} kg/m².</li>
 <li>Decay model: ${esc(r.assumptions.decay_model)}; atmosphere ${esc(r.assumptions.atmosphere)}; space weather ${esc(r.assumptions.space_weather)}.</li>
-<li>Policy: keep the mean altitude between ${r.assumptions.policy.min_altitude_km} and ${r.assumptions.policy.max_altitude_km} km, at most ${r.assumptions.policy.max_delta_v_per_burn_m_s} m/s a burn; vehicles asked in the order ${esc(r.assumptions.policy.vehicle_priority.join(', '))}.</li>
+<li>Policy: keep the mean altitude between ${r.assumptions.policy.min_altitude_km} and ${r.assumptions.policy.max_altitude_km} km, at most ${r.assumptions.policy.max_delta_v_per_burn_m_s} m/s a burn; vehicles asked in the order ${esc(r.assumptions.policy.vehicle_priority.map(vehicleName).join(', '))}.</li>
 </ul>
 ${table(['vehicle', 'partner', 'thrust (N)', 'Isp (s)', 'reboost propellant / flight (kg)', 'transfer / flight (kg)', 'Δv / flight (m/s)', 'estimated or weak figures'], r.assumptions.vehicles.map((v) => [v.name, v.partner, n0(v.reboost_thrust_n), n0(v.isp_s), n0(v.reboost_propellant_kg), n0(v.transfer_propellant_kg), n2(v.delta_v_per_flight_m_s), v.graded_defaults.join(', ') || '—']))}
 <p class="note">Figures marked W (weak source) or EST (estimate) are defaults, not established facts; see docs/station-keeping.md for every source. Altitudes are mean altitudes (semi-major axis minus 6,378.135 km), the convention of the orbit history.</p>

@@ -10,6 +10,7 @@
 import { FAST_MEMBER_INTEGRATION, runMember, summariseEnsemble, toWireEpoch, toWireState, type ReentryEnsembleInput } from '../reentry/ensemble.js';
 import { observedSnapshot } from '../reentry/forecastSpaceWeather.js';
 import { DEFAULT_DENSITY_SIGMA } from '../reentry/prepare.js';
+import { SOLAR_CYCLE_TABLE_NAME } from '../spaceWeather/modelTable.js';
 import type { SpaceWeatherTable } from '../spaceWeather/table.js';
 import type { MeanOrbitState } from './decayModel.js';
 import type { ReentryPredictor } from './reentry.js';
@@ -20,7 +21,7 @@ export const SCENARIO_REENTRY_MEMBERS = 50;
 
 /**
  * 1σ of the ballistic coefficient as a fraction of it: 20 %, the spread of the ISS's m/(Cd·A) in
- * the NASA TOPO ephemeris headers 2022–2024 (91 … 167 kg/m², /work/shared/facts/iss-operations.md
+ * the NASA TOPO ephemeris headers 2022–2024 (91 … 167 kg/m², ../shared/facts/iss-operations.md
  * §1) — attitude and configuration changes over the months of a free decay, the value
  * `stationkeeper lifetime` uses (ISS_TOPO_DEFAULTS.sigmaFraction).
  */
@@ -69,6 +70,7 @@ export function ensembleReentry(options: EnsembleReentryOptions): ReentryPredict
   const sigmaFraction = options.ballisticSigmaFraction ?? SCENARIO_BALLISTIC_SIGMA_FRACTION;
   return {
     name: `re-entry ensemble (${members} members)`,
+    members,
     predict(current, ballistic, maxYearsFromCurrent, context) {
       // The whole no-reboost decay: from the last burn when the caller knows it.
       const state = context?.freeDecayStart ?? current;
@@ -93,19 +95,24 @@ export function ensembleReentry(options: EnsembleReentryOptions): ReentryPredict
         integration: e < 0.005 ? FAST_MEMBER_INTEGRATION : undefined,
       };
       const nominal = runMember(input, undefined);
+      context?.onProgress?.(1, members + 1);
       const results = [];
-      for (let m = 0; m < members; m++) results.push(runMember(input, m));
+      for (let m = 0; m < members; m++) {
+        results.push(runMember(input, m));
+        context?.onProgress?.(m + 2, members + 1);
+      }
       const s = summariseEnsemble(input, results);
       const window = s.p05 && s.median && s.p95 ? { earliest: s.p05, median: s.median, latest: s.p95, confidence: 0.9, members, seed } : null;
       const cut = snapshot.limitedByFile ? `the file's last observed day` : 'the day before';
-      const from = `from ${state.epoch.toIsoUtc(0).slice(0, 10)} (${context?.freeDecayStart ? 'last burn or start, no reboost after' : 'prediction state'})`;
+      const from = `from ${state.epoch.toIsoUtc(0).slice(0, 10)}, ${context?.freeDecayStart ? 'the last burn or the start with no reboost after' : 'the prediction state'}`;
+      const observed = snapshot.source === SOLAR_CYCLE_TABLE_NAME ? 'from the solar-cycle model (no space-weather file)' : `observed to ${cut}`;
       return {
         nominal: nominal.reentered ? state.epoch.plusSeconds(nominal.lifetimeDays * 86400) : null,
         window,
         windowStatus: window ? 'monte-carlo' : 'pending',
         model:
-          `re-entry ensemble (reentry/ensemble.ts) ${from}, ${members} members, seed ${seed}: B ${b.toFixed(1)} kg/m² ± ${(sigmaFraction * 100).toFixed(0)} %, ` +
-          `density σ ${((options.densitySigma ?? DEFAULT_DENSITY_SIGMA) * 100).toFixed(0)} %, space weather observed to ${cut} then forecast; ` +
+          `re-entry Monte Carlo ${from}; ${members} members, seed ${seed}; B ${b.toFixed(1)} kg/m² ± ${(sigmaFraction * 100).toFixed(0)} %, ` +
+          `density σ ${((options.densitySigma ?? DEFAULT_DENSITY_SIGMA) * 100).toFixed(0)} %, space weather ${observed} then forecast; ` +
           `averaged propagator to ${REENTRY_ALTITUDE_M / 1000} km mean altitude`,
         reentryAltitudeM: REENTRY_ALTITUDE_M,
       };

@@ -25,12 +25,19 @@ export interface ReentryPrediction {
 
 export interface ReentryPredictor {
   readonly name: string;
+  /** Members of a Monte Carlo predictor (progress is reported per member); absent for a single run. */
+  readonly members?: number;
   /**
    * Re-entry from `state` (searching `maxYears` ahead). `freeDecayStart`: the state after the last
    * burn, at or before `state`; a Monte Carlo predictor runs from there so that its window covers
    * the whole unreboosted decay, not only the days below the hand-over altitude.
    */
-  predict(state: MeanOrbitState, ballistic: BallisticProperties, maxYears: number, context?: { freeDecayStart?: MeanOrbitState }): ReentryPrediction;
+  predict(
+    state: MeanOrbitState,
+    ballistic: BallisticProperties,
+    maxYears: number,
+    context?: { freeDecayStart?: MeanOrbitState; onProgress?: (done: number, total: number) => void },
+  ): ReentryPrediction;
 }
 
 /** Nominal re-entry from any DecayModel: chunks sized to the current decay rate, down to `reentryAltitudeM` (mean). */

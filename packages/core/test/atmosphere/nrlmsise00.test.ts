@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createNrlmsise00,
   loadNrlmsise00Coefficients,
+  NRLMSISE00_EMBEDDED_COEFFICIENTS,
   NRLMSISE00_STANDARD_SWITCHES,
   nrlmsise00Flags,
   Nrlmsise00Output,
@@ -78,13 +79,20 @@ function flagsFor(switch9: number) {
 
 const NAMES = ['He', 'O', 'N2', 'O2', 'Ar', 'rho', 'H', 'N', 'anomalous O', 'T_exo', 'T_alt'];
 
-describe.skipIf(!sharedDataAvailable())('NRLMSISE-00 against the 17 published check cases', () => {
+// Both coefficient sources: the data directory's file (data fetch --only msis) and the table
+// embedded in the package (scripts/make-embedded-data.ts) must reproduce the published cases.
+const COEFFICIENT_SOURCES: [string, () => unknown][] = [
+  ['the data-directory file', () => JSON.parse(readShared('nrlmsise', 'nrlmsise00-coefficients.json'))],
+  ['the embedded table', () => NRLMSISE00_EMBEDDED_COEFFICIENTS],
+];
+
+describe.skipIf(!sharedDataAvailable()).each(COEFFICIENT_SOURCES)('NRLMSISE-00 with %s against the 17 published check cases', (_name, source) => {
   let coeffs: Nrlmsise00Coefficients;
   let model: Nrlmsise00;
   const cases = sharedDataAvailable() ? readCases() : [];
 
   beforeAll(() => {
-    coeffs = loadNrlmsise00Coefficients(JSON.parse(readShared('nrlmsise', 'nrlmsise00-coefficients.json')));
+    coeffs = loadNrlmsise00Coefficients(source());
     model = createNrlmsise00(coeffs);
   });
 
@@ -300,5 +308,12 @@ describe('WGS-84 geodetic conversion used by AtmosphereModel.density', () => {
     wgs84GeodeticFromEcef([0, 0, 6356752.314245 + 400e3], geo); // WGS-84 b (NIMA TR8350.2)
     expect(geo[0]).toBeCloseTo(Math.PI / 2, 12);
     expect(geo[2]).toBeCloseTo(400e3, 5);
+  });
+});
+
+describe.skipIf(!sharedDataAvailable())('embedded NRLMSISE-00 table', () => {
+  it('holds the same numbers as the data-directory file converted from the C release', () => {
+    const file = JSON.parse(readShared('nrlmsise', 'nrlmsise00-coefficients.json')) as { arrays: unknown };
+    expect(NRLMSISE00_EMBEDDED_COEFFICIENTS.arrays).toEqual(file.arrays);
   });
 });

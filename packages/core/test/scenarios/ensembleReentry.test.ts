@@ -37,6 +37,18 @@ describe.skipIf(!sharedDataAvailable())('scenario re-entry window from the re-en
     expect(again.reentry!.window).toEqual(w);
   }, 60_000);
 
+  it('progress counts through the Monte Carlo members to the end, never backwards', () => {
+    const seen: { fraction: number; stage?: string }[] = [];
+    runScenario(scenario, scenarioDeps(SHARED_DATA, 'circular', { reentryMembers: 4 }), { sampleEveryDays: 30, onProgress: (fraction, _t, stage) => seen.push({ fraction, stage }) });
+    for (let i = 1; i < seen.length; i++) expect(seen[i].fraction).toBeGreaterThanOrEqual(seen[i - 1].fraction);
+    const runs = seen.filter((p) => p.stage !== undefined);
+    // The nominal run and the four members, one report each, ending at 100 %.
+    expect(runs.map((p) => p.stage)).toEqual([1, 2, 3, 4, 5].map((k) => `re-entry Monte Carlo: ${k} of 5 runs`));
+    expect(runs.at(-1)!.fraction).toBe(1);
+    // The days fill the first half of the bar.
+    expect(Math.max(...seen.filter((p) => p.stage === undefined).map((p) => p.fraction))).toBeLessThanOrEqual(0.5);
+  }, 60_000);
+
   it('reentryMembers 0: nominal date only', () => {
     // The full example: the day-by-day decay reaches the 200 km hand-over and predictLifetime goes on from there.
     const r = runScenario(parseScenarioText(readFileSync(resolve(REPO_ROOT, 'examples/scenarios/iss-no-russian-reboost-2022.yaml'), 'utf8'), 'b.yaml'), scenarioDeps(SHARED_DATA, 'circular', { reentryMembers: 0 }), { sampleEveryDays: 30 });

@@ -14,6 +14,7 @@ import { FINISHED, type JobRecord, type JobStore } from '../store/jobStore.js';
 import { HttpError } from '../httpError.js';
 import { JobParamsError, type JobContext, type JobRegistry, type TaskOptions } from './registry.js';
 import type { FromTask, WorkerTaskMessage } from './worker/dispatch.js';
+import { workerExecArgv } from '@stationkeeper/core/node';
 
 export type JobEvent = { kind: 'progress'; progress: number; message: string } | { kind: 'job'; job: JobRecord };
 export type JobListener = (e: JobEvent) => void;
@@ -68,7 +69,7 @@ export class JobRunner {
     this.interruptedAtStart = jobs.failInterrupted();
     const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
     this.threads = workers;
-    this.pool = new Piscina({ filename: BOOTSTRAP, minThreads: 0, maxThreads: workers, idleTimeout: 30_000 });
+    this.pool = new Piscina({ filename: BOOTSTRAP, minThreads: 0, maxThreads: workers, idleTimeout: 30_000, execArgv: workerExecArgv(import.meta.url.endsWith('.ts')) });
     this.persistEveryMs = options.persistEveryMs ?? 500;
     this.emitEveryMs = options.emitEveryMs ?? 100;
     this.queueLimits = options.queueLimits ?? JOB_QUEUE_LIMITS;

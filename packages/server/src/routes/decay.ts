@@ -13,7 +13,6 @@ import { HttpError } from '../httpError.js';
 import { JobParamsError } from '../jobs/registry.js';
 import type { JobRunner } from '../jobs/runner.js';
 import {
-  checkDecayData,
   decayHistory,
   DEFAULT_MEMBERS,
   DEFAULT_SEED,
@@ -68,7 +67,6 @@ export function registerDecayRoutes(app: FastifyInstance, table: RouteTable, dep
 
   const answer = (kind: DecayKind, norad: number, cutText: string | undefined, mc: number, seed: number, reply: import('fastify').FastifyReply, client: string | undefined) => {
     const field = kind === LIFETIME_JOB ? 'query.from' : 'query.as_of';
-    checkDecayData(dataDir);
     let h;
     try {
       h = decayHistory(elements, kind, norad, cutText, field.slice(6));

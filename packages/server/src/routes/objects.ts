@@ -8,6 +8,7 @@ import {
   detectManeuvers,
   Epoch,
   findPasses,
+  passSkyPath,
   HISTORY_ALTITUDE_REFERENCE,
   historyPointJson,
   ISS_NORAD_ID,
@@ -20,7 +21,7 @@ import {
   type EopSource,
   type Pass,
 } from '@stationkeeper/core';
-import { EMBEDDED_SAMPLE, ElementsResolver, parseTimeQuery, SAMPLE_SET, sampleNote } from '../elementsSource.js';
+import { EMBEDDED_SAMPLE, ElementsResolver, FRESH_ELEMENTS_DAYS, parseTimeQuery, SAMPLE_SET, sampleHistoryNote, sampleHistorySets, sampleNote, staleElementsNote } from '../elementsSource.js';
 import { HttpError } from '../httpError.js';
 import type { RouteTable } from '../routeTable.js';
 import { ElementSet, ElementsSource, errors, IsoOrNow, NoradParams, ObjectSummary } from '../schemas.js';
@@ -30,7 +31,6 @@ const DEG = 180 / Math.PI;
 /** Ground-track points per request at most. */
 export const MAX_TRACK_POINTS = 5000;
 /** Elements further than this from now are searched for passes from their own epoch by default. */
-const FRESH_ELEMENTS_DAYS = 14;
 
 export interface ObjectRoutesDeps {
   elements: ElementStore;
@@ -120,6 +120,7 @@ const PassesQuery = Type.Object(
     days: Type.Number({ minimum: 0.001, maximum: 30, default: 3, description: 'length of the search, days' }),
     min_elevation: Type.Number({ minimum: -10, maximum: 89, default: DEFAULT_MIN_ELEVATION_DEG, description: 'rise/set elevation, degrees' }),
     visible_only: Type.Boolean({ default: false, description: 'only passes with a visible part' }),
+    sky_step_s: Type.Optional(Type.Integer({ minimum: 5, maximum: 120, description: 'add each pass\'s path across the sky (`sky`: azimuth and elevation every this many seconds, rise to set) for a polar chart' })),
   },
   { additionalProperties: false },
 );
@@ -139,6 +140,7 @@ const PassJson = Type.Object({
   visible_windows: Type.Array(Type.Object({ start_utc: Type.String(), end_utc: Type.String() })),
   magnitude: Type.Union([Type.Number(), Type.Null()]),
   sun_elevation_at_culmination_deg: Type.Number(),
+  sky: Type.Optional(Type.Array(Type.Object({ t_utc: Type.String(), az_deg: Type.Number(), el_deg: Type.Number() }))),
 });
 export const PassesResponse = Type.Object({
   norad: Type.Integer(),
@@ -361,7 +363,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         tle_epoch_utc: r.set.elements.epoch.toIsoUtc(3),
         tle_age_days: round(at.secondsSince(r.set.elements.epoch) / 86400, 6),
         elements_source: r.source,
-        ...stateNote(sample && !requested ? sampleNote() : undefined, s.altM, at.secondsSince(r.set.elements.epoch) / 86400),
+        ...noteFor(sample && !requested ? sampleNote() : undefined, staleElementsNote(r.set.elements.epoch, at), belowKarmanNote(s.altM, at.secondsSince(r.set.elements.epoch) / 86400)),
       };
     },
   });
@@ -402,7 +404,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         step_s: q.step_s,
         tle_epoch_utc: r.set.elements.epoch.toIsoUtc(3),
         elements_source: r.source,
-        ...(sample && !requested ? { note: sampleNote() } : {}),
+        ...noteFor(sample && !requested ? sampleNote() : undefined, staleElementsNote(r.set.elements.epoch, start)),
         ...(propagationError ? { propagation_error: propagationError } : {}),
         points,
       };
@@ -424,8 +426,10 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       const epoch = r.set.elements.epoch;
       let start: Epoch;
       let note: string | undefined;
-      if (requested) start = requested;
-      else if (r.source === EMBEDDED_SAMPLE) {
+      if (requested) {
+        start = requested;
+        note = staleElementsNote(epoch, start);
+      } else if (r.source === EMBEDDED_SAMPLE) {
         start = epoch;
         note = sampleNote();
       } else if (Math.abs(now.secondsSince(epoch)) > FRESH_ELEMENTS_DAYS * 86400) {
@@ -436,13 +440,16 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         start = Epoch.fromUtcMjd(Math.floor(now.utcMjd() * 1440) / 1440);
       }
       const end = start.plusDays(q.days);
-      const key = [r.set.id, norad, q.lat, q.lon, q.alt_m, start.toIsoUtc(6), q.days, q.min_elevation, q.visible_only].join('|');
+      const key = [r.set.id, norad, q.lat, q.lon, q.alt_m, start.toIsoUtc(6), q.days, q.min_elevation, q.visible_only, q.sky_step_s].join('|');
       const cached = passCache.get(key);
       if (cached) return reply.type('application/json; charset=utf-8').send(cached);
-      const passes = findPasses(sgp4StateFn(r.propagator), { latDeg: q.lat, lonDeg: q.lon, altM: q.alt_m }, start, end, {
+      const stateFn = sgp4StateFn(r.propagator);
+      const site = { latDeg: q.lat, lonDeg: q.lon, altM: q.alt_m };
+      const passes = findPasses(stateFn, site, start, end, {
         minElevationDeg: q.min_elevation,
         eop,
       });
+      const sky = (p: Pass) => (q.sky_step_s === undefined ? {} : { sky: passSkyPath(stateFn, site, p, q.sky_step_s, eop).map((x) => ({ t_utc: x.epoch.toIsoUtc(0), az_deg: round(x.azimuthDeg, 2), el_deg: round(x.elevationDeg, 2) })) });
       const shown = q.visible_only ? passes.filter((p) => p.visible) : passes;
       const body = {
         norad,
@@ -454,7 +461,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         elements_source: r.source,
         eop: eop !== undefined,
         ...(note ? { note } : {}),
-        passes: shown.map(passJson),
+        passes: shown.map((p) => ({ ...passJson(p), ...sky(p) })),
       };
       const json = serializePasses(body);
       passCache.set(key, json);
@@ -475,7 +482,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       let source: 'store' | typeof EMBEDDED_SAMPLE = 'store';
       if (sets.length === 0) {
         if (norad !== ISS_NORAD_ID) throw new HttpError(404, `params.norad: no element set for NORAD ${norad}; POST a catalogue to /api/ingest first`, 'params.norad');
-        sets = [SAMPLE_SET];
+        sets = sampleHistorySets();
         source = EMBEDDED_SAMPLE;
       }
       const history = orbitHistory(sets.map((s) => s.elements), { noradId: norad });
@@ -494,13 +501,19 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       }
       return {
         ...base,
-        ...(source === EMBEDDED_SAMPLE ? { note: sampleNote() } : {}),
+        ...(source === EMBEDDED_SAMPLE ? { note: sampleHistoryNote() } : {}),
         maneuvers: d.maneuvers.map(maneuverJson),
         decay_segments: d.decaySegments.map(decaySegmentJson),
         ...detectionRatesJson(d),
       };
     },
   });
+}
+
+/** `{ note }` joining the notes that apply ('; '), or nothing when none does. */
+function noteFor(...notes: (string | undefined)[]): { note?: string } {
+  const text = notes.filter((n): n is string => n !== undefined).join('; ');
+  return text ? { note: text } : {};
 }
 
 /** The passes body as the response schema would write it (checked in the tests against the schema). */
@@ -512,11 +525,9 @@ function serializePasses(body: Static<typeof PassesResponse>): string {
  * SGP4 answers far from the element epoch without an error code, even below the atmosphere
  * (the 2022 sample at 2030 gave 64.8 km): say so rather than show the altitude as a fact.
  */
-function stateNote(note: string | undefined, altM: number, ageDays: number): { note?: string } {
-  const notes = note ? [note] : [];
-  if (altM < 100e3) notes.push(`SGP4 puts it ${(altM / 1e3).toFixed(1)} km up, below the Kármán line: the elements no longer describe it (re-entered, or ${Math.abs(ageDays).toFixed(0)} days from their epoch)`);
-  else if (Math.abs(ageDays) > 30) notes.push(`the elements are ${Math.abs(ageDays).toFixed(0)} days from their epoch: SGP4 errors grow with every day from it`);
-  return notes.length ? { note: notes.join('; ') } : {};
+function belowKarmanNote(altM: number, ageDays: number): string | undefined {
+  if (altM >= 100e3) return undefined;
+  return `SGP4 puts it ${(altM / 1e3).toFixed(1)} km up, below the Kármán line: the elements no longer describe it (re-entered, or ${Math.abs(ageDays).toFixed(0)} days from their epoch)`;
 }
 
 function propagateOr422<T>(f: () => T, norad: number, at: Epoch): T {

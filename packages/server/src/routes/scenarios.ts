@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { readScenarioYaml, ScenarioError, scenarioReportHtml, validateScenario, type ScenarioResult } from '@stationkeeper/core';
 import { HttpError } from '../httpError.js';
 import type { JobRunner } from '../jobs/runner.js';
-import { checkScenarioData, SCENARIO_JOB } from '../jobs/types/scenarioRun.js';
+import { SCENARIO_JOB } from '../jobs/types/scenarioRun.js';
 import type { RouteTable } from '../routeTable.js';
 import { EXAMPLE_NAMES, isExampleName, listExamples, loadExample } from '../scenarios/examples.js';
 import { applyOverrides, ScenarioOverrides } from '../scenarios/overrides.js';
@@ -174,7 +174,7 @@ export function validateDefinition(p: Parsed): void {
 }
 
 export function registerScenarioRoutes(app: FastifyInstance, table: RouteTable, deps: ScenarioRouteDeps): void {
-  const { store, runner, dataDir } = deps;
+  const { store, runner } = deps;
 
   table.add(app, {
     method: 'GET',
@@ -216,7 +216,6 @@ export function registerScenarioRoutes(app: FastifyInstance, table: RouteTable, 
         const q = req.query as Static<typeof RunQuery>;
         const parsed = definitionFromRequest(req.body);
         validateDefinition(parsed);
-        checkScenarioData(dataDir, parsed.definition);
         const id = randomUUID();
         const d = parsed.definition;
         store.insert({ id, name: String(d.name), description: typeof d.description === 'string' ? d.description.trim() : '', source: parsed.source, definition: d });

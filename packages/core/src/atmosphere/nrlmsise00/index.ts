@@ -9,3 +9,4 @@ export {
 } from './flags.js';
 export { createNrlmsise00, Nrlmsise00, type Nrlmsise00Input, type Nrlmsise00Options } from './model.js';
 export { NRLMSISE00_SPECIES, Nrlmsise00Output } from './output.js';
+export { NRLMSISE00_EMBEDDED_COEFFICIENTS } from './embeddedCoefficients.js';

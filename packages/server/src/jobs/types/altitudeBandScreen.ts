@@ -7,8 +7,9 @@ import { Epoch } from '@stationkeeper/core';
 import { JobParamsError, type JobType } from '../registry.js';
 import { toWire } from '../wireElements.js';
 import type { ScreenInput, ScreenResult } from './altitudeBandScreenTask.js';
+import { taskModuleUrl } from '../taskModule.js';
 
-const TASK = new URL('./altitudeBandScreenTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('altitudeBandScreenTask', import.meta.url);
 /** Elements older than this are screened from the newest epoch in the store, not from now. */
 const STALE_DAYS = 14;
 /** Upper bound of objects × time steps per job (≈ a minute of one core). */

@@ -5,8 +5,9 @@
 import { Type } from '@sinclair/typebox';
 import type { JobType } from '../registry.js';
 import type { BurnInput } from './cpuBurnTask.js';
+import { taskModuleUrl } from '../taskModule.js';
 
-const TASK = new URL('./cpuBurnTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('cpuBurnTask', import.meta.url);
 
 export const CpuBurnParams = Type.Object(
   { seconds: Type.Number({ minimum: 0.05, maximum: 600, default: 10, description: 'wall time to keep a worker busy, s' }) },

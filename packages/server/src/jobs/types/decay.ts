@@ -19,20 +19,21 @@ import {
   ISS_BALLISTIC_SIGMA_FRACTION,
   ISS_BALLISTIC_SOURCE,
   ISS_NORAD_ID,
+  ISS_SAMPLE_HISTORY_INFO,
   ISS_STATION,
   summariseEnsemble,
   type MeanElements,
   type MemberResult,
 } from '@stationkeeper/core';
-import { MissingDataFileError, requireDataFile } from '@stationkeeper/core/node';
-import { EMBEDDED_SAMPLE, SAMPLE_SET } from '../../elementsSource.js';
+import { EMBEDDED_SAMPLE, sampleHistorySets } from '../../elementsSource.js';
 import { HttpError } from '../../httpError.js';
 import type { ElementStore } from '../../store/elementStore.js';
 import { JobParamsError, type JobContext, type JobType } from '../registry.js';
 import { toWire } from '../wireElements.js';
-import { DECAY_MSIS_PATH, DECAY_SPACE_WEATHER_PATH, type DecayMembersInput, type DecayPrepared, type DecayPrepareInput } from './decayTask.js';
+import { DECAY_SPACE_WEATHER_PATH, type DecayMembersInput, type DecayPrepared, type DecayPrepareInput } from './decayTask.js';
+import { taskModuleUrl } from '../taskModule.js';
 
-const TASK = new URL('./decayTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('decayTask', import.meta.url);
 const DAY_S = 86400;
 
 export const LIFETIME_JOB = 'lifetime';
@@ -96,8 +97,8 @@ export function decayHistory(elements: ElementStore, kind: DecayKind, norad: num
   const stored = elements.all(norad);
   const fromStore = stored.length > 0;
   if (!fromStore && norad !== ISS_NORAD_ID) throw new HttpError(404, `params.norad: no element set for NORAD ${norad}; POST its history to /api/ingest first`, 'params.norad');
-  const all = fromStore ? stored.map((s) => s.elements) : [SAMPLE_SET.elements];
-  const name = fromStore ? stored[stored.length - 1].name : SAMPLE_SET.name;
+  const all = (fromStore ? stored : sampleHistorySets()).map((s) => s.elements);
+  const name = fromStore ? stored[stored.length - 1].name : ISS_SAMPLE_HISTORY_INFO.objectName;
   const latest = all[all.length - 1].epoch;
   let cut: Epoch;
   let note: string | undefined;
@@ -114,23 +115,8 @@ export function decayHistory(elements: ElementStore, kind: DecayKind, norad: num
   if (cut.isBefore(first)) throw new JobParamsError(field, `${cut.toIsoUtc(0)} is before the first element set of NORAD ${norad} (${first.toIsoUtc(0)}): nothing was known then`);
   const sets = all.filter((e) => !e.epoch.isAfter(cut) && cut.secondsSince(e.epoch) <= HISTORY_DAYS * DAY_S);
   if (sets.length === 0) throw new JobParamsError(field, `no element set of NORAD ${norad} within ${HISTORY_DAYS} days before ${cut.toIsoUtc(0)}`);
-  if (!fromStore) note = `no element set of NORAD ${norad} in the store: using the ${EMBEDDED_SAMPLE} of ${latest.toIsoUtc(0)}${note ? '; ' + note : ''}`;
+  if (!fromStore) note = `no element set of NORAD ${norad} in the store: using the ${ISS_SAMPLE_HISTORY_INFO.label}${note ? '; ' + note : ''}`;
   return { sets, source: fromStore ? 'store' : EMBEDDED_SAMPLE, name, cut, note };
-}
-
-/** 503 naming the missing file and the fetch command. */
-export function checkDecayData(dataDir: string): void {
-  for (const [path, what] of [
-    [DECAY_SPACE_WEATHER_PATH, 'the space-weather file'],
-    [DECAY_MSIS_PATH, 'the NRLMSISE-00 atmosphere coefficients'],
-  ] as const) {
-    try {
-      requireDataFile(dataDir, path);
-    } catch (e) {
-      if (e instanceof MissingDataFileError) throw new HttpError(503, `re-entry and lifetime predictions need ${what}: ${e.message}`);
-      throw e;
-    }
-  }
 }
 
 /** Why a `reentry` cannot be fitted, before any work (the route answers 422 with it). */
@@ -220,7 +206,9 @@ async function runDecay(kind: DecayKind, p: { norad: number; cut?: string; mc: n
     ballistic_coefficient_source: prep.ballisticSource,
     density_sigma: prep.input.densitySigma ?? 0,
     atmosphere: 'NRLMSISE-00',
-    space_weather: `observed to the day before ${h.cut.toIsoUtc(0).slice(0, 10)} (${DECAY_SPACE_WEATHER_PATH}), then the forecast model with lognormal, time-correlated member factors (core reentry/forecastSpaceWeather.ts)`,
+    space_weather: prep.spaceWeatherFallback
+      ? 'the solar-cycle model (no space-weather file in the data directory), then the forecast model with lognormal, time-correlated member factors (docs/reentry.md)'
+      : `observed to the day before ${h.cut.toIsoUtc(0).slice(0, 10)} (${DECAY_SPACE_WEATHER_PATH}), then the forecast model with lognormal, time-correlated member factors (docs/reentry.md)`,
     altitude_band_km: band
       ? band.days.map((d, k) => ({ t_utc: start.plusSeconds(d * DAY_S).toIsoUtc(0), days: d, p05: round(band.p05[k], 2), p50: round(band.p50[k], 2), p95: round(band.p95[k], 2) }))
       : null,
@@ -237,7 +225,6 @@ export function lifetimeJobType(dataDir: string): JobType<typeof LifetimeParams>
     description: 'Orbital lifetime if reboosts stop at `from`: re-entry Monte Carlo (5 %, median, 95 % dates and altitude band)',
     params: LifetimeParams,
     check(p, elements) {
-      checkDecayData(dataDir);
       decayHistory(elements, LIFETIME_JOB, p.norad, p.from, 'from');
     },
     run: (p, ctx) => runDecay(LIFETIME_JOB, { norad: p.norad, cut: p.from, mc: p.mc, seed: p.seed }, ctx, dataDir),
@@ -250,7 +237,6 @@ export function reentryJobType(dataDir: string): JobType<typeof ReentryParams> {
     description: 'Re-entry prediction as of `as_of`: ballistic coefficient fitted to the element sets known then, Monte Carlo over B and the space-weather forecast',
     params: ReentryParams,
     check(p, elements) {
-      checkDecayData(dataDir);
       const h = decayHistory(elements, REENTRY_JOB, p.norad, p.as_of, 'as_of');
       const why = reentryFitProblem(h, p.norad);
       if (why) throw new HttpError(422, why);

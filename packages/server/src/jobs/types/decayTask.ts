@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import {
   Epoch,
+  NRLMSISE00_EMBEDDED_COEFFICIENTS,
   parseCelestrakSpaceWeatherCsv,
   prepareReentryPrediction,
   ReentryInputError,
@@ -16,7 +17,7 @@ import {
   type ReentryEnsembleInput,
   type SpaceWeatherTable,
 } from '@stationkeeper/core';
-import { REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, requireDataFile } from '@stationkeeper/core/node';
+import { optionalDataFile, REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, solarCycleStandInTable, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/core/node';
 import { fromWire, type WireElements } from '../wireElements.js';
 
 export const DECAY_MSIS_PATH = REENTRY_MSIS_COEFFICIENTS_PATH;
@@ -42,6 +43,8 @@ export interface DecayPrepared {
   /** Median B, median forecast: days from the start state to re-entry (Infinity when beyond maxYears). */
   nominalLifetimeDays: number;
   nominalReentered: boolean;
+  /** True when the solar-cycle model stood in for the missing SW-All.csv. */
+  spaceWeatherFallback: boolean;
 }
 
 let swCache: { key: string; table: SpaceWeatherTable } | undefined;
@@ -49,12 +52,21 @@ let msisCache: { key: string; coefficients: unknown } | undefined;
 
 const fileKey = (path: string) => `${path}|${statSync(path).mtimeMs}`;
 
-function loadData(dataDir: string): { table: SpaceWeatherTable; msis: unknown } {
-  const swPath = requireDataFile(dataDir, DECAY_SPACE_WEATHER_PATH);
-  const msisPath = requireDataFile(dataDir, DECAY_MSIS_PATH);
-  if (swCache?.key !== fileKey(swPath)) swCache = { key: fileKey(swPath), table: parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), DECAY_SPACE_WEATHER_PATH) };
-  if (msisCache?.key !== fileKey(msisPath)) msisCache = { key: fileKey(msisPath), coefficients: JSON.parse(readFileSync(msisPath, 'utf8')) as unknown };
-  return { table: swCache.table, msis: msisCache.coefficients };
+/**
+ * The data directory's files, cached while unchanged; where it has none, the solar-cycle model
+ * stands in for SW-All.csv (`spaceWeatherFallback` true) and the embedded NRLMSISE-00 table for
+ * the coefficient file.
+ */
+function loadData(dataDir: string): { table: SpaceWeatherTable; msis: unknown; spaceWeatherFallback: boolean } {
+  const swPath = optionalDataFile(dataDir, DECAY_SPACE_WEATHER_PATH);
+  const msisPath = optionalDataFile(dataDir, DECAY_MSIS_PATH);
+  if (swPath && swCache?.key !== fileKey(swPath)) swCache = { key: fileKey(swPath), table: parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), DECAY_SPACE_WEATHER_PATH) };
+  if (msisPath && msisCache?.key !== fileKey(msisPath)) msisCache = { key: fileKey(msisPath), coefficients: JSON.parse(readFileSync(msisPath, 'utf8')) as unknown };
+  return {
+    table: swPath && swCache ? swCache.table : solarCycleStandInTable(),
+    msis: msisPath && msisCache ? msisCache.coefficients : NRLMSISE00_EMBEDDED_COEFFICIENTS,
+    spaceWeatherFallback: !swPath,
+  };
 }
 
 /** Altitude samples: about 150 over twice the nominal lifetime, 1 … 60 days apart. */
@@ -65,7 +77,7 @@ function sampleDaysFor(nominalDays: number): number {
 
 export function prepareDecay(p: DecayPrepareInput, report: (fraction: number, message?: string) => void): DecayPrepared {
   report(0, 'loading space weather and atmosphere');
-  const { table, msis } = loadData(p.dataDir);
+  const { table, msis, spaceWeatherFallback } = loadData(p.dataDir);
   const asOf = Epoch.fromTai(p.asOf.taiMjdDay, p.asOf.taiSecondsOfDay);
   report(0, 'fitting the ballistic coefficient');
   let prep;
@@ -91,11 +103,12 @@ export function prepareDecay(p: DecayPrepareInput, report: (fraction: number, me
   return {
     input: prep.input,
     ballisticSource: prep.ballisticSource,
-    warnings: prep.warnings,
+    warnings: spaceWeatherFallback ? [SPACE_WEATHER_FALLBACK_NOTE, ...prep.warnings] : prep.warnings,
     lastElementEpochUtc: prep.lastElementEpoch.toIsoUtc(3),
     usedElementSets: prep.usedElementSets,
     nominalLifetimeDays: nominal.reentered ? nominal.lifetimeDays : Infinity,
     nominalReentered: nominal.reentered,
+    spaceWeatherFallback,
   };
 }
 

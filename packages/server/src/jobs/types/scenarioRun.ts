@@ -4,14 +4,13 @@
  * job's result. Cancel terminates the worker thread that runs it.
  */
 import { Type } from '@sinclair/typebox';
-import { MissingDataFileError, requireDataFile, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
 import type { ScenarioResult } from '@stationkeeper/core';
-import { HttpError } from '../../httpError.js';
 import type { ScenarioStore } from '../../store/scenarioStore.js';
 import { JobParamsError, type JobType } from '../registry.js';
 import type { ScenarioTaskInput } from './scenarioTask.js';
+import { taskModuleUrl } from '../taskModule.js';
 
-const TASK = new URL('./scenarioTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('scenarioTask', import.meta.url);
 
 export const SCENARIO_JOB = 'scenario';
 
@@ -27,34 +26,14 @@ export const ScenarioJobParams = Type.Object(
   { additionalProperties: false },
 );
 
-/**
- * 503 naming the missing file and the fetch command when the data directory lacks what the run
- * needs: the NRLMSISE-00 coefficients always, the space-weather file for `space_weather: forecast`
- * (the default).
- */
-export function checkScenarioData(dataDir: string, definition: unknown): void {
-  const sw = (definition as { space_weather?: unknown } | null)?.space_weather;
-  const needs: [string, string][] = [[SCENARIO_MSIS_COEFFICIENTS_PATH, 'the NRLMSISE-00 atmosphere coefficients']];
-  if (sw === undefined || sw === 'forecast') needs.push([SCENARIO_SPACE_WEATHER_PATH, 'the space-weather file (space_weather: forecast; `model` or a constant runs without it)']);
-  for (const [path, what] of needs) {
-    try {
-      requireDataFile(dataDir, path);
-    } catch (e) {
-      if (e instanceof MissingDataFileError) throw new HttpError(503, `scenario runs need ${what}: ${e.message}`);
-      throw e;
-    }
-  }
-}
-
 export function scenarioJobType(store: ScenarioStore, dataDir: string): JobType<typeof ScenarioJobParams> {
   return {
     type: SCENARIO_JOB,
-    description: 'Run a stored what-if scenario: burn schedule, propellant ledger, yearly Δv, re-entry when propellant runs out',
+    description: 'Run a stored what-if scenario: burn schedule, propellant ledger, yearly Δv, re-entry after the first reboost that no available vehicle can fly',
     params: ScenarioJobParams,
     check(p) {
       const s = store.get(p.scenario_id);
       if (!s) throw new JobParamsError('scenario_id', `no scenario ${p.scenario_id}`);
-      checkScenarioData(dataDir, s.definition);
     },
     async run(p, ctx) {
       const s = store.get(p.scenario_id);

@@ -36,6 +36,6 @@ export function runScenarioTask(input: ScenarioTaskInput, report: (fraction: num
   const deps = depsFor(input.dataDir, input.decay);
   return runScenario(scenario, deps, {
     sampleEveryDays: input.sampleEveryDays,
-    onProgress: (fraction, epochUtc) => report(fraction * 0.98, `simulated to ${epochUtc.slice(0, 10)}`),
+    onProgress: (fraction, epochUtc, stage) => report(fraction * 0.98, stage ?? `simulated to ${epochUtc.slice(0, 10)}`),
   });
 }
