@@ -4,14 +4,17 @@
  * data directory overrides both at run time; this script only writes TypeScript sources, each with
  * its provenance (source, release, SHA-256 of the input) in the header.
  *
- *   npx tsx scripts/make-embedded-data.ts [--msis-c FILE | --msis-json FILE] [--iss-history FILE]
+ *   npx tsx --conditions=source scripts/make-embedded-data.ts [--msis-c FILE] [--iss-history FILE]
  *
- * NRLMSISE-00: by default downloads `nrlmsise-00_data.c` (release 20151122, D. Brodowski) from the
- * official URL that `stationkeeper data fetch --only msis` uses and converts it with the same
- * converter. `--msis-c FILE` converts a local copy of that file; `--msis-json FILE` takes the
- * already-converted data-directory file (nrlmsise/nrlmsise00-coefficients.json as written by
- * `data fetch --only msis`) when there is no network. Either way the arrays are checked against
- * their declared shapes before anything is written.
+ * NRLMSISE-00: converts `nrlmsise-00_data.c` of the NRLMSISE-00 C package (D. Brodowski) with the
+ * converter that `stationkeeper data fetch --only msis` uses: by default downloaded from the
+ * official URL (release 20151122), or a local copy with `--msis-c FILE`. A copy of the earlier
+ * release 20041227 is accepted too (it declares `ptm[10]` where 20151122 declares `ptm[50]`, with
+ * the same numbers). The header written names the release that the input states and the SHA-256
+ * of the input text. The arrays are checked against their declared shapes before anything is
+ * written, and the test `embedded NRLMSISE-00 table` checks them against the data-directory file
+ * converted from release 20151122. The committed table was made with `--msis-c` from a copy of
+ * release 20041227 (docs/data.md).
  *
  * ISS history: 18 SDS element sets of NORAD 25544, 2021-01-01 … 2022-03-03 (the reboosts of that
  * period), from a TLE/3LE file (default: the reference history beside the checkout,
@@ -24,7 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dedupeByEpoch, parseTle } from '../packages/core/src/formats/index.js';
-import { checkNrlmsise00Coefficients, DATASETS } from '../packages/core/src/node/datasets.js';
+import { DATASETS } from '../packages/core/src/node/datasets.js';
 import { convertNrlmsise00DataC } from '../packages/cli/src/data/nrlmsiseConverter.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,37 +43,55 @@ function msisSpec() {
   return spec;
 }
 
-async function msisCoefficients(args: { msisC?: string; msisJson?: string }): Promise<{ json: object; from: string }> {
-  if (args.msisJson) {
-    const text = readFileSync(args.msisJson, 'utf8');
-    return { json: checkNrlmsise00Coefficients(JSON.parse(text)), from: `data-directory file converted from nrlmsise-00_data.c by \`stationkeeper data fetch --only msis\` (SHA-256 of that JSON ${sha256(text)})` };
-  }
+/** The release date that the file's header states ("... source code package - release\n * 20041227"). */
+function statedRelease(source: string): string {
+  const m = /source code package\s*-\s*release\s*(?:\*\s*)?(\d{8})/.exec(source);
+  if (!m) throw new Error('nrlmsise-00_data.c: no release date in its header');
+  return m[1];
+}
+
+async function msisCoefficients(args: { msisC?: string }): Promise<{ json: object; from: string[] }> {
   let source: string;
   let where: string;
   if (args.msisC) {
     source = readFileSync(args.msisC, 'utf8');
-    where = 'a local copy of nrlmsise-00_data.c';
+    where = 'a copy of nrlmsise-00_data.c';
   } else {
     const url = msisSpec().url;
     const res = await fetch(url);
     if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
     source = await res.text();
-    where = url;
+    where = `nrlmsise-00_data.c from ${url}`;
   }
-  return { json: convertNrlmsise00DataC(source), from: `${where} (SHA-256 ${sha256(source)}), converted by the data-fetch converter` };
+  const release = statedRelease(source);
+  const json = convertNrlmsise00DataC(source, { acceptEarlierRelease: true });
+  const from = [
+    `Generated from: ${where} of the NRLMSISE-00 C package, release ${release} as its header`,
+    `states (SHA-256 of the input text ${sha256(source)}),`,
+    'converted by the converter of `stationkeeper data fetch --only msis`.',
+  ];
+  if (release !== '20151122') {
+    from.push(
+      `Its coefficient arrays equal those of release 20151122 (release ${release} declares ptm[10]`,
+      'where 20151122 declares ptm[50]; the same ten numbers, zero-filled here to the 20151122 shape);',
+      'the test `embedded NRLMSISE-00 table` checks them against the data-directory file converted',
+      'from release 20151122.',
+    );
+  }
+  return { json, from };
 }
 
-function writeMsis(json: object, from: string): void {
+function writeMsis(json: object, from: string[]): void {
   const spec = msisSpec();
   const body = [
     '// GENERATED by scripts/make-embedded-data.ts — do not edit; rerun the script instead.',
     '/**',
     ' * The NRLMSISE-00 coefficient table (Picone, Hedin, Drob 2002, U.S. Naval Research Laboratory),',
-    ' * part of the published model: the arrays of BLOCK DATA GTD7BK as in the C release 20151122 by',
-    ' * D. Brodowski, so that the atmosphere runs with no data fetched. A data directory holding',
+    ' * part of the published model: the arrays of BLOCK DATA GTD7BK of the C version by D. Brodowski,',
+    ' * so that the atmosphere runs with no data fetched. A data directory holding',
     ` * ${spec.path} (\`stationkeeper data fetch --only msis\`) overrides it.`,
-    ` * Official source: ${spec.url}`,
-    ` * Generated from: ${from}.`,
+    ` * Official source (release 20151122): ${spec.url}`,
+    ...from.map((l) => ` * ${l}`),
     ' */',
     `export const NRLMSISE00_EMBEDDED_COEFFICIENTS: { readonly model: 'NRLMSISE-00'; readonly description: string; readonly arrays: Readonly<Record<string, number[] | number[][]>> } = ${JSON.stringify(json)};`,
     '',
@@ -98,8 +119,8 @@ function writeHistory(path: string): void {
     ' * Source: 18th Space Defense Squadron general-perturbations element sets (Space-Track.org',
     ' * gp_history), as collected in rtphokie/issheight `zarya.txt` at commit 46c0bf3f (2022-03-03);',
     ` * SHA-256 of the input file ${sha256(text)}. Element sets of Space-Track origin are subject`,
-    ' * to the Space-Track User Agreement (docs/data.md). Pass a longer history with',
-    ' * `--tle FILE` (CLI) or put it in the data directory.',
+    ' * to the Space-Track User Agreement (docs/data.md). Ingest a longer history with',
+    " * `stationkeeper history --tle FILE` or the server's element-history import.",
     ' */',
     'export const ISS_SAMPLE_HISTORY_INFO = Object.freeze({',
     '  noradId: 25544,',
@@ -118,8 +139,8 @@ function writeHistory(path: string): void {
   console.log(`wrote ${HISTORY_OUT}: ${records.length} element sets ${first} … ${last}`);
 }
 
-const { values } = parseArgs({ options: { 'msis-c': { type: 'string' }, 'msis-json': { type: 'string' }, 'iss-history': { type: 'string' } } });
-const msis = await msisCoefficients({ msisC: values['msis-c'], msisJson: values['msis-json'] });
+const { values } = parseArgs({ options: { 'msis-c': { type: 'string' }, 'iss-history': { type: 'string' } } });
+const msis = await msisCoefficients({ msisC: values['msis-c'] });
 writeMsis(msis.json, msis.from);
-console.log(`wrote ${MSIS_OUT} from ${msis.from}`);
+console.log(`wrote ${MSIS_OUT}: ${msis.from.join(' ')}`);
 writeHistory(values['iss-history'] ?? DEFAULT_HISTORY);

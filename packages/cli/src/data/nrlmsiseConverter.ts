@@ -102,11 +102,14 @@ function shapeArray(init: Init, dims: number[], name: string, line: number): num
 /**
  * Reads the `double name[a]([b]) = {...};` initialisers named in `shapes` from C source text, each
  * declared once with exactly those dimensions, as numbers laid out in that shape (unset trailing
- * entries zero). Other declarations are skipped; a named array that is absent is an error.
+ * entries zero). Other declarations are skipped; a named array that is absent is an error. A 1-D
+ * array may instead be declared with the shorter length given in `alsoAccepted`; it is then
+ * zero-filled to the length in `shapes`.
  */
 export function parseCDoubleArrays(
   source: string,
   shapes: Readonly<Record<string, readonly number[]>>,
+  alsoAccepted: Readonly<Record<string, readonly number[]>> = {},
 ): Record<string, number[] | number[][]> {
   const text = blankComments(source);
   const decl = /\bdouble\s+([A-Za-z_]\w*)\s*((?:\[\s*\d+\s*\]\s*)+)=\s*\{/g;
@@ -120,6 +123,22 @@ export function parseCDoubleArrays(
     if (expected === undefined) continue;
     const line = lineAt(text, m.index);
     const dims = [...m[2].matchAll(/\d+/g)].map((d) => Number(d[0]));
+    const smaller = Object.hasOwn(alsoAccepted, name) ? alsoAccepted[name] : undefined;
+    if (
+      smaller !== undefined &&
+      dims.length === 1 &&
+      expected.length === 1 &&
+      smaller.length === 1 &&
+      dims[0] === smaller[0] &&
+      smaller[0] < expected[0]
+    ) {
+      // A 1-D array that an accepted declaration makes shorter: its entries, then zeros up to the
+      // expected length (the values C gives the unset trailing entries of the longer declaration).
+      if (found.has(name)) throw new DataValidationError(`nrlmsise-00_data.c line ${line}: '${name}' is declared twice`);
+      const short = shapeArray(init, dims, name, line) as number[];
+      found.set(name, [...short, ...new Array<number>(expected[0] - short.length).fill(0)]);
+      continue;
+    }
     if (dims.join(',') !== expected.join(',')) {
       throw new DataValidationError(
         `nrlmsise-00_data.c line ${line}: '${name}' is declared [${dims.join('][')}], expected [${expected.join('][')}]`,
@@ -135,9 +154,20 @@ export function parseCDoubleArrays(
   return arrays;
 }
 
-/** The ten NRLMSISE-00 coefficient arrays of nrlmsise-00_data.c, as the data-directory JSON object. */
-export function convertNrlmsise00DataC(source: string): Nrlmsise00Coefficients {
-  const arrays = parseCDoubleArrays(source, NRLMSISE00_ARRAY_SHAPES);
+/**
+ * Declarations of earlier C releases that hold the same numbers in a shorter array: release 20041227
+ * declares `ptm[10]` where release 20151122 declares `ptm[50]`; the ten numbers are the same, the rest zero.
+ */
+export const NRLMSISE00_EARLIER_RELEASE_SHAPES: Readonly<Record<string, readonly number[]>> = Object.freeze({ ptm: [10] });
+
+/**
+ * The ten NRLMSISE-00 coefficient arrays of nrlmsise-00_data.c, as the data-directory JSON object.
+ * Strict by default (every array exactly as release 20151122 declares it); `acceptEarlierRelease`
+ * also takes the shorter declarations of NRLMSISE00_EARLIER_RELEASE_SHAPES, zero-filled to the
+ * 20151122 shape (used by scripts/make-embedded-data.ts; `data fetch` stays strict).
+ */
+export function convertNrlmsise00DataC(source: string, options: { acceptEarlierRelease?: boolean } = {}): Nrlmsise00Coefficients {
+  const arrays = parseCDoubleArrays(source, NRLMSISE00_ARRAY_SHAPES, options.acceptEarlierRelease ? NRLMSISE00_EARLIER_RELEASE_SHAPES : {});
   return checkNrlmsise00Coefficients({ model: 'NRLMSISE-00', description: DESCRIPTION, arrays });
 }
 

@@ -95,6 +95,20 @@ describe('convertNrlmsise00DataC', () => {
     const src = cSourceFromArrays(arrays).replace(/double pavgm\[10\]/, 'double pavgx[10]');
     expect(() => convertNrlmsise00DataC(src)).toThrow(/lacks the array\(s\) pavgm/);
   });
+
+  it('takes the ptm[10] of release 20041227 only when asked, zero-filled to ptm[50]', () => {
+    const arrays = syntheticNrlmsiseArrays();
+    const ptm = arrays.ptm as number[];
+    const src = cSourceFromArrays({ ...arrays, ptm: ptm.slice(0, 10) }).replace(/double ptm\[50\]/, 'double ptm[10]');
+    expect(src).toContain('double ptm[10]');
+    expect(() => convertNrlmsise00DataC(src)).toThrow(/'ptm' is declared \[10\], expected \[50\]/);
+    const got = convertNrlmsise00DataC(src, { acceptEarlierRelease: true });
+    expect(got.arrays.ptm).toEqual([...ptm.slice(0, 10), ...new Array<number>(40).fill(0)]);
+    expect(got.arrays.pt).toEqual(arrays.pt);
+    // Any other shorter declaration stays an error.
+    const bad = cSourceFromArrays({ ...arrays, pavgm: (arrays.pavgm as number[]).slice(0, 5) }).replace(/double pavgm\[10\]/, 'double pavgm[5]');
+    expect(() => convertNrlmsise00DataC(bad, { acceptEarlierRelease: true })).toThrow(/'pavgm' is declared \[5\], expected \[10\]/);
+  });
 });
 
 describe.skipIf(!sharedDataAvailable())('convertNrlmsise00DataC against the reference JSON in ../shared/data', () => {
