@@ -19,6 +19,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   screen: ['stationkeeper screen --primary 25544 --catalog active.txt --days 7 --threshold-km 5', 'stationkeeper screen --catalog active.txt --all-vs-all --days 1 --threshold-km 2 --json'],
   pc: ['stationkeeper pc --cdm conjunction.cdm', 'stationkeeper pc --cdm conjunction.cdm --method alfano --json'],
   avoid: ['stationkeeper avoid --cdm conjunction.cdm', 'stationkeeper avoid --primary-tle iss.tle --secondary-tle debris.tle --tca 2022-07-16T03:12:00Z --json'],
+  attitude: ['stationkeeper attitude tea --config examples/attitude/iss-2022.json', 'stationkeeper attitude simulate --config examples/attitude/iss-2022.json --duration 6h --plot momentum.svg'],
   worker: ['stationkeeper worker --queue redis://127.0.0.1:6379'],
   data: ['stationkeeper data fetch', 'stationkeeper data status'],
   'data fetch': ['stationkeeper data fetch', 'stationkeeper data fetch --only tle,spaceweather --data-dir ./data'],

@@ -38,8 +38,8 @@ export function registerLambert(program: Command, ioOverride?: Partial<TransferI
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ stationkeeper lambert --from earth --to mars --depart 2020-07-30T11:50:01Z --arrive 2021-02-18T20:55:00Z\n' +
-        '  $ stationkeeper lambert --from earth --to mars --depart 2022-09-20 --arrive 2023-06-10 --launch-lat-deg 45.9 --json\n' +
+        '  stationkeeper lambert --from earth --to mars --depart 2020-07-30T11:50:01Z --arrive 2021-02-18T20:55:00Z\n' +
+        '  stationkeeper lambert --from earth --to mars --depart 2022-09-20 --arrive 2023-06-10 --launch-lat-deg 45.9 --json\n' +
         '\nPatched conics: the heliocentric leg is Lambert\'s problem (Izzo\'s method) between the planets\' centres\n' +
         '(astronomy-engine, ±1′); C3 = v∞² at departure. DLA is on the Earth\'s mean equator of J2000.',
     )

@@ -53,9 +53,9 @@ export function registerPorkchop(program: Command, ioOverride?: Partial<Transfer
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ stationkeeper porkchop --from earth --to mars --depart-start 2020-06-01 --depart-end 2020-09-30 \\\n' +
+        '  stationkeeper porkchop --from earth --to mars --depart-start 2020-06-01 --depart-end 2020-09-30 \\\n' +
         '      --arrive-start 2020-12-01 --arrive-end 2021-10-31 --step-days 2 --plot mars2020.svg\n' +
-        '  $ stationkeeper porkchop --from earth --to mars --depart-start 2022-07-01 --depart-end 2022-12-31 \\\n' +
+        '  stationkeeper porkchop --from earth --to mars --depart-start 2022-07-01 --depart-end 2022-12-31 \\\n' +
         '      --arrive-start 2023-01-01 --arrive-end 2024-01-31 --mark "ExoMars@2022-09-20/2023-06-10" --json\n' +
         '\nJSON: rows are departure dates, columns arrival dates; null where the arrival is not after the\n' +
         'departure. Total Δv = burn from the parking orbit + burn into the capture orbit (patched conics).',

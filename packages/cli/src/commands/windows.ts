@@ -33,8 +33,8 @@ export function registerWindows(program: Command, ioOverride?: Partial<TransferI
     .addHelpText(
       'after',
       '\nExamples:\n' +
-        '  $ stationkeeper windows --from earth --to mars --start 2019-09-01 --years 9.5\n' +
-        '  $ stationkeeper windows --from earth --to mars --start 2030-01-01 --years 6 --json\n' +
+        '  stationkeeper windows --from earth --to mars --start 2019-09-01 --years 9.5\n' +
+        '  stationkeeper windows --from earth --to mars --start 2030-01-01 --years 6 --json\n' +
         '\nEach departure day is paired with its best arrival (times of flight 90–520 days, direct transfers);\n' +
         'a window is the lowest C3 within ±300 days, refined off the grid for each transfer type.',
     )
