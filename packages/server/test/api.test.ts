@@ -175,8 +175,9 @@ describe('documents and files', () => {
     const r = await server().app.inject({ method: 'POST', url: '/api/scenarios', payload: { name: 'x', definition: {} } });
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatch(/^body\.definition\.start: /);
-    expect((await get('/api/objects/25544/reentry?mc=1')).statusCode).toBe(202);
-    expect((await get('/api/objects/25544/lifetime?mc=1')).statusCode).toBe(202);
+    const start = (url: string) => server().app.inject({ method: 'POST', url });
+    expect((await start('/api/objects/25544/reentry?mc=1')).statusCode).toBe(202);
+    expect((await start('/api/objects/25544/lifetime?mc=1')).statusCode).toBe(202);
     expect((await get('/api/scenarios')).json()).toEqual({ scenarios: [] });
   });
 
