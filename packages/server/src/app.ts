@@ -93,7 +93,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   });
 
   const routes = new RouteTable({ token: config.token, required });
-  registerObjectRoutes(app, routes, { elements, resolver: new ElementsResolver(elements), eop });
+  registerObjectRoutes(app, routes, { elements, resolver: new ElementsResolver(elements), eop, pool, dataDir: config.dataDir });
   registerIngestRoutes(app, routes, { pool, dataDir: config.dataDir });
   registerJobRoutes(app, routes, runner);
   registerScenarioRoutes(app, routes, { store: scenarios, runner, dataDir: config.dataDir });

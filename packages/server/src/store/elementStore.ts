@@ -88,7 +88,8 @@ interface StoredElementsJson extends Omit<MeanElements, 'epoch'> {
   epoch: { taiMjdDay: number; taiSecondsOfDay: number };
 }
 
-function elementsToJson(r: MeanElements): string {
+/** Elements as JSON text (the stored form; also how they cross to a worker thread). */
+export function elementsToJson(r: MeanElements): string {
   const plain: StoredElementsJson = {
     objectName: r.objectName,
     noradId: r.noradId,
@@ -111,7 +112,7 @@ function elementsToJson(r: MeanElements): string {
   return JSON.stringify(plain);
 }
 
-function elementsFromJson(text: string): MeanElements {
+export function elementsFromJson(text: string): MeanElements {
   const p = JSON.parse(text) as StoredElementsJson;
   return { ...p, epoch: Epoch.fromTai(p.epoch.taiMjdDay, p.epoch.taiSecondsOfDay) };
 }
