@@ -48,6 +48,8 @@ describe('return case files', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(warned).not.toHaveBeenCalled();
+    // Only the YAML library's warnings count (another module may warn in the same process).
+    const fromYaml = warned.mock.calls.filter(([w]) => (w as Error)?.name === 'YAMLWarning' || /Unresolved tag/.test(String(w)));
+    expect(fromYaml).toEqual([]);
   });
 });
