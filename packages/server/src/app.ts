@@ -35,6 +35,7 @@ import { LIFETIME_JOB, lifetimeJobType, REENTRY_JOB, reentryJobType } from './jo
 import { registerDecayRoutes } from './routes/decay.js';
 import { registerAttitudeRoutes } from './routes/attitude.js';
 import { JobCache } from './store/jobCache.js';
+import { RequestPool } from './offLoop/requestPool.js';
 
 export const VERSION = '0.1.0';
 /** Request bodies of every route but ingest. */
@@ -74,6 +75,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   if (!registry.get(CREW_RETURN_JOB)) registry.register(crewReturnJobType(config.dataDir));
   const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers, queueLimits: config.jobQueueLimits });
   const eop = loadDataDirEop(config.dataDir);
+  const pool = new RequestPool();
 
   let ingestedStations: number | null = null;
   const stations = config.ingestDataDirTle === false ? undefined : optionalDataFile(config.dataDir, STATIONS_FILE);
@@ -92,13 +94,13 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   });
 
   const routes = new RouteTable({ token: config.token, required });
-  registerObjectRoutes(app, routes, { elements, resolver: new ElementsResolver(elements), eop });
-  registerIngestRoutes(app, routes, elements);
+  registerObjectRoutes(app, routes, { elements, resolver: new ElementsResolver(elements), eop, pool, dataDir: config.dataDir });
+  registerIngestRoutes(app, routes, { pool, dataDir: config.dataDir });
   registerJobRoutes(app, routes, runner);
   registerScenarioRoutes(app, routes, { store: scenarios, runner, dataDir: config.dataDir });
   registerDecayRoutes(app, routes, { runner, elements, cache: new JobCache(db), dataDir: config.dataDir });
-  registerConstellationRoutes(app, routes, { elements, eop });
-  registerAttitudeRoutes(app, routes, { dataDir: config.dataDir });
+  registerConstellationRoutes(app, routes, { pool, dataDir: config.dataDir });
+  registerAttitudeRoutes(app, routes, { pool, dataDir: config.dataDir });
   registerPlaceRoutes(app, routes);
 
   routes.add(app, {
@@ -139,6 +141,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
 
   app.addHook('onClose', async () => {
     await runner.close({ abandon: closeOptions.abandonJobs });
+    await pool.close();
     db.close();
   });
   const closeOptions: { abandonJobs?: boolean } = {};

@@ -3,7 +3,7 @@
  * Carlo and what was published, for worked examples (examples/return/*.yaml) that run offline.
  * Every problem is one line naming the field: `burn.delta_v_m_s: must be a number > 0, got "x"`.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, YAMLParseError } from 'yaml';
 import { parseElements } from '../formats/elements.js';
 import type { MeanElements } from '../formats/meanElements.js';
 import { Epoch } from '../time/epoch.js';
@@ -58,12 +58,29 @@ function epoch(source: string, path: string, v: unknown): Epoch {
   }
 }
 
+/**
+ * The YAML text as plain data. logLevel 'silent': the library would otherwise print a warning per
+ * unresolved tag on the console; an unknown tag (`!foo 3`) is refused here instead, in one line,
+ * since reading it as text would silently change what the author meant.
+ */
+function readYaml(text: string, source: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true, logLevel: 'silent' });
+  if (doc.errors.length > 0) throw doc.errors[0];
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag) {
+    const pos = tag.linePos?.[0];
+    fail(source, pos ? `line ${pos.line}` : 'file', `unknown YAML tag: ${tag.message.split('\n')[0]}`);
+  }
+  return doc.toJS();
+}
+
 /** Parse and check a return case; `source` names the file in errors. */
 export function parseReturnCase(text: string, source = 'case'): ReturnCase {
   let raw: unknown;
   try {
-    raw = parseYaml(text, { uniqueKeys: true });
+    raw = readYaml(text, source);
   } catch (e) {
+    if (e instanceof ReturnCaseError) throw e;
     const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
     // The yaml package also throws plain errors (e.g. an unresolved *alias): all are bad input here.
     fail(source, pos ? `line ${pos.line}` : 'file', `not valid YAML: ${(e as Error).message.split('\n')[0]}`);

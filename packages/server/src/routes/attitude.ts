@@ -1,21 +1,19 @@
 /**
  * GET /api/attitude: the built-in 2022 ISS model's torque-equilibrium attitude and a closed-loop
  * CMG momentum simulation (docs/attitude.md). The work is bounded (≤ 24 simulated hours at a 10 s
- * control step: well under a second), so it answers directly instead of starting a job.
+ * control step: well under a second), so it answers directly instead of starting a job, but from a
+ * request-pool thread (offLoop/attitudeTask.ts) so the event loop stays free.
  */
-import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import {
-  attitudeSimulateReport, createNrlmsise00, Epoch, HarrisPriesterAtmosphere, ISS_CMG_ARRAY, loadNrlmsise00Coefficients, parseAttitudeConfig,
-  type AtmosphereModel,
-} from '@stationkeeper/core';
-import { optionalDataFile } from '@stationkeeper/core/node';
+import { Epoch } from '@stationkeeper/core';
+import type { RequestPool } from '../offLoop/requestPool.js';
 import type { RouteTable } from '../routeTable.js';
 import { errors } from '../schemas.js';
 import { HttpError } from '../httpError.js';
+import { taskModuleUrl } from '../jobs/taskModule.js';
 
-const MSIS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
+const TASK = taskModuleUrl('../offLoop/attitudeTask', import.meta.url);
 
 const Query = Type.Object(
   {
@@ -44,39 +42,21 @@ const Answer = Type.Object({
   history: Type.Array(Type.Object({ t_s: Type.Number(), momentum_n_m_s: Type.Number(), yaw_deg: Type.Number(), pitch_deg: Type.Number(), roll_deg: Type.Number() })),
 });
 
-export function registerAttitudeRoutes(app: FastifyInstance, table: RouteTable, deps: { dataDir: string }): void {
-  let atmosphere: { model: AtmosphereModel; name: string } | null = null;
-  const atmosphereNow = () => {
-    if (atmosphere && atmosphere.name === 'NRLMSISE-00') return atmosphere;
-    const file = optionalDataFile(deps.dataDir, MSIS_PATH);
-    atmosphere = file
-      ? { model: createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(file, 'utf8')))), name: 'NRLMSISE-00' }
-      : { model: new HarrisPriesterAtmosphere(), name: 'Harris-Priester (embedded; fetch the NRLMSISE-00 coefficients for the full model)' };
-    return atmosphere;
-  };
-
+export function registerAttitudeRoutes(app: FastifyInstance, table: RouteTable, deps: { dataDir: string; pool: RequestPool }): void {
   table.add(app, {
     method: 'GET',
     url: '/api/attitude',
     summary: 'Built-in 2022 ISS model: torque-equilibrium attitude and a CMG momentum simulation with desaturations',
     tags: ['attitude'],
-    schema: { querystring: Query, response: { 200: Answer, ...errors(400) } },
-    handler: (req) => {
+    schema: { querystring: Query, response: { 200: Answer, ...errors(400, 429) } },
+    handler: async (req) => {
       const q = req.query as Static<typeof Query>;
-      let start: Epoch;
       try {
-        start = Epoch.fromIso(q.start);
+        Epoch.fromIso(q.start);
       } catch {
         throw new HttpError(400, `query.start: not an ISO 8601 UTC time: ${JSON.stringify(q.start)}`, 'query.start');
       }
-      const cfg = parseAttitudeConfig({ station: 'iss-2022', cmgs_active: q.cmgs });
-      const atm = atmosphereNow();
-      const r = attitudeSimulateReport(cfg, start, atm.model, { durationS: Math.round(q.hours * 3600), controller: q.controller, desaturation: q.desaturation, controlStepS: 10 });
-      return {
-        ...r,
-        atmosphere: atm.name,
-        desaturation_threshold_n_m_s: ISS_CMG_ARRAY.desatThresholdFraction * r.capacity_n_m_s,
-      };
+      return deps.pool.run(TASK, 'attitudeInWorker', { dataDir: deps.dataDir, controller: q.controller, hours: q.hours, desaturation: q.desaturation, cmgs: q.cmgs, startIso: q.start });
     },
   });
 }

@@ -7,14 +7,11 @@ import {
   detectionRatesJson,
   detectManeuvers,
   Epoch,
-  findPasses,
-  passSkyPath,
   HISTORY_ALTITUDE_REFERENCE,
   historyPointJson,
   ISS_NORAD_ID,
   maneuverJson,
   orbitHistory,
-  sgp4StateFn,
   Sgp4Error,
   subSatelliteScratch,
   subSatelliteState,
@@ -25,7 +22,10 @@ import { EMBEDDED_SAMPLE, ElementsResolver, FRESH_ELEMENTS_DAYS, parseTimeQuery,
 import { HttpError } from '../httpError.js';
 import type { RouteTable } from '../routeTable.js';
 import { ElementSet, ElementsSource, errors, IsoOrNow, NoradParams, ObjectSummary } from '../schemas.js';
-import type { ElementStore, StoredElementSet } from '../store/elementStore.js';
+import { elementsToJson, type ElementStore, type StoredElementSet } from '../store/elementStore.js';
+import type { RequestPool } from '../offLoop/requestPool.js';
+import type { PassesTaskInput } from '../offLoop/objectsTask.js';
+import { taskModuleUrl } from '../jobs/taskModule.js';
 
 const DEG = 180 / Math.PI;
 /** Ground-track points per request at most. */
@@ -36,9 +36,14 @@ export interface ObjectRoutesDeps {
   elements: ElementStore;
   resolver: ElementsResolver;
   eop: EopSource | undefined;
+  /** Passes and history (up to 0.45 s of work) run here, off the event loop. */
+  pool: RequestPool;
+  dataDir: string;
 }
 
-function round(x: number, digits: number): number {
+const OBJECTS_TASK = taskModuleUrl('../offLoop/objectsTask', import.meta.url);
+
+export function round(x: number, digits: number): number {
   const s = 10 ** digits;
   return Math.round(x * s) / s;
 }
@@ -250,7 +255,7 @@ export function passJson(p: Pass): Static<typeof PassJson> {
 }
 
 export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, deps: ObjectRoutesDeps): void {
-  const { elements, resolver, eop } = deps;
+  const { elements, resolver, eop, pool, dataDir } = deps;
   const passCache = new PassCache();
   const scratch = subSatelliteScratch();
 
@@ -416,8 +421,8 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
     url: '/api/objects/:norad/passes',
     summary: 'Rise, culmination and set over a site, visibility and magnitude',
     tags: ['objects'],
-    schema: { params: NoradParams, querystring: PassesQuery, response: { 200: PassesResponse, ...errors(400, 404, 422) } },
-    handler: (req, reply) => {
+    schema: { params: NoradParams, querystring: PassesQuery, response: { 200: PassesResponse, ...errors(400, 404, 422, 429) } },
+    handler: async (req, reply) => {
       const { norad } = req.params as Static<typeof NoradParams>;
       const q = req.query as Static<typeof PassesQuery>;
       const requested = parseTimeQuery(q.start, 'query.start');
@@ -443,14 +448,16 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
       const key = [r.set.id, norad, q.lat, q.lon, q.alt_m, start.toIsoUtc(6), q.days, q.min_elevation, q.visible_only, q.sky_step_s].join('|');
       const cached = passCache.get(key);
       if (cached) return reply.type('application/json; charset=utf-8').send(cached);
-      const stateFn = sgp4StateFn(r.propagator);
-      const site = { latDeg: q.lat, lonDeg: q.lon, altM: q.alt_m };
-      const passes = findPasses(stateFn, site, start, end, {
+      const shown = await pool.run<Static<typeof PassJson>[]>(OBJECTS_TASK, 'passesInWorker', {
+        dataDir,
+        elementsJson: elementsToJson(r.set.elements),
+        site: { latDeg: q.lat, lonDeg: q.lon, altM: q.alt_m },
+        startTai: [start.taiMjdDay, start.taiSecondsOfDay],
+        days: q.days,
         minElevationDeg: q.min_elevation,
-        eop,
-      });
-      const sky = (p: Pass) => (q.sky_step_s === undefined ? {} : { sky: passSkyPath(stateFn, site, p, q.sky_step_s, eop).map((x) => ({ t_utc: x.epoch.toIsoUtc(0), az_deg: round(x.azimuthDeg, 2), el_deg: round(x.elevationDeg, 2) })) });
-      const shown = q.visible_only ? passes.filter((p) => p.visible) : passes;
+        visibleOnly: q.visible_only,
+        skyStepS: q.sky_step_s,
+      } satisfies PassesTaskInput);
       const body = {
         norad,
         site: { lat_deg: q.lat, lon_deg: q.lon, alt_m: q.alt_m },
@@ -461,7 +468,7 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
         elements_source: r.source,
         eop: eop !== undefined,
         ...(note ? { note } : {}),
-        passes: shown.map((p) => ({ ...passJson(p), ...sky(p) })),
+        passes: shown,
       };
       const json = serializePasses(body);
       passCache.set(key, json);
@@ -474,38 +481,11 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
     url: '/api/objects/:norad/history',
     summary: 'Mean altitude history from the stored element sets, detected reboosts/lowerings and decay arcs',
     tags: ['objects'],
-    schema: { params: NoradParams, querystring: HistoryQuery, response: { 200: HistoryResponse, ...errors(400, 404) } },
-    handler: (req) => {
+    schema: { params: NoradParams, querystring: HistoryQuery, response: { 200: HistoryResponse, ...errors(400, 404, 429) } },
+    handler: async (req) => {
       const { norad } = req.params as Static<typeof NoradParams>;
       const q = req.query as Static<typeof HistoryQuery>;
-      let sets = elements.all(norad);
-      let source: 'store' | typeof EMBEDDED_SAMPLE = 'store';
-      if (sets.length === 0) {
-        if (norad !== ISS_NORAD_ID) throw new HttpError(404, `params.norad: no element set for NORAD ${norad}; POST a catalogue to /api/ingest first`, 'params.norad');
-        sets = sampleHistorySets();
-        source = EMBEDDED_SAMPLE;
-      }
-      const history = orbitHistory(sets.map((s) => s.elements), { noradId: norad });
-      const base = {
-        norad,
-        elements_source: source,
-        altitude_reference: HISTORY_ALTITUDE_REFERENCE,
-        points: history.map(historyPointJson),
-      };
-      let d;
-      try {
-        d = detectManeuvers(history, { thresholdSigma: q.threshold_sigma });
-      } catch (e) {
-        if (!(e instanceof RangeError)) throw e;
-        return { ...base, note: `no manoeuvre detection: ${e.message}`, maneuvers: [], decay_segments: [], decay_rate_m_per_day: null, noise_sigma_m: null };
-      }
-      return {
-        ...base,
-        ...(source === EMBEDDED_SAMPLE ? { note: sampleHistoryNote() } : {}),
-        maneuvers: d.maneuvers.map(maneuverJson),
-        decay_segments: d.decaySegments.map(decaySegmentJson),
-        ...detectionRatesJson(d),
-      };
+      return pool.run(OBJECTS_TASK, 'historyInWorker', { dataDir, norad, thresholdSigma: q.threshold_sigma });
     },
   });
 }
@@ -514,6 +494,41 @@ export function registerObjectRoutes(app: FastifyInstance, table: RouteTable, de
 function noteFor(...notes: (string | undefined)[]): { note?: string } {
   const text = notes.filter((n): n is string => n !== undefined).join('; ');
   return text ? { note: text } : {};
+}
+
+/**
+ * The history answer: every stored set of `norad` (thousands for a long-tracked object), mean
+ * altitudes and manoeuvre detection. Run in a request-pool thread (offLoop/objectsTask.ts).
+ */
+export function objectHistory(elements: ElementStore, norad: number, q: { threshold_sigma: number }) {
+  let sets = elements.all(norad);
+  let source: 'store' | typeof EMBEDDED_SAMPLE = 'store';
+  if (sets.length === 0) {
+    if (norad !== ISS_NORAD_ID) throw new HttpError(404, `params.norad: no element set for NORAD ${norad}; POST a catalogue to /api/ingest first`, 'params.norad');
+    sets = sampleHistorySets();
+    source = EMBEDDED_SAMPLE;
+  }
+  const history = orbitHistory(sets.map((s) => s.elements), { noradId: norad });
+  const base = {
+    norad,
+    elements_source: source,
+    altitude_reference: HISTORY_ALTITUDE_REFERENCE,
+    points: history.map(historyPointJson),
+  };
+  let d;
+  try {
+    d = detectManeuvers(history, { thresholdSigma: q.threshold_sigma });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { ...base, note: `no manoeuvre detection: ${e.message}`, maneuvers: [], decay_segments: [], decay_rate_m_per_day: null, noise_sigma_m: null };
+  }
+  return {
+    ...base,
+    ...(source === EMBEDDED_SAMPLE ? { note: sampleHistoryNote() } : {}),
+    maneuvers: d.maneuvers.map(maneuverJson),
+    decay_segments: d.decaySegments.map(decaySegmentJson),
+    ...detectionRatesJson(d),
+  };
 }
 
 /** The passes body as the response schema would write it (checked in the tests against the schema). */

@@ -88,7 +88,8 @@ interface StoredElementsJson extends Omit<MeanElements, 'epoch'> {
   epoch: { taiMjdDay: number; taiSecondsOfDay: number };
 }
 
-function elementsToJson(r: MeanElements): string {
+/** Elements as JSON text (the stored form; also how they cross to a worker thread). */
+export function elementsToJson(r: MeanElements): string {
   const plain: StoredElementsJson = {
     objectName: r.objectName,
     noradId: r.noradId,
@@ -111,7 +112,7 @@ function elementsToJson(r: MeanElements): string {
   return JSON.stringify(plain);
 }
 
-function elementsFromJson(text: string): MeanElements {
+export function elementsFromJson(text: string): MeanElements {
   const p = JSON.parse(text) as StoredElementsJson;
   return { ...p, epoch: Epoch.fromTai(p.epoch.taiMjdDay, p.epoch.taiSecondsOfDay) };
 }
@@ -184,23 +185,20 @@ export class ElementStore {
     const total = parsed.records.length;
     let accepted = 0;
     const objects = new Set<number>();
+    // Rows are built before the transaction so the write lock is held only for the inserts.
+    const rows = parsed.records.map((r) => {
+      objects.add(r.noradId);
+      const lines = tleLines(r);
+      return {
+        object: { norad: r.noradId, name: r.objectName.trim(), intl: r.intlDesignator.trim(), now },
+        set: { norad: r.noradId, epoch: epochKey(r.epoch), format: parsed.format, line1: lines ? lines[0] : null, line2: lines ? lines[1] : null, json: elementsToJson(r), source, now },
+      };
+    });
     const write = this.db.transaction(() => {
       let written = 0;
-      for (const r of parsed.records) {
-        objects.add(r.noradId);
-        this.upsertObject.run({ norad: r.noradId, name: r.objectName.trim(), intl: r.intlDesignator.trim(), now });
-        const lines = tleLines(r);
-        const info = this.insertSet.run({
-          norad: r.noradId,
-          epoch: epochKey(r.epoch),
-          format: parsed.format,
-          line1: lines ? lines[0] : null,
-          line2: lines ? lines[1] : null,
-          json: elementsToJson(r),
-          source,
-          now,
-        });
-        accepted += info.changes;
+      for (const row of rows) {
+        this.upsertObject.run(row.object);
+        accepted += this.insertSet.run(row.set).changes;
         written++;
         if (options.onProgress && written % every === 0) options.onProgress(written, total);
       }
