@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // The `stationkeeper` command. Runs the compiled CLI (dist/, built by `npm install` or
 // `npm run build`). Where it has not been built, or with STATIONKEEPER_FROM_SOURCE=1 (the tests
-// set it, so they always run what is in src/), it runs the TypeScript sources through tsx in a
-// child Node with the `source` export condition, so every @stationkeeper package comes from src/.
-import { spawnSync } from 'node:child_process';
+// set it, so they always run what is in src/), it runs the TypeScript sources in this same process
+// through tsx with the `source` export condition, so every @stationkeeper package comes from src/
+// and signals (Ctrl-C, SIGTERM, SIGKILL) reach the process that does the work.
 import { existsSync, readFileSync } from 'node:fs';
-import { constants } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { register } from 'node:module';
 
 const args = process.argv.slice(2);
 // --version needs nothing but the package file: answer before loading anything else.
@@ -17,8 +16,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   if (existsSync(compiled) && process.env.STATIONKEEPER_FROM_SOURCE !== '1') {
     await import(compiled.href);
   } else {
-    const source = fileURLToPath(new URL('../src/run.ts', import.meta.url));
-    const r = spawnSync(process.execPath, ['--conditions=source', '--import', import.meta.resolve('tsx'), source, ...args], { stdio: 'inherit' });
-    process.exitCode = r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 0);
+    const { register: registerTsx } = await import('tsx/esm/api');
+    registerTsx();
+    // Registered last, so it runs first: tsx then resolves with the `source` condition added.
+    register('./sourceCondition.mjs', import.meta.url);
+    await import(new URL('../src/run.ts', import.meta.url).href);
   }
 }
