@@ -174,7 +174,16 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     expect(await page.textContent('#clock-label')).toMatch(/running ×1000\)$/);
     await page.click('#tc-play'); // pause
     expect(await page.textContent('#tc-play')).toBe('Play');
-    const frozen = await page.getAttribute('#readout', 'data-epoch-utc');
+    // An update in flight at the click may still land: let the readout settle on the paused time.
+    let frozen = await page.getAttribute('#readout', 'data-epoch-utc');
+    await expect
+      .poll(async () => {
+        const shown = await page.getAttribute('#readout', 'data-epoch-utc');
+        const settled = shown === frozen;
+        frozen = shown;
+        return settled;
+      }, { intervals: [400], timeout: 5_000 })
+      .toBe(true);
     await page.waitForTimeout(1500);
     expect(await page.getAttribute('#readout', 'data-epoch-utc')).toBe(frozen);
     await checkPosition();
