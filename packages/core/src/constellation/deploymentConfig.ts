@@ -72,10 +72,13 @@ export function parseDeploymentConfig(json: unknown): DeploymentConfig {
   }
   const prefix = o.name_prefix ?? 'SAT';
   if (typeof prefix !== 'string' || !/^[A-Za-z0-9 _-]{1,20}$/.test(prefix)) throw new DeploymentConfigError('name_prefix must be 1 to 20 letters, digits, spaces, - or _');
+  // The dispenser refuses an equatorial plane (its node is undefined): say so here, as a config error.
+  const inclinationDeg = num(o, 'inclination_deg');
+  if (inclinationDeg === 0 || inclinationDeg === 180) throw new DeploymentConfigError(`inclination_deg must be between 0 and 180 (exclusive), got ${inclinationDeg}`);
   return {
     releaseEpoch: epoch(o, 'release_utc'),
     altitudeKm: num(o, 'altitude_km'),
-    inclinationDeg: num(o, 'inclination_deg'),
+    inclinationDeg,
     raanDeg: num(o, 'raan_deg'),
     argLatitudeDeg: num(o, 'arg_latitude_deg'),
     satellites: num(o, 'satellites'),

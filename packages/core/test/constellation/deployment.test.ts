@@ -113,6 +113,9 @@ describe('deployment', () => {
     expect(parseDeploymentConfig(good).satellites).toBe(36);
     expect(() => parseDeploymentConfig({ ...good, colour: 'red' })).toThrow('unknown field "colour"');
     expect(() => parseDeploymentConfig({ ...good, altitude_km: 90 })).toThrow('altitude_km must be between 150 and 3000, got 90');
+    // Accepted by the config once, then refused by the dispenser as a bare RangeError (exit 1, not a usage error).
+    expect(() => parseDeploymentConfig({ ...good, inclination_deg: 0 })).toThrow(DeploymentConfigError);
+    expect(() => parseDeploymentConfig({ ...good, inclination_deg: 180 })).toThrow('inclination_deg must be between 0 and 180 (exclusive), got 180');
     const keys = [...Object.keys(good), 'station_tle', 'name_prefix', 'threshold_km'];
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.jsonValue(), (key, value) => {
