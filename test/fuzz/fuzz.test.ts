@@ -1,5 +1,5 @@
 /**
- * Seeded fuzzing of every input format in `npm test` (300 mutated inputs per format, about 3,000
+ * Seeded fuzzing of every input format in `npm test` (300 mutated inputs per format, about 4,500
  * in all; `npm run fuzz` runs 100,000 per format): no crash, no input over 1 s, no silent NaN.
  * The harness itself is checked first: each seed is accepted, and known-bad inputs are refused.
  */

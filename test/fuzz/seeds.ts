@@ -137,3 +137,20 @@ export function stateFileSeeds(): string[] {
 export function forcesSeeds(): string[] {
   return ['iss-full.json', 'j2.json', 'two-body.json'].map((f) => repoFile(`examples/forces/${f}`));
 }
+
+export function attitudeSeeds(): string[] {
+  return ['iss-2022.json', 'wie-space-station.json'].map((f) => repoFile(`examples/attitude/${f}`));
+}
+
+export function returnCaseSeeds(): string[] {
+  return [repoFile('examples/return/soyuz-ms-19.yaml')];
+}
+
+export function deploymentSeeds(): string[] {
+  return [repoFile('examples/constellation/oneweb-14-deploy.json')];
+}
+
+/** `option=text` as the group and launch-window commands take it (see the group/site target). */
+export function selectorSeeds(): string[] {
+  return ['intldes=2022-012', 'intldes=98067A', 'name=ONEWEB-*', 'norad=25544', 'norad=48000-48100', 'site=baikonur', 'site=28.6084,-80.6043'];
+}

@@ -4,12 +4,26 @@
  * validation) so that values which parse but poison the physics are caught as silent NaN.
  *
  * Outcomes: accepted; rejected (the library's own typed error: FormatError, ScenarioError,
- * RunConfigError, ForceConfigError, StateFileError, Sgp4Error, or a conjunction RangeError with its own
- * message); crashed (anything else: TypeError, a stack overflow, a foreign library's error);
+ * RunConfigError, ForceConfigError, StateFileError, Sgp4Error, ReturnCaseError, DeploymentConfigError,
+ * GroupSelectorError, LaunchSiteError, or a RangeError with its own message: the conjunction code and
+ * the attitude config refuse that way; JSON that does not parse is refused as the CLI refuses it); crashed (anything else: TypeError, a stack overflow, a foreign library's error);
  * silent-nan (accepted, but a non-finite number came out with no error).
  */
 import {
   buildForceModels,
+  DeploymentConfigError,
+  GroupSelectorError,
+  LaunchSiteError,
+  matchesGroup,
+  orbitRateRadS,
+  parseAttitudeConfig,
+  parseDeploymentConfig,
+  parseGroupSelector,
+  parseReturnCase,
+  releaseSatellites,
+  resolveLaunchSite,
+  ReturnCaseError,
+  symmetricEigenvalues,
   collisionProbability,
   conjunctionStatesFromCdm,
   ExponentialAtmosphere,
@@ -32,6 +46,7 @@ import {
   Sgp4Error,
   Sgp4Propagator,
   Epoch,
+  ISS_SAMPLE_TLE,
   type Cdm,
   type ForceContext,
   type MeanElements,
@@ -54,6 +69,7 @@ const ENGINE_FAILURE = /call stack|invalid (array|string) length|too large|out o
 /** 'rejected' for the library's typed refusals, 'crashed' for everything else. */
 export function classifyThrow(e: unknown): 'rejected' | 'crashed' {
   if (e instanceof FormatError || e instanceof ScenarioError || e instanceof RunConfigError || e instanceof ForceConfigError || e instanceof Sgp4Error || e instanceof StateFileError) return 'rejected';
+  if (e instanceof ReturnCaseError || e instanceof DeploymentConfigError || e instanceof GroupSelectorError || e instanceof LaunchSiteError) return 'rejected';
   // The conjunction code refuses impossible geometry with RangeErrors that say what is wrong.
   if (e instanceof RangeError && !ENGINE_FAILURE.test(e.message)) return 'rejected';
   return 'crashed';
@@ -123,6 +139,65 @@ function useScenario(text: string): Outcome {
   return finite(numbers) ? 'accepted' : 'silent-nan';
 }
 
+/** The CLI reads these configs with JSON.parse and refuses a SyntaxError as a usage error. */
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    if (e instanceof SyntaxError) return null;
+    throw e;
+  }
+}
+
+/** Attitude config: the station's inertia (and its principal moments), orbit and environment. */
+function useAttitude(text: string): Outcome {
+  const json = jsonOrNull(text);
+  if (json === null) return 'rejected';
+  const c = parseAttitudeConfig(json);
+  const s = c.station;
+  const numbers = [...s.inertia, ...symmetricEigenvalues(s.inertia), ...s.biasTorqueNm, s.dragCoefficient, c.altitudeM, orbitRateRadS(c.altitudeM), c.inclinationRad, c.f107, c.ap];
+  return finite(numbers) ? 'accepted' : 'silent-nan';
+}
+
+/** Crew-return case: the burn, and the station's elements propagated by SGP4 as the landing run does. */
+function useReturnCase(text: string): Outcome {
+  const c = parseReturnCase(text, 'fuzz.yaml');
+  if (!finite([c.deltaVMps, c.burnDurationS ?? 0, c.burnEpoch.taiMjdDay, c.monteCarlo?.members ?? 0, c.monteCarlo?.seed ?? 0])) return 'silent-nan';
+  return useElements({ records: [c.elements], errors: [] });
+}
+
+/** Deployment config: the dispenser's released satellites (mean elements) and the station's elements. */
+function useDeployment(text: string): Outcome {
+  const json = jsonOrNull(text);
+  if (json === null) return 'rejected';
+  const c = parseDeploymentConfig(json);
+  for (const { elements: e } of releaseSatellites(c)) {
+    if (!finite([e.meanMotionRevPerDay, e.eccentricity, e.inclinationDeg, e.raanDeg, e.argPerigeeDeg, e.meanAnomalyDeg, e.bstar, e.epoch.taiMjdDay])) return 'silent-nan';
+  }
+  if (!finite([c.durationDays, c.thresholdKm ?? 0, c.sampleStepS ?? 0])) return 'silent-nan';
+  return c.station ? useElements({ records: [c.station], errors: [] }) : 'accepted';
+}
+
+/**
+ * `--intldes|--name|--norad TEXT` of the group commands and `--site TEXT` of launch-window, one
+ * per input as `option=text`; a name pattern is also matched against a name, to catch a pattern
+ * whose regular expression backtracks without end.
+ */
+function useSelector(text: string): Outcome {
+  const eq = text.indexOf('=');
+  const [option, value] = eq < 0 ? ['', text] : [text.slice(0, eq), text.slice(eq + 1)];
+  if (option === 'site') {
+    const site = resolveLaunchSite(value);
+    return finite([site.latDeg, site.lonDeg]) ? 'accepted' : 'silent-nan';
+  }
+  if (option !== 'intldes' && option !== 'name' && option !== 'norad') return 'rejected';
+  const selector = parseGroupSelector(option, value);
+  const record = { ...parseTle(ISS_SAMPLE_TLE).records[0], objectName: 'ONEWEB-0012 '.repeat(3).trim() };
+  matchesGroup(record, selector);
+  if (selector.kind === 'norad' && !finite([selector.from, selector.to])) return 'silent-nan';
+  return 'accepted';
+}
+
 export const FUZZ_TARGETS: FuzzTarget[] = [
   { name: 'TLE/3LE', seeds: seeds.tleSeeds, run: (t) => useElements(parseTle(t, { fileName: 'fuzz.tle' })) },
   { name: 'OMM KVN', seeds: seeds.ommKvnSeeds, run: (t) => useElements(parseOmmKvn(t, { fileName: 'fuzz.kvn' })) },
@@ -149,6 +224,10 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       return finite([...s.rM, ...s.vMps, s.massKg, s.epoch.taiMjdDay]) ? 'accepted' : 'silent-nan';
     },
   },
+  { name: 'attitude config', seeds: seeds.attitudeSeeds, run: useAttitude },
+  { name: 'return case', seeds: seeds.returnCaseSeeds, run: useReturnCase },
+  { name: 'deploy config', seeds: seeds.deploymentSeeds, run: useDeployment },
+  { name: 'group/site', seeds: seeds.selectorSeeds, run: useSelector },
 ];
 
 export interface CaseResult {

@@ -13,7 +13,9 @@ export class DeploymentConfigError extends Error {
 
 const NUMBER_FIELDS = {
   altitude_km: [150, 3000],
-  inclination_deg: [0, 180],
+  // Clear of 0 and 180, where the node is undefined: a normal Δv of up to 50 m/s tilts each plane by
+  // up to 0.38° (50 / 7,600 m/s rad), and 5e-324° gave satellites a NaN RAAN (fuzz find, issue 19).
+  inclination_deg: [1, 179],
   raan_deg: [0, 360],
   arg_latitude_deg: [0, 360],
   satellites: [1, 500],
@@ -72,10 +74,11 @@ export function parseDeploymentConfig(json: unknown): DeploymentConfig {
   }
   const prefix = o.name_prefix ?? 'SAT';
   if (typeof prefix !== 'string' || !/^[A-Za-z0-9 _-]{1,20}$/.test(prefix)) throw new DeploymentConfigError('name_prefix must be 1 to 20 letters, digits, spaces, - or _');
+  const inclinationDeg = num(o, 'inclination_deg');
   return {
     releaseEpoch: epoch(o, 'release_utc'),
     altitudeKm: num(o, 'altitude_km'),
-    inclinationDeg: num(o, 'inclination_deg'),
+    inclinationDeg,
     raanDeg: num(o, 'raan_deg'),
     argLatitudeDeg: num(o, 'arg_latitude_deg'),
     satellites: num(o, 'satellites'),

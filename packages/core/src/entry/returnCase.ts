@@ -5,6 +5,7 @@
  */
 import { parseDocument, YAMLParseError } from 'yaml';
 import { parseElements } from '../formats/elements.js';
+import { jsonDepthExceededAt } from '../formats/jsonDepth.js';
 import type { MeanElements } from '../formats/meanElements.js';
 import { Epoch } from '../time/epoch.js';
 import type { DescentMode } from './landing.js';
@@ -58,12 +59,21 @@ function epoch(source: string, path: string, v: unknown): Epoch {
   }
 }
 
+/** Bounds on a case file's text (the shipped example is 1.2 kB, flow depth 0). */
+const MAX_CASE_CHARS = 8192;
+const MAX_FLOW_DEPTH = 8;
+
 /**
  * The YAML text as plain data. logLevel 'silent': the library would otherwise print a warning per
  * unresolved tag on the console; an unknown tag (`!foo 3`) is refused here instead, in one line,
  * since reading it as text would silently change what the author meant.
  */
 function readYaml(text: string, source: string): unknown {
+  // The YAML library is superlinear on broken text (46 kB took 8.2 s, 21 kB 1.7 s: fuzz finds) and
+  // recurses on flow nesting: a case file is about 1 kB with no flow collection, so bound both first.
+  if (text.length > MAX_CASE_CHARS) fail(source, 'file', `the text is ${text.length} characters long; a case file may have at most ${MAX_CASE_CHARS}`);
+  const deep = jsonDepthExceededAt(text, MAX_FLOW_DEPTH);
+  if (deep >= 0) fail(source, `line ${text.slice(0, deep).split('\n').length}`, `brackets nest deeper than ${MAX_FLOW_DEPTH} levels`);
   const doc = parseDocument(text, { uniqueKeys: true, logLevel: 'silent' });
   if (doc.errors.length > 0) throw doc.errors[0];
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');

@@ -113,6 +113,13 @@ describe('deployment', () => {
     expect(parseDeploymentConfig(good).satellites).toBe(36);
     expect(() => parseDeploymentConfig({ ...good, colour: 'red' })).toThrow('unknown field "colour"');
     expect(() => parseDeploymentConfig({ ...good, altitude_km: 90 })).toThrow('altitude_km must be between 150 and 3000, got 90');
+    // 0 was refused only later by the dispenser (a bare RangeError); 5e-324 gave released satellites a NaN RAAN.
+    expect(() => parseDeploymentConfig({ ...good, inclination_deg: 0 })).toThrow(DeploymentConfigError);
+    expect(() => parseDeploymentConfig({ ...good, inclination_deg: 5e-324 })).toThrow('inclination_deg must be between 1 and 179, got 5e-324');
+    expect(() => parseDeploymentConfig({ ...good, inclination_deg: 180 })).toThrow('inclination_deg must be between 1 and 179, got 180');
+    for (const inclination_deg of [1, 179]) {
+      for (const s of releaseSatellites(parseDeploymentConfig({ ...good, inclination_deg, spread_delta_v_m_s: 50 }))) expect(Number.isFinite(s.elements.raanDeg)).toBe(true);
+    }
     const keys = [...Object.keys(good), 'station_tle', 'name_prefix', 'threshold_km'];
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.jsonValue(), (key, value) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GroupSelectorError, matchesGroup, normalizeIntlDesignator, parseGroupSelector, selectGroup } from '../../src/constellation/index.js';
+import { globMatches, GroupSelectorError, matchesGroup, normalizeIntlDesignator, parseGroupSelector, selectGroup } from '../../src/constellation/index.js';
 import type { MeanElements } from '../../src/formats/index.js';
 import { Epoch } from '../../src/time/epoch.js';
 
@@ -53,6 +53,27 @@ describe('launch-group selection', () => {
           expect(e).toBeInstanceOf(GroupSelectorError);
           expect((e as Error).message).not.toContain('\n');
         }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('matches a glob without backtracking: many stars that cannot match take no time (fuzz find, issue 19)', () => {
+    const name = 'ONEWEB-0012 ONEWEB-0012 ONEWEB-0012';
+    const t0 = performance.now();
+    // As a regular expression of `.*` runs, 8 stars and a Z took 2.5 s; 63 would never end.
+    expect(matchesGroup(rec(1, '2022-012A', name), parseGroupSelector('name', `${'*'.repeat(63)}Z`))).toBe(false);
+    expect(matchesGroup(rec(1, '2022-012A', name), parseGroupSelector('name', '*a'.repeat(30) + 'Z'))).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(globMatches('*0012', name)).toBe(true);
+  });
+
+  it('agrees with an anchored, case-insensitive regular expression on short patterns (independent check)', () => {
+    const alphabet = fc.constantFrom('a', 'B', 'b', '-', '1', '*', '?');
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, maxLength: 6 }), fc.string({ unit: alphabet, maxLength: 10 }), (pattern, name) => {
+        const re = new RegExp(`^${pattern.replace(/[-]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+        expect(globMatches(pattern, name)).toBe(re.test(name));
       }),
       { numRuns: 3000 },
     );

@@ -31,6 +31,15 @@ describe('return case files', () => {
     expect(swap('members: 300', 'members: !big 300')).toThrow(/^c\.yaml: line \d+: unknown YAML tag: .*!big/);
   });
 
+  it('refuses oversized or deeply nested text before the YAML library sees it (fuzz finds: 46 kB took 8.2 s)', () => {
+    const t0 = performance.now();
+    expect(() => parseReturnCase(`${example}# ${'#'.repeat(46_000)}\n`, 'c.yaml')).toThrow(/^c\.yaml: file: the text is \d+ characters long; a case file may have at most 8192$/);
+    expect(() => parseReturnCase(`name: x\nvehicle: ${'['.repeat(5000)}`, 'c.yaml')).toThrow(/^c\.yaml: line 2: brackets nest deeper than 8 levels$/);
+    expect(performance.now() - t0).toBeLessThan(100);
+    // The bound leaves room: the example padded with comments to over 5× its size still reads.
+    expect(parseReturnCase(`${example}${'# note\n'.repeat(800)}`, 'c.yaml').deltaVMps).toBe(128);
+  });
+
   it('any text gives a case or a one-line ReturnCaseError (fuzz)', () => {
     const lines = example.split('\n');
     const mutated = fc.tuple(fc.nat(lines.length - 1), fc.string({ maxLength: 30 })).map(([i, s]) => lines.map((l, k) => (k === i ? s : l)).join('\n'));

@@ -16,7 +16,7 @@ export const ConstellationDeployParams = Type.Object(
   {
     release_utc: Type.String({ maxLength: 40 }),
     altitude_km: Type.Number({ minimum: 150, maximum: 3000 }),
-    inclination_deg: Type.Number({ minimum: 0, maximum: 180 }),
+    inclination_deg: Type.Number({ minimum: 1, maximum: 179 }),
     raan_deg: Type.Number({ minimum: 0, maximum: 360 }),
     arg_latitude_deg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
     satellites: Type.Integer({ minimum: 1, maximum: 500 }),
