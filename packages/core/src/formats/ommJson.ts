@@ -34,7 +34,8 @@ export function parseOmmJson(text: string, options: ParseOmmOptions = {}): Parse
   try {
     doc = JSON.parse(source);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    // V8 quotes the text around the fault, newlines and all: one line, as every error here.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
     const pos = /position (\d+)/.exec(message);
     const at = pos ? lines.at(Number(pos[1])) : undefined;
     errors.push(

@@ -131,6 +131,9 @@ describe('OMM readers', () => {
     expect(broken.records).toEqual([]);
     expect(broken.errors[0].field).toBe('JSON');
     expect(broken.errors[0].message).toMatch(/^b\.json(:\d+:\d+)?: field JSON: .* is not valid JSON/);
+    // The parser's own message quotes the text around the fault, line breaks included: still one line.
+    const twoLines = parseOmmJson('[:\n 1 25544U 98067A   22086.54746528', { fileName: 'c.json' });
+    expect(twoLines.errors[0].message.split('\n')).toHaveLength(1);
   });
 
   it('name the line and keyword of a bad value and keep the other messages (XML)', () => {
