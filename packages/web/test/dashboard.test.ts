@@ -182,7 +182,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
         const settled = shown === frozen;
         frozen = shown;
         return settled;
-      }, { intervals: [400], timeout: 5_000 })
+      }, { interval: 400, timeout: 5_000 })
       .toBe(true);
     await page.waitForTimeout(1500);
     expect(await page.getAttribute('#readout', 'data-epoch-utc')).toBe(frozen);
