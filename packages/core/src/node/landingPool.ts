@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { setWarningHandler } from '../diagnostics.js';
 import { runDispersionMembers, type DispersionPlan, type MemberLanding } from '../entry/dispersion.js';
+import { workerExecArgv } from './workerArgs.js';
 
 export interface LandingPoolOptions {
   /** Worker threads (default os.availableParallelism(); 0: run on this thread). */
@@ -40,7 +41,7 @@ export async function runDispersionParallel(plan: DispersionPlan, members: numbe
   try {
     await Promise.all(
       Array.from({ length: count }, () => {
-        const w = new Worker(bootstrap, { workerData: { workerModuleUrl: import.meta.url, needsTsLoader, landingWorker: true } });
+        const w = new Worker(bootstrap, { execArgv: workerExecArgv(needsTsLoader), workerData: { workerModuleUrl: import.meta.url, needsTsLoader, landingWorker: true } });
         workers.push(w);
         return new Promise<void>((resolve, reject) => {
           let current: [number, number] | undefined;

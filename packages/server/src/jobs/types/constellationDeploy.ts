@@ -7,10 +7,11 @@
 import { Type } from '@sinclair/typebox';
 import { DeploymentConfigError, parseDeploymentConfig } from '@stationkeeper/core';
 import { JobParamsError, type JobType } from '../registry.js';
+import { taskModuleUrl } from '../taskModule.js';
 import { toWire } from '../wireElements.js';
 import type { DeployInput } from './constellationDeployTask.js';
 
-const TASK = new URL('./constellationDeployTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('constellationDeployTask', import.meta.url);
 
 export const ConstellationDeployParams = Type.Object(
   {

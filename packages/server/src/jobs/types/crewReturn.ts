@@ -5,16 +5,15 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ENTRY_VEHICLE_IDS, ENTRY_ZONE_IDS, Epoch } from '@stationkeeper/core';
-import { MissingDataFileError, requireDataFile } from '@stationkeeper/core/node';
+import { optionalDataFile, SPACE_WEATHER_FALLBACK_NOTE, SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
 import { SAMPLE_SET } from '../../elementsSource.js';
-import { HttpError } from '../../httpError.js';
 import type { ElementStore } from '../../store/elementStore.js';
 import { JobParamsError, type JobContext, type JobType } from '../registry.js';
+import { taskModuleUrl } from '../taskModule.js';
 import { toWire } from '../wireElements.js';
-import { DECAY_MSIS_PATH, DECAY_SPACE_WEATHER_PATH } from './decayTask.js';
 import type { CrewReturnInput, CrewReturnOpportunity } from './crewReturnTask.js';
 
-const TASK = new URL('./crewReturnTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('crewReturnTask', import.meta.url);
 export const CREW_RETURN_JOB = 'crew-return';
 export const MAX_CREW_RETURN_DAYS = 14;
 
@@ -49,22 +48,16 @@ export function crewReturnJobType(dataDir: string): JobType<typeof CrewReturnPar
       } catch {
         throw new JobParamsError('from', `must be an ISO 8601 UTC time, got ${JSON.stringify(p.from)}`);
       }
-      for (const [path, what] of [[DECAY_SPACE_WEATHER_PATH, 'the space-weather file'], [DECAY_MSIS_PATH, 'the NRLMSISE-00 atmosphere coefficients']] as const) {
-        try {
-          requireDataFile(dataDir, path);
-        } catch (e) {
-          if (e instanceof MissingDataFileError) throw new HttpError(503, `crew-return predictions need ${what}: ${e.message}`);
-          throw e;
-        }
-      }
       void from;
     },
-    async run(p, ctx: JobContext): Promise<{ opportunities: CrewReturnOpportunity[]; elements_epoch_utc: string }> {
+    async run(p, ctx: JobContext): Promise<{ opportunities: CrewReturnOpportunity[]; elements_epoch_utc: string; note?: string }> {
       const from = Epoch.fromIso(p.from);
       const elements = elementsFor(ctx.elements, p.norad, from);
       const input: CrewReturnInput = { dataDir, elements: toWire(elements), fromUtc: from.toIsoUtc(3), days: p.days, vehicle: p.vehicle, zone: p.zone, daylight: p.daylight };
       const opportunities = await ctx.runTask<CrewReturnOpportunity[]>(TASK, 'findCrewReturn', input);
-      return { opportunities, elements_epoch_utc: elements.epoch.toIsoUtc(0) };
+      // Without SW-All.csv the solar-cycle model stands in (the task's choice too): say so.
+      const note = optionalDataFile(dataDir, SPACE_WEATHER_PATH) ? undefined : SPACE_WEATHER_FALLBACK_NOTE;
+      return { opportunities, elements_epoch_utc: elements.epoch.toIsoUtc(0), ...(note ? { note } : {}) };
     },
   };
 }

@@ -1,11 +1,10 @@
 /**
  * Worker side of the `crew-return` job: NRLMSISE-00 and the space weather from the data
- * directory, then the landing opportunities of core (entry/opportunities.ts) and, for each, its
+ * directory (else the embedded coefficient table and the solar-cycle model), then the landing opportunities of core (entry/opportunities.ts) and, for each, its
  * predicted ground track — the dashboard's crew-return panel draws them.
  */
-import { readFileSync } from 'node:fs';
-import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
-import { REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, requireDataFile } from '@stationkeeper/core/node';
+import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
+import { msisCoefficientsFrom, REENTRY_SPACE_WEATHER_PATH, spaceWeatherTableFrom } from '@stationkeeper/core/node';
 import { fromWire, type WireElements } from '../wireElements.js';
 
 export interface CrewReturnInput {
@@ -23,9 +22,8 @@ export type CrewReturnOpportunity = LandingOpportunityJson;
 const r4 = (x: number) => Number(x.toFixed(4));
 
 export function findCrewReturn(input: CrewReturnInput, report: (fraction: number, message?: string) => void): CrewReturnOpportunity[] {
-  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(requireDataFile(input.dataDir, REENTRY_MSIS_COEFFICIENTS_PATH), 'utf8'))));
-  const swPath = requireDataFile(input.dataDir, REENTRY_SPACE_WEATHER_PATH);
-  const spaceWeather = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), REENTRY_SPACE_WEATHER_PATH));
+  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficientsFrom(input.dataDir).json));
+  const spaceWeather = new TabulatedSpaceWeather(spaceWeatherTableFrom(input.dataDir, REENTRY_SPACE_WEATHER_PATH).table);
   report(0.05, 'searching the burn times');
   const found = findLandingOpportunities({
     elements: fromWire(input.elements),

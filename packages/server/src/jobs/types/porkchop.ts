@@ -6,10 +6,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { lambertReport, porkchopAxes, type PorkchopRequest } from '@stationkeeper/core';
 import type { JobType } from '../registry.js';
+import { taskModuleUrl } from '../taskModule.js';
 import { BodyParam, isoParam, relabelTransferError } from './transferParams.js';
 import type { PorkchopTaskInput, PorkchopTaskResult } from './porkchopTask.js';
 
-const TASK = new URL('./porkchopTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('porkchopTask', import.meta.url);
 
 export const PORKCHOP_JOB = 'porkchop';
 /** Grid cells one job may ask for (a 400 × 400 grid; the JSON result is ~7 numbers a cell). */

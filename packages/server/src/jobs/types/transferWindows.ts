@@ -5,10 +5,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { planWindowScan, type WindowSearch } from '@stationkeeper/core';
 import type { JobType } from '../registry.js';
+import { taskModuleUrl } from '../taskModule.js';
 import { BodyParam, isoParam, relabelTransferError } from './transferParams.js';
 import type { WindowsTaskInput } from './transferWindowsTask.js';
 
-const TASK = new URL('./transferWindowsTask.ts', import.meta.url).href;
+const TASK = taskModuleUrl('transferWindowsTask', import.meta.url);
 
 export const TRANSFER_WINDOWS_JOB = 'transfer-windows';
 
