@@ -9,7 +9,7 @@ describe('GET /api/attitude', () => {
     const r = await get('?controller=hold&hours=2');
     expect(r.statusCode).toBe(200);
     const j = r.json();
-    expect(j.atmosphere).toMatch(/^Harris-Priester/); // empty data directory: the embedded model
+    expect(j.atmosphere).toBe('NRLMSISE-00 (embedded coefficients)'); // empty data directory: the embedded table
     expect(j.capacity_n_m_s).toBe(19040);
     expect(j.desaturations.length).toBeGreaterThan(0);
     expect(j.desaturations.every((d: { propellant_kg: number }) => d.propellant_kg > 0)).toBe(true);

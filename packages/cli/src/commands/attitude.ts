@@ -6,16 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
-  attitudeMomentumChartSvg, attitudeSimulateReport, attitudeSlewReport, attitudeTeaReport, createNrlmsise00, Epoch, HarrisPriesterAtmosphere,
+  attitudeMomentumChartSvg, attitudeSimulateReport, attitudeSlewReport, attitudeTeaReport, createNrlmsise00, Epoch,
   loadNrlmsise00Coefficients, parseAttitudeConfig, parseNamedAttitude, type AtmosphereModel, type AttitudeConfig,
 } from '@stationkeeper/core';
-import { optionalDataFile, resolveDataDir } from '@stationkeeper/core/node';
+import { msisCoefficientsFrom, resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, epochOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 import { parseDuration } from './propagate.js';
 
-const MSIS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
 
 interface CommonOpts { config?: string; start?: string; json?: boolean; dataDir?: string }
 
@@ -40,12 +39,11 @@ function loadConfig(path: string | undefined): AttitudeConfig {
   }
 }
 
-/** NRLMSISE-00 from the data directory when fetched, otherwise the embedded Harris-Priester model. */
+/** NRLMSISE-00 with the data directory's coefficients when fetched, otherwise the embedded table. */
 function atmosphereFor(cfg: AttitudeConfig, dataDir: string | undefined): { model: AtmosphereModel | null; name: string } {
   if (!cfg.hasSurfaces) return { model: null, name: 'none (no surface model)' };
-  const file = optionalDataFile(resolveDataDir({ dataDir }), MSIS_PATH);
-  if (file) return { model: createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(file, 'utf8')))), name: 'NRLMSISE-00' };
-  return { model: new HarrisPriesterAtmosphere(), name: 'Harris-Priester (embedded; `stationkeeper data fetch --only msis` for NRLMSISE-00)' };
+  const coefficients = msisCoefficientsFrom(resolveDataDir({ dataDir }));
+  return { model: createNrlmsise00(loadNrlmsise00Coefficients(coefficients.json)), name: coefficients.fromDataDir ? 'NRLMSISE-00' : 'NRLMSISE-00 (embedded coefficients)' };
 }
 
 const common = (c: Command) =>

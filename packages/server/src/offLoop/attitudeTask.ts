@@ -3,15 +3,13 @@
  * closed-loop CMG momentum simulation (docs/attitude.md). Up to 24 simulated hours took the event
  * loop 0.2–0.4 s, so it runs in a request-pool thread. The atmosphere is loaded once per thread.
  */
-import { readFileSync } from 'node:fs';
 import {
-  attitudeSimulateReport, createNrlmsise00, Epoch, HarrisPriesterAtmosphere, ISS_CMG_ARRAY, loadNrlmsise00Coefficients, parseAttitudeConfig,
+  attitudeSimulateReport, createNrlmsise00, Epoch, ISS_CMG_ARRAY, loadNrlmsise00Coefficients, parseAttitudeConfig,
   type AtmosphereModel,
 } from '@stationkeeper/core';
-import { optionalDataFile } from '@stationkeeper/core/node';
+import { msisCoefficientsFrom } from '@stationkeeper/core/node';
 import { offLoopAnswer } from './requestPool.js';
 
-const MSIS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
 
 export interface AttitudeTaskInput {
   dataDir: string;
@@ -25,13 +23,12 @@ export interface AttitudeTaskInput {
 
 let atmosphere: { model: AtmosphereModel; name: string; dataDir: string } | null = null;
 
-/** NRLMSISE-00 when the data directory has its coefficients (looked for until found), else Harris-Priester. */
+/** NRLMSISE-00 with the data directory's coefficients (looked for until found), else the embedded table. */
 function atmosphereFor(dataDir: string): { model: AtmosphereModel; name: string } {
   if (atmosphere && atmosphere.dataDir === dataDir && atmosphere.name === 'NRLMSISE-00') return atmosphere;
-  const file = optionalDataFile(dataDir, MSIS_PATH);
-  atmosphere = file
-    ? { model: createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(file, 'utf8')))), name: 'NRLMSISE-00', dataDir }
-    : { model: new HarrisPriesterAtmosphere(), name: 'Harris-Priester (embedded; fetch the NRLMSISE-00 coefficients for the full model)', dataDir };
+  const coefficients = msisCoefficientsFrom(dataDir);
+  const name = coefficients.fromDataDir ? 'NRLMSISE-00' : 'NRLMSISE-00 (embedded coefficients)';
+  atmosphere = { model: createNrlmsise00(loadNrlmsise00Coefficients(coefficients.json)), name, dataDir };
   return atmosphere;
 }
 
