@@ -37,6 +37,7 @@ interface LandingOpts {
   tle?: string;
   norad?: string;
   burnUtc?: string;
+  undockingUtc?: string;
   deltaVMS?: string;
   burnDurationS?: string;
   vehicle?: string;
@@ -86,6 +87,7 @@ export function registerLanding(program: Command, ioOverride?: Partial<ReentryCo
     .option('--tle <file>', "station element sets (TLE/3LE), required without --case; the latest at or before the burn is used")
     .option('--norad <id>', 'NORAD catalogue number when the file holds several objects')
     .option('--burn-utc <iso>', 'deorbit burn start, ISO 8601 UTC (required)')
+    .option('--undocking-utc <iso>', "undocking, ISO 8601 UTC: fly the vehicle's separation from the station to the burn (default: start from the station at the burn)")
     .option('--delta-v-m-s <dv>', "deorbit burn Δv, m/s (default: the vehicle's nominal, 128 for Soyuz MS)")
     .option('--burn-duration-s <s>', "burn duration, s (default: the vehicle's nominal, 278 for Soyuz MS)")
     .option('--vehicle <id>', `crew vehicle: ${ENTRY_VEHICLE_IDS.join(' | ')}`, 'soyuz-ms')
@@ -113,6 +115,7 @@ export function registerLanding(program: Command, ioOverride?: Partial<ReentryCo
       if (opts.tle === undefined && !c) throw new UsageError('--tle is required (the station element sets), or --case FILE');
       const burnEpoch = epochOption('--burn-utc', opts.burnUtc) ?? c?.burnEpoch;
       if (!burnEpoch) throw new UsageError('--burn-utc is required (the deorbit burn start)');
+      const undockingEpoch = epochOption('--undocking-utc', opts.undockingUtc) ?? c?.undockingEpoch;
       const vehicle = vehicleOption(opts.vehicle ?? c?.vehicleId, 'soyuz-ms');
       const descent = choiceOption('--descent', opts.descent ?? c?.descent, ['guided', 'ballistic'] as const, 'guided');
       const deltaVMps = numberOption('--delta-v-m-s', opts.deltaVMS, { min: 0.1, max: 1000 }) ?? c?.deltaVMps;
@@ -122,7 +125,7 @@ export function registerLanding(program: Command, ioOverride?: Partial<ReentryCo
       const workers = integerOption('--workers', opts.workers, { min: 0, max: 256 });
       if (members !== undefined && descent !== 'guided') throw new UsageError('--mc: the dispersion is computed for the guided descent only');
       const model = landingModel(io, { ...opts, tle: opts.tle }, c?.elements);
-      const input: LandingInput = { elements: elementsFor(model.history, burnEpoch), burnEpoch, vehicle, deltaVMps, burnDurationS, descent, atmosphere: model.atmosphere, spaceWeather: model.spaceWeather, eop: model.eop };
+      const input: LandingInput = { elements: elementsFor(model.history, burnEpoch), burnEpoch, undockingEpoch, vehicle, deltaVMps, burnDurationS, descent, atmosphere: model.atmosphere, spaceWeather: model.spaceWeather, eop: model.eop };
       let prediction;
       try {
         prediction = predictLanding(input);

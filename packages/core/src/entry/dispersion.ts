@@ -18,13 +18,12 @@
  * orbit, so that a member costs ~20 ms.
  */
 import { Xoshiro128 } from '../decay/random.js';
-import { stateFromMeanElements } from '../propagation/numerical/initialState.js';
 import type { OrbitState } from '../propagation/numerical/numericalPropagator.js';
 import { NO_LIFT } from './aero.js';
 import { ConstantAccelerationBurn } from './burn.js';
 import { simulateCoast, simulateEntry, type DescentConfig } from './descent.js';
 import { guidedBank } from './guidedBank.js';
-import { geodeticAt, integrateBurn, type LandingInput, type LandingPrediction } from './landing.js';
+import { geodeticAt, integrateBurn, vehicleStateAtBurn, type LandingInput, type LandingPrediction } from './landing.js';
 import { ProfileAtmosphere } from './profileAtmosphere.js';
 import { entryVehicle } from './vehicles.js';
 import { Epoch } from '../time/epoch.js';
@@ -103,7 +102,7 @@ export function dispersionPlan(input: LandingInput, nominal: LandingPrediction, 
   if (!nominal.guidance) throw new RangeError('dispersion: needs a guided nominal prediction');
   if (!Number.isInteger(seed)) throw new RangeError(`seed: must be an integer, got ${seed}`);
   const g = nominal.guidance;
-  const pre = stateFromMeanElements(input.elements, input.vehicle.orbitalMassKg, input.eop, input.burnEpoch);
+  const pre = vehicleStateAtBurn(input);
   const at = geodeticAt(g.coastEnd, input.eop);
   const profile = ProfileAtmosphere.sample(input.atmosphere, at.latRad, at.lonRad, g.coastEnd.epoch, input.spaceWeather.at(g.coastEnd.epoch), 700_000);
   const zone = input.target ?? input.vehicle.zone;

@@ -11,3 +11,4 @@ export * from './report.js';
 export * from './zones.js';
 export * from './opportunities.js';
 export * from './returnCase.js';
+export * from './departure.js';

@@ -1,9 +1,10 @@
 /**
  * Landing prediction: the station's elements (SGP4 → GCRF at the burn) → the deorbit burn (finite,
  * constant acceleration, retrograde unless told otherwise) → coast → module separation → entry
- * (guided, ballistic or fixed bank) → parachutes → touchdown. The crew vehicle starts from the
- * station's state at the burn: Soyuz is 12–32 km from the station then (facts §1), ≤ 4 s along
- * the track.
+ * (guided, ballistic or fixed bank) → parachutes → touchdown. With an undocking time the crew
+ * vehicle starts from the station's state at undocking and flies its separation (departure.ts) to
+ * the burn; without one it starts from the station's state at the burn (Soyuz is 12–32 km from the
+ * station then, facts §1).
  */
 import type { AtmosphereModel } from '../atmosphere/types.js';
 import { DragForce, type DragSpaceWeatherSource } from '../forces/drag.js';
@@ -18,6 +19,7 @@ import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import { fixedBank, NO_LIFT, type BankLaw } from './aero.js';
 import { ConstantAccelerationBurn } from './burn.js';
+import { flyDeparture } from './departure.js';
 import { ENTRY_INTERFACE_M, simulateCoast, simulateEntry, type DescentConfig, type DescentEvent, type DescentResult, type TrackPoint } from './descent.js';
 import { ProfileAtmosphere } from './profileAtmosphere.js';
 import { targetEntry } from './targeting.js';
@@ -32,6 +34,8 @@ export type DescentMode = 'guided' | 'ballistic' | 'fixed';
 export interface LandingInput {
   elements: MeanElements;
   burnEpoch: Epoch;
+  /** Undocking time: fly the vehicle's departure from the station (springs, separation burns) to the burn. */
+  undockingEpoch?: Epoch;
   vehicle: EntryVehicleSpec;
   /** Default: the vehicle's nominal Δv and duration. */
   deltaVMps?: number;
@@ -64,6 +68,8 @@ export interface LandingInput {
 }
 
 export interface LandingPrediction {
+  /** Set when the departure from the station was flown from this undocking time. */
+  undockingEpoch?: Epoch;
   burnEpoch: Epoch;
   burnEndEpoch: Epoch;
   mode: DescentMode;
@@ -83,10 +89,10 @@ export interface LandingPrediction {
 }
 
 /** Reject a burn the elements cannot speak for; one line naming the value. */
-export function checkBurnEpoch(elements: MeanElements, burnEpoch: Epoch, maxAgeDays = 7): void {
+export function checkBurnEpoch(elements: MeanElements, burnEpoch: Epoch, maxAgeDays = 7, label = 'burn time'): void {
   const days = burnEpoch.secondsSince(elements.epoch) / 86400;
-  if (days < -maxAgeDays) throw new RangeError(`burn time ${burnEpoch.toIsoUtc(0)} is ${(-days).toFixed(1)} days before the elements' epoch ${elements.epoch.toIsoUtc(0)} (at most ${maxAgeDays} days)`);
-  if (days > maxAgeDays) throw new RangeError(`burn time ${burnEpoch.toIsoUtc(0)} is ${days.toFixed(1)} days after the elements' epoch ${elements.epoch.toIsoUtc(0)}: the elements are too old for it (at most ${maxAgeDays} days)`);
+  if (days < -maxAgeDays) throw new RangeError(`${label} ${burnEpoch.toIsoUtc(0)} is ${(-days).toFixed(1)} days before the elements' epoch ${elements.epoch.toIsoUtc(0)} (at most ${maxAgeDays} days)`);
+  if (days > maxAgeDays) throw new RangeError(`${label} ${burnEpoch.toIsoUtc(0)} is ${days.toFixed(1)} days after the elements' epoch ${elements.epoch.toIsoUtc(0)}: the elements are too old for it (at most ${maxAgeDays} days)`);
 }
 
 /** The burn, integrated with gravity and orbital drag; throws if the perigee stays above the entry interface. */
@@ -96,13 +102,20 @@ export function burnToEntryOrbit(input: LandingInput): { state: OrbitState & { t
   const dv = input.deltaVMps ?? v.deorbitDeltaVMps;
   const burnS = input.burnDurationS ?? v.deorbitBurnS;
   const burn = new ConstantAccelerationBurn(dv, burnS, input.burnDirectionVnb);
-  const start = stateFromMeanElements(input.elements, v.orbitalMassKg, input.eop, input.burnEpoch);
+  const start = vehicleStateAtBurn(input);
   const state = integrateBurn(start, burn, input.atmosphere, input, input.trackStepS ?? 20);
   const perigeeKm = (osculatingPerigeeRadiusM(state.rGcrfM, state.vGcrfMps) - EQUATORIAL_RADIUS_M) / 1e3;
   if (perigeeKm * 1e3 > ENTRY_INTERFACE_M) {
     throw new RangeError(`delta-v ${dv} m/s over ${burnS} s leaves the perigee at ${perigeeKm.toFixed(0)} km, above the ${ENTRY_INTERFACE_M / 1e3} km entry interface`);
   }
   return { state, perigeeKm };
+}
+
+/** The crew vehicle at the burn start: flown from undocking when given, else the station's own state. */
+export function vehicleStateAtBurn(input: LandingInput): OrbitState {
+  if (!input.undockingEpoch) return stateFromMeanElements(input.elements, input.vehicle.orbitalMassKg, input.eop, input.burnEpoch);
+  checkBurnEpoch(input.elements, input.undockingEpoch, input.maxElementsAgeDays, 'undocking time');
+  return flyDeparture({ ...input, undockingEpoch: input.undockingEpoch, untilEpoch: input.burnEpoch });
 }
 
 /** Integrate `burn` from `start` (its epoch = burn start) with J2–J6 gravity and the whole vehicle's drag. */
@@ -139,7 +152,7 @@ export function osculatingPerigeeRadiusM(r: ArrayLike<number>, v: ArrayLike<numb
 export function predictLanding(input: LandingInput): LandingPrediction {
   const burned = burnToEntryOrbit(input);
   const p = predictFromBurnEnd(input, burned.state, burned.perigeeKm);
-  return { ...p, track: [...burned.state.track, ...p.track] };
+  return { ...p, undockingEpoch: input.undockingEpoch, track: [...burned.state.track, ...p.track] };
 }
 
 /** The descent from the end of the burn (shared by the Monte Carlo, which perturbs the burn itself). */

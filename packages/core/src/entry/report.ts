@@ -36,6 +36,8 @@ export function landingJson(p: LandingPrediction, vehicleId: string, dispersion?
   return {
     vehicle: vehicleId,
     descent: p.mode,
+    // Null: the vehicle started from the station's state at the burn (no undocking given).
+    undocking_utc: p.undockingEpoch?.toIsoUtc(0) ?? null,
     burn_utc: p.burnEpoch.toIsoUtc(0),
     burn_end_utc: p.burnEndEpoch.toIsoUtc(0),
     perigee_after_burn_km: round(p.perigeeAfterBurnKm, 1),

@@ -16,6 +16,8 @@ export interface ReturnCase {
   vehicleId: string;
   descent: Exclude<DescentMode, 'fixed'>;
   elements: MeanElements;
+  /** Undocking time: the landing then flies the departure from the station (absent: starts from the station at the burn). */
+  undockingEpoch?: Epoch;
   burnEpoch: Epoch;
   deltaVMps: number;
   burnDurationS?: number;
@@ -112,6 +114,7 @@ export function parseReturnCase(text: string, source = 'case'): ReturnCase {
     vehicleId,
     descent,
     elements: parsed.records[parsed.records.length - 1],
+    undockingEpoch: r.undocking_utc === undefined ? undefined : epoch(source, 'undocking_utc', r.undocking_utc),
     burnEpoch: epoch(source, 'burn.utc', burn.utc),
     deltaVMps: positive(source, 'burn.delta_v_m_s', burn.delta_v_m_s, 1000),
     burnDurationS: burn.duration_s === undefined ? undefined : positive(source, 'burn.duration_s', burn.duration_s, 7200),

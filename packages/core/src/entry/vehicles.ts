@@ -25,6 +25,22 @@ export interface ParachuteStage {
   fillTimeS: number;
 }
 
+/** One separation burn: starts `startAfterUndockingS` after undocking, Δv over `durationS`, along a VNB direction. */
+export interface SeparationBurn {
+  startAfterUndockingS: number;
+  deltaVMps: number;
+  durationS: number;
+  directionVnb: readonly [number, number, number];
+}
+
+/** How the vehicle leaves the station. */
+export interface DepartureSpec {
+  /** Springs' push at undocking, m/s, and its VNB direction. */
+  springsMps: number;
+  springsDirectionVnb: readonly [number, number, number];
+  burns: readonly SeparationBurn[];
+}
+
 export interface EntryVehicleSpec {
   id: string;
   name: string;
@@ -50,6 +66,8 @@ export interface EntryVehicleSpec {
   deorbitBurnS: number;
   /** Default landing zone (aim point, ground height, arc). */
   zone: EntryZone;
+  /** Undocking and separation burns (undefined: not modelled, the landing then starts from the station's state at the burn). */
+  departure?: DepartureSpec;
   citations: Record<string, EntryCitation>;
 }
 
@@ -85,6 +103,15 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
     deorbitDeltaVMps: 128,
     deorbitBurnS: 278,
     zone: ENTRY_ZONES.kazakhstan,
+    departure: {
+      // Springs 0.12 m/s (P); #1 8 s 0.53 m/s ≈ 3 min after undocking, #2 15 s 1.53 m/s (S). VNB: B ≈ radial up on a near-circular orbit.
+      springsMps: 0.12,
+      springsDirectionVnb: [0, 0, -1],
+      burns: [
+        { startAfterUndockingS: 180, deltaVMps: 0.53, durationS: 8, directionVnb: [0, 0, -1] },
+        { startAfterUndockingS: 360, deltaVMps: 1.53, durationS: 15, directionVnb: [1, 0, 0] },
+      ],
+    },
     citations: {
       orbitalMassKg: { grade: 'EST', source: 'Soyuz MS launch mass ≈ 7,080 kg as commonly published (not in the facts file); only sets the negligible drag above 140 km' },
       orbitalBallisticKgPerM2: { grade: 'EST', source: 'side-on area ≈ 10 m² (2.7 m × 3.7 m modules), Cd 2.2; drag above 140 km moves the landing by well under 1 km' },
@@ -97,6 +124,13 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
       parachutes: { grade: 'EST', source: 'chute command at 10.8 km (CSA, P); main extracted at ≈ 7 km (Russian Wikipedia on the Soyuz parachute system, W); drogue 24 m² 230→80 m/s and main ≈ 1000 m² at 7.2 m/s (CSA, P); Cd·A solved from those terminal speeds with the descent-module mass; fill times 3 s (drogue) and 10 s (main: reefed for ≈ 4 s, then disreefed, Russian Wikipedia, W) EST' },
       deorbitDeltaVMps: { grade: 'P', source: '128 m/s (CSA MS-11; NASASpaceflight MS-17)' },
       deorbitBurnS: { grade: 'S', source: '4 min 38 s (NASASpaceflight, MS-17)' },
+      departure: {
+        grade: 'EST',
+        source:
+          'springs 0.12 m/s at undocking (CSA MS-11, P; NASASpaceflight MS-17, S); burn #1 8 s, 0.53 m/s ≈ 3 min after undocking and burn #2 15 s, 1.53 m/s (NASASpaceflight MS-17; Seradata MS-20, S). ' +
+          'Not found, EST: when #2 fires (taken 3 min after #1, the same spacing as undocking → #1) and the directions: the springs and #1 push radially down, away from a nadir-facing port ' +
+          '(the usual Russian-segment return ports), #2 is posigrade, the radial-then-posigrade opening described for Soyuz departure corridors',
+      },
       zone: { grade: 'EST', source: 'aim point 47.4° N 69.6° E (≈ 147 km SE of Dzhezkazgan, Roscosmos wording; MS-21 at 47°23′N 69°39′E, spacefacts S); steppe height ≈ 350 m from topographic maps (EST)' },
     },
   },
@@ -128,6 +162,7 @@ export const ENTRY_VEHICLES: Readonly<Record<string, EntryVehicleSpec>> = Object
       parachutes: { grade: 'EST', source: 'drogues ≈ 18,000 ft at ≈ 350 mph and mains ≈ 6,000 ft at ≈ 119 mph (NASA statements, P repost); Cd·A from the speed at main deploy and an assumed 6.7 m/s splashdown; fill times 3 and 10 s EST' },
       deorbitDeltaVMps: { grade: 'EST', source: 'Crew-4 plan: ≈ 260 mph = 116 m/s (CBS News, S)' },
       deorbitBurnS: { grade: 'S', source: 'Crew-4 plan: 16 min 40 s (CBS News)' },
+      departure: { grade: 'EST', source: 'not modelled: the Dragon departure burn sequence is not in the facts (§3); the landing starts from the station state at the burn' },
       zone: { grade: 'EST', source: 'one of the seven zones off Florida (FOX35 citing NASA, S): the Gulf of Mexico off Tampa, aim point chosen here' },
       orbitalMassKg: { grade: 'EST', source: 'trunk jettisoned before the burn: the capsule mass' },
       orbitalBallisticKgPerM2: { grade: 'EST', source: 'capsule mass, 4 m diameter, Cd 1.3' },
