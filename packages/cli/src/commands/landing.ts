@@ -185,7 +185,7 @@ type LandingJson = ReturnType<typeof landingJson>;
 
 function renderLanding(j: LandingJson, vehicleName: string): string {
   const lines = [
-    `${vehicleName}, ${j.descent} descent: deorbit burn ${j.burn_utc} (ends ${j.burn_end_utc}; perigee after ${j.perigee_after_burn_km} km)`,
+    `${vehicleName}, ${j.descent} descent: ${j.undocking_utc ? `undocking ${j.undocking_utc} (separation flown), ` : ''}deorbit burn ${j.burn_utc} (ends ${j.burn_end_utc}; perigee after ${j.perigee_after_burn_km} km)`,
     `  landing   ${j.landing_utc} at ${j.landing_lat_deg.toFixed(3)}°, ${j.landing_lon_deg.toFixed(3)}° (${j.burn_to_landing_min.toFixed(1)} min after the burn start)`,
     `  peak      ${j.max_deceleration_g.toFixed(2)} g at ${j.max_deceleration_altitude_km} km (${j.max_deceleration_utc})`,
   ];
