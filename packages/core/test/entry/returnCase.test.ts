@@ -12,6 +12,7 @@ describe('return case files', () => {
     const c = parseReturnCase(example, 'soyuz-ms-19.yaml');
     expect(c.vehicleId).toBe('soyuz-ms');
     expect(c.burnEpoch.toIsoUtc(0)).toBe('2022-03-30T10:34:00Z');
+    expect(c.undockingEpoch?.toIsoUtc(0)).toBe('2022-03-30T07:21:00Z');
     expect(c.deltaVMps).toBe(128);
     expect(c.elements.epoch.toIsoUtc(0)).toBe('2022-03-27T13:08:21Z');
     expect(c.monteCarlo).toEqual({ members: 300, seed: 20220330 });
@@ -22,6 +23,7 @@ describe('return case files', () => {
     const swap = (from: string, to: string) => () => parseReturnCase(example.replace(from, to), 'c.yaml');
     expect(swap('vehicle: soyuz-ms', 'vehicle: buran')).toThrow(/^c\.yaml: vehicle: must be one of soyuz-ms, crew-dragon, got "buran"$/);
     expect(swap('delta_v_m_s: 128', 'delta_v_m_s: fast')).toThrow(/burn\.delta_v_m_s: must be a number > 0 and ≤ 1000, got "fast"/);
+    expect(swap('undocking_utc: "2022-03-30T07:21:00Z"', 'undocking_utc: "early"')).toThrow(/undocking_utc: must be an ISO 8601 UTC time, got "early"/);
     expect(swap('utc: "2022-03-30T10:34:00Z"', 'utc: "half past ten"')).toThrow(/burn\.utc: must be an ISO 8601 UTC time, got "half past ten"/);
     expect(swap('descent: guided', 'descent: skip')).toThrow(/descent: must be guided or ballistic, got "skip"/);
     expect(swap('members: 300', 'members: 2.5')).toThrow(/monte_carlo\.members: must be a whole number, got 2\.5/);
