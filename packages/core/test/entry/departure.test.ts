@@ -3,19 +3,15 @@
  * numerically, checked against the Clohessy–Wiltshire solution from the same Δv; the landings of
  * MS-17 and MS-19 with their undocking included; bad undocking times.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/nrlmsise00/index.js';
+import { sharedDataAvailable } from '../../../../test/sharedData.js';
 import { greatCircleKm } from '../../src/deorbit/zone.js';
 import { departureEndS, entryVehicle, flyDeparture, predictLanding, type EntryVehicleSpec, type LandingInput } from '../../src/entry/index.js';
-import { parseElements } from '../../src/formats/index.js';
-import type { MeanElements } from '../../src/formats/meanElements.js';
 import { EGM96_GM_M3_PER_S2 } from '../../src/gravity/zonal.js';
 import { stateFromMeanElements } from '../../src/propagation/numerical/initialState.js';
 import type { OrbitState } from '../../src/propagation/numerical/numericalPropagator.js';
-import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
 import { Epoch } from '../../src/time/epoch.js';
+import { soyuzFixtures } from './soyuzFixtures.js';
 
 /** Clohessy–Wiltshire in-plane position (radial x, along-track y), m, t s after an impulse (u radial, v along-track, m/s) from the origin. */
 function cwFromImpulse(n: number, t: number, u: number, v: number): [number, number] {
@@ -28,12 +24,8 @@ function cwFromImpulse(n: number, t: number, u: number, v: number): [number, num
 const distanceM = (a: OrbitState, b: OrbitState): number => Math.hypot(a.rGcrfM[0] - b.rGcrfM[0], a.rGcrfM[1] - b.rGcrfM[1], a.rGcrfM[2] - b.rGcrfM[2]);
 
 describe.skipIf(!sharedDataAvailable())('Soyuz departure from the station', () => {
-  const msis = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(sharedPath('nrlmsise', 'nrlmsise00-coefficients.json'), 'utf8'))));
-  const sw = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readShared('spaceweather', 'SW-All.csv')));
+  const { msis, sw, latestBefore, ms19Elements } = soyuzFixtures();
   const soyuz = entryVehicle('soyuz-ms');
-  const history = parseElements(readShared('tle_iss', 'iss_25544_2021-01_to_2022-03_rtphokie.txt')).records;
-  const latestBefore = (at: Epoch): MeanElements => history.filter((r) => r.epoch.isBefore(at)).pop()!;
-  const ms19Elements = parseElements(readShared('tle_iss', 'iss_25544_2022-03-27.tle')).records[0];
   const undock = Epoch.fromIso('2022-03-30T07:21:00Z');
   const burn = Epoch.fromIso('2022-03-30T10:34:00Z');
   const base = { elements: ms19Elements, undockingEpoch: undock, atmosphere: msis, spaceWeather: sw };

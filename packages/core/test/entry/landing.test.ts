@@ -2,24 +2,17 @@
  * Soyuz landings predicted from the ISS elements of those days and the published burns (facts
  * file on crew return, §1–2), guided and ballistic from the same burn, and bad input.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/nrlmsise00/index.js';
+import { sharedDataAvailable } from '../../../../test/sharedData.js';
 import { greatCircleKm } from '../../src/deorbit/zone.js';
 import { entryVehicle, findLandingOpportunities, predictLanding, type LandingInput, type LandingPrediction } from '../../src/entry/index.js';
-import { parseElements } from '../../src/formats/index.js';
 import type { MeanElements } from '../../src/formats/meanElements.js';
-import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
 import { Epoch } from '../../src/time/epoch.js';
+import { soyuzFixtures } from './soyuzFixtures.js';
 
 describe.skipIf(!sharedDataAvailable())('Soyuz MS landings from the station elements', () => {
-  const msis = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(sharedPath('nrlmsise', 'nrlmsise00-coefficients.json'), 'utf8'))));
-  const sw = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readShared('spaceweather', 'SW-All.csv')));
+  const { msis, sw, latestBefore, ms19Elements } = soyuzFixtures();
   const soyuz = entryVehicle('soyuz-ms');
-  const history = parseElements(readShared('tle_iss', 'iss_25544_2021-01_to_2022-03_rtphokie.txt')).records;
-  const latestBefore = (at: Epoch): MeanElements => history.filter((r) => r.epoch.isBefore(at)).pop()!;
-  const ms19Elements = parseElements(readShared('tle_iss', 'iss_25544_2022-03-27.tle')).records[0];
   const input = (elements: MeanElements, burnIso: string, over: Partial<LandingInput> = {}): LandingInput => ({
     elements,
     burnEpoch: Epoch.fromIso(burnIso),
@@ -82,10 +75,8 @@ describe.skipIf(!sharedDataAvailable())('Soyuz MS landings from the station elem
 });
 
 describe.skipIf(!sharedDataAvailable())('landing opportunities', () => {
-  const msis = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(sharedPath('nrlmsise', 'nrlmsise00-coefficients.json'), 'utf8'))));
-  const sw = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readShared('spaceweather', 'SW-All.csv')));
-  const elements = parseElements(readShared('tle_iss', 'iss_25544_2022-03-27.tle')).records[0];
-  const base = { elements, vehicle: entryVehicle('soyuz-ms'), atmosphere: msis, spaceWeather: sw, maxElementsAgeDays: 20 };
+  const { msis, sw, ms19Elements } = soyuzFixtures();
+  const base = { elements: ms19Elements, vehicle: entryVehicle('soyuz-ms'), atmosphere: msis, spaceWeather: sw, maxElementsAgeDays: 20 };
 
   it('the week of MS-19 holds its window: a burn within 2 min of 10:34 landing within a minute of 11:28:03, in the zone, in daylight', () => {
     const found = findLandingOpportunities({ ...base, from: Epoch.fromIso('2022-03-28T00:00:00Z'), days: 7 });
