@@ -35,7 +35,8 @@ describe.skipIf(!sharedDataAvailable())('Soyuz departure from the station', () =
     // differential drag is then zero and only the relative dynamics remain, which CW linearises.
     const still: EntryVehicleSpec = { ...soyuz, departure: { springsMps: 0, springsDirectionVnb: [0, 0, -1], burns: [] } };
     const d = soyuz.departure!;
-    const rUndockM = Math.hypot(...stateFromMeanElements(ms19Elements, soyuz.orbitalMassKg, undefined, undock).rGcrfM);
+    const r0 = stateFromMeanElements(ms19Elements, soyuz.orbitalMassKg, undefined, undock).rGcrfM;
+    const rUndockM = Math.hypot(r0[0], r0[1], r0[2]);
     const n = Math.sqrt(EGM96_GM_M3_PER_S2 / rUndockM ** 3);
     // VNB → CW: V ≈ along-track (+y), B ≈ radial up (+x). Finite burns as impulses at their midpoints.
     const impulses = [
