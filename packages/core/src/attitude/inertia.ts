@@ -11,9 +11,12 @@ export type Inertia = Float64Array;
 export function symmetricEigenvalues(j: ArrayLike<number>): [number, number, number] {
   const p1 = j[1] * j[1] + j[2] * j[2] + j[5] * j[5];
   const q = (j[0] + j[4] + j[8]) / 3;
-  if (p1 === 0) return [j[0], j[4], j[8]].sort((a, b) => a - b) as [number, number, number];
   const p2 = (j[0] - q) ** 2 + (j[4] - q) ** 2 + (j[8] - q) ** 2 + 2 * p1;
   const p = Math.sqrt(p2 / 6);
+  // Off-diagonal terms below double precision of the diagonal move no eigenvalue by more than that
+  // precision; dividing by a p that underflowed (1e-162 products of inertia) would give NaN.
+  const scale = Math.max(Math.abs(j[0]), Math.abs(j[4]), Math.abs(j[8]));
+  if (Math.sqrt(p1) <= Number.EPSILON * scale || !(p > 0)) return [j[0], j[4], j[8]].sort((a, b) => a - b) as [number, number, number];
   const b = [j[0] - q, j[1], j[2], j[3], j[4] - q, j[5], j[6], j[7], j[8] - q].map((x) => x / p);
   const detB = b[0] * (b[4] * b[8] - b[5] * b[7]) - b[1] * (b[3] * b[8] - b[5] * b[6]) + b[2] * (b[3] * b[7] - b[4] * b[6]);
   const phi = Math.acos(Math.max(-1, Math.min(1, detB / 2))) / 3;

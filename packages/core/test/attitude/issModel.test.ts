@@ -24,6 +24,17 @@ describe('inertia tensors', () => {
     expect(mp.centreOfMassM[0]).toBeCloseTo(0, 15);
   });
 
+  it('principal moments of a diagonal tensor with products of inertia far below double precision (no NaN)', () => {
+    // A fuzz case: four masses on the x axis, one 7.8e-134 m off it, gave J_xz = -1.6e-162 and NaN moments.
+    const j = [0.6141568188262645, 0, -1.5717277847026288e-162, 0, 0.6141568188262645, 0, -1.5717277847026288e-162, 0, 0.6141568188262645];
+    expect(symmetricEigenvalues(j)).toEqual([0.6141568188262645, 0.6141568188262645, 0.6141568188262645]);
+    // Off-diagonal terms that matter still go through the closed form: [[2,1,0],[1,2,0],[0,0,5]] has 1, 3, 5.
+    const [a, b, c] = symmetricEigenvalues([2, 1, 0, 1, 2, 0, 0, 0, 5]);
+    expect(a).toBeCloseTo(1, 12);
+    expect(b).toBeCloseTo(3, 12);
+    expect(c).toBeCloseTo(5, 12);
+  });
+
   it('rejects non-symmetric, non-positive-definite and triangle-violating tensors by name', () => {
     expect(() => validateInertia([[1, 2, 0], [0, 1, 0], [0, 0, 1]])).toThrow(/inertia_kg_m2\[0\]\[1\]\/\[1\]\[0\].*symmetric/);
     expect(() => validateInertia([[1, 0, 0], [0, -1, 0], [0, 0, 1]])).toThrow(/positive definite/);
