@@ -53,7 +53,7 @@ export function scenarioSubmission(f: ScenarioForm): Checked {
   const edits: string[] = [];
   if (d !== f.exampleWithdrawal) {
     overrides.partner_withdrawals = [{ partner: f.partner, date: d === '' ? null : d }];
-    edits.push(d === '' ? `${f.partner} never withdraws` : `${f.partner} withdraws on ${d}`);
+    edits.push(d === '' ? `${partnerLabel(f.partner)} never withdraws` : `${partnerLabel(f.partner)} withdraws on ${d}`);
   }
   if (end !== f.exampleEnd) edits.push(`to ${end}`);
   const body: Record<string, unknown> = { example: f.example, overrides };

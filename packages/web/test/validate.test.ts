@@ -58,7 +58,7 @@ describe('scenario request from the form', () => {
       kind: 'json',
       body: {
         example: 'iss-no-russian-reboost-2022',
-        name: 'Roscosmos stops reboosts on 2022-04-02, no replacement (roscosmos withdraws on 2023-01-01, to 2023-12-31)',
+        name: 'Roscosmos stops reboosts on 2022-04-02, no replacement (Roscosmos withdraws on 2023-01-01, to 2023-12-31)',
         overrides: { end: '2023-12-31', partner_withdrawals: [{ partner: 'roscosmos', date: '2023-01-01' }] },
       },
     });
