@@ -7,7 +7,7 @@ import {
   attitudeSimulateReport, createNrlmsise00, Epoch, ISS_CMG_ARRAY, loadNrlmsise00Coefficients, parseAttitudeConfig,
   type AtmosphereModel,
 } from '@stationkeeper/core';
-import { msisCoefficientsFrom } from '@stationkeeper/core/node';
+import { MSIS_COEFFICIENTS_PATH, msisCoefficientsFrom, optionalDataFile } from '@stationkeeper/core/node';
 import { offLoopAnswer } from './requestPool.js';
 
 
@@ -21,14 +21,17 @@ export interface AttitudeTaskInput {
   startIso: string;
 }
 
-let atmosphere: { model: AtmosphereModel; name: string; dataDir: string } | null = null;
+let atmosphere: { model: AtmosphereModel; name: string; dataDir: string; fromDataDir: boolean } | null = null;
 
-/** NRLMSISE-00 with the data directory's coefficients (looked for until found), else the embedded table. */
+/**
+ * NRLMSISE-00 with the data directory's coefficients, else the embedded table; built once per
+ * thread, and rebuilt only when the data directory's file appears (a later `data fetch`).
+ */
 function atmosphereFor(dataDir: string): { model: AtmosphereModel; name: string } {
-  if (atmosphere && atmosphere.dataDir === dataDir && atmosphere.name === 'NRLMSISE-00') return atmosphere;
+  if (atmosphere?.dataDir === dataDir && (atmosphere.fromDataDir || !optionalDataFile(dataDir, MSIS_COEFFICIENTS_PATH))) return atmosphere;
   const coefficients = msisCoefficientsFrom(dataDir);
   const name = coefficients.fromDataDir ? 'NRLMSISE-00' : 'NRLMSISE-00 (embedded coefficients)';
-  atmosphere = { model: createNrlmsise00(loadNrlmsise00Coefficients(coefficients.json)), name, dataDir };
+  atmosphere = { model: createNrlmsise00(loadNrlmsise00Coefficients(coefficients.json)), name, dataDir, fromDataDir: coefficients.fromDataDir };
   return atmosphere;
 }
 

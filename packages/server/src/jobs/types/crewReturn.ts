@@ -5,13 +5,12 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ENTRY_VEHICLE_IDS, ENTRY_ZONE_IDS, Epoch } from '@stationkeeper/core';
-import { optionalDataFile, SPACE_WEATHER_FALLBACK_NOTE, SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
 import { SAMPLE_SET } from '../../elementsSource.js';
 import type { ElementStore } from '../../store/elementStore.js';
 import { JobParamsError, type JobContext, type JobType } from '../registry.js';
 import { taskModuleUrl } from '../taskModule.js';
 import { toWire } from '../wireElements.js';
-import type { CrewReturnInput, CrewReturnOpportunity } from './crewReturnTask.js';
+import type { CrewReturnFound, CrewReturnInput, CrewReturnOpportunity } from './crewReturnTask.js';
 
 const TASK = taskModuleUrl('crewReturnTask', import.meta.url);
 export const CREW_RETURN_JOB = 'crew-return';
@@ -42,22 +41,18 @@ export function crewReturnJobType(dataDir: string): JobType<typeof CrewReturnPar
     description: 'landing opportunities of a crew vehicle from the station, with their predicted ground tracks',
     params: CrewReturnParams,
     check(p: Static<typeof CrewReturnParams>) {
-      let from: Epoch;
       try {
-        from = Epoch.fromIso(p.from);
+        Epoch.fromIso(p.from);
       } catch {
         throw new JobParamsError('from', `must be an ISO 8601 UTC time, got ${JSON.stringify(p.from)}`);
       }
-      void from;
     },
     async run(p, ctx: JobContext): Promise<{ opportunities: CrewReturnOpportunity[]; elements_epoch_utc: string; note?: string }> {
       const from = Epoch.fromIso(p.from);
       const elements = elementsFor(ctx.elements, p.norad, from);
       const input: CrewReturnInput = { dataDir, elements: toWire(elements), fromUtc: from.toIsoUtc(3), days: p.days, vehicle: p.vehicle, zone: p.zone, daylight: p.daylight };
-      const opportunities = await ctx.runTask<CrewReturnOpportunity[]>(TASK, 'findCrewReturn', input);
-      // Without SW-All.csv the solar-cycle model stands in (the task's choice too): say so.
-      const note = optionalDataFile(dataDir, SPACE_WEATHER_PATH) ? undefined : SPACE_WEATHER_FALLBACK_NOTE;
-      return { opportunities, elements_epoch_utc: elements.epoch.toIsoUtc(0), ...(note ? { note } : {}) };
+      const found = await ctx.runTask<CrewReturnFound>(TASK, 'findCrewReturn', input);
+      return { ...found, elements_epoch_utc: elements.epoch.toIsoUtc(0) };
     },
   };
 }

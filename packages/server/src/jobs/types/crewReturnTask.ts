@@ -4,7 +4,7 @@
  * predicted ground track — the dashboard's crew-return panel draws them.
  */
 import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
-import { msisCoefficientsFrom, REENTRY_SPACE_WEATHER_PATH, spaceWeatherTableFrom } from '@stationkeeper/core/node';
+import { msisCoefficientsFrom, REENTRY_SPACE_WEATHER_PATH, SPACE_WEATHER_FALLBACK_NOTE, spaceWeatherTableFrom } from '@stationkeeper/core/node';
 import { fromWire, type WireElements } from '../wireElements.js';
 
 export interface CrewReturnInput {
@@ -19,11 +19,18 @@ export interface CrewReturnInput {
 
 export type CrewReturnOpportunity = LandingOpportunityJson;
 
+/** The opportunities, and a note when the solar-cycle model stood in for SW-All.csv. */
+export interface CrewReturnFound {
+  opportunities: CrewReturnOpportunity[];
+  note?: string;
+}
+
 const r4 = (x: number) => Number(x.toFixed(4));
 
-export function findCrewReturn(input: CrewReturnInput, report: (fraction: number, message?: string) => void): CrewReturnOpportunity[] {
+export function findCrewReturn(input: CrewReturnInput, report: (fraction: number, message?: string) => void): CrewReturnFound {
   const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficientsFrom(input.dataDir).json));
-  const spaceWeather = new TabulatedSpaceWeather(spaceWeatherTableFrom(input.dataDir, REENTRY_SPACE_WEATHER_PATH).table);
+  const sw = spaceWeatherTableFrom(input.dataDir, REENTRY_SPACE_WEATHER_PATH);
+  const spaceWeather = new TabulatedSpaceWeather(sw.table);
   report(0.05, 'searching the burn times');
   const found = findLandingOpportunities({
     elements: fromWire(input.elements),
@@ -37,7 +44,7 @@ export function findCrewReturn(input: CrewReturnInput, report: (fraction: number
     maxElementsAgeDays: input.days + 7,
   });
   report(1, `${found.length} found`);
-  return found.map((o) => ({
+  const opportunities = found.map((o) => ({
     burn_utc: o.burnEpoch.toIsoUtc(0),
     landing_utc: o.prediction.landing.epoch.toIsoUtc(0),
     landing_lat_deg: r4(o.prediction.landing.latDeg),
@@ -47,4 +54,6 @@ export function findCrewReturn(input: CrewReturnInput, report: (fraction: number
     max_deceleration_g: Number(o.prediction.peak.decelerationG.toFixed(2)),
     ground_track: o.prediction.track.map((t) => [r4(t.latDeg), r4(t.lonDeg)] as [number, number]),
   }));
+  // Without SW-All.csv the solar-cycle model stood in: say so with the answer.
+  return { opportunities, ...(sw.fromDataDir ? {} : { note: SPACE_WEATHER_FALLBACK_NOTE }) };
 }
