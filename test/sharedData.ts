@@ -16,12 +16,11 @@ export function sharedDataMissingInCi(dir: string): string {
 
 let warned = false;
 /**
- * True when ../shared/data is present. Otherwise, outside CI, prints one notice per test process;
- * use with `describe.skipIf(!sharedDataAvailable())`. With CI=true a missing directory throws, so
- * the reference tests fail instead of skipping (the global setup refuses the run before that).
+ * True when ../shared/data is present. Otherwise prints one notice per test process; use with
+ * `describe.skipIf(!sharedDataAvailable())`. With CI=true the global setup (globalSetup.ts) has
+ * already refused the run, so these skips cannot hide missing reference data there.
  */
 export function sharedDataAvailable(): boolean {
-  if (!hasSharedData && process.env.CI === 'true') throw new Error(sharedDataMissingInCi(SHARED_DATA));
   if (!hasSharedData && !warned) {
     warned = true;
     console.warn(`notice: ${SHARED_DATA} not found; reference-data tests are skipped`);
