@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let copied = 0;
-for (const pkg of ['core', 'server', 'cli']) {
+for (const pkg of ['core', 'runtime', 'server', 'cli']) {
   const src = join(root, 'packages', pkg, 'src');
   const dist = join(root, 'packages', pkg, 'dist');
   for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
