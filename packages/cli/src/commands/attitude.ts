@@ -99,7 +99,7 @@ export function registerAttitude(program: Command, out: (t: string) => void = (t
         err(`wrote ${o.plot}\n`);
       }
       if (o.json) return out(JSON.stringify({ ...r, atmosphere: atm.name }, null, 2) + '\n');
-      out(`${cfg.station.name}: ${controller} from ${r.start_utc} for ${(durationS / 3600).toFixed(1)} h (atmosphere ${atm.name})\n`);
+      out(`${cfg.station.name}: ${controller} from ${r.start_utc} for ${(durationS / 3600).toFixed(1)} h, atmosphere ${atm.name}\n`);
       out(`CMG capacity ${r.capacity_n_m_s} N·m·s; peak ${(100 * r.peak_momentum_fraction).toFixed(1)} %\n`);
       out(`${r.desaturations.length} desaturations, ${r.total_propellant_kg} kg of propellant\n`);
       if (r.desaturations.length > 0) out(formatTable(['desaturation UTC', 'propellant kg', 'momentum removed N·m·s'], r.desaturations.slice(0, 20).map((d) => [d.epoch_utc, d.propellant_kg.toFixed(2), d.momentum_removed_n_m_s.toFixed(0)])) + (r.desaturations.length > 20 ? `\n… ${r.desaturations.length - 20} more (--json lists all)` : '') + '\n');
