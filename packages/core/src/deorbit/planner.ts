@@ -24,7 +24,8 @@ import { burnDurationS, propellantForDeltaVKg } from '../maneuvers/rocket.js';
 import { dragDescentToBreakup, type DragDescent } from './dragDescent.js';
 import type { VehicleSpec } from '../maneuvers/vehicles.js';
 import type { Epoch } from '../time/epoch.js';
-import { greatCircleKm, insideRing, POINT_NEMO, SPOUA_APPROXIMATE, wrapLonDeg, type LonLatRing } from './zone.js';
+import { greatCircleKm } from '../frames/greatCircle.js';
+import { insideRing, POINT_NEMO, SPOUA_APPROXIMATE, wrapLonDeg, type LonLatRing } from './zone.js';
 
 const MU = WGS72_MU_M3_PER_S2;
 /** Heights here are above a sphere of the WGS-84 equatorial radius (6378.137 km). */

@@ -42,9 +42,3 @@ export function insideRing(lonDeg: number, latDeg: number, ring: LonLatRing): bo
   return inside;
 }
 
-/** Great-circle distance on a sphere of radius 6371 km (IUGG mean radius), km. */
-export function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const d = Math.PI / 180;
-  const s = Math.sin(((lat2 - lat1) * d) / 2) ** 2 + Math.cos(lat1 * d) * Math.cos(lat2 * d) * Math.sin(((lon2 - lon1) * d) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(s)));
-}

@@ -24,12 +24,12 @@ import { brentRoot } from '../math/rootFinding.js';
 import { Sgp4Propagator } from '../propagation/sgp4/sgp4Propagator.js';
 import type { Epoch } from '../time/epoch.js';
 import { predictLanding, type LandingInput, type LandingPrediction } from './landing.js';
-import { greatCircleKm } from '../deorbit/zone.js';
+import { greatCircleKm, MEAN_EARTH_RADIUS_KM } from '../frames/greatCircle.js';
 import { groundUnit } from './targeting.js';
 import { verticalLift } from './aero.js';
 import { entryZone, type EntryZone } from './zones.js';
 
-const EARTH_KM = 6371;
+
 
 export interface OpportunityOptions extends Omit<LandingInput, 'burnEpoch' | 'elements' | 'descent' | 'target'> {
   elements: MeanElements;
@@ -148,7 +148,7 @@ function sweep(o: OpportunityOptions, zone: EntryZone, sgp4: Sgp4Propagator, ref
     if (e0 < 0 && e1 >= 0 && e1 - e0 < 1) {
       const { burn, g } = at(brentRoot(error, t0, t1, e0, e1, 0.5));
       const arcOk = zone.pass === 'any' || g.ascending === (zone.pass === 'ascending');
-      out.push({ burn, crossKm: (g.offPlaneRad - ref.offPlaneRad) * EARTH_KM, arcOk });
+      out.push({ burn, crossKm: (g.offPlaneRad - ref.offPlaneRad) * MEAN_EARTH_RADIUS_KM, arcOk });
     }
     t0 = t1;
     e0 = e1;

@@ -7,7 +7,7 @@
  * lateral channel closed-loop through the bank reversals of guidedBank.ts). A target out of
  * reach gets the nearest end of the range (full lift up, or the largest bank) and a miss.
  */
-import { greatCircleKm } from '../deorbit/zone.js';
+import { greatCircleKm, MEAN_EARTH_RADIUS_KM } from '../frames/greatCircle.js';
 import { geodeticToItrf } from '../frames/geodetic.js';
 import { brentRoot } from '../math/rootFinding.js';
 import type { OrbitState } from '../propagation/numerical/numericalPropagator.js';
@@ -58,7 +58,7 @@ export function targetEntry(start: OrbitState, startUnit: ArrayLike<number>, con
     const chute = result.events.find((e) => e.name === config.vehicle.parachutes[0]?.name) ?? result.landing;
     const drift = centralAngleRad(startUnit, groundUnit(result.landing.latDeg, result.landing.lonDeg)) - centralAngleRad(startUnit, groundUnit(chute.latDeg, chute.lonDeg));
     // Re-aim only when the canopy drift matters (winds): > 1 km.
-    if (Math.abs(drift - driftRad) * 6371 < 1) break;
+    if (Math.abs(drift - driftRad) * MEAN_EARTH_RADIUS_KM < 1) break;
     driftRad = drift;
   }
   const l = result!.landing;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable } from '../../../../test/sharedData.js';
-import { greatCircleKm } from '../../src/deorbit/zone.js';
+import { greatCircleKm } from '../../src/frames/greatCircle.js';
 import { departureEndS, entryVehicle, flyDeparture, predictLanding, type EntryVehicleSpec, type LandingInput } from '../../src/entry/index.js';
 import { EGM96_GM_M3_PER_S2 } from '../../src/gravity/zonal.js';
 import { stateFromMeanElements } from '../../src/propagation/numerical/initialState.js';

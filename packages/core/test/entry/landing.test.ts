@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable } from '../../../../test/sharedData.js';
-import { greatCircleKm } from '../../src/deorbit/zone.js';
+import { greatCircleKm } from '../../src/frames/greatCircle.js';
 import { entryVehicle, findLandingOpportunities, predictLanding, type LandingInput, type LandingPrediction } from '../../src/entry/index.js';
 import type { MeanElements } from '../../src/formats/meanElements.js';
 import { Epoch } from '../../src/time/epoch.js';
