@@ -22,7 +22,7 @@ export {
   type AveragedPropagationOptions,
   type AveragedPropagationResult,
   type AveragedStopReason,
-} from './averagedPropagator.js';
+} from '../propagation/averaged/averagedPropagator.js';
 export { numericalStateFromMeanState, osculatingFromMeanState, type CartesianState } from './handOver.js';
 export { predictLifetime, type LifetimeOptions, type LifetimeResult } from './lifetime.js';
 export {

@@ -1,29 +1,35 @@
 /**
- * Ready-made event detectors for orbit states y = [x, y, z, vx, vy, vz, ...] (m, m/s, geocentric
- * inertial frame, e.g. GCRF). Each is a plain object built from options; the frame-dependent parts
- * (geodetic altitude, Sun position, station elevation) come in as callbacks so the propagator can
- * supply its own models.
+ * Ready-made event detectors on a {@link FrameState} (epoch, frame GCRF or TEME, position m,
+ * velocity m/s), so the same detector runs on SGP4, numerical and averaged propagation. Each is a
+ * plain object built from options; the frame-dependent parts (geodetic altitude, Sun position,
+ * station elevation) come in as callbacks so a run can supply its own (cached) models.
  */
 import { WGS84 } from '../bodies/earth.js';
 import { shadowAngles, type ShadowAngles } from '../bodies/shadow.js';
+import { temeToItrfInto } from '../frames/earthFixed.js';
+import { earthOrientation, emptyEarthOrientation } from '../frames/earthOrientation.js';
+import { gcrfToItrfInto } from '../frames/fk5.js';
+import type { FrameState } from '../frames/frameState.js';
 import { lookAngles, type LookAngles, type Observer } from '../frames/topocentric.js';
-import type { EventAction, EventDetector, EventDirection } from './types.js';
+import type { Epoch } from '../time/epoch.js';
+import type { EopSource } from '../time/eop.js';
+import type { EventAction, EventDirection, StateDetector } from './types.js';
 
 /** Settings every built-in detector accepts (see {@link EventDetector}). */
 export interface DetectorOptions {
   name?: string;
-  action?: EventDetector['action'];
-  resetState?: EventDetector['resetState'];
+  action?: StateDetector['action'];
+  resetState?: StateDetector['resetState'];
   maxCheckS?: number;
   timeToleranceS?: number;
 }
 
 function build(
   defaults: { name: string; direction: EventDirection; maxCheckS?: number },
-  g: (t: number, y: Float64Array) => number,
+  g: (state: FrameState) => number,
   o: DetectorOptions,
-): EventDetector {
-  const detector: EventDetector = {
+): StateDetector {
+  const detector: StateDetector = {
     name: o.name ?? defaults.name,
     g,
     direction: defaults.direction,
@@ -43,26 +49,27 @@ function pick<T extends string>(field: string, value: T | undefined, fallback: T
 }
 
 /** Height above a sphere of the WGS-84 equatorial radius, m: a crude default (up to 21 km low at the poles). */
-export function sphericalAltitudeM(_t: number, y: Float64Array): number {
-  return Math.hypot(y[0], y[1], y[2]) - WGS84.aM;
+export function sphericalAltitudeM(state: FrameState): number {
+  const r = state.positionM;
+  return Math.hypot(r[0], r[1], r[2]) - WGS84.aM;
 }
 
 export interface AltitudeDetectorOptions extends DetectorOptions {
   /** Altitude to detect, m. */
   thresholdM: number;
   /** Altitude of the state, m; default {@link sphericalAltitudeM}. Pass the geodetic altitude in real use. */
-  altitudeM?: (t: number, y: Float64Array) => number;
+  altitudeM?: (state: FrameState) => number;
   /** 'descending' (falling through the threshold, default), 'ascending' or 'both'. */
   crossing?: 'descending' | 'ascending' | 'both';
 }
 
 /** Altitude crossing: g = altitude − threshold (decreasing = falling through it). */
-export function altitudeDetector(o: AltitudeDetectorOptions): EventDetector {
+export function altitudeDetector(o: AltitudeDetectorOptions): StateDetector {
   if (!Number.isFinite(o?.thresholdM)) throw new RangeError(`thresholdM must be a finite number of metres, got ${o?.thresholdM}`);
   const altitude = o.altitudeM ?? sphericalAltitudeM;
   const threshold = o.thresholdM;
   const direction = pick('crossing', o.crossing, 'descending', { descending: 'decreasing', ascending: 'increasing', both: 'both' });
-  return build({ name: `altitude ${threshold} m`, direction }, (t, y) => altitude(t, y) - threshold, o);
+  return build({ name: `altitude ${threshold} m`, direction }, (state) => altitude(state) - threshold, o);
 }
 
 export interface ApsideDetectorOptions extends DetectorOptions {
@@ -73,11 +80,11 @@ export interface ApsideDetectorOptions extends DetectorOptions {
  * Apsides: g = r·v (= √(μa)·e·sin E for a Kepler orbit): increasing through 0 at perigee,
  * decreasing at apogee. Near-circular orbits have apsides that wander quickly under perturbations.
  */
-export function apsideDetector(o: ApsideDetectorOptions = {}): EventDetector {
+export function apsideDetector(o: ApsideDetectorOptions = {}): StateDetector {
   const direction = pick('apsis', o.apsis, 'both', { perigee: 'increasing', apogee: 'decreasing', both: 'both' });
   return build(
     { name: o.apsis ?? 'apsides', direction },
-    (_t, y) => y[0] * y[3] + y[1] * y[4] + y[2] * y[5],
+    ({ positionM: r, velocityMps: v }) => r[0] * v[0] + r[1] * v[1] + r[2] * v[2],
     o,
   );
 }
@@ -86,15 +93,18 @@ export interface NodeDetectorOptions extends DetectorOptions {
   node?: 'ascending' | 'descending' | 'both';
 }
 
-/** Equator crossings: g = z (inertial); increasing at the ascending node. */
-export function nodeDetector(o: NodeDetectorOptions = {}): EventDetector {
+/**
+ * Equator crossings: g = z of the state's frame (GCRF: the mean J2000 equator; TEME: the true
+ * equator of date, ~0.3° apart in 2025); increasing at the ascending node.
+ */
+export function nodeDetector(o: NodeDetectorOptions = {}): StateDetector {
   const direction = pick('node', o.node, 'both', { ascending: 'increasing', descending: 'decreasing', both: 'both' });
-  return build({ name: o.node ? `${o.node} node` : 'nodes', direction }, (_t, y) => y[2], o);
+  return build({ name: o.node ? `${o.node} node` : 'nodes', direction }, (state) => state.positionM[2], o);
 }
 
 export interface EclipseDetectorOptions extends DetectorOptions {
-  /** Geocentric Sun position at t, same frame as y, m, written into `out`. */
-  sunPositionM: (t: number, out: Float64Array) => void;
+  /** Geocentric Sun position at `epoch`, m, in the frame of the states, written into `out`. */
+  sunPositionM: (epoch: Epoch, out: Float64Array) => void;
   /** Boundary: umbra (total shadow, default) or penumbra (first loss of any sunlight). */
   boundary?: 'umbra' | 'penumbra';
   /** 'entry', 'exit' or 'both' (default). */
@@ -107,8 +117,8 @@ export interface EclipseDetectorOptions extends DetectorOptions {
  * satellite, g = c − (b − a) for the umbra (= umbraMarginRad) and g = c − (a + b) for the
  * penumbra; both are positive outside, so entry is a decreasing crossing.
  */
-export function eclipseDetector(o: EclipseDetectorOptions): EventDetector {
-  if (typeof o?.sunPositionM !== 'function') throw new TypeError('sunPositionM must be a function (t, out) => void');
+export function eclipseDetector(o: EclipseDetectorOptions): StateDetector {
+  if (typeof o?.sunPositionM !== 'function') throw new TypeError('sunPositionM must be a function (epoch, out) => void');
   const boundary = o.boundary ?? 'umbra';
   if (boundary !== 'umbra' && boundary !== 'penumbra') throw new RangeError(`boundary must be 'umbra' or 'penumbra', got ${String(boundary)}`);
   const direction = pick('transition', o.transition, 'both', { entry: 'decreasing', exit: 'increasing', both: 'both' });
@@ -118,9 +128,9 @@ export function eclipseDetector(o: EclipseDetectorOptions): EventDetector {
   const umbra = boundary === 'umbra';
   return build(
     { name: `${boundary} ${o.transition ?? 'entry/exit'}`, direction },
-    (t, y) => {
-      sunPosition(t, sun);
-      const { sunRadiusRad: a, earthRadiusRad: b, separationRad: c } = shadowAngles(y, sun, angles);
+    (state) => {
+      sunPosition(state.epoch, sun);
+      const { sunRadiusRad: a, earthRadiusRad: b, separationRad: c } = shadowAngles(state.positionM, sun, angles);
       return umbra ? c - (b - a) : c - (a + b);
     },
     o,
@@ -128,8 +138,8 @@ export function eclipseDetector(o: EclipseDetectorOptions): EventDetector {
 }
 
 export interface ElevationDetectorOptions extends DetectorOptions {
-  /** Elevation of the satellite seen from the station at t, rad (see {@link stationElevation}). */
-  elevationRad: (t: number, y: Float64Array) => number;
+  /** Elevation of the satellite seen from the station, rad (see {@link stationElevation}). */
+  elevationRad: (state: FrameState) => number;
   /** Mask angle, rad (default 0). */
   minElevationRad?: number;
   /** 'rise', 'set' or 'both' (default). */
@@ -137,27 +147,40 @@ export interface ElevationDetectorOptions extends DetectorOptions {
 }
 
 /** Ground-station visibility: g = elevation − mask; rise is increasing. */
-export function elevationDetector(o: ElevationDetectorOptions): EventDetector {
-  if (typeof o?.elevationRad !== 'function') throw new TypeError('elevationRad must be a function (t, y) => number');
+export function elevationDetector(o: ElevationDetectorOptions): StateDetector {
+  if (typeof o?.elevationRad !== 'function') throw new TypeError('elevationRad must be a function (state) => number');
   const mask = o.minElevationRad ?? 0;
   if (!Number.isFinite(mask)) throw new RangeError(`minElevationRad must be finite, got ${mask}`);
   const direction = pick('transition', o.transition, 'both', { rise: 'increasing', set: 'decreasing', both: 'both' });
   const elevation = o.elevationRad;
-  return build({ name: o.transition ?? 'rise/set', direction, maxCheckS: 30 }, (t, y) => elevation(t, y) - mask, o);
+  return build({ name: o.transition ?? 'rise/set', direction, maxCheckS: 30 }, (state) => elevation(state) - mask, o);
 }
 
 /**
- * Elevation callback for {@link elevationDetector}: `toItrfM(t, y, out)` writes the satellite's
- * ITRF position (the propagator's frame chain); elevation from frames/topocentric `lookAngles`.
+ * Elevation callback for {@link elevationDetector}: `toItrfM(state, out)` writes the satellite's
+ * ITRF position (default {@link itrfPositionM}: the full frame chain per call; a numerical run
+ * passes its cached chain); elevation from frames/topocentric `lookAngles`.
  */
 export function stationElevation(
   observer: Observer,
-  toItrfM: (t: number, y: Float64Array, out: Float64Array) => void,
-): (t: number, y: Float64Array) => number {
+  toItrfM: (state: FrameState, out: Float64Array) => void = itrfPositionM(),
+): (state: FrameState) => number {
   const r = new Float64Array(3);
   const look: LookAngles = { azimuthRad: 0, elevationRad: 0, rangeM: 0, rangeRateMps: Number.NaN };
-  return (t, y) => {
-    toItrfM(t, y, r);
+  return (state) => {
+    toItrfM(state, r);
     return lookAngles(observer, r, undefined, look).elevationRad;
+  };
+}
+
+/**
+ * ITRF position of a GCRF or TEME state, m, into `out`: TEME → ITRF (GMST + polar motion,
+ * frames/earthFixed.ts) or GCRF → ITRF via TEME (FK5, frames/fk5.ts); without `eop` UT1 = UTC.
+ */
+export function itrfPositionM(eop?: EopSource): (state: FrameState, out: Float64Array) => void {
+  const eo = emptyEarthOrientation();
+  return (state, out) => {
+    if (state.frame === 'TEME') temeToItrfInto(earthOrientation(state.epoch, eop, eo), state.positionM, null, out, null);
+    else gcrfToItrfInto(state.epoch, state.positionM, null, out, null, eop);
   };
 }

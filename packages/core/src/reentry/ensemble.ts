@@ -17,7 +17,7 @@
  * can send it to worker threads; `runReentryEnsemble` runs any subset of members.
  */
 import { createNrlmsise00, loadNrlmsise00Coefficients, type Nrlmsise00 } from '../atmosphere/nrlmsise00/index.js';
-import { propagateAveraged } from '../decay/averagedPropagator.js';
+import { propagateAveraged } from '../propagation/averaged/averagedPropagator.js';
 import { meanStateGeometry, type MeanOrbitState } from '../decay/meanState.js';
 import { Xoshiro128 } from '../decay/random.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';

@@ -17,7 +17,7 @@
  */
 import { eccentricLongitudeFromMean, OSC_LENGTH, osculatingAtEccentricLongitude } from '../decay/shortPeriod.js';
 import { EGM96_AVERAGED_GRAVITY } from '../decay/meanState.js';
-import { propagateAveraged } from '../decay/averagedPropagator.js';
+import { propagateAveraged } from '../propagation/averaged/averagedPropagator.js';
 import { gmst82Rad } from '../frames/earthOrientation.js';
 import { itrfToGeodetic } from '../frames/geodetic.js';
 import type { Epoch } from '../time/epoch.js';

@@ -3,7 +3,7 @@
  * anywhere inside it by cubic Hermite interpolation: the secondary object of an avoidance plan,
  * sampled once and read many times while the primary's trial trajectories are searched.
  *
- * Accuracy: the cubic Hermite error is ≤ h⁴/384 · max|r⁗| (e.g. de Boor, A Practical Guide to
+ * Accuracy (propagation/ephemerisPropagator.ts's Hermite interpolation): the cubic Hermite error is ≤ h⁴/384 · max|r⁗| (e.g. de Boor, A Practical Guide to
  * Splines, 2001, ch. II); in LEO |r⁗| ≈ n⁴ r ≈ 1.1e-5 m/s⁴, so a 5-s grid interpolates positions to
  * ~2e-5 m and velocities (the interpolant's derivative) to ~1e-4 m/s.
  */
@@ -11,6 +11,7 @@ import { earthOrientation } from '../../frames/earthOrientation.js';
 import { fk5Matrices } from '../../frames/fk5.js';
 import type { MeanElements } from '../../formats/meanElements.js';
 import type { NumericalPropagator, OrbitState } from '../../propagation/numerical/numericalPropagator.js';
+import { hermiteInto } from '../../propagation/ephemerisPropagator.js';
 import { Sgp4Propagator } from '../../propagation/sgp4/sgp4Propagator.js';
 import type { Epoch } from '../../time/epoch.js';
 import type { EopSource } from '../../time/eop.js';
@@ -53,26 +54,7 @@ export class SampledTrajectory {
       throw new RangeError(`t = ${tS} s is outside the sampled span [${this.startS}, ${this.endS}] s`);
     }
     const i = Math.min(Math.max(Math.floor(x), 0), this.count - 2);
-    const s = x - i;
-    const h = this.stepS;
-    const s2 = s * s;
-    const s3 = s2 * s;
-    const h00 = 2 * s3 - 3 * s2 + 1;
-    const h10 = (s3 - 2 * s2 + s) * h;
-    const h01 = -2 * s3 + 3 * s2;
-    const h11 = (s3 - s2) * h;
-    const d00 = (6 * s2 - 6 * s) / h;
-    const d10 = 3 * s2 - 4 * s + 1;
-    const d01 = (-6 * s2 + 6 * s) / h;
-    const d11 = 3 * s2 - 2 * s;
-    const p = this.positionsM;
-    const v = this.velocitiesMps;
-    const a = 3 * i;
-    const b = a + 3;
-    for (let k = 0; k < 3; k++) {
-      outRM[k] = h00 * p[a + k] + h10 * v[a + k] + h01 * p[b + k] + h11 * v[b + k];
-      outVMps[k] = d00 * p[a + k] + d10 * v[a + k] + d01 * p[b + k] + d11 * v[b + k];
-    }
+    hermiteInto(this.positionsM, this.velocitiesMps, 3 * i, 3 * i + 3, x - i, this.stepS, outRM, outVMps);
   }
 
   /** Sample a state function on [fromS, toS] (s after referenceEpoch), widened to whole steps. */
