@@ -18,7 +18,7 @@
  */
 import { createNrlmsise00, loadNrlmsise00Coefficients, type Nrlmsise00 } from '../atmosphere/nrlmsise00/index.js';
 import { propagateAveraged } from '../propagation/averaged/averagedPropagator.js';
-import { meanStateGeometry, type MeanOrbitState } from '../decay/meanState.js';
+import { meanStateGeometry, type MeanOrbitState } from '../propagation/averaged/meanState.js';
 import { Xoshiro128 } from '../decay/random.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
 import { SpaceWeatherTable } from '../spaceWeather/table.js';

@@ -15,8 +15,8 @@
  * Debris of a re-entering object travels on downrange for up to ~1,000–2,000 km after 80 km
  * (not modelled here): the band is where the object crosses 80 km.
  */
-import { eccentricLongitudeFromMean, OSC_LENGTH, osculatingAtEccentricLongitude } from '../decay/shortPeriod.js';
-import { EGM96_AVERAGED_GRAVITY } from '../decay/meanState.js';
+import { eccentricLongitudeFromMean, OSC_LENGTH, osculatingAtEccentricLongitude } from '../propagation/averaged/shortPeriod.js';
+import { EGM96_AVERAGED_GRAVITY } from '../propagation/averaged/meanState.js';
 import { propagateAveraged } from '../propagation/averaged/averagedPropagator.js';
 import { gmst82Rad } from '../frames/earthOrientation.js';
 import { itrfToGeodetic } from '../frames/geodetic.js';

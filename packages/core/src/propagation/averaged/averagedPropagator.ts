@@ -1,9 +1,9 @@
 /**
- * Long-term propagation of mean elements with the orbit-averaged equations (decay/averagedDynamics.ts),
+ * Long-term propagation of mean elements with the orbit-averaged equations (averagedDynamics.ts),
  * integrated by the Dormand–Prince 5(4) pair of integrators/ with error control: steps of days
  * at ISS altitudes, hours near re-entry. Stops at an end epoch, or when the mean perigee (or mean)
  * altitude falls through a threshold — the point where the caller hands over to the numerical
- * propagator (decay/handOver.ts), since below ~150 km the decay per revolution is no longer small and
+ * propagator (handOver.ts), since below ~150 km the decay per revolution is no longer small and
  * averaging over a revolution stops being meaningful.
  *
  * Pure: every call builds its own integrator and dynamics (but the atmosphere and space-weather
@@ -13,8 +13,8 @@ import { DormandPrince54 } from '../../integrators/dormandPrince54.js';
 import type { EventDetector } from '../../events/types.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../../elements/wgs72.js';
 import type { Epoch } from '../../time/epoch.js';
-import { AveragedDynamics, type AveragedDynamicsOptions } from '../../decay/averagedDynamics.js';
-import { checkMeanState, type MeanOrbitState } from '../../decay/meanState.js';
+import { AveragedDynamics, type AveragedDynamicsOptions } from './averagedDynamics.js';
+import { checkMeanState, type MeanOrbitState } from './meanState.js';
 
 const DAY = 86400;
 

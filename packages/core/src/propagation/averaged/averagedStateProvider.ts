@@ -2,15 +2,15 @@
  * The averaged mean-element propagator as a {@link Propagator}: the mean state is integrated with
  * propagateAveraged (the integrator's dense output gives the mean elements at each wanted epoch,
  * exactly as its `outputTimesS`), then turned into an osculating Cartesian state with the J2
- * short-period terms (decay/handOver.ts, the hand-over to the numerical propagator). The mean
+ * short-period terms (handOver.ts, the hand-over to the numerical propagator). The mean
  * elements of a TLE-derived state are in TEME, so the states are TEME (m, m/s).
  *
  * Each call integrates from the initial state: cheap (steps of hours to days) but not free, so ask
  * for many epochs at once with `statesInto`.
  */
 import type { FrameState } from '../../frames/frameState.js';
-import { osculatingFromMeanState } from '../../decay/handOver.js';
-import type { MeanOrbitState } from '../../decay/meanState.js';
+import { osculatingFromMeanState } from './handOver.js';
+import type { MeanOrbitState } from './meanState.js';
 import type { Epoch } from '../../time/epoch.js';
 import { stateBuffer, type Propagator } from '../propagator.js';
 import { meanStateFromVector, propagateAveraged, type AveragedPropagationOptions } from './averagedPropagator.js';
