@@ -9,7 +9,7 @@ import { shadowAngles, type ShadowAngles } from '../bodies/shadow.js';
 import { temeToItrfInto } from '../frames/earthFixed.js';
 import { earthOrientation, emptyEarthOrientation } from '../frames/earthOrientation.js';
 import { gcrfToItrfInto } from '../frames/fk5.js';
-import type { FrameState } from '../frames/frameState.js';
+import { stateInFrame, type FrameState, type StateSource } from '../frames/frameState.js';
 import { lookAngles, type LookAngles, type Observer } from '../frames/topocentric.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
@@ -183,4 +183,30 @@ export function itrfPositionM(eop?: EopSource): (state: FrameState, out: Float64
     if (state.frame === 'TEME') temeToItrfInto(earthOrientation(state.epoch, eop, eo), state.positionM, null, out, null);
     else gcrfToItrfInto(state.epoch, state.positionM, null, out, null, eop);
   };
+}
+
+export interface ClosestApproachDetectorOptions extends DetectorOptions {
+  /** The other object's states (any propagator; turned into the frame of the states seen). */
+  other: StateSource;
+}
+
+/**
+ * Closest approaches to another object: g = (r − r₂)·(v − v₂), the relative range rate times the
+ * range; a − → + zero is a minimum of the distance (a TCA), a + → − zero a maximum.
+ */
+export function closestApproachDetector(o: ClosestApproachDetectorOptions): StateDetector {
+  if (typeof o?.other?.stateAt !== 'function') throw new TypeError('other must be a state source with stateAt(epoch)');
+  const other = o.other;
+  return build(
+    { name: 'closest approach', direction: 'increasing', maxCheckS: 20 },
+    (state) => {
+      const s2 = stateInFrame(other.stateAt(state.epoch), state.frame);
+      const r = state.positionM;
+      const v = state.velocityMps;
+      const r2 = s2.positionM;
+      const v2 = s2.velocityMps;
+      return (r[0] - r2[0]) * (v[0] - v2[0]) + (r[1] - r2[1]) * (v[1] - v2[1]) + (r[2] - r2[2]) * (v[2] - v2[2]);
+    },
+    o,
+  );
 }

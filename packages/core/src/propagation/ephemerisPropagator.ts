@@ -8,9 +8,22 @@
  * ~2e-5 m, 30 s apart to ~2e-2 m and 60 s apart to ~0.4 m (test/propagation/propagator.test.ts
  * measures these against the integrator's own dense output). The error grows as h⁴: sample finely.
  */
-import type { FrameState, InertialFrame } from '../frames/frameState.js';
+import { stateInFrame, type FrameState, type InertialFrame } from '../frames/frameState.js';
 import type { Epoch } from '../time/epoch.js';
-import { stateBuffer, type BoundedPropagator } from './propagator.js';
+import type { EopSource } from '../time/eop.js';
+import { stateBuffer, type BoundedPropagator, type Propagator } from './propagator.js';
+
+export interface SampleOptions {
+  /** Frame of the samples (default the source's; TEME ↔ GCRF by frames/frameState.ts). */
+  frame?: InertialFrame;
+  eop?: EopSource;
+  /**
+   * Take each velocity as the central difference of positions ±this many seconds instead of the
+   * source's velocity: for SGP4, whose velocity output is not the derivative of its positions
+   * (conjunction/bounds.ts), so that the interpolant and a range-rate root agree with the positions.
+   */
+  differencedVelocityHalfS?: number;
+}
 
 /** Sampled states: sample i at `startEpoch` + tSeconds[i] (the numerical propagator's Ephemeris). */
 export interface SampledStates {
@@ -87,6 +100,36 @@ export class EphemerisPropagator implements BoundedPropagator {
     this.reference = samples.startEpoch;
     this.startEpoch = samples.startEpoch.plusSeconds(this.t[0]);
     this.endEpoch = samples.startEpoch.plusSeconds(this.t[n - 1]);
+  }
+
+  /**
+   * Sample `source` every `stepS` from `start` until `end` is covered (the last node at or after
+   * `end`), for a propagator that is read many times over one span (an avoidance secondary).
+   */
+  static sample(source: Propagator, start: Epoch, end: Epoch, stepS: number, options: SampleOptions = {}): EphemerisPropagator {
+    const spanS = end.secondsSince(start);
+    if (!(spanS > 0) || !(stepS > 0)) throw new RangeError(`sampled span ${spanS} s with step ${stepS} s is empty`);
+    const n = Math.ceil(spanS / stepS - 1e-9) + 1;
+    const frame = options.frame ?? source.frame;
+    const h = options.differencedVelocityHalfS;
+    if (h !== undefined && !(h > 0)) throw new RangeError(`differencedVelocityHalfS: must be > 0, got ${h}`);
+    const samples = { startEpoch: start, tSeconds: new Float64Array(n), positionsM: new Float64Array(3 * n), velocitiesMps: new Float64Array(3 * n) };
+    for (let k = 0; k < n; k++) {
+      const epoch = start.plusSeconds(k * stepS);
+      let s = source.stateAt(epoch);
+      if (h !== undefined) {
+        // Difference in the source frame, then rotate once (the rotation is linear and ~constant over 2h).
+        const before = source.stateAt(epoch.plusSeconds(-h)).positionM;
+        const after = source.stateAt(epoch.plusSeconds(h)).positionM;
+        const velocityMps = Float64Array.from([0, 1, 2], (i) => (after[i] - before[i]) / (2 * h));
+        s = { epoch, frame: s.frame, positionM: s.positionM, velocityMps };
+      }
+      s = stateInFrame(s, frame, options.eop);
+      samples.tSeconds[k] = k * stepS;
+      samples.positionsM.set(s.positionM, 3 * k);
+      samples.velocitiesMps.set(s.velocityMps, 3 * k);
+    }
+    return new EphemerisPropagator(samples, frame);
   }
 
   stateAt(epoch: Epoch): FrameState {

@@ -4,8 +4,8 @@
  * inside the numerical integrator.
  */
 import { describe, expect, it } from 'vitest';
-import { osculatingFromMeanState } from '../../src/decay/handOver.js';
-import { meanStateFromElements } from '../../src/decay/meanState.js';
+import { osculatingFromMeanState } from '../../src/propagation/averaged/handOver.js';
+import { meanStateFromElements } from '../../src/propagation/averaged/meanState.js';
 import { elevationDetector, findEvents, itrfPositionM, nodeDetector, stationElevation, type StateDetector } from '../../src/events/index.js';
 import { ZonalGravityForce } from '../../src/forces/gravity.js';
 import { stateInFrame, type FrameState } from '../../src/frames/frameState.js';
@@ -13,7 +13,7 @@ import { subSatelliteState } from '../../src/frames/subSatelliteState.js';
 import { createObserver } from '../../src/frames/topocentric.js';
 import { parseElements } from '../../src/formats/index.js';
 import { EGM96_ZONAL_MODEL } from '../../src/gravity/zonal.js';
-import { findPasses, sgp4StateFn } from '../../src/passes/index.js';
+import { findPasses } from '../../src/passes/index.js';
 import { AveragedPropagator, meanStateFromVector, propagateAveraged } from '../../src/propagation/averaged/index.js';
 import { EphemerisPropagator } from '../../src/propagation/ephemerisPropagator.js';
 import { NumericalPropagator, stateFromMeanElements } from '../../src/propagation/numerical/index.js';
@@ -126,7 +126,7 @@ describe('one detector, every propagator', () => {
   it('SGP4 rise/set from the generic search match the pass finder (< 2 ms)', () => {
     const end = T0.plusSeconds(span);
     const found = findEvents(SGP4, [rise()], T0, end).events;
-    const passes = findPasses(sgp4StateFn(SGP4), SITE, T0, end, { minElevationDeg: 0, eop: EOP, timeToleranceS: 1e-4 });
+    const passes = findPasses(SGP4, SITE, T0, end, { minElevationDeg: 0, eop: EOP, timeToleranceS: 1e-4 });
     const inWindow = (e: Epoch) => e.secondsSince(T0) > 0 && end.secondsSince(e) > 0;
     const fromPasses = passes.flatMap((p) => [{ epoch: p.rise.epoch, rise: true }, { epoch: p.set.epoch, rise: false }]).filter((x) => inWindow(x.epoch));
     expect(fromPasses.length).toBeGreaterThanOrEqual(6);
