@@ -9,6 +9,7 @@
  * measures these against the integrator's own dense output). The error grows as h⁴: sample finely.
  */
 import { stateInFrame, type FrameState, type InertialFrame } from '../frames/frameState.js';
+import { cubicHermiteWeights } from '../math/hermite.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import { stateBuffer, type BoundedPropagator, type Propagator } from './propagator.js';
@@ -36,9 +37,12 @@ export interface SampledStates {
   readonly velocitiesMps: Float64Array;
 }
 
+const WEIGHTS = new Float64Array(8);
+
 /**
- * Cubic Hermite interpolation between the nodes at offsets a and b of `p`, `v` (3 per node) at
- * fraction s ∈ [0, 1] of a step of h seconds: position into outR[oR …], its derivative into outV[oV …].
+ * Cubic Hermite interpolation (math/hermite.ts) between the nodes at offsets a and b of `p`, `v`
+ * (3 per node) at fraction s ∈ [0, 1] of a step of h seconds: position into outR[oR …], its
+ * derivative into outV[oV …].
  */
 export function hermiteInto(
   p: Float64Array,
@@ -52,19 +56,10 @@ export function hermiteInto(
   oR = 0,
   oV = 0,
 ): void {
-  const s2 = s * s;
-  const s3 = s2 * s;
-  const h00 = 2 * s3 - 3 * s2 + 1;
-  const h10 = (s3 - 2 * s2 + s) * h;
-  const h01 = -2 * s3 + 3 * s2;
-  const h11 = (s3 - s2) * h;
-  const d00 = (6 * s2 - 6 * s) / h;
-  const d10 = 3 * s2 - 4 * s + 1;
-  const d01 = (-6 * s2 + 6 * s) / h;
-  const d11 = 3 * s2 - 2 * s;
+  const w = cubicHermiteWeights(s, h, WEIGHTS);
   for (let k = 0; k < 3; k++) {
-    outR[oR + k] = h00 * p[a + k] + h10 * v[a + k] + h01 * p[b + k] + h11 * v[b + k];
-    outV[oV + k] = d00 * p[a + k] + d10 * v[a + k] + d01 * p[b + k] + d11 * v[b + k];
+    outR[oR + k] = w[0] * p[a + k] + w[1] * v[a + k] + w[2] * p[b + k] + w[3] * v[b + k];
+    outV[oV + k] = w[4] * p[a + k] + w[5] * v[a + k] + w[6] * p[b + k] + w[7] * v[b + k];
   }
 }
 

@@ -4,7 +4,7 @@
  * The track is that of one ensemble member still in orbit through the whole 5–95 % window (the
  * member whose re-entry is nearest the 95 % quantile, re-run deterministically): its mean
  * elements from the averaged propagator, made osculating with the J2 short-period terms
- * (decay/shortPeriod.ts), rotated to Earth-fixed by GMST (IAU 1982, UT1 = UTC: < 0.5 km), then
+ * (propagation/averaged/shortPeriod.ts), rotated to Earth-fixed by GMST (IAU 1982, UT1 = UTC: < 0.5 km), then
  * geodetic on WGS-84. The orbit plane (i, Ω) is the same for every member to well under a
  * degree over the last day; what differs between members is *where along the track* the object
  * is at a given time. So:
