@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { osculatingFromMeanState } from '../../src/propagation/averaged/handOver.js';
 import { meanStateFromElements } from '../../src/propagation/averaged/meanState.js';
-import { elevationDetector, findEvents, itrfPositionM, nodeDetector, stationElevation, type StateDetector } from '../../src/events/index.js';
+import { closestApproachDetector, elevationDetector, findEvents, itrfPositionM, nodeDetector, stationElevation, type StateDetector } from '../../src/events/index.js';
 import { ZonalGravityForce } from '../../src/forces/gravity.js';
 import { stateInFrame, type FrameState } from '../../src/frames/frameState.js';
 import { subSatelliteState } from '../../src/frames/subSatelliteState.js';
@@ -171,4 +171,16 @@ describe('one detector, every propagator', () => {
     const burn: StateDetector = { name: 'burn', g: (s: FrameState) => s.positionM[2], action: 'reset', resetState: (s) => s };
     expect(() => findEvents(SGP4, [burn], T0, T0.plusSeconds(6000))).toThrow(/needs numerical propagation/);
   });
+
+  it('refuses bad input with a reason', () => {
+    const eph = (t: number[]) =>
+      new EphemerisPropagator({ startEpoch: T0, tSeconds: Float64Array.from(t), positionsM: new Float64Array(3 * t.length), velocitiesMps: new Float64Array(3 * t.length) });
+    expect(() => eph([0])).toThrow(/at least 2 samples, got 1/);
+    expect(() => eph([0, 10, 10])).toThrow(/strictly monotonic/);
+    expect(() => SGP4.statesInto([T0, T0], new Float64Array(6))).toThrow(/out holds 6 numbers, 12 needed/);
+    expect(() => findEvents(SGP4, [rise()], T0, T0)).toThrow(/end .* must be after start/);
+    expect(() => findEvents(SGP4, [{ name: 'bad', g: () => Number.NaN }], T0, T0.plusSeconds(60))).toThrow(/bad\): g is NaN at/);
+    expect(() => closestApproachDetector({} as never)).toThrow(/other must be a state source/);
+  });
 });
+
