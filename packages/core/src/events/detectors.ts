@@ -13,13 +13,13 @@ import { stateInFrame, type FrameState, type StateSource } from '../frames/frame
 import { lookAngles, type LookAngles, type Observer } from '../frames/topocentric.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
-import type { EventAction, EventDirection, StateDetector } from './types.js';
+import type { EventAction, EventDirection, EventDetector } from './types.js';
 
 /** Settings every built-in detector accepts (see {@link EventDetector}). */
 export interface DetectorOptions {
   name?: string;
-  action?: StateDetector['action'];
-  resetState?: StateDetector['resetState'];
+  action?: EventDetector['action'];
+  resetState?: EventDetector['resetState'];
   maxCheckS?: number;
   timeToleranceS?: number;
 }
@@ -28,8 +28,8 @@ function build(
   defaults: { name: string; direction: EventDirection; maxCheckS?: number },
   g: (state: FrameState) => number,
   o: DetectorOptions,
-): StateDetector {
-  const detector: StateDetector = {
+): EventDetector {
+  const detector: EventDetector = {
     name: o.name ?? defaults.name,
     g,
     direction: defaults.direction,
@@ -64,7 +64,7 @@ export interface AltitudeDetectorOptions extends DetectorOptions {
 }
 
 /** Altitude crossing: g = altitude − threshold (decreasing = falling through it). */
-export function altitudeDetector(o: AltitudeDetectorOptions): StateDetector {
+export function altitudeDetector(o: AltitudeDetectorOptions): EventDetector {
   if (!Number.isFinite(o?.thresholdM)) throw new RangeError(`thresholdM must be a finite number of metres, got ${o?.thresholdM}`);
   const altitude = o.altitudeM ?? sphericalAltitudeM;
   const threshold = o.thresholdM;
@@ -80,7 +80,7 @@ export interface ApsideDetectorOptions extends DetectorOptions {
  * Apsides: g = r·v (= √(μa)·e·sin E for a Kepler orbit): increasing through 0 at perigee,
  * decreasing at apogee. Near-circular orbits have apsides that wander quickly under perturbations.
  */
-export function apsideDetector(o: ApsideDetectorOptions = {}): StateDetector {
+export function apsideDetector(o: ApsideDetectorOptions = {}): EventDetector {
   const direction = pick('apsis', o.apsis, 'both', { perigee: 'increasing', apogee: 'decreasing', both: 'both' });
   return build(
     { name: o.apsis ?? 'apsides', direction },
@@ -97,7 +97,7 @@ export interface NodeDetectorOptions extends DetectorOptions {
  * Equator crossings: g = z of the state's frame (GCRF: the mean J2000 equator; TEME: the true
  * equator of date, ~0.3° apart in 2025); increasing at the ascending node.
  */
-export function nodeDetector(o: NodeDetectorOptions = {}): StateDetector {
+export function nodeDetector(o: NodeDetectorOptions = {}): EventDetector {
   const direction = pick('node', o.node, 'both', { ascending: 'increasing', descending: 'decreasing', both: 'both' });
   return build({ name: o.node ? `${o.node} node` : 'nodes', direction }, (state) => state.positionM[2], o);
 }
@@ -117,7 +117,7 @@ export interface EclipseDetectorOptions extends DetectorOptions {
  * satellite, g = c − (b − a) for the umbra (= umbraMarginRad) and g = c − (a + b) for the
  * penumbra; both are positive outside, so entry is a decreasing crossing.
  */
-export function eclipseDetector(o: EclipseDetectorOptions): StateDetector {
+export function eclipseDetector(o: EclipseDetectorOptions): EventDetector {
   if (typeof o?.sunPositionM !== 'function') throw new TypeError('sunPositionM must be a function (epoch, out) => void');
   const boundary = o.boundary ?? 'umbra';
   if (boundary !== 'umbra' && boundary !== 'penumbra') throw new RangeError(`boundary must be 'umbra' or 'penumbra', got ${String(boundary)}`);
@@ -147,7 +147,7 @@ export interface ElevationDetectorOptions extends DetectorOptions {
 }
 
 /** Ground-station visibility: g = elevation − mask; rise is increasing. */
-export function elevationDetector(o: ElevationDetectorOptions): StateDetector {
+export function elevationDetector(o: ElevationDetectorOptions): EventDetector {
   if (typeof o?.elevationRad !== 'function') throw new TypeError('elevationRad must be a function (state) => number');
   const mask = o.minElevationRad ?? 0;
   if (!Number.isFinite(mask)) throw new RangeError(`minElevationRad must be finite, got ${mask}`);
@@ -194,7 +194,7 @@ export interface ClosestApproachDetectorOptions extends DetectorOptions {
  * Closest approaches to another object: g = (r − r₂)·(v − v₂), the relative range rate times the
  * range; a − → + zero is a minimum of the distance (a TCA), a + → − zero a maximum.
  */
-export function closestApproachDetector(o: ClosestApproachDetectorOptions): StateDetector {
+export function closestApproachDetector(o: ClosestApproachDetectorOptions): EventDetector {
   if (typeof o?.other?.stateAt !== 'function') throw new TypeError('other must be a state source with stateAt(epoch)');
   const other = o.other;
   return build(

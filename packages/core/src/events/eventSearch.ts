@@ -9,10 +9,10 @@
 import type { FrameState, StateSource } from '../frames/frameState.js';
 import { brentRoot } from '../math/rootFinding.js';
 import type { Epoch } from '../time/epoch.js';
-import { DEFAULT_EVENT_MAX_CHECK_S, DEFAULT_EVENT_TIME_TOLERANCE_S, type EventAction, type StateDetector } from './types.js';
+import { DEFAULT_EVENT_MAX_CHECK_S, DEFAULT_EVENT_TIME_TOLERANCE_S, type EventAction, type EventDetector } from './types.js';
 
 export interface FoundEvent {
-  readonly detector: StateDetector;
+  readonly detector: EventDetector;
   readonly epoch: Epoch;
   /** Seconds from the search start. */
   readonly tSeconds: number;
@@ -30,13 +30,13 @@ export interface EventSearchResult {
 }
 
 interface Crossing {
-  detector: StateDetector;
+  detector: EventDetector;
   tSeconds: number;
   increasing: boolean;
 }
 
 /** Events of `detectors` on the states of `source` in [start, end] (end after start). */
-export function findEvents(source: StateSource, detectors: readonly StateDetector[], start: Epoch, end: Epoch): EventSearchResult {
+export function findEvents(source: StateSource, detectors: readonly EventDetector[], start: Epoch, end: Epoch): EventSearchResult {
   const spanS = end.secondsSince(start);
   if (!(spanS > 0)) throw new RangeError(`findEvents: end (${end.toIsoUtc(3)}) must be after start (${start.toIsoUtc(3)})`);
   const crossings: Crossing[] = [];
@@ -57,7 +57,7 @@ export function findEvents(source: StateSource, detectors: readonly StateDetecto
 }
 
 /** The wanted sign changes of one detector's g on [0, spanS] s after `start`. */
-function detectorCrossings(source: StateSource, d: StateDetector, index: number, start: Epoch, spanS: number): Crossing[] {
+function detectorCrossings(source: StateSource, d: EventDetector, index: number, start: Epoch, spanS: number): Crossing[] {
   const label = `event detector ${index} (${d?.name ?? 'unnamed'})`;
   if (!d || typeof d.g !== 'function') throw new TypeError(`${label}: g must be a function`);
   const maxCheckS = d.maxCheckS ?? DEFAULT_EVENT_MAX_CHECK_S;

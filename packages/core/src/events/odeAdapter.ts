@@ -1,20 +1,20 @@
 /**
  * State detectors on an integrator: the numerical propagator integrates y = [x, y, z, vx, vy, vz,
- * (mass)] in seconds t since its initial epoch; this adapter turns a {@link StateDetector} into the
+ * (mass)] in seconds t since its initial epoch; this adapter turns a {@link EventDetector} into the
  * integrator's (t, y) detector by building the {@link FrameState} (epoch + t, the run's frame) on
  * the dense output (Orekit's AdaptedEventDetector idea).
  */
 import type { FrameState, InertialFrame } from '../frames/frameState.js';
-import type { EventAction, EventDetector } from '../integrators/eventTypes.js';
+import type { EventAction, OdeEventDetector } from '../integrators/eventTypes.js';
 import type { Epoch } from '../time/epoch.js';
-import type { StateDetector } from './types.js';
+import type { EventDetector } from './types.js';
 
 /** An integrator detector made from a state detector; `source` is the state detector. */
-export interface AdaptedDetector extends EventDetector {
-  readonly source: StateDetector;
+export interface AdaptedDetector extends OdeEventDetector {
+  readonly source: EventDetector;
 }
 
-export function odeEventDetector(detector: StateDetector, referenceEpoch: Epoch, frame: InertialFrame): AdaptedDetector {
+export function odeEventDetector(detector: EventDetector, referenceEpoch: Epoch, frame: InertialFrame): AdaptedDetector {
   if (!detector || typeof detector.g !== 'function') throw new TypeError(`state detector ${detector?.name ?? 'unnamed'}: g must be a function`);
   const positionM = new Float64Array(3);
   const velocityMps = new Float64Array(3);

@@ -16,12 +16,12 @@ export {
   DEFAULT_EVENT_MAX_CHECK_S,
   DEFAULT_EVENT_TIME_TOLERANCE_S,
   type EventAction,
-  type EventDetector,
   type EventDirection,
   type EventOccurrence,
+  type OdeEventDetector,
 } from '../integrators/eventTypes.js';
 
-export interface StateDetector {
+export interface EventDetector {
   /** For messages and logs. */
   readonly name: string;
   /**

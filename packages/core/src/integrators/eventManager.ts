@@ -4,13 +4,13 @@ import {
   DEFAULT_EVENT_MAX_CHECK_S,
   DEFAULT_EVENT_TIME_TOLERANCE_S,
   type EventAction,
-  type EventDetector,
+  type OdeEventDetector,
   type EventOccurrence,
 } from './eventTypes.js';
 
 /** Per-detector bookkeeping: the last sample of g along the integration and a pending root. */
 interface DetectorState {
-  readonly detector: EventDetector;
+  readonly detector: OdeEventDetector;
   readonly wantIncreasing: boolean;
   readonly wantDecreasing: boolean;
   readonly maxCheckS: number;
@@ -51,7 +51,7 @@ export class EventManager {
   /** State after the reset (valid after Reset). */
   readonly resetY: Float64Array;
 
-  constructor(detectors: readonly EventDetector[], private readonly n: number) {
+  constructor(detectors: readonly OdeEventDetector[], private readonly n: number) {
     this.scratchY = new Float64Array(n);
     this.resetY = new Float64Array(n);
     this.states = detectors.map((d, i) => {

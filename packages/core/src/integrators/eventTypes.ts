@@ -18,7 +18,7 @@ export type EventAction = 'stop' | 'continue' | 'reset';
 
 export interface EventOccurrence {
   /** The detector that fired. */
-  readonly detector: EventDetector;
+  readonly detector: OdeEventDetector;
   /** Event time, s (within the detector's time tolerance of the true root of g). */
   readonly t: number;
   /** State at the event, before any reset (a fresh array). */
@@ -31,7 +31,7 @@ export interface EventOccurrence {
   readonly yAfter?: Float64Array;
 }
 
-export interface EventDetector {
+export interface OdeEventDetector {
   /** For messages and logs. */
   readonly name: string;
   /** Switching function: the event is where it changes sign. Must be continuous in t. */

@@ -1,4 +1,4 @@
-import type { EventDetector, EventOccurrence } from './eventTypes.js';
+import type { OdeEventDetector, EventOccurrence } from './eventTypes.js';
 
 /**
  * Right-hand side of a first-order ODE system y' = f(t, y): writes dy/dt into `outDy`.
@@ -26,7 +26,7 @@ export interface IntegrateOptions {
   /** Called after every accepted step (after event handling cut it short where needed). */
   onStep?(step: StepInterpolator): void;
   /** Event detectors on (t, y), checked on every accepted step (eventTypes.ts; events/ adapts state detectors). */
-  events?: readonly EventDetector[];
+  events?: readonly OdeEventDetector[];
   /** First trial step, s (sign ignored). Default: Hairer's heuristic (adaptive) or the fixed step. */
   initialStepS?: number;
   /** Limit on attempted steps (accepted + rejected); default 1,000,000. */

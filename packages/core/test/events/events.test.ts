@@ -11,7 +11,7 @@ import {
   odeEventDetector,
   stationElevation,
   type EventDetector,
-  type StateDetector,
+  type OdeEventDetector,
 } from '../../src/events/index.js';
 import { Epoch } from '../../src/time/epoch.js';
 import { ClassicalRungeKutta4, DormandPrince853, type OdeFunction } from '../../src/integrators/index.js';
@@ -21,7 +21,7 @@ const DAY = 86400;
 const tight = () => new DormandPrince853({ n: 6, rtol: 1e-13, atol: 0 });
 /** The orbit detectors read a state: run them on the raw integrator through the ODE adapter (t = 0 at J2000). */
 const J2000 = Epoch.fromIso('2000-01-01T11:58:55.816Z');
-const ode = (d: StateDetector): EventDetector => odeEventDetector(d, J2000, 'GCRF');
+const ode = (d: EventDetector): OdeEventDetector => odeEventDetector(d, J2000, 'GCRF');
 
 /** Times in (0, tEnd] where the mean anomaly equals `m` (mod 2π). */
 function timesOfMeanAnomaly(orbit: typeof LEO, m: number, tEnd: number): number[] {
@@ -128,7 +128,7 @@ describe("'reset' action: an impulsive Δv", () => {
   it('a 10 m/s prograde burn at the first ascending node gives the analytic post-burn orbit', () => {
     let burns = 0;
     const dvMps = 10;
-    const burn: EventDetector = ode(
+    const burn: OdeEventDetector = ode(
       nodeDetector({
         node: 'ascending',
         action: () => (burns++ === 0 ? 'reset' : 'continue'),
@@ -161,11 +161,11 @@ describe("'reset' action: an impulsive Δv", () => {
     const f: OdeFunction = (_t, _y, dy) => {
       dy[0] = 1;
     };
-    const echo: EventDetector = { name: 'echo', g: (_t, y) => y[0] - 1, action: 'reset', resetState: (_t, y) => [y[0] - 2e-12] };
+    const echo: OdeEventDetector = { name: 'echo', g: (_t, y) => y[0] - 1, action: 'reset', resetState: (_t, y) => [y[0] - 2e-12] };
     const r = new ClassicalRungeKutta4({ n: 1, stepS: 0.25 }).integrate(f, 0, [0], 2, { events: [echo] });
     expect(r.events).toHaveLength(1);
     // A reset far back is a genuine second crossing half a second later.
-    const back: EventDetector = { name: 'back', g: (_t, y) => y[0] - 1, action: (t) => (t < 1.2 ? 'reset' : 'continue'), resetState: () => [0.5] };
+    const back: OdeEventDetector = { name: 'back', g: (_t, y) => y[0] - 1, action: (t) => (t < 1.2 ? 'reset' : 'continue'), resetState: () => [0.5] };
     const r2 = new ClassicalRungeKutta4({ n: 1, stepS: 0.25 }).integrate(f, 0, [0], 2, { events: [back] });
     expect(r2.events.map((e) => e.t)).toHaveLength(2);
     expect(Math.abs(r2.events[1].t - (r2.events[0].t + 0.5))).toBeLessThan(1e-6);
@@ -178,8 +178,8 @@ describe('several events inside one step', () => {
   const f: OdeFunction = (_t, _y, dy) => {
     dy[0] = 0;
   };
-  const at = (name: string, tk: number, action: 'continue' | 'stop' = 'continue'): EventDetector => ({ name, g: (t) => t - tk, action });
-  const wave: EventDetector = { name: 'wave', g: (t) => Math.sin((2 * Math.PI * t) / 25), maxCheckS: 5, direction: 'both' };
+  const at = (name: string, tk: number, action: 'continue' | 'stop' = 'continue'): OdeEventDetector => ({ name, g: (t) => t - tk, action });
+  const wave: OdeEventDetector = { name: 'wave', g: (t) => Math.sin((2 * Math.PI * t) / 25), maxCheckS: 5, direction: 'both' };
 
   it('are handled in time order, whichever detector they come from', () => {
     const integ = new ClassicalRungeKutta4({ n: 1, stepS: 100 });

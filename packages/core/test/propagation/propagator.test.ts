@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { osculatingFromMeanState } from '../../src/propagation/averaged/handOver.js';
 import { meanStateFromElements } from '../../src/propagation/averaged/meanState.js';
-import { closestApproachDetector, elevationDetector, findEvents, itrfPositionM, nodeDetector, stationElevation, type StateDetector } from '../../src/events/index.js';
+import { closestApproachDetector, elevationDetector, findEvents, itrfPositionM, nodeDetector, stationElevation, type EventDetector } from '../../src/events/index.js';
 import { ZonalGravityForce } from '../../src/forces/gravity.js';
 import { stateInFrame, type FrameState } from '../../src/frames/frameState.js';
 import { subSatelliteState } from '../../src/frames/subSatelliteState.js';
@@ -119,7 +119,7 @@ describe('every propagator answers the Propagator interface like its own API', (
 });
 
 describe('one detector, every propagator', () => {
-  const rise = (): StateDetector =>
+  const rise = (): EventDetector =>
     elevationDetector({ elevationRad: stationElevation(OBSERVER, itrfPositionM(EOP)), maxCheckS: 30, timeToleranceS: 1e-4 });
   const span = 36 * 3600;
 
@@ -168,7 +168,7 @@ describe('one detector, every propagator', () => {
   });
 
   it('refuses a reset on a state source', () => {
-    const burn: StateDetector = { name: 'burn', g: (s: FrameState) => s.positionM[2], action: 'reset', resetState: (s) => s };
+    const burn: EventDetector = { name: 'burn', g: (s: FrameState) => s.positionM[2], action: 'reset', resetState: (s) => s };
     expect(() => findEvents(SGP4, [burn], T0, T0.plusSeconds(6000))).toThrow(/needs numerical propagation/);
   });
 

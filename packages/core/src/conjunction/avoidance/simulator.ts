@@ -6,7 +6,7 @@
  * (planner.ts) searches over these trials; the CLI and tests can evaluate any Δv.
  */
 import { closestApproachDetector } from '../../events/detectors.js';
-import type { StateDetector } from '../../events/types.js';
+import type { EventDetector } from '../../events/types.js';
 import { applyImpulsiveDeltaV, type ThrustFrame } from '../../forces/thrust.js';
 import { DragForce } from '../../forces/drag.js';
 import { SolarRadiationPressureForce } from '../../forces/srp.js';
@@ -107,7 +107,7 @@ export class AvoidanceSimulator {
 
   private readonly prop: NumericalPropagator;
   private readonly windowProp: NumericalPropagator;
-  private readonly detector: StateDetector;
+  private readonly detector: EventDetector;
   private readonly secondary: EphemerisPropagator;
   private readonly frame: ThrustFrame;
   private readonly rB: Float64Array;

@@ -12,7 +12,7 @@
  * models into one buffer: nothing is allocated per evaluation.
  */
 import { odeEventDetector } from '../../events/odeAdapter.js';
-import type { EventDetector, EventOccurrence, StateDetector } from '../../events/types.js';
+import type { EventDetector, EventOccurrence, OdeEventDetector } from '../../events/types.js';
 import type { ForceModel } from '../../forces/types.js';
 import { ClassicalRungeKutta4 } from '../../integrators/rk4.js';
 import { DormandPrince54 } from '../../integrators/dormandPrince54.js';
@@ -52,12 +52,12 @@ export interface NumericalPropagatorOptions {
    * Orbit event detectors on the GCRF state (events/detectors.ts; the same detectors run on any
    * propagator through events/eventSearch.ts).
    */
-  detectors?: readonly StateDetector[];
+  detectors?: readonly EventDetector[];
   /**
    * Integrator-level detectors on the raw ODE variables: g(t, y) receives t = seconds since the
    * initial epoch and y = [r (m), v (m/s), (mass kg)] in GCRF. They run before `detectors`.
    */
-  events?: readonly EventDetector[];
+  events?: readonly OdeEventDetector[];
   /** Spacing of exact GCRF→ITRF nodes, s (default 300). */
   frameNodeSpacingS?: number;
   /** Spacing of exact Sun/Moon nodes, s (default 1800). */
@@ -102,7 +102,7 @@ export interface PropagationEvent {
   /** Detector name. */
   name: string;
   /** The detector as given (a state detector from `detectors`, or an integrator detector from `events`). */
-  detector: EventDetector | StateDetector;
+  detector: EventDetector | OdeEventDetector;
   epoch: Epoch;
   tSeconds: number;
   /** State at the event (before any reset): GCRF m, m/s. */
