@@ -16,7 +16,7 @@ import { EGM96_ZONAL_MODEL } from '../../src/gravity/zonal.js';
 import { findPasses } from '../../src/passes/index.js';
 import { AveragedPropagator, meanStateFromVector, propagateAveraged } from '../../src/propagation/averaged/index.js';
 import { EphemerisPropagator } from '../../src/propagation/ephemerisPropagator.js';
-import { NumericalPropagator, stateFromMeanElements } from '../../src/propagation/numerical/index.js';
+import { EventEnvironment, NumericalPropagator, stateFromMeanElements } from '../../src/propagation/numerical/index.js';
 import type { Propagator } from '../../src/propagation/propagator.js';
 import { Sgp4Propagator } from '../../src/propagation/sgp4/index.js';
 import { ISS_SAMPLE_TLE } from '../../src/samples.js';
@@ -137,7 +137,10 @@ describe('one detector, every propagator', () => {
   it('numerical: the integrator detects what the search over its ephemeris finds (< 1 ms)', () => {
     const end = T0.plusSeconds(span);
     // Nodes (g = z, ġ ≈ 6 km/s) and rises/sets: well-conditioned roots (apsides of a near-circular orbit are not).
-    const inRun = new NumericalPropagator({ ...numerical.options, detectors: [rise(), nodeDetector({ timeToleranceS: 1e-4 })] }).propagate(S0, end).events;
+    // In the run, the elevation reads the propagator's cached GCRF→ITRF chain (EventEnvironment); the search the exact one.
+    const env = new EventEnvironment(S0.epoch, EOP);
+    const cachedRise = elevationDetector({ elevationRad: stationElevation(OBSERVER, env.itrfPositionOfM), maxCheckS: 30, timeToleranceS: 1e-4 });
+    const inRun = new NumericalPropagator({ ...numerical.options, detectors: [cachedRise, nodeDetector({ timeToleranceS: 1e-4 })] }).propagate(S0, end).events;
     const eph = numerical.ephemerisPropagator(S0, end);
     const searched = findEvents(eph, [rise(), nodeDetector({ timeToleranceS: 1e-4 })], T0, end).events;
     expect(searched.length).toBe(inRun.length);
