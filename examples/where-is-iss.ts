@@ -9,7 +9,6 @@ import {
   findPasses,
   itrfToGeodetic,
   parseTle,
-  stateFnFromElements,
   temeToItrf,
 } from '@stationkeeper/core';
 
@@ -27,7 +26,7 @@ console.log(
 );
 
 const paris = { latDeg: 48.8566, lonDeg: 2.3522, altM: 35 };
-for (const p of findPasses(stateFnFromElements(iss), paris, at, at.plusDays(1))) {
+for (const p of findPasses(Sgp4Propagator.fromElements(iss), paris, at, at.plusDays(1))) {
   console.log(
     `pass: rise ${p.rise.epoch.toIsoUtc(0)}, max ${p.maxElevationDeg.toFixed(0)}°, ` +
       `${p.visible ? `visible, magnitude ${p.magnitude?.toFixed(1)}` : 'not visible'}`,

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, stateFnFromElements } from '@stationkeeper/core';
+import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator } from '@stationkeeper/core';
 import { REPO_ROOT } from './sharedData.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -26,16 +26,16 @@ const PROBE = `
 const iss = parseTle(ISS_SAMPLE_TLE).records[0];
 const at = Epoch.fromIso('2022-07-15T13:00:00Z');
 const s = Sgp4Propagator.fromElements(iss).propagate(at);
-const passes = findPasses(stateFnFromElements(iss), { latDeg: 48.8566, lonDeg: 2.3522, altM: 35 }, at, at.plusDays(1));
+const passes = findPasses(Sgp4Propagator.fromElements(iss), { latDeg: 48.8566, lonDeg: 2.3522, altM: 35 }, at, at.plusDays(1));
 const result = { r: [s[0], s[1], s[2]], passes: passes.map((p) => [p.rise.epoch.toIsoUtc(3), p.maxElevationDeg, p.visible]) };
 `;
-const IMPORTS = `import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, stateFnFromElements } from '@stationkeeper/core';`;
+const IMPORTS = `import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator } from '@stationkeeper/core';`;
 
 function expected() {
   const iss = parseTle(ISS_SAMPLE_TLE).records[0];
   const at = Epoch.fromIso('2022-07-15T13:00:00Z');
   const s = Sgp4Propagator.fromElements(iss).propagate(at);
-  const passes = findPasses(stateFnFromElements(iss), { latDeg: 48.8566, lonDeg: 2.3522, altM: 35 }, at, at.plusDays(1));
+  const passes = findPasses(Sgp4Propagator.fromElements(iss), { latDeg: 48.8566, lonDeg: 2.3522, altM: 35 }, at, at.plusDays(1));
   return { r: [s[0], s[1], s[2]], passes: passes.map((p) => [p.rise.epoch.toIsoUtc(3), p.maxElevationDeg, p.visible]) };
 }
 

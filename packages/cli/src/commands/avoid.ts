@@ -20,7 +20,7 @@ import {
   EGM96_GM_M3_PER_S2,
   parseCdm,
   planAvoidanceBurn,
-  sgp4GcrfStateFunction,
+  Sgp4Propagator,
   stateToGcrf,
   type AvoidanceBurn,
   type AvoidanceInput,
@@ -209,7 +209,7 @@ export async function runAvoid(opts: AvoidOpts, io: AvoidCommandIo): Promise<Avo
     base = {
       propagator: run.propagator,
       primary: run.initial,
-      secondary: { stateFunction: sgp4GcrfStateFunction(s.elements, eop) },
+      secondary: { source: Sgp4Propagator.fromElements(s.elements) },
       primaryCovariance: { frame: 'rtn', matrix: cov },
       secondaryCovariance: { frame: 'rtn', matrix: cov },
       hardBodyRadiusM: hbrOption,

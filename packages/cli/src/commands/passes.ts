@@ -7,7 +7,7 @@ import {
   DEFAULT_MIN_ELEVATION_DEG,
   Epoch,
   findPasses,
-  stateFnFromElements,
+  Sgp4Propagator,
   type Pass,
   type PassPoint,
 } from '@stationkeeper/core';
@@ -185,7 +185,7 @@ export function registerPasses(program: Command): Command {
       const note = useEpoch ? `elements are ${ageDays.toFixed(0)} days from now: searching from their epoch (use --start to choose)` : '';
       const end = start.plusDays(days);
       const eop = loadEop(dataDir);
-      const passes = findPasses(stateFnFromElements(elements), { latDeg: lat, lonDeg: lon, altM }, start, end, {
+      const passes = findPasses(Sgp4Propagator.fromElements(elements), { latDeg: lat, lonDeg: lon, altM }, start, end, {
         minElevationDeg,
         eop,
       });

@@ -3,7 +3,7 @@
  * speed, sunlit), how old its elements are, and its next visible pass over a place.
  */
 import { Command } from 'commander';
-import { Epoch, findPasses, Sgp4Propagator, stateFnFromElements, subSatelliteState, type Pass } from '@stationkeeper/core';
+import { Epoch, findPasses, Sgp4Propagator, subSatelliteState, type Pass, type Propagator } from '@stationkeeper/core';
 import { resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
@@ -22,10 +22,10 @@ const PASS_SEARCH_STEPS_DAYS = [1, 3, PASS_SEARCH_DAYS];
  * that has set by the end of a shorter span is the one the full span would give (the search grid
  * starts at `at` either way; passes before it in the span are complete and not visible).
  */
-function nextVisiblePass(fn: ReturnType<typeof stateFnFromElements>, place: { latDeg: number; lonDeg: number; altM: number }, at: Epoch, eop: ReturnType<typeof loadEop>): Pass | undefined {
+function nextVisiblePass(propagator: Propagator, place: { latDeg: number; lonDeg: number; altM: number }, at: Epoch, eop: ReturnType<typeof loadEop>): Pass | undefined {
   for (const days of PASS_SEARCH_STEPS_DAYS) {
     const end = at.plusDays(days);
-    const next = findPasses(fn, place, at, end, { eop }).find((p) => p.visible);
+    const next = findPasses(propagator, place, at, end, { eop }).find((p) => p.visible);
     if (next && (days === PASS_SEARCH_DAYS || !next.inProgressAtEnd)) return next;
     if (!next && days === PASS_SEARCH_DAYS) return undefined;
   }
@@ -102,12 +102,13 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
   }
 
   const eop = loadEop(dataDir);
-  const sub = subSatelliteState(Sgp4Propagator.fromElements(elements), at, eop);
+  const propagator = Sgp4Propagator.fromElements(elements);
+  const sub = subSatelliteState(propagator, at, eop);
 
   const place = lat !== undefined || lon !== undefined
     ? { name: 'chosen place', latDeg: lat!, lonDeg: lon!, altM: 0 }
     : DEFAULT_PLACE;
-  const next = nextVisiblePass(stateFnFromElements(elements), place, at, eop);
+  const next = nextVisiblePass(propagator, place, at, eop);
 
   return {
     norad: elements.noradId,

@@ -37,9 +37,9 @@ import { detectManeuvers, type DetectedManeuver, type ManeuverDetectionOptions }
 import type { MeanElements } from '../formats/meanElements.js';
 import { fitLine } from '../math/lineFit.js';
 import type { Epoch } from '../time/epoch.js';
-import type { AveragedDynamicsOptions } from './averagedDynamics.js';
-import { propagateAveraged, meanStateFromVector } from './averagedPropagator.js';
-import { meanStateFromElements, type MeanOrbitState } from './meanState.js';
+import type { AveragedDynamicsOptions } from '../propagation/averaged/averagedDynamics.js';
+import { propagateAveraged, meanStateFromVector } from '../propagation/averaged/averagedPropagator.js';
+import { meanStateFromElements, type MeanOrbitState } from '../propagation/averaged/meanState.js';
 
 const DAY = 86400;
 /**

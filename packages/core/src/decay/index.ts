@@ -1,4 +1,4 @@
-export { gaussLegendre, periodicRule, type PeriodicRule, type QuadratureKind } from './quadrature.js';
+export { gaussLegendre, periodicRule, type PeriodicRule, type QuadratureKind } from '../propagation/averaged/quadrature.js';
 export {
   EGM96_AVERAGED_GRAVITY,
   checkMeanState,
@@ -7,23 +7,23 @@ export {
   meanStateGeometry,
   type AveragedGravity,
   type MeanOrbitState,
-} from './meanState.js';
-export { eccentricLongitudeFromMean, osculatingAtEccentricLongitude } from './shortPeriod.js';
+} from '../propagation/averaged/meanState.js';
+export { eccentricLongitudeFromMean, osculatingAtEccentricLongitude } from '../propagation/averaged/shortPeriod.js';
 export {
   AveragedDynamics,
   type AveragedDynamicsOptions,
   type DecaySpaceWeather,
   type DragSettings,
   type QuadratureSettings,
-} from './averagedDynamics.js';
+} from '../propagation/averaged/averagedDynamics.js';
 export {
   meanStateFromVector,
   propagateAveraged,
   type AveragedPropagationOptions,
   type AveragedPropagationResult,
   type AveragedStopReason,
-} from './averagedPropagator.js';
-export { numericalStateFromMeanState, osculatingFromMeanState, type CartesianState } from './handOver.js';
+} from '../propagation/averaged/averagedPropagator.js';
+export { numericalStateFromMeanState, osculatingFromMeanState, type CartesianState } from '../propagation/averaged/handOver.js';
 export { predictLifetime, type LifetimeOptions, type LifetimeResult } from './lifetime.js';
 export {
   BallisticFitError,

@@ -23,10 +23,10 @@ import type { SpaceWeatherSource } from '../spaceWeather/types.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import type { AtmosphereSpaceWeather } from '../atmosphere/types.js';
-import type { AveragedDynamicsOptions, DecaySpaceWeather } from './averagedDynamics.js';
-import { propagateAveraged, type AveragedPropagationResult } from './averagedPropagator.js';
-import { numericalStateFromMeanState } from './handOver.js';
-import { meanStateGeometry, type MeanOrbitState } from './meanState.js';
+import type { AveragedDynamicsOptions, DecaySpaceWeather } from '../propagation/averaged/averagedDynamics.js';
+import { propagateAveraged, type AveragedPropagationResult } from '../propagation/averaged/averagedPropagator.js';
+import { numericalStateFromMeanState } from '../propagation/averaged/handOver.js';
+import { meanStateGeometry, type MeanOrbitState } from '../propagation/averaged/meanState.js';
 
 const DAY = 86400;
 
@@ -121,7 +121,7 @@ export function predictLifetime(initial: MeanOrbitState, options: LifetimeOption
     eop: options.eop,
     needsSun: false,
     needsMoon: false,
-    events: [altitudeDetector({ name: 'reentry', thresholdM: reentryAltitudeM, altitudeM: env.geodeticAltitudeM, action: 'stop' })],
+    detectors: [altitudeDetector({ name: 'reentry', thresholdM: reentryAltitudeM, altitudeM: env.geodeticAltitudeOfM, action: 'stop' })],
   });
   const run = propagator.propagate(start, endEpoch);
   const reentered = run.stopped;

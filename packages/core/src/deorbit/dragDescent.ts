@@ -36,8 +36,8 @@ export function dragDescentToBreakup(epoch: Epoch, raM: number, rpM: number, bal
   const va = Math.sqrt(muM3PerS2 * (2 / raM - 1 / a));
   const massKg = 1000;
   const drag = new EntryAeroForce({ atmosphere: new ExponentialAtmosphere(), spaceWeather: NO_WEATHER, cdAreaM2: massKg / ballisticKgPerM2, liftToDrag: 0, bank: NO_LIFT, corotating: false });
-  const stop = altitudeDetector({ thresholdM: breakupAltitudeM, altitudeM: (_t, y) => Math.hypot(y[0], y[1], y[2]) - radiusM, action: 'stop', maxCheckS: 30 });
-  const prop = new NumericalPropagator({ forces: [new PointMassGravityForce(muM3PerS2), drag], rtol: 1e-9, events: [stop], needsSun: false, needsMoon: false });
+  const stop = altitudeDetector({ thresholdM: breakupAltitudeM, altitudeM: ({ positionM: r }) => Math.hypot(r[0], r[1], r[2]) - radiusM, action: 'stop', maxCheckS: 30 });
+  const prop = new NumericalPropagator({ forces: [new PointMassGravityForce(muM3PerS2), drag], rtol: 1e-9, detectors: [stop], needsSun: false, needsMoon: false });
   const period = 2 * Math.PI * Math.sqrt((a * a * a) / muM3PerS2);
   // Equatorial plane of a sphere: the exponential table's geodetic height there is the spherical one.
   const run = prop.propagate({ epoch, rGcrfM: [raM, 0, 0], vGcrfMps: [0, va, 0], massKg }, epoch.plusSeconds(2 * period));

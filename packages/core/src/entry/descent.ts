@@ -7,7 +7,7 @@
  * mass, area and lift changes never sit inside an integration step.
  */
 import type { AtmosphereModel } from '../atmosphere/types.js';
-import type { EventDetector } from '../events/types.js';
+import type { OdeEventDetector } from '../events/types.js';
 import { DragForce, type DragSpaceWeatherSource } from '../forces/drag.js';
 import { ZonalGravityForce } from '../forces/gravity.js';
 import type { ForceModel } from '../forces/types.js';
@@ -143,7 +143,7 @@ function runPhases(initial: OrbitState, phases: Phase[], c: DescentConfig): Phas
   let evaluations = 0;
   for (const phase of phases) {
     const env = new EventEnvironment(state.epoch, c.eop);
-    const detectors: EventDetector[] = [{ name: phase.stop.name, g: phase.stop.g(env), direction: 'decreasing', action: 'stop', maxCheckS: 10, timeToleranceS: 1e-3 }];
+    const detectors: OdeEventDetector[] = [{ name: phase.stop.name, g: phase.stop.g(env), direction: 'decreasing', action: 'stop', maxCheckS: 10, timeToleranceS: 1e-3 }];
     for (const m of phase.marks ?? []) {
       if (env.geodeticAltitudeM(0, toY(state)) > m.altitudeM) {
         detectors.push({ name: m.name, g: (t, y) => env.geodeticAltitudeM(t, y) - m.altitudeM, direction: 'decreasing', action: 'continue', maxCheckS: 10, timeToleranceS: 1e-3 });

@@ -1,13 +1,19 @@
 /**
- * Ready-made event detectors for orbit states y = [x, y, z, vx, vy, vz, ...] (m, m/s, geocentric
- * inertial frame, e.g. GCRF). Each is a plain object built from options; the frame-dependent parts
- * (geodetic altitude, Sun position, station elevation) come in as callbacks so the propagator can
- * supply its own models.
+ * Ready-made event detectors on a {@link FrameState} (epoch, frame GCRF or TEME, position m,
+ * velocity m/s), so the same detector runs on SGP4, numerical and averaged propagation. Each is a
+ * plain object built from options; the frame-dependent parts (geodetic altitude, Sun position,
+ * station elevation) come in as callbacks so a run can supply its own (cached) models.
  */
 import { WGS84 } from '../bodies/earth.js';
 import { shadowAngles, type ShadowAngles } from '../bodies/shadow.js';
+import { temeToItrfInto } from '../frames/earthFixed.js';
+import { earthOrientation, emptyEarthOrientation } from '../frames/earthOrientation.js';
+import { gcrfToItrfInto } from '../frames/fk5.js';
+import { stateInFrame, type FrameState, type StateSource } from '../frames/frameState.js';
 import { lookAngles, type LookAngles, type Observer } from '../frames/topocentric.js';
-import type { EventAction, EventDetector, EventDirection } from './types.js';
+import type { Epoch } from '../time/epoch.js';
+import type { EopSource } from '../time/eop.js';
+import type { EventAction, EventDirection, EventDetector } from './types.js';
 
 /** Settings every built-in detector accepts (see {@link EventDetector}). */
 export interface DetectorOptions {
@@ -20,7 +26,7 @@ export interface DetectorOptions {
 
 function build(
   defaults: { name: string; direction: EventDirection; maxCheckS?: number },
-  g: (t: number, y: Float64Array) => number,
+  g: (state: FrameState) => number,
   o: DetectorOptions,
 ): EventDetector {
   const detector: EventDetector = {
@@ -43,15 +49,16 @@ function pick<T extends string>(field: string, value: T | undefined, fallback: T
 }
 
 /** Height above a sphere of the WGS-84 equatorial radius, m: a crude default (up to 21 km low at the poles). */
-export function sphericalAltitudeM(_t: number, y: Float64Array): number {
-  return Math.hypot(y[0], y[1], y[2]) - WGS84.aM;
+export function sphericalAltitudeM(state: FrameState): number {
+  const r = state.positionM;
+  return Math.hypot(r[0], r[1], r[2]) - WGS84.aM;
 }
 
 export interface AltitudeDetectorOptions extends DetectorOptions {
   /** Altitude to detect, m. */
   thresholdM: number;
   /** Altitude of the state, m; default {@link sphericalAltitudeM}. Pass the geodetic altitude in real use. */
-  altitudeM?: (t: number, y: Float64Array) => number;
+  altitudeM?: (state: FrameState) => number;
   /** 'descending' (falling through the threshold, default), 'ascending' or 'both'. */
   crossing?: 'descending' | 'ascending' | 'both';
 }
@@ -62,7 +69,7 @@ export function altitudeDetector(o: AltitudeDetectorOptions): EventDetector {
   const altitude = o.altitudeM ?? sphericalAltitudeM;
   const threshold = o.thresholdM;
   const direction = pick('crossing', o.crossing, 'descending', { descending: 'decreasing', ascending: 'increasing', both: 'both' });
-  return build({ name: `altitude ${threshold} m`, direction }, (t, y) => altitude(t, y) - threshold, o);
+  return build({ name: `altitude ${threshold} m`, direction }, (state) => altitude(state) - threshold, o);
 }
 
 export interface ApsideDetectorOptions extends DetectorOptions {
@@ -77,7 +84,7 @@ export function apsideDetector(o: ApsideDetectorOptions = {}): EventDetector {
   const direction = pick('apsis', o.apsis, 'both', { perigee: 'increasing', apogee: 'decreasing', both: 'both' });
   return build(
     { name: o.apsis ?? 'apsides', direction },
-    (_t, y) => y[0] * y[3] + y[1] * y[4] + y[2] * y[5],
+    ({ positionM: r, velocityMps: v }) => r[0] * v[0] + r[1] * v[1] + r[2] * v[2],
     o,
   );
 }
@@ -86,15 +93,18 @@ export interface NodeDetectorOptions extends DetectorOptions {
   node?: 'ascending' | 'descending' | 'both';
 }
 
-/** Equator crossings: g = z (inertial); increasing at the ascending node. */
+/**
+ * Equator crossings: g = z of the state's frame (GCRF: the mean J2000 equator; TEME: the true
+ * equator of date, ~0.3° apart in 2025); increasing at the ascending node.
+ */
 export function nodeDetector(o: NodeDetectorOptions = {}): EventDetector {
   const direction = pick('node', o.node, 'both', { ascending: 'increasing', descending: 'decreasing', both: 'both' });
-  return build({ name: o.node ? `${o.node} node` : 'nodes', direction }, (_t, y) => y[2], o);
+  return build({ name: o.node ? `${o.node} node` : 'nodes', direction }, (state) => state.positionM[2], o);
 }
 
 export interface EclipseDetectorOptions extends DetectorOptions {
-  /** Geocentric Sun position at t, same frame as y, m, written into `out`. */
-  sunPositionM: (t: number, out: Float64Array) => void;
+  /** Geocentric Sun position at `epoch`, m, in the frame of the states, written into `out`. */
+  sunPositionM: (epoch: Epoch, out: Float64Array) => void;
   /** Boundary: umbra (total shadow, default) or penumbra (first loss of any sunlight). */
   boundary?: 'umbra' | 'penumbra';
   /** 'entry', 'exit' or 'both' (default). */
@@ -108,7 +118,7 @@ export interface EclipseDetectorOptions extends DetectorOptions {
  * penumbra; both are positive outside, so entry is a decreasing crossing.
  */
 export function eclipseDetector(o: EclipseDetectorOptions): EventDetector {
-  if (typeof o?.sunPositionM !== 'function') throw new TypeError('sunPositionM must be a function (t, out) => void');
+  if (typeof o?.sunPositionM !== 'function') throw new TypeError('sunPositionM must be a function (epoch, out) => void');
   const boundary = o.boundary ?? 'umbra';
   if (boundary !== 'umbra' && boundary !== 'penumbra') throw new RangeError(`boundary must be 'umbra' or 'penumbra', got ${String(boundary)}`);
   const direction = pick('transition', o.transition, 'both', { entry: 'decreasing', exit: 'increasing', both: 'both' });
@@ -118,9 +128,9 @@ export function eclipseDetector(o: EclipseDetectorOptions): EventDetector {
   const umbra = boundary === 'umbra';
   return build(
     { name: `${boundary} ${o.transition ?? 'entry/exit'}`, direction },
-    (t, y) => {
-      sunPosition(t, sun);
-      const { sunRadiusRad: a, earthRadiusRad: b, separationRad: c } = shadowAngles(y, sun, angles);
+    (state) => {
+      sunPosition(state.epoch, sun);
+      const { sunRadiusRad: a, earthRadiusRad: b, separationRad: c } = shadowAngles(state.positionM, sun, angles);
       return umbra ? c - (b - a) : c - (a + b);
     },
     o,
@@ -128,8 +138,8 @@ export function eclipseDetector(o: EclipseDetectorOptions): EventDetector {
 }
 
 export interface ElevationDetectorOptions extends DetectorOptions {
-  /** Elevation of the satellite seen from the station at t, rad (see {@link stationElevation}). */
-  elevationRad: (t: number, y: Float64Array) => number;
+  /** Elevation of the satellite seen from the station, rad (see {@link stationElevation}). */
+  elevationRad: (state: FrameState) => number;
   /** Mask angle, rad (default 0). */
   minElevationRad?: number;
   /** 'rise', 'set' or 'both' (default). */
@@ -138,26 +148,65 @@ export interface ElevationDetectorOptions extends DetectorOptions {
 
 /** Ground-station visibility: g = elevation − mask; rise is increasing. */
 export function elevationDetector(o: ElevationDetectorOptions): EventDetector {
-  if (typeof o?.elevationRad !== 'function') throw new TypeError('elevationRad must be a function (t, y) => number');
+  if (typeof o?.elevationRad !== 'function') throw new TypeError('elevationRad must be a function (state) => number');
   const mask = o.minElevationRad ?? 0;
   if (!Number.isFinite(mask)) throw new RangeError(`minElevationRad must be finite, got ${mask}`);
   const direction = pick('transition', o.transition, 'both', { rise: 'increasing', set: 'decreasing', both: 'both' });
   const elevation = o.elevationRad;
-  return build({ name: o.transition ?? 'rise/set', direction, maxCheckS: 30 }, (t, y) => elevation(t, y) - mask, o);
+  return build({ name: o.transition ?? 'rise/set', direction, maxCheckS: 30 }, (state) => elevation(state) - mask, o);
 }
 
 /**
- * Elevation callback for {@link elevationDetector}: `toItrfM(t, y, out)` writes the satellite's
- * ITRF position (the propagator's frame chain); elevation from frames/topocentric `lookAngles`.
+ * Elevation callback for {@link elevationDetector}: `toItrfM(state, out)` writes the satellite's
+ * ITRF position (default {@link itrfPositionM}: the full frame chain per call; a numerical run
+ * passes its cached chain); elevation from frames/topocentric `lookAngles`.
  */
 export function stationElevation(
   observer: Observer,
-  toItrfM: (t: number, y: Float64Array, out: Float64Array) => void,
-): (t: number, y: Float64Array) => number {
+  toItrfM: (state: FrameState, out: Float64Array) => void = itrfPositionM(),
+): (state: FrameState) => number {
   const r = new Float64Array(3);
   const look: LookAngles = { azimuthRad: 0, elevationRad: 0, rangeM: 0, rangeRateMps: Number.NaN };
-  return (t, y) => {
-    toItrfM(t, y, r);
+  return (state) => {
+    toItrfM(state, r);
     return lookAngles(observer, r, undefined, look).elevationRad;
   };
+}
+
+/**
+ * ITRF position of a GCRF or TEME state, m, into `out`: TEME → ITRF (GMST + polar motion,
+ * frames/earthFixed.ts) or GCRF → ITRF via TEME (FK5, frames/fk5.ts); without `eop` UT1 = UTC.
+ */
+export function itrfPositionM(eop?: EopSource): (state: FrameState, out: Float64Array) => void {
+  const eo = emptyEarthOrientation();
+  return (state, out) => {
+    if (state.frame === 'TEME') temeToItrfInto(earthOrientation(state.epoch, eop, eo), state.positionM, null, out, null);
+    else gcrfToItrfInto(state.epoch, state.positionM, null, out, null, eop);
+  };
+}
+
+export interface ClosestApproachDetectorOptions extends DetectorOptions {
+  /** The other object's states (any propagator; turned into the frame of the states seen). */
+  other: StateSource;
+}
+
+/**
+ * Closest approaches to another object: g = (r − r₂)·(v − v₂), the relative range rate times the
+ * range; a − → + zero is a minimum of the distance (a TCA), a + → − zero a maximum.
+ */
+export function closestApproachDetector(o: ClosestApproachDetectorOptions): EventDetector {
+  if (typeof o?.other?.stateAt !== 'function') throw new TypeError('other must be a state source with stateAt(epoch)');
+  const other = o.other;
+  return build(
+    { name: 'closest approach', direction: 'increasing', maxCheckS: 20 },
+    (state) => {
+      const s2 = stateInFrame(other.stateAt(state.epoch), state.frame);
+      const r = state.positionM;
+      const v = state.velocityMps;
+      const r2 = s2.positionM;
+      const v2 = s2.velocityMps;
+      return (r[0] - r2[0]) * (v[0] - v2[0]) + (r[1] - r2[1]) * (v[1] - v2[1]) + (r[2] - r2[2]) * (v[2] - v2[2]);
+    },
+    o,
+  );
 }

@@ -1,3 +1,4 @@
 export * from './types.js';
-export { EventManager, type StepEventOutcome } from './eventManager.js';
 export * from './detectors.js';
+export * from './odeAdapter.js';
+export * from './eventSearch.js';

@@ -1,56 +1,45 @@
 /**
- * Event detection on the integrator's dense output: an event is a sign change of a switching
- * function g(t, y) (Orekit's EventDetector idea, written anew here). "Increasing" always refers to
- * increasing t, also when integrating backwards (a perigee is an increasing crossing of r·v
- * whichever way the integration runs).
+ * Orbit event detectors (Orekit's EventDetector design, written anew): a switching function
+ * g(state) of a {@link FrameState} — epoch, frame, position m, velocity m/s — so one detector
+ * serves every propagator. Two engines run them:
+ * - events/eventSearch.ts scans any Propagator (SGP4, an ephemeris, the averaged model) and
+ *   refines each sign change with math/rootFinding.ts;
+ * - the numerical propagator hands them to its integrator through events/odeAdapter.ts, which
+ *   builds the state from the integrator's (t, y) on the dense output.
+ * "Increasing" refers to increasing time, whichever way a run goes.
  */
+import type { FrameState } from '../frames/frameState.js';
+import type { EventAction, EventDirection } from '../integrators/eventTypes.js';
 
-/** Which crossings of g = 0 count: increasing (− → + in time), decreasing, or both. */
-export type EventDirection = 'increasing' | 'decreasing' | 'both';
-
-/**
- * What happens when the event fires: stop the integration there, continue unchanged, or
- * replace the state by `resetState`'s result (impulsive manoeuvres) and continue.
- */
-export type EventAction = 'stop' | 'continue' | 'reset';
-
-export interface EventOccurrence {
-  /** The detector that fired. */
-  readonly detector: EventDetector;
-  /** Event time, s (within the detector's time tolerance of the true root of g). */
-  readonly t: number;
-  /** State at the event, before any reset (a fresh array). */
-  readonly y: Float64Array;
-  /** True when g goes from negative to positive with increasing t. */
-  readonly increasing: boolean;
-  /** Action taken. */
-  readonly action: EventAction;
-  /** State after the reset (only for action 'reset'). */
-  readonly yAfter?: Float64Array;
-}
+// The integrator-level (t, y) detector types, for callers that detect on raw ODE variables.
+export {
+  DEFAULT_EVENT_MAX_CHECK_S,
+  DEFAULT_EVENT_TIME_TOLERANCE_S,
+  type EventAction,
+  type EventDirection,
+  type EventOccurrence,
+  type OdeEventDetector,
+} from '../integrators/eventTypes.js';
 
 export interface EventDetector {
   /** For messages and logs. */
   readonly name: string;
-  /** Switching function: the event is where it changes sign. Must be continuous in t. */
-  g(t: number, y: Float64Array): number;
-  /** Which crossings fire; default 'both'. Crossings in the other direction are tracked silently. */
+  /**
+   * Switching function: the event is where it changes sign; must be continuous in time. The state
+   * (and its arrays) may be reused after the call returns: copy what you keep.
+   */
+  g(state: FrameState): number;
+  /** Which crossings fire; default 'both'. */
   readonly direction?: EventDirection;
+  /** Action when it fires (default 'continue'); a function may decide per occurrence. */
+  readonly action?: EventAction | ((state: FrameState, increasing: boolean) => EventAction);
   /**
-   * Action when it fires; a function may decide per occurrence (e.g. stop at the third one).
-   * Default 'continue'.
+   * New state for action 'reset' (e.g. velocity + Δv), same frame; numerical propagation only (an
+   * analytical propagator cannot be restarted from a state).
    */
-  readonly action?: EventAction | ((t: number, y: Float64Array, increasing: boolean) => EventAction);
-  /** New state for action 'reset' (e.g. velocity + Δv); receives the state at the event. */
-  resetState?(t: number, y: Float64Array): ArrayLike<number>;
-  /**
-   * Largest interval between two samples of g inside a step, s (default 60): two roots closer
-   * than this may go unseen. Set it below half the shortest time g stays on one side.
-   */
+  resetState?(state: FrameState): FrameState;
+  /** Largest interval between two samples of g, s (default 60): two roots closer may go unseen. */
   readonly maxCheckS?: number;
   /** Accuracy of the event time, s (default 1e-6). */
   readonly timeToleranceS?: number;
 }
-
-export const DEFAULT_EVENT_MAX_CHECK_S = 60;
-export const DEFAULT_EVENT_TIME_TOLERANCE_S = 1e-6;

@@ -6,3 +6,4 @@ export * from './fk5.js';
 export * from './geodetic.js';
 export * from './topocentric.js';
 export * from './greatCircle.js';
+export * from './frameState.js';

@@ -1,17 +1,19 @@
 /**
- * Where an SGP4 object is over the Earth at one instant: geodetic latitude, longitude and height
+ * Where an object is over the Earth at one instant: geodetic latitude, longitude and height
  * (WGS-84), inertial and Earth-relative speed, and whether it is sunlit. Shared by the CLI
- * `where` command and the server's state/track routes so both answer the same numbers.
+ * `where` command and the server's state/track routes so both answer the same numbers. It takes
+ * any state source (every propagator of propagation/ is one), never a propagator module: frames
+ * sit below propagation.
  */
 import { sunPositionTemeM } from '../bodies/sun.js';
 import { sunlitFraction } from '../bodies/shadow.js';
-import type { Sgp4Propagator } from '../propagation/sgp4/sgp4Propagator.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import { temeToItrfInto } from './earthFixed.js';
 import { earthOrientation, type EarthOrientation } from './earthOrientation.js';
 import { WGS84 } from '../bodies/earth.js';
 import { itrfToGeodetic, type Geodetic } from './geodetic.js';
+import { stateInFrame, type StateSource } from './frameState.js';
 
 export interface SubSatelliteState {
   /** Geodetic latitude, rad (WGS-84). */
@@ -30,7 +32,6 @@ export interface SubSatelliteState {
 
 /** Reusable buffers so a ground track of thousands of points allocates once. */
 export interface SubSatelliteScratch {
-  readonly stateKm: Float64Array;
   readonly rTemeM: Float64Array;
   readonly vTemeMps: Float64Array;
   readonly rItrfM: Float64Array;
@@ -42,7 +43,6 @@ export interface SubSatelliteScratch {
 
 export function subSatelliteScratch(): SubSatelliteScratch {
   return {
-    stateKm: new Float64Array(6),
     rTemeM: new Float64Array(3),
     vTemeMps: new Float64Array(3),
     rItrfM: new Float64Array(3),
@@ -52,22 +52,21 @@ export function subSatelliteScratch(): SubSatelliteScratch {
 }
 
 /**
- * SGP4 state at `at`, rotated TEME → ITRF with `eop` (UT1 = UTC and no polar motion when absent),
- * then to WGS-84 geodetic coordinates.
- * @throws Sgp4Error when SGP4 fails at that instant (e.g. the orbit has decayed).
+ * The source's state at `at` (an SGP4 propagator answers in TEME; a GCRF state is rotated to TEME
+ * first), rotated TEME → ITRF with `eop` (UT1 = UTC and no polar motion when absent), then to
+ * WGS-84 geodetic coordinates.
+ * @throws what the source throws there (e.g. Sgp4Error when the orbit has decayed).
  */
 export function subSatelliteState(
-  propagator: Sgp4Propagator,
+  source: StateSource,
   at: Epoch,
   eop?: EopSource,
   scratch: SubSatelliteScratch = subSatelliteScratch(),
 ): SubSatelliteState {
   const s = scratch;
-  propagator.propagate(at, s.stateKm);
-  for (let i = 0; i < 3; i++) {
-    s.rTemeM[i] = s.stateKm[i] * 1e3;
-    s.vTemeMps[i] = s.stateKm[i + 3] * 1e3;
-  }
+  const teme = stateInFrame(source.stateAt(at), 'TEME', eop);
+  s.rTemeM.set(teme.positionM);
+  s.vTemeMps.set(teme.velocityMps);
   s.eo = earthOrientation(at, eop, s.eo);
   temeToItrfInto(s.eo, s.rTemeM, s.vTemeMps, s.rItrfM, s.vItrfMps);
   s.geo = itrfToGeodetic(s.rItrfM, WGS84, s.geo);

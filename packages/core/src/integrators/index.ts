@@ -6,3 +6,5 @@ export { EmbeddedRungeKutta, type AdaptiveIntegratorOptions } from './adaptive.j
 export { ClassicalRungeKutta4, type FixedStepOptions } from './rk4.js';
 export { DormandPrince54 } from './dormandPrince54.js';
 export { DormandPrince853 } from './dormandPrince853.js';
+export * from './eventTypes.js';
+export { EventManager, type StepEventOutcome } from './eventManager.js';

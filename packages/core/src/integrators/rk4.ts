@@ -1,3 +1,4 @@
+import { cubicHermiteWeights } from '../math/hermite.js';
 import { RungeKuttaIntegrator } from './rungeKutta.js';
 
 export interface FixedStepOptions {
@@ -54,6 +55,8 @@ export class ClassicalRungeKutta4 extends RungeKuttaIntegrator {
     // Hermite data are y, yNew, k[0], k[4]: nothing to precompute.
   }
 
+  private readonly hermite = new Float64Array(8);
+
   protected evaluateDense(s: number, out: Float64Array): void {
     const n = this.n;
     const h = this.hStep;
@@ -61,13 +64,8 @@ export class ClassicalRungeKutta4 extends RungeKuttaIntegrator {
     const y1 = this.yNew;
     const f0 = this.k[0];
     const f1 = this.k[4];
-    const s2 = s * s;
-    const s3 = s2 * s;
-    const h00 = 2 * s3 - 3 * s2 + 1;
-    const h10 = (s3 - 2 * s2 + s) * h;
-    const h01 = -2 * s3 + 3 * s2;
-    const h11 = (s3 - s2) * h;
-    for (let i = 0; i < n; i++) out[i] = h00 * y0[i] + h10 * f0[i] + h01 * y1[i] + h11 * f1[i];
+    const w = cubicHermiteWeights(s, h, this.hermite);
+    for (let i = 0; i < n; i++) out[i] = w[0] * y0[i] + w[1] * f0[i] + w[2] * y1[i] + w[3] * f1[i];
   }
 
   protected firstStep(_t0: number, _tEnd: number, direction: number): number {

@@ -1,4 +1,4 @@
-import { EventManager, type StepEventOutcome } from '../events/eventManager.js';
+import { EventManager, type StepEventOutcome } from './eventManager.js';
 import { IntegrationError, NonFiniteDerivativeError, StepSizeUnderflowError, TooManyStepsError } from './errors.js';
 import type { IntegrateOptions, IntegrationResult, OdeFunction, OdeIntegrator, StepInterpolator } from './types.js';
 

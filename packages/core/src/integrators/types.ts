@@ -1,4 +1,4 @@
-import type { EventDetector, EventOccurrence } from '../events/types.js';
+import type { OdeEventDetector, EventOccurrence } from './eventTypes.js';
 
 /**
  * Right-hand side of a first-order ODE system y' = f(t, y): writes dy/dt into `outDy`.
@@ -25,8 +25,8 @@ export interface StepInterpolator {
 export interface IntegrateOptions {
   /** Called after every accepted step (after event handling cut it short where needed). */
   onStep?(step: StepInterpolator): void;
-  /** Event detectors, checked on every accepted step (see events/). */
-  events?: readonly EventDetector[];
+  /** Event detectors on (t, y), checked on every accepted step (eventTypes.ts; events/ adapts state detectors). */
+  events?: readonly OdeEventDetector[];
   /** First trial step, s (sign ignored). Default: Hairer's heuristic (adaptive) or the fixed step. */
   initialStepS?: number;
   /** Limit on attempted steps (accepted + rejected); default 1,000,000. */

@@ -112,3 +112,37 @@ export function goldenSectionMax(f: (x: number) => number, a: number, b: number,
   }
   return 0.5 * (a + b);
 }
+
+/**
+ * Illinois variant of regula falsi (Dowell & Jarratt, BIT 11 (1971) 168–174) on the bracket
+ * [a, b] (a before b in the caller's order, ga·gb ≤ 0): keeps a bracket and converges
+ * superlinearly. Every trial point stays at least tol/2 inside the bracket, so it always shrinks;
+ * stops when the bracket is narrower than `tol` and returns the end on b's side, i.e. a point
+ * where g already has b's sign (or is 0). That one-sidedness is what an event manager needs: the
+ * sign after the event is known, so the same root is not found twice. `maxIterations` bounds the
+ * work when g is not continuous.
+ */
+export function illinoisRoot(g: (x: number) => number, a: number, ga: number, b: number, gb: number, tol: number, maxIterations = 200): number {
+  let lastMoved = 0; // +1: a moved last, −1: b moved last
+  for (let iter = 0; iter < maxIterations && Math.abs(b - a) > tol; iter++) {
+    let x = ga === gb ? 0.5 * (a + b) : b - (gb * (b - a)) / (gb - ga);
+    const lo = Math.min(a, b) + 0.5 * tol;
+    const hi = Math.max(a, b) - 0.5 * tol;
+    if (!(x >= lo)) x = lo;
+    if (!(x <= hi)) x = hi;
+    const gx = g(x);
+    if (gx === 0) return x;
+    if (Math.sign(gx) === Math.sign(gb)) {
+      b = x;
+      gb = gx;
+      if (lastMoved === -1) ga *= 0.5;
+      lastMoved = -1;
+    } else {
+      a = x;
+      ga = gx;
+      if (lastMoved === 1) gb *= 0.5;
+      lastMoved = 1;
+    }
+  }
+  return b;
+}

@@ -35,7 +35,8 @@ import {
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import { ISS_STANDARD_MAGNITUDE, phaseAngleRad, satelliteMagnitude } from './magnitude.js';
-import { PassGeometry, type ObserverSite, type StateFn } from './passGeometry.js';
+import type { StateSource } from '../frames/frameState.js';
+import { PassGeometry, type ObserverSite } from './passGeometry.js';
 import { brentRoot, goldenSectionMax } from '../math/rootFinding.js';
 
 const DEG = Math.PI / 180;
@@ -123,11 +124,11 @@ function osculatingPeriodS(rKm: Float64Array, vKmS: Float64Array): number {
 const MAX_EXTENSION_S = 86400;
 
 /**
- * Passes of the satellite described by `state` over `observer` that are above
+ * Passes of the satellite whose states `source` gives (any Propagator: SGP4, an ephemeris…) over `observer` that are above
  * `minElevationDeg` at some time within [start, end]. Events are true events: the rise of a pass
  * in progress at `start` lies before `start` (flagged `inProgressAtStart`).
  */
-export function findPasses(state: StateFn, observer: ObserverSite, start: Epoch, end: Epoch, options: PassOptions = {}): Pass[] {
+export function findPasses(source: StateSource, observer: ObserverSite, start: Epoch, end: Epoch, options: PassOptions = {}): Pass[] {
   const minElevationDeg = options.minElevationDeg ?? DEFAULT_MIN_ELEVATION_DEG;
   if (!(minElevationDeg > -90 && minElevationDeg < 90)) {
     throw new RangeError(`minElevationDeg must be between -90 and 90 (exclusive), got ${minElevationDeg}`);
@@ -141,7 +142,7 @@ export function findPasses(state: StateFn, observer: ObserverSite, start: Epoch,
   const xTol = options.timeToleranceS ?? 1e-3;
   if (!(xTol > 0)) throw new RangeError(`timeToleranceS must be positive, got ${xTol}`);
 
-  const geom = new PassGeometry(state, observer, start, options.eop);
+  const geom = new PassGeometry(source, observer, start, options.eop);
   geom.evaluate(0);
   let h = options.stepSeconds;
   if (h === undefined) {

@@ -5,15 +5,10 @@
 import { sunPositionTemeM } from '../bodies/sun.js';
 import { earthOrientation, emptyEarthOrientation } from '../frames/earthOrientation.js';
 import { temeToItrfInto, temeToItrfMatrix } from '../frames/earthFixed.js';
+import { stateInFrame, type StateSource } from '../frames/frameState.js';
 import { createObserver, type Observer } from '../frames/topocentric.js';
 import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
-
-/**
- * TEME state of the satellite at `epoch`: position in km and velocity in km/s (SGP4's units),
- * written into the two output arrays.
- */
-export type StateFn = (epoch: Epoch, outRTemeKm: Float64Array, outVTemeKmS: Float64Array) => void;
 
 /** A ground site: geodetic latitude/longitude (WGS-84, degrees, east positive) and height (m). */
 export interface ObserverSite {
@@ -50,8 +45,6 @@ export class PassGeometry {
   readonly sunTemeM = new Float64Array(3);
   private readonly sunItrfM = new Float64Array(3);
   private readonly observerTemeM = new Float64Array(3);
-  private readonly rKm = new Float64Array(3);
-  private readonly vKmS = new Float64Array(3);
   private readonly eo = emptyEarthOrientation();
   /** Epoch of the last evaluation. */
   epoch: Epoch;
@@ -64,7 +57,8 @@ export class PassGeometry {
   upRate = 0;
 
   constructor(
-    private readonly state: StateFn,
+    /** Any propagator (SGP4 answers in TEME; a GCRF state is rotated to TEME, fk5.ts). */
+    private readonly source: StateSource,
     observer: ObserverSite,
     /** Times are seconds from this epoch. */
     readonly reference: Epoch,
@@ -79,11 +73,9 @@ export class PassGeometry {
   evaluate(t: number): void {
     const epoch = this.reference.plusSeconds(t);
     this.epoch = epoch;
-    this.state(epoch, this.rKm, this.vKmS);
-    for (let i = 0; i < 3; i++) {
-      this.rTemeM[i] = this.rKm[i] * 1000;
-      this.vTemeMps[i] = this.vKmS[i] * 1000;
-    }
+    const teme = stateInFrame(this.source.stateAt(epoch), 'TEME', this.eop);
+    this.rTemeM.set(teme.positionM);
+    this.vTemeMps.set(teme.velocityMps);
     earthOrientation(epoch, this.eop, this.eo);
     temeToItrfInto(this.eo, this.rTemeM, this.vTemeMps, this.rItrfM, this.vItrfMps);
     const o = this.site;

@@ -1,11 +1,12 @@
 /**
  * The path of a pass across the sky (azimuth and elevation from rise to set) for a polar sky
- * chart, with the same geometry findPasses uses (PassGeometry: SGP4 TEME → ITRF → the site's
+ * chart, with the same geometry findPasses uses (PassGeometry: TEME → ITRF → the site's
  * east-north-up), so the path goes through the pass's rise, culmination and set points.
  */
 import type { EopSource } from '../time/eop.js';
 import type { Pass, PassPoint } from './findPasses.js';
-import { PassGeometry, type ObserverSite, type StateFn } from './passGeometry.js';
+import type { StateSource } from '../frames/frameState.js';
+import { PassGeometry, type ObserverSite } from './passGeometry.js';
 
 const DEG = 180 / Math.PI;
 
@@ -13,9 +14,9 @@ const DEG = 180 / Math.PI;
  * Points every `stepSeconds` from the pass's rise to its set, the culmination and the set
  * included (so a chart shows the highest point exactly). `stepSeconds` 1 … 600.
  */
-export function passSkyPath(state: StateFn, observer: ObserverSite, pass: Pass, stepSeconds: number, eop?: EopSource): PassPoint[] {
+export function passSkyPath(source: StateSource, observer: ObserverSite, pass: Pass, stepSeconds: number, eop?: EopSource): PassPoint[] {
   if (!(stepSeconds >= 1 && stepSeconds <= 600)) throw new RangeError(`stepSeconds must be between 1 and 600, got ${stepSeconds}`);
-  const g = new PassGeometry(state, observer, pass.rise.epoch, eop);
+  const g = new PassGeometry(source, observer, pass.rise.epoch, eop);
   const duration = pass.set.epoch.secondsSince(pass.rise.epoch);
   const culmination = pass.culmination.epoch.secondsSince(pass.rise.epoch);
   const times: number[] = [];

@@ -9,7 +9,7 @@
  * - space weather: observed to the as-of cut, then the forecast of forecastSpaceWeather.ts scaled
  *   by the member's lognormal, time-correlated factors; or, only in the labelled perfect-knowledge
  *   mode, the file's observed values (and its own continuation) throughout.
- * Re-entry: the averaged model (decay/averagedPropagator.ts) down to 80 km *mean* altitude
+ * Re-entry: the averaged model (propagation/averaged/averagedPropagator.ts) down to 80 km *mean* altitude
  * a − R⊕, as decay/lifetime.ts's 'averaged' final phase: within about one revolution (~90 min)
  * of the geodetic 80 km crossing (the numerical final phase costs ~0.8 s a member).
  *
@@ -17,8 +17,8 @@
  * can send it to worker threads; `runReentryEnsemble` runs any subset of members.
  */
 import { createNrlmsise00, loadNrlmsise00Coefficients, type Nrlmsise00 } from '../atmosphere/nrlmsise00/index.js';
-import { propagateAveraged } from '../decay/averagedPropagator.js';
-import { meanStateGeometry, type MeanOrbitState } from '../decay/meanState.js';
+import { propagateAveraged } from '../propagation/averaged/averagedPropagator.js';
+import { meanStateGeometry, type MeanOrbitState } from '../propagation/averaged/meanState.js';
 import { Xoshiro128 } from '../decay/random.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
 import { SpaceWeatherTable } from '../spaceWeather/table.js';

@@ -4,7 +4,7 @@
  * The track is that of one ensemble member still in orbit through the whole 5–95 % window (the
  * member whose re-entry is nearest the 95 % quantile, re-run deterministically): its mean
  * elements from the averaged propagator, made osculating with the J2 short-period terms
- * (decay/shortPeriod.ts), rotated to Earth-fixed by GMST (IAU 1982, UT1 = UTC: < 0.5 km), then
+ * (propagation/averaged/shortPeriod.ts), rotated to Earth-fixed by GMST (IAU 1982, UT1 = UTC: < 0.5 km), then
  * geodetic on WGS-84. The orbit plane (i, Ω) is the same for every member to well under a
  * degree over the last day; what differs between members is *where along the track* the object
  * is at a given time. So:
@@ -15,9 +15,9 @@
  * Debris of a re-entering object travels on downrange for up to ~1,000–2,000 km after 80 km
  * (not modelled here): the band is where the object crosses 80 km.
  */
-import { eccentricLongitudeFromMean, OSC_LENGTH, osculatingAtEccentricLongitude } from '../decay/shortPeriod.js';
-import { EGM96_AVERAGED_GRAVITY } from '../decay/meanState.js';
-import { propagateAveraged } from '../decay/averagedPropagator.js';
+import { eccentricLongitudeFromMean, OSC_LENGTH, osculatingAtEccentricLongitude } from '../propagation/averaged/shortPeriod.js';
+import { EGM96_AVERAGED_GRAVITY } from '../propagation/averaged/meanState.js';
+import { propagateAveraged } from '../propagation/averaged/averagedPropagator.js';
 import { gmst82Rad } from '../frames/earthOrientation.js';
 import { itrfToGeodetic } from '../frames/geodetic.js';
 import type { Epoch } from '../time/epoch.js';

@@ -12,7 +12,7 @@
 import type { AtmosphereModel } from '../atmosphere/types.js';
 import { createNrlmsise00, loadNrlmsise00Coefficients } from '../atmosphere/nrlmsise00/index.js';
 import { BallisticFitError, fitBallisticCoefficient, type BallisticFitErrorCode, type BallisticFitResult } from '../decay/ballisticFit.js';
-import { meanStateFromElements } from '../decay/meanState.js';
+import { meanStateFromElements } from '../propagation/averaged/meanState.js';
 import type { MeanElements } from '../formats/meanElements.js';
 import { detectManeuvers } from '../history/detectManeuvers.js';
 import { orbitHistory, recentDecay } from '../history/orbitHistory.js';

@@ -3,8 +3,8 @@
  * DecayModel / ReentryPredictor interfaces.
  */
 import type { AtmosphereModel } from '../atmosphere/types.js';
-import { AveragedDynamics } from '../decay/averagedDynamics.js';
-import { propagateAveraged } from '../decay/averagedPropagator.js';
+import { AveragedDynamics } from '../propagation/averaged/averagedDynamics.js';
+import { propagateAveraged } from '../propagation/averaged/averagedPropagator.js';
 import { predictLifetime } from '../decay/lifetime.js';
 import type { SpaceWeatherSource } from '../spaceWeather/types.js';
 import type { Epoch } from '../time/epoch.js';

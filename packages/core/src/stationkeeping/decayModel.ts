@@ -7,7 +7,7 @@
  */
 import type { AtmosphereModel } from '../atmosphere/types.js';
 import { EARTH_ROTATION_RATE_IAU82_RAD_PER_S } from '../bodies/earth.js';
-import type { MeanOrbitState } from '../decay/meanState.js';
+import type { MeanOrbitState } from '../propagation/averaged/meanState.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
 import { gmst82Rad } from '../frames/earthOrientation.js';
 import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../gravity/zonal.js';

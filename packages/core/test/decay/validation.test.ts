@@ -34,7 +34,7 @@ function numericalLifetimeDays(s0: MeanOrbitState, atmosphere: AtmosphereModel, 
     rtol: 1e-10,
     needsSun: false,
     needsMoon: false,
-    events: [altitudeDetector({ thresholdM: 80e3, altitudeM: env.geodeticAltitudeM, action: 'stop' })],
+    detectors: [altitudeDetector({ thresholdM: 80e3, altitudeM: env.geodeticAltitudeOfM, action: 'stop' })],
   });
   const run = prop.propagate(numericalStateFromMeanState(s0, { gravity: J2_ONLY }), EPOCH.plusDays(400));
   expect(run.stopped).toBe(true);

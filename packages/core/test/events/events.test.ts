@@ -8,14 +8,20 @@ import {
   eclipseDetector,
   elevationDetector,
   nodeDetector,
+  odeEventDetector,
   stationElevation,
   type EventDetector,
+  type OdeEventDetector,
 } from '../../src/events/index.js';
+import { Epoch } from '../../src/time/epoch.js';
 import { ClassicalRungeKutta4, DormandPrince853, type OdeFunction } from '../../src/integrators/index.js';
 import { eccentricAnomaly, HEO, keplerFromState, keplerState, LEO, meanMotion, MU, positionError, twoBody } from '../integrators/twoBody.js';
 
 const DAY = 86400;
 const tight = () => new DormandPrince853({ n: 6, rtol: 1e-13, atol: 0 });
+/** The orbit detectors read a state: run them on the raw integrator through the ODE adapter (t = 0 at J2000). */
+const J2000 = Epoch.fromIso('2000-01-01T11:58:55.816Z');
+const ode = (d: EventDetector): OdeEventDetector => odeEventDetector(d, J2000, 'GCRF');
 
 /** Times in (0, tEnd] where the mean anomaly equals `m` (mod 2π). */
 function timesOfMeanAnomaly(orbit: typeof LEO, m: number, tEnd: number): number[] {
@@ -36,7 +42,7 @@ function meanFromTrue(nu: number, e: number): number {
 describe('apsides and nodes of Kepler orbits vs analytic times (1e-6 s)', () => {
   for (const orbit of [LEO, HEO]) {
     it(`perigee and apogee, e = ${orbit.e}`, () => {
-      const r = tight().integrate(twoBody, 0, keplerState(orbit, 0), DAY, { events: [apsideDetector()] });
+      const r = tight().integrate(twoBody, 0, keplerState(orbit, 0), DAY, { events: [ode(apsideDetector())] });
       const peri = r.events.filter((e) => e.increasing).map((e) => e.t);
       const apo = r.events.filter((e) => !e.increasing).map((e) => e.t);
       const periRef = timesOfMeanAnomaly(orbit, 0, DAY);
@@ -53,7 +59,7 @@ describe('apsides and nodes of Kepler orbits vs analytic times (1e-6 s)', () => 
     });
 
     it(`ascending and descending nodes, e = ${orbit.e}`, () => {
-      const r = tight().integrate(twoBody, 0, keplerState(orbit, 0), DAY, { events: [nodeDetector({ node: 'ascending' }), nodeDetector({ node: 'descending' })] });
+      const r = tight().integrate(twoBody, 0, keplerState(orbit, 0), DAY, { events: [ode(nodeDetector({ node: 'ascending' })), ode(nodeDetector({ node: 'descending' }))] });
       const asc = r.events.filter((e) => e.detector.name === 'ascending node');
       const desc = r.events.filter((e) => e.detector.name === 'descending node');
       expect(asc.every((e) => e.increasing)).toBe(true);
@@ -70,7 +76,7 @@ describe('apsides and nodes of Kepler orbits vs analytic times (1e-6 s)', () => 
   }
 
   it('backward integration finds the same perigees, still flagged increasing', () => {
-    const r = tight().integrate(twoBody, DAY, keplerState(HEO, DAY), 0, { events: [apsideDetector({ apsis: 'perigee' })] });
+    const r = tight().integrate(twoBody, DAY, keplerState(HEO, DAY), 0, { events: [ode(apsideDetector({ apsis: 'perigee' }))] });
     const ref = timesOfMeanAnomaly(HEO, 0, DAY).reverse();
     expect(r.events.map((e) => e.t)).toHaveLength(ref.length);
     r.events.forEach((e, i) => {
@@ -99,7 +105,7 @@ describe('altitude crossing on decaying dynamics', () => {
   it('finds each 20 km level on the way down, and stops at 320 km', () => {
     const levels = [380e3, 360e3, 340e3];
     const r = tight().integrate(decay, 0, y0, 7200, {
-      events: [...levels.map((h) => altitudeDetector({ thresholdM: h })), altitudeDetector({ thresholdM: 320e3, action: 'stop' })],
+      events: [...levels.map((h) => ode(altitudeDetector({ thresholdM: h }))), ode(altitudeDetector({ thresholdM: 320e3, action: 'stop' }))],
     });
     expect(r.events.map((e) => e.detector.name)).toEqual(['altitude 380000 m', 'altitude 360000 m', 'altitude 340000 m', 'altitude 320000 m']);
     for (const e of r.events) {
@@ -113,7 +119,7 @@ describe('altitude crossing on decaying dynamics', () => {
   });
 
   it("an 'ascending' altitude detector stays silent while the orbit decays", () => {
-    const r = tight().integrate(decay, 0, y0, 3600, { events: [altitudeDetector({ thresholdM: 350e3, crossing: 'ascending' })] });
+    const r = tight().integrate(decay, 0, y0, 3600, { events: [ode(altitudeDetector({ thresholdM: 350e3, crossing: 'ascending' }))] });
     expect(r.events).toHaveLength(0);
   });
 });
@@ -122,14 +128,17 @@ describe("'reset' action: an impulsive Δv", () => {
   it('a 10 m/s prograde burn at the first ascending node gives the analytic post-burn orbit', () => {
     let burns = 0;
     const dvMps = 10;
-    const burn: EventDetector = nodeDetector({
-      node: 'ascending',
-      action: () => (burns++ === 0 ? 'reset' : 'continue'),
-      resetState: (_t, y) => {
-        const v = Math.hypot(y[3], y[4], y[5]);
-        return [y[0], y[1], y[2], y[3] * (1 + dvMps / v), y[4] * (1 + dvMps / v), y[5] * (1 + dvMps / v)];
-      },
-    });
+    const burn: OdeEventDetector = ode(
+      nodeDetector({
+        node: 'ascending',
+        action: () => (burns++ === 0 ? 'reset' : 'continue'),
+        resetState: (state) => {
+          const u = state.velocityMps;
+          const k = 1 + dvMps / Math.hypot(u[0], u[1], u[2]);
+          return { ...state, velocityMps: Float64Array.of(u[0] * k, u[1] * k, u[2] * k) };
+        },
+      }),
+    );
     const r = tight().integrate(twoBody, 0, keplerState(LEO, 0), DAY, { events: [burn] });
     const first = r.events[0];
     expect(first.action).toBe('reset');
@@ -152,11 +161,11 @@ describe("'reset' action: an impulsive Δv", () => {
     const f: OdeFunction = (_t, _y, dy) => {
       dy[0] = 1;
     };
-    const echo: EventDetector = { name: 'echo', g: (_t, y) => y[0] - 1, action: 'reset', resetState: (_t, y) => [y[0] - 2e-12] };
+    const echo: OdeEventDetector = { name: 'echo', g: (_t, y) => y[0] - 1, action: 'reset', resetState: (_t, y) => [y[0] - 2e-12] };
     const r = new ClassicalRungeKutta4({ n: 1, stepS: 0.25 }).integrate(f, 0, [0], 2, { events: [echo] });
     expect(r.events).toHaveLength(1);
     // A reset far back is a genuine second crossing half a second later.
-    const back: EventDetector = { name: 'back', g: (_t, y) => y[0] - 1, action: (t) => (t < 1.2 ? 'reset' : 'continue'), resetState: () => [0.5] };
+    const back: OdeEventDetector = { name: 'back', g: (_t, y) => y[0] - 1, action: (t) => (t < 1.2 ? 'reset' : 'continue'), resetState: () => [0.5] };
     const r2 = new ClassicalRungeKutta4({ n: 1, stepS: 0.25 }).integrate(f, 0, [0], 2, { events: [back] });
     expect(r2.events.map((e) => e.t)).toHaveLength(2);
     expect(Math.abs(r2.events[1].t - (r2.events[0].t + 0.5))).toBeLessThan(1e-6);
@@ -169,8 +178,8 @@ describe('several events inside one step', () => {
   const f: OdeFunction = (_t, _y, dy) => {
     dy[0] = 0;
   };
-  const at = (name: string, tk: number, action: 'continue' | 'stop' = 'continue'): EventDetector => ({ name, g: (t) => t - tk, action });
-  const wave: EventDetector = { name: 'wave', g: (t) => Math.sin((2 * Math.PI * t) / 25), maxCheckS: 5, direction: 'both' };
+  const at = (name: string, tk: number, action: 'continue' | 'stop' = 'continue'): OdeEventDetector => ({ name, g: (t) => t - tk, action });
+  const wave: OdeEventDetector = { name: 'wave', g: (t) => Math.sin((2 * Math.PI * t) / 25), maxCheckS: 5, direction: 'both' };
 
   it('are handled in time order, whichever detector they come from', () => {
     const integ = new ClassicalRungeKutta4({ n: 1, stepS: 100 });
@@ -221,7 +230,7 @@ describe('eclipse and station-elevation detectors', () => {
   const r0 = WGS84.aM + 400e3;
   const n = Math.sqrt(MU / r0 ** 3);
   const y0 = [r0, 0, 0, 0, n * r0, 0];
-  const sun = (_t: number, out: Float64Array) => {
+  const sun = (_epoch: Epoch, out: Float64Array) => {
     out[0] = AU;
     out[1] = 0;
     out[2] = 0;
@@ -229,7 +238,7 @@ describe('eclipse and station-elevation detectors', () => {
 
   it('umbra entry and exit: fully dark just after entry, some Sun just before; symmetric about midnight', () => {
     const T = (2 * Math.PI) / n;
-    const r = tight().integrate(twoBody, 0, y0, T, { events: [eclipseDetector({ sunPositionM: sun })] });
+    const r = tight().integrate(twoBody, 0, y0, T, { events: [ode(eclipseDetector({ sunPositionM: sun }))] });
     expect(r.events).toHaveLength(2);
     const [entry, exit] = r.events;
     expect(entry.increasing).toBe(false);
@@ -249,7 +258,7 @@ describe('eclipse and station-elevation detectors', () => {
     const tCyl = (Math.PI - Math.asin(WGS84.aM / r0)) / n;
     expect(entry.t - tCyl).toBeGreaterThan(3.8);
     expect(entry.t - tCyl).toBeLessThan(4.4);
-    const pen = tight().integrate(twoBody, 0, y0, T, { events: [eclipseDetector({ sunPositionM: sun, boundary: 'penumbra', transition: 'entry' })] });
+    const pen = tight().integrate(twoBody, 0, y0, T, { events: [ode(eclipseDetector({ sunPositionM: sun, boundary: 'penumbra', transition: 'entry' }))] });
     expect(pen.events).toHaveLength(1);
     expect(pen.events[0].t).toBeLessThan(entry.t);
     expect(sunlitFraction(state(pen.events[0].t + 1e-3), sunPos)).toBeLessThan(1);
@@ -258,20 +267,16 @@ describe('eclipse and station-elevation detectors', () => {
 
   it('station rise/set for an overhead pass (non-rotating Earth): cos(nt) = a/r', () => {
     const observer = createObserver({ latRad: 0, lonRad: 0, altM: 0 });
-    const elevation = stationElevation(observer, (_t, y, out) => {
-      out[0] = y[0];
-      out[1] = y[1];
-      out[2] = y[2];
-    });
+    const elevation = stationElevation(observer, (state, out) => out.set(state.positionM));
     // Start 30 minutes before the overhead point.
     const t0 = -1800;
     const start = [r0 * Math.cos(n * t0), r0 * Math.sin(n * t0), 0, -n * r0 * Math.sin(n * t0), n * r0 * Math.cos(n * t0), 0];
-    const r = tight().integrate(twoBody, t0, start, 1800, { events: [elevationDetector({ elevationRad: elevation })] });
+    const r = tight().integrate(twoBody, t0, start, 1800, { events: [ode(elevationDetector({ elevationRad: elevation }))] });
     expect(r.events.map((e) => e.increasing)).toEqual([true, false]);
     const tSet = Math.acos(WGS84.aM / r0) / n;
     expect(Math.abs(r.events[0].t + tSet)).toBeLessThan(1e-6);
     expect(Math.abs(r.events[1].t - tSet)).toBeLessThan(1e-6);
-    const masked = tight().integrate(twoBody, t0, start, 1800, { events: [elevationDetector({ elevationRad: elevation, minElevationRad: (10 * Math.PI) / 180, transition: 'rise' })] });
+    const masked = tight().integrate(twoBody, t0, start, 1800, { events: [ode(elevationDetector({ elevationRad: elevation, minElevationRad: (10 * Math.PI) / 180, transition: 'rise' }))] });
     expect(masked.events).toHaveLength(1);
     expect(masked.events[0].t).toBeGreaterThan(r.events[0].t);
   });

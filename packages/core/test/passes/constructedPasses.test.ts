@@ -15,7 +15,8 @@ import { sunPositionTemeM } from '../../src/bodies/sun.js';
 import { earthOrientation, emptyEarthOrientation } from '../../src/frames/earthOrientation.js';
 import { itrfToTemeInto } from '../../src/frames/earthFixed.js';
 import { createObserver } from '../../src/frames/topocentric.js';
-import { findPasses, type ObserverSite, type StateFn } from '../../src/passes/index.js';
+import type { StateSource } from '../../src/frames/frameState.js';
+import { findPasses, type ObserverSite } from '../../src/passes/index.js';
 import { Epoch } from '../../src/time/epoch.js';
 import { constantEop } from '../../src/time/eop.js';
 
@@ -38,30 +39,31 @@ interface Flyover {
   speedMps: number;
 }
 
-function flyoverState(f: Flyover): StateFn {
+function flyoverState(f: Flyover): StateSource {
   const o = createObserver({ latRad: f.site.latDeg * DEG, lonRad: f.site.lonDeg * DEG, altM: f.site.altM });
   const { sinLat: sp, cosLat: cp, sinLon: sl, cosLon: cl } = o;
   const eo = emptyEarthOrientation();
   const r = new Float64Array(3);
   const v = new Float64Array(3);
-  return (epoch, outR, outV) => {
-    const tau = epoch.secondsSince(f.tc);
-    const e = f.speedMps * tau;
-    const n = f.offsetM;
-    const u = f.heightM;
-    // ENU → ITRF (transpose of the ENU rotation).
-    r[0] = o.rItrfM[0] - sl * e - sp * cl * n + cp * cl * u;
-    r[1] = o.rItrfM[1] + cl * e - sp * sl * n + cp * sl * u;
-    r[2] = o.rItrfM[2] + cp * n + sp * u;
-    v[0] = -sl * f.speedMps;
-    v[1] = cl * f.speedMps;
-    v[2] = 0;
-    earthOrientation(epoch, ZERO_EOP, eo);
-    itrfToTemeInto(eo, r, v, outR, outV);
-    for (let i = 0; i < 3; i++) {
-      outR[i] /= 1000;
-      outV[i] /= 1000;
-    }
+  return {
+    stateAt: (epoch) => {
+      const tau = epoch.secondsSince(f.tc);
+      const e = f.speedMps * tau;
+      const n = f.offsetM;
+      const u = f.heightM;
+      // ENU → ITRF (transpose of the ENU rotation).
+      r[0] = o.rItrfM[0] - sl * e - sp * cl * n + cp * cl * u;
+      r[1] = o.rItrfM[1] + cl * e - sp * sl * n + cp * sl * u;
+      r[2] = o.rItrfM[2] + cp * n + sp * u;
+      v[0] = -sl * f.speedMps;
+      v[1] = cl * f.speedMps;
+      v[2] = 0;
+      earthOrientation(epoch, ZERO_EOP, eo);
+      const positionM = new Float64Array(3);
+      const velocityMps = new Float64Array(3);
+      itrfToTemeInto(eo, r, v, positionM, velocityMps);
+      return { epoch, frame: 'TEME', positionM, velocityMps };
+    },
   };
 }
 
@@ -221,10 +223,7 @@ describe('visibility: sunlit satellite, dark site (civil twilight, Sun below −
     expect(Math.abs(w.start.epoch.secondsSince(p.rise.epoch))).toBeLessThan(1e-6);
     expect(p.set.epoch.secondsSince(w.end.epoch)).toBeGreaterThan(10);
     // At the window end the satellite is on the umbra boundary (independent evaluation).
-    const r = new Float64Array(3);
-    const v = new Float64Array(3);
-    state(w.end.epoch, r, v);
-    const rM = [r[0] * 1000, r[1] * 1000, r[2] * 1000];
+    const rM = state.stateAt(w.end.epoch).positionM;
     const margin = umbraMarginRad(rM, sunPositionTemeM(w.end.epoch));
     // 1 ms of motion changes the margin by ~1e-6 rad.
     expect(Math.abs(margin)).toBeLessThan(2e-6);

@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { findPasses, sgp4StateFn, type Pass } from '../../src/passes/index.js';
+import { findPasses, type Pass } from '../../src/passes/index.js';
 import { Sgp4Propagator } from '../../src/propagation/index.js';
 import { Epoch } from '../../src/time/epoch.js';
 import { constantEop, parseCelestrakEop, type EopSource } from '../../src/time/eop.js';
@@ -67,7 +67,7 @@ function referencePasses(c: FixtureCase): FixtureEvent[][] {
 }
 
 function run(c: FixtureCase, eop: EopSource): Pass[] {
-  return findPasses(sgp4StateFn(propagator), { latDeg: c.lat_deg, lonDeg: c.lon_deg, altM: c.height_m }, start, end, {
+  return findPasses(propagator, { latDeg: c.lat_deg, lonDeg: c.lon_deg, altM: c.height_m }, start, end, {
     minElevationDeg: c.min_elevation_deg,
     eop,
   });

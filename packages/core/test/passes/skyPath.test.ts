@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPasses, passSkyPath, stateFnFromElements } from '../../src/passes/index.js';
+import { findPasses, passSkyPath } from '../../src/passes/index.js';
+import { Sgp4Propagator } from '../../src/propagation/sgp4/index.js';
 import { parseTle } from '../../src/formats/index.js';
 import { ISS_SAMPLE_TLE } from '../../src/samples.js';
 import { Epoch } from '../../src/time/epoch.js';
@@ -8,7 +9,7 @@ describe('passSkyPath', () => {
   const iss = parseTle(ISS_SAMPLE_TLE).records[0];
   const site = { latDeg: 48.8566, lonDeg: 2.3522, altM: 35 };
   const start = Epoch.fromIso('2022-07-15T12:00:00Z');
-  const state = stateFnFromElements(iss);
+  const state = Sgp4Propagator.fromElements(iss);
   const passes = findPasses(state, site, start, start.plusDays(1));
 
   it('runs from rise to set through the culmination, as findPasses found them', () => {

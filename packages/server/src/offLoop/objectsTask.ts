@@ -3,7 +3,7 @@
  * and /history (every stored set of an object: 2,000 sets took 0.1 s). Element sets cross as their
  * stored JSON text, epochs as TAI day and seconds; the EOP file is read once per thread.
  */
-import { Epoch, findPasses, passSkyPath, Sgp4Propagator, sgp4StateFn, type Pass } from '@stationkeeper/core';
+import { Epoch, findPasses, passSkyPath, Sgp4Propagator, type Pass } from '@stationkeeper/core';
 import { loadDataDirEop } from '@stationkeeper/core/node';
 import { objectHistory, passJson, round } from '../routes/objects.js';
 import { openDatabase } from '../store/db.js';
@@ -33,13 +33,13 @@ export function threadEop(dataDir: string): ReturnType<typeof loadDataDirEop> {
 export function passesInWorker(input: PassesTaskInput) {
   return offLoopAnswer(() => {
     const start = Epoch.fromTai(input.startTai[0], input.startTai[1]);
-    const stateFn = sgp4StateFn(Sgp4Propagator.fromElements(elementsFromJson(input.elementsJson)));
+    const propagator = Sgp4Propagator.fromElements(elementsFromJson(input.elementsJson));
     const eop = threadEop(input.dataDir);
-    const passes = findPasses(stateFn, input.site, start, start.plusDays(input.days), { minElevationDeg: input.minElevationDeg, eop });
+    const passes = findPasses(propagator, input.site, start, start.plusDays(input.days), { minElevationDeg: input.minElevationDeg, eop });
     const sky = (p: Pass) =>
       input.skyStepS === undefined
         ? {}
-        : { sky: passSkyPath(stateFn, input.site, p, input.skyStepS, eop).map((x) => ({ t_utc: x.epoch.toIsoUtc(0), az_deg: round(x.azimuthDeg, 2), el_deg: round(x.elevationDeg, 2) })) };
+        : { sky: passSkyPath(propagator, input.site, p, input.skyStepS, eop).map((x) => ({ t_utc: x.epoch.toIsoUtc(0), az_deg: round(x.azimuthDeg, 2), el_deg: round(x.elevationDeg, 2) })) };
     return (input.visibleOnly ? passes.filter((p) => p.visible) : passes).map((p) => ({ ...passJson(p), ...sky(p) }));
   });
 }

@@ -1,4 +1,3 @@
-export * from './sampledTrajectory.js';
 export * from './clohessyWiltshire.js';
 export * from './planner.js';
 export * from './simulator.js';

@@ -5,30 +5,38 @@
  * integrator's dense output; miss (RTN, encounter plane) and Foster Pc follow. The planner
  * (planner.ts) searches over these trials; the CLI and tests can evaluate any Δv.
  */
+import { closestApproachDetector } from '../../events/detectors.js';
 import type { EventDetector } from '../../events/types.js';
 import { applyImpulsiveDeltaV, type ThrustFrame } from '../../forces/thrust.js';
 import { DragForce } from '../../forces/drag.js';
 import { SolarRadiationPressureForce } from '../../forces/srp.js';
 import { EGM96_GM_M3_PER_S2 } from '../../gravity/zonal.js';
+import { EphemerisPropagator } from '../../propagation/ephemerisPropagator.js';
 import { NumericalPropagator, type OrbitState } from '../../propagation/numerical/numericalPropagator.js';
+import type { Propagator } from '../../propagation/propagator.js';
 import type { Epoch } from '../../time/epoch.js';
 import { encounterPlane, type EncounterPlane } from '../encounter.js';
 import { collisionProbability } from '../pc/collisionProbability.js';
 import { rtnToInertialCovariance } from '../pc/rtnCovariance.js';
 import { rtnComponents } from '../rtn.js';
-import { SampledTrajectory, type GcrfStateFunction } from './sampledTrajectory.js';
 
-/** Secondary sampling step, s (sampledTrajectory.ts: ~1e-5 m interpolation error in LEO). */
+/** Secondary sampling step, s (propagation/ephemerisPropagator.ts: ~2e-5 m interpolation error in LEO). */
 const SECONDARY_STEP_S = 5;
+/**
+ * Half-width of the central difference that gives the velocities of a secondary from another
+ * propagator, s (as conjunction/tca.ts): SGP4's velocity output is not the derivative of its
+ * positions (conjunction/bounds.ts), so the interpolant and the range-rate root use the positions.
+ */
+const SOURCE_VELOCITY_HALF_S = 0.01;
 
 export type AvoidanceDirection = 'along-track' | 'radial';
 
 /**
  * The secondary: a state (e.g. a CDM's) propagated by `propagator` (default: the primary's with
  * the area-to-mass forces, drag and SRP, removed: they are the primary's, not the secondary's),
- * or a state function (e.g. SGP4).
+ * or any propagator (e.g. SGP4), read in GCRF with velocities differenced from its positions.
  */
-export type AvoidanceSecondary = { state: OrbitState; propagator?: NumericalPropagator } | { stateFunction: GcrfStateFunction };
+export type AvoidanceSecondary = { state: OrbitState; propagator?: NumericalPropagator } | { source: Propagator };
 
 /**
  * A position covariance at TCA (m², row-major n×n, n ≥ 3; only the 3×3 position block is used):
@@ -100,14 +108,13 @@ export class AvoidanceSimulator {
   private readonly prop: NumericalPropagator;
   private readonly windowProp: NumericalPropagator;
   private readonly detector: EventDetector;
-  private readonly secondary: SampledTrajectory;
+  private readonly secondary: EphemerisPropagator;
   private readonly frame: ThrustFrame;
   private readonly rB: Float64Array;
   private readonly vB: Float64Array;
   private readonly tca0: Epoch;
   private readonly hbr: number;
   private centre: Epoch;
-  private offset = 0;
   private cov1?: ArrayLike<number>;
   private cov2?: ArrayLike<number>;
   private plane?: EncounterPlane;
@@ -152,29 +159,11 @@ export class AvoidanceSimulator {
 
     // Secondary around TCA: ±2 windows (trials are centred on the refined nominal TCA).
     const span = 2 * window + 2 * SECONDARY_STEP_S;
-    if ('state' in input.secondary) {
-      const secondaryProp = input.secondary.propagator ?? withoutAreaForces(this.prop);
-      this.secondary = SampledTrajectory.fromPropagation(secondaryProp, input.secondary.state, this.tca0, -span, span, SECONDARY_STEP_S);
-      this.propagations++;
-    } else {
-      this.secondary = SampledTrajectory.fromFunction(this.tca0, -span, span, SECONDARY_STEP_S, input.secondary.stateFunction);
-    }
+    this.secondary = this.sampleSecondary(input.secondary, this.tca0.plusSeconds(-span), this.tca0.plusSeconds(span));
 
     // Closest approach = − → + zero of the relative range rate (r₁ − r₂)·(v₁ − v₂), on the dense output.
-    const r2 = new Float64Array(3);
-    const v2 = new Float64Array(3);
-    const secondary = this.secondary;
-    this.detector = {
-      name: 'closest approach',
-      direction: 'increasing',
-      maxCheckS: 20,
-      timeToleranceS: 1e-6,
-      g: (t, y) => {
-        secondary.stateAt(this.offset + t, r2, v2);
-        return (y[0] - r2[0]) * (y[3] - v2[0]) + (y[1] - r2[1]) * (y[4] - v2[1]) + (y[2] - r2[2]) * (y[5] - v2[2]);
-      },
-    };
-    this.windowProp = new NumericalPropagator({ ...this.prop.options, events: [...(this.prop.options.events ?? []), this.detector] });
+    this.detector = closestApproachDetector({ other: this.secondary, maxCheckS: 20, timeToleranceS: 1e-6 });
+    this.windowProp = new NumericalPropagator({ ...this.prop.options, detectors: [...(this.prop.options.detectors ?? []), this.detector] });
 
     const nominal = this.trial(0, this.tca0);
     this.centre = nominal.tca;
@@ -186,6 +175,26 @@ export class AvoidanceSimulator {
     const d = sub(nominal.secondaryRGcrfM, nominal.primaryRGcrfM);
     nominal.planeMissNominalAxesM = [dot(d, this.nominalPlane.missAxis), dot(d, this.nominalPlane.crossAxis)];
     this.nominal = nominal;
+  }
+
+  /** The secondary on [start, end] every SECONDARY_STEP_S, in GCRF (one numerical run, or samples of its propagator). */
+  private sampleSecondary(secondary: AvoidanceSecondary, start: Epoch, end: Epoch): EphemerisPropagator {
+    if (!('state' in secondary)) {
+      return EphemerisPropagator.sample(secondary.source, start, end, SECONDARY_STEP_S, {
+        frame: 'GCRF',
+        eop: this.prop.options.eop,
+        differencedVelocityHalfS: SOURCE_VELOCITY_HALF_S,
+      });
+    }
+    const prop = secondary.propagator ?? withoutAreaForces(this.prop);
+    let state = secondary.state;
+    if (Math.abs(start.secondsSince(state.epoch)) > 0) {
+      const f = prop.propagate(state, start).final;
+      state = { epoch: f.epoch, rGcrfM: f.rGcrfM, vGcrfMps: f.vGcrfMps, massKg: f.massKg };
+    }
+    const nodes = Math.ceil(end.secondsSince(start) / SECONDARY_STEP_S - 1e-9);
+    this.propagations++;
+    return prop.ephemerisPropagator(state, start.plusSeconds(nodes * SECONDARY_STEP_S), SECONDARY_STEP_S);
   }
 
   /** The encounter after a signed Δv (m/s) at the burn epoch. */
@@ -210,7 +219,6 @@ export class AvoidanceSimulator {
     const start: OrbitState = { epoch: this.burnEpoch, rGcrfM: this.rB, vGcrfMps: this.velocityAfterBurn(dv), massKg: this.burnState.massKg };
     const windowStart = this.centre.plusSeconds(-window);
     const atWindow = this.prop.propagate(start, windowStart).final;
-    this.offset = windowStart.secondsSince(this.tca0);
     const run = this.windowProp.propagate(
       { epoch: windowStart, rGcrfM: atWindow.rGcrfM, vGcrfMps: atWindow.vGcrfMps, massKg: atWindow.massKg },
       this.centre.plusSeconds(window),
@@ -225,9 +233,7 @@ export class AvoidanceSimulator {
     for (const e of events) if (Math.abs(e.tSeconds - window) < Math.abs(best.tSeconds - window)) best = e;
     const r1 = best.rGcrfM;
     const v1 = best.vGcrfMps;
-    const rs = new Float64Array(3);
-    const vs = new Float64Array(3);
-    this.secondary.stateAt(this.offset + best.tSeconds, rs, vs);
+    const { positionM: rs, velocityMps: vs } = this.secondary.stateAt(best.epoch);
     if (this.cov1 === undefined || this.cov2 === undefined) {
       // Fixed once, at the nominal TCA (RTN covariances rotated with the nominal states).
       this.cov1 = toInertial(this.input.primaryCovariance, r1, v1);

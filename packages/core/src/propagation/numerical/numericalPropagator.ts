@@ -11,7 +11,8 @@
  * cache, Sun/Moon from theirs; see those modules for the approximation errors) and sums the force
  * models into one buffer: nothing is allocated per evaluation.
  */
-import type { EventDetector, EventOccurrence } from '../../events/types.js';
+import { odeEventDetector } from '../../events/odeAdapter.js';
+import type { EventDetector, EventOccurrence, OdeEventDetector } from '../../events/types.js';
 import type { ForceModel } from '../../forces/types.js';
 import { ClassicalRungeKutta4 } from '../../integrators/rk4.js';
 import { DormandPrince54 } from '../../integrators/dormandPrince54.js';
@@ -19,6 +20,7 @@ import { DormandPrince853 } from '../../integrators/dormandPrince853.js';
 import type { IntegrationStats, OdeIntegrator, StepInterpolator } from '../../integrators/types.js';
 import type { Epoch } from '../../time/epoch.js';
 import type { EopSource } from '../../time/eop.js';
+import { EphemerisPropagator } from '../ephemerisPropagator.js';
 import { PropagationContext } from './propagationContext.js';
 
 export type IntegratorName = 'dop853' | 'dp54' | 'rk4';
@@ -46,8 +48,16 @@ export interface NumericalPropagatorOptions {
   maxSteps?: number;
   /** Earth orientation parameters for GCRF→ITRF (without: UT1 = UTC, no polar motion; warns). */
   eop?: EopSource;
-  /** Event detectors (see events/); g(t, y) receives t = seconds since the initial epoch. */
-  events?: readonly EventDetector[];
+  /**
+   * Orbit event detectors on the GCRF state (events/detectors.ts; the same detectors run on any
+   * propagator through events/eventSearch.ts).
+   */
+  detectors?: readonly EventDetector[];
+  /**
+   * Integrator-level detectors on the raw ODE variables: g(t, y) receives t = seconds since the
+   * initial epoch and y = [r (m), v (m/s), (mass kg)] in GCRF. They run before `detectors`.
+   */
+  events?: readonly OdeEventDetector[];
   /** Spacing of exact GCRF→ITRF nodes, s (default 300). */
   frameNodeSpacingS?: number;
   /** Spacing of exact Sun/Moon nodes, s (default 1800). */
@@ -91,7 +101,8 @@ export interface Ephemeris {
 export interface PropagationEvent {
   /** Detector name. */
   name: string;
-  detector: EventDetector;
+  /** The detector as given (a state detector from `detectors`, or an integrator detector from `events`). */
+  detector: EventDetector | OdeEventDetector;
   epoch: Epoch;
   tSeconds: number;
   /** State at the event (before any reset): GCRF m, m/s. */
@@ -201,9 +212,10 @@ export class NumericalPropagator {
         : undefined;
 
     const integrator = this.integratorFor(n);
+    const adapted = (this.options.detectors ?? []).map((d) => odeEventDetector(d, initial.epoch, 'GCRF'));
     const result = integrator.integrate(rhs, 0, y0, tEnd, {
       onStep,
-      events: this.options.events,
+      events: [...(this.options.events ?? []), ...adapted],
       maxSteps: this.options.maxSteps ?? 10_000_000,
     });
     if (sampler && (sampler.count === 0 || sampler.lastT() !== result.t)) sampler.add(result.t, result.y);
@@ -211,7 +223,7 @@ export class NumericalPropagator {
 
     const events: PropagationEvent[] = result.events.map((e) => ({
       name: e.detector.name,
-      detector: e.detector,
+      detector: adapted.find((a) => a === e.detector)?.source ?? e.detector,
       epoch: initial.epoch.plusSeconds(e.t),
       tSeconds: e.t,
       rGcrfM: e.y.slice(0, 3),
@@ -237,6 +249,18 @@ export class NumericalPropagator {
         wallSeconds: (performance.now() - started) / 1000,
       },
     };
+  }
+
+  /**
+   * The Propagator form: one run from `initial` to `endEpoch` sampled every `stepS` on the
+   * integrator's dense output, read anywhere in the
+   * span as GCRF states. Default 5 s: ~2e-5 m Hermite error in LEO (ephemerisPropagator.ts; it
+   * grows as stepS⁴). Throws when a 'stop' event ends the run early (the span would be short).
+   */
+  ephemerisPropagator(initial: OrbitState, endEpoch: Epoch, stepS = 5): EphemerisPropagator {
+    const run = this.propagate(initial, endEpoch, { stepS });
+    if (run.stopped) throw new RangeError(`ephemerisPropagator: a stop event ended the run at ${run.final.epoch.toIsoUtc(3)}, before ${endEpoch.toIsoUtc(3)}`);
+    return new EphemerisPropagator(run.ephemeris!, 'GCRF');
   }
 
   private integratorFor(n: number): OdeIntegrator {

@@ -1,14 +1,19 @@
 import type { SatRec } from 'satellite.js';
+import type { FrameState } from '../../frames/frameState.js';
 import type { MeanElements } from '../../formats/meanElements.js';
 import type { Epoch } from '../../time/epoch.js';
+import { stateBuffer, type Propagator } from '../propagator.js';
 import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, type Sgp4Elements } from './elements.js';
 import { Sgp4Error, Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, invalidElementsReason, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';
 import { propagateSatrecSpan, satrecFromSource } from './satelliteJsAdapter.js';
 
-/** A TEME state from SGP4 (km, km/s), the allocating convenience form. */
-export interface Sgp4State {
-  readonly epoch: Epoch;
+/**
+ * A TEME state from SGP4: the {@link FrameState} of the Propagator interface (frame 'TEME', m,
+ * m/s) plus SGP4's own units (km, km/s), the allocating convenience form.
+ */
+export interface Sgp4State extends FrameState {
+  readonly frame: 'TEME';
   readonly positionKm: readonly [number, number, number];
   readonly velocityKmPerS: readonly [number, number, number];
 }
@@ -19,8 +24,13 @@ export interface Sgp4State {
  *
  * Times: `propagateMinutes(t)` takes minutes since the element epoch; `propagate(epoch)` measures
  * that interval in elapsed (TAI) time, so it stays right across leap seconds.
+ *
+ * As a {@link Propagator} it answers in TEME (frame 'TEME', m, m/s): SGP4's frame, unconverted, so
+ * callers that work in TEME (passes, ground tracks) pay no rotation; `stateInFrame` (frames/
+ * frameState.ts) gives GCRF.
  */
-export class Sgp4Propagator {
+export class Sgp4Propagator implements Propagator {
+  readonly frame = 'TEME' as const;
   readonly deepSpace: boolean;
   private readonly record = new Float64Array(NEAR_EARTH_STRIDE);
   private readonly satrec: SatRec | undefined;
@@ -89,9 +99,29 @@ export class Sgp4Propagator {
     return this.propagateMinutes(this.minutesSinceEpoch(epoch), out);
   }
 
-  /** Allocating convenience: a TEME state object at `epoch`. @throws Sgp4Error */
+  /** Allocating convenience: a TEME state object at `epoch` (m and km). @throws Sgp4Error */
   stateAt(epoch: Epoch): Sgp4State {
     const s = this.propagate(epoch);
-    return { epoch, positionKm: [s[0], s[1], s[2]], velocityKmPerS: [s[3], s[4], s[5]] };
+    return {
+      epoch,
+      frame: 'TEME',
+      positionM: Float64Array.of(s[0] * 1e3, s[1] * 1e3, s[2] * 1e3),
+      velocityMps: Float64Array.of(s[3] * 1e3, s[4] * 1e3, s[5] * 1e3),
+      positionKm: [s[0], s[1], s[2]],
+      velocityKmPerS: [s[3], s[4], s[5]],
+    };
+  }
+
+  /** TEME [x, y, z (m), vx, vy, vz (m/s)] per epoch into `out[6k …]`. @throws Sgp4Error */
+  statesInto(epochs: readonly Epoch[], out?: Float64Array): Float64Array {
+    const buffer = stateBuffer(epochs.length, out);
+    for (let k = 0; k < epochs.length; k++) {
+      const o = 6 * k;
+      const minutes = this.minutesSinceEpoch(epochs[k]);
+      const code = this.tryPropagateMinutes(minutes, buffer, o);
+      if (code !== Sgp4ErrorCode.None) throw new Sgp4Error(code, this.elements.noradId, minutes);
+      for (let i = 0; i < 6; i++) buffer[o + i] *= 1e3;
+    }
+    return buffer;
   }
 }

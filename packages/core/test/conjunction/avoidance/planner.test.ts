@@ -21,11 +21,12 @@ import {
   AvoidanceSimulator,
   cwSecularAlongTrackShiftM,
   planAvoidanceBurn,
-  SampledTrajectory,
   type AvoidanceInput,
   type CovarianceAtTca,
 } from '../../../src/conjunction/index.js';
 import { encounterPlane, rtnBasis } from '../../../src/conjunction/pc/index.js';
+import { EphemerisPropagator } from '../../../src/propagation/ephemerisPropagator.js';
+import { statesIntoByStateAt, type Propagator } from '../../../src/propagation/propagator.js';
 import { Epoch } from '../../../src/time/epoch.js';
 import { sharedDataAvailable, sharedPath } from '../../../../../test/sharedData.js';
 
@@ -225,31 +226,31 @@ describe('revolution-mean altitude change (J2)', () => {
   });
 });
 
-describe('SampledTrajectory', () => {
+describe('sampled secondary (EphemerisPropagator.sample)', () => {
   it('Hermite interpolation of a Kepler orbit on a 5-s grid: < 1 mm, < 1 mm/s', () => {
     const a = 6_778_137;
     const n = Math.sqrt(MU / a ** 3);
-    const fn = (e: Epoch, r: Float64Array, v: Float64Array): void => {
-      const t = e.secondsSince(TCA);
-      r[0] = a * Math.cos(n * t);
-      r[1] = a * Math.sin(n * t);
-      r[2] = 0;
-      v[0] = -a * n * Math.sin(n * t);
-      v[1] = a * n * Math.cos(n * t);
-      v[2] = 0;
+    const kepler: Propagator = {
+      frame: 'GCRF',
+      stateAt: (e) => {
+        const t = e.secondsSince(TCA);
+        return {
+          epoch: e,
+          frame: 'GCRF',
+          positionM: Float64Array.of(a * Math.cos(n * t), a * Math.sin(n * t), 0),
+          velocityMps: Float64Array.of(-a * n * Math.sin(n * t), a * n * Math.cos(n * t), 0),
+        };
+      },
+      statesInto: (epochs, out) => statesIntoByStateAt(kepler, epochs, out),
     };
-    const s = SampledTrajectory.fromFunction(TCA, -100, 100, 5, fn);
-    const r = new Float64Array(3);
-    const v = new Float64Array(3);
-    const rt = new Float64Array(3);
-    const vt = new Float64Array(3);
+    const s = EphemerisPropagator.sample(kepler, TCA.plusSeconds(-100), TCA.plusSeconds(100), 5);
     for (let t = -99.3; t < 100; t += 7.1) {
-      s.stateAt(t, r, v);
-      fn(TCA.plusSeconds(t), rt, vt);
+      const { positionM: r, velocityMps: v } = s.stateAt(TCA.plusSeconds(t));
+      const { positionM: rt, velocityMps: vt } = kepler.stateAt(TCA.plusSeconds(t));
       expect(Math.hypot(r[0] - rt[0], r[1] - rt[1], r[2] - rt[2])).toBeLessThan(1e-3);
       expect(Math.hypot(v[0] - vt[0], v[1] - vt[1], v[2] - vt[2])).toBeLessThan(1e-3);
     }
-    expect(() => s.stateAt(101, r, v)).toThrow(/outside/);
+    expect(() => s.stateAt(TCA.plusSeconds(101))).toThrow(/outside/);
   });
 });
 

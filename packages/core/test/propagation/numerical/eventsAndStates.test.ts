@@ -47,7 +47,7 @@ describe('events through the propagator', () => {
       eop: EOP,
       needsSun: false,
       needsMoon: false,
-      events: [nodeDetector({ action: stopAtThird, timeToleranceS: 1e-6 })],
+      detectors: [nodeDetector({ action: stopAtThird, timeToleranceS: 1e-6 })],
     });
     const res = prop.propagate(s0, START.plusSeconds(10 * period), { stepS: 60 });
     // Start on the ascending node (z = 0): next nodes at T/2, T, 3T/2 (the third one stops).
@@ -101,9 +101,9 @@ describe('events through the propagator', () => {
       eop: EOP,
       needsSun: false,
       needsMoon: false,
-      events: [
-        eclipseDetector({ sunPositionM: env.sunPositionM, timeToleranceS: 1e-4 }),
-        altitudeDetector({ thresholdM: 405_000, altitudeM: env.geodeticAltitudeM, crossing: 'both' }),
+      detectors: [
+        eclipseDetector({ sunPositionM: env.sunAtM, timeToleranceS: 1e-4 }),
+        altitudeDetector({ thresholdM: 405_000, altitudeM: env.geodeticAltitudeOfM, crossing: 'both' }),
         apsideDetector(),
       ],
     });

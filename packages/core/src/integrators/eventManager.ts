@@ -1,15 +1,16 @@
-import type { StepInterpolator } from '../integrators/types.js';
+import { illinoisRoot } from '../math/rootFinding.js';
+import type { StepInterpolator } from './types.js';
 import {
   DEFAULT_EVENT_MAX_CHECK_S,
   DEFAULT_EVENT_TIME_TOLERANCE_S,
   type EventAction,
-  type EventDetector,
+  type OdeEventDetector,
   type EventOccurrence,
-} from './types.js';
+} from './eventTypes.js';
 
 /** Per-detector bookkeeping: the last sample of g along the integration and a pending root. */
 interface DetectorState {
-  readonly detector: EventDetector;
+  readonly detector: OdeEventDetector;
   readonly wantIncreasing: boolean;
   readonly wantDecreasing: boolean;
   readonly maxCheckS: number;
@@ -33,8 +34,8 @@ export type StepEventOutcome = 'none' | 'stop' | 'reset';
  * Finds, orders and applies the events of one accepted step.
  *
  * g is sampled at most `maxCheckS` apart along the step's dense output; a sign change is refined
- * with the Illinois variant of regula falsi (Dowell & Jarratt, BIT 11 (1971) 168–174), which keeps
- * a bracket and converges superlinearly, until the bracket is narrower than the time tolerance.
+ * with the Illinois variant of regula falsi (math/rootFinding.ts `illinoisRoot`), which keeps a
+ * bracket and converges superlinearly, until the bracket is narrower than the time tolerance.
  * The event time returned is the bracket's far end (already on the new side of g), so the
  * detector's sign after the event is known and the same root is not found twice. Roots of all
  * detectors are handled in time order; a 'stop' or 'reset' cuts the step short, and roots after
@@ -50,7 +51,7 @@ export class EventManager {
   /** State after the reset (valid after Reset). */
   readonly resetY: Float64Array;
 
-  constructor(detectors: readonly EventDetector[], private readonly n: number) {
+  constructor(detectors: readonly OdeEventDetector[], private readonly n: number) {
     this.scratchY = new Float64Array(n);
     this.resetY = new Float64Array(n);
     this.states = detectors.map((d, i) => {
@@ -223,30 +224,7 @@ export class EventManager {
 
   /** Illinois bracketing on [a, b] (a before b in integration order, g(a)·g(b) ≤ 0). Returns the end on b's side. */
   private refineRoot(s: DetectorState, step: StepInterpolator, a: number, ga: number, b: number, gb: number): number {
-    const tol = s.toleranceS;
     const y = this.scratchY;
-    let lastMoved = 0; // +1: a moved last, −1: b moved last
-    for (let iter = 0; iter < 200 && Math.abs(b - a) > tol; iter++) {
-      let x = ga === gb ? 0.5 * (a + b) : b - (gb * (b - a)) / (gb - ga);
-      // Keep the trial point at least tol/2 inside the bracket so the bracket always shrinks.
-      const lo = Math.min(a, b) + 0.5 * tol;
-      const hi = Math.max(a, b) - 0.5 * tol;
-      if (!(x >= lo)) x = lo;
-      if (!(x <= hi)) x = hi;
-      const gx = this.evalG(s, x, step.interpolate(x, y));
-      if (gx === 0) return x;
-      if (Math.sign(gx) === Math.sign(gb)) {
-        b = x;
-        gb = gx;
-        if (lastMoved === -1) ga *= 0.5;
-        lastMoved = -1;
-      } else {
-        a = x;
-        ga = gx;
-        if (lastMoved === 1) gb *= 0.5;
-        lastMoved = 1;
-      }
-    }
-    return b;
+    return illinoisRoot((x) => this.evalG(s, x, step.interpolate(x, y)), a, ga, b, gb, s.toleranceS);
   }
 }

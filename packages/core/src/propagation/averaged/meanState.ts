@@ -8,13 +8,13 @@
  * Frame: the true-equator, mean-equinox frame of the source elements (TEME for TLEs); the
  * propagator does not precess it (≈ 0.014°/yr, far below what matters for decay).
  */
-import { orbitGeometryFromAxis, type MeanOrbitGeometry } from '../elements/apsides.js';
-import { brouwerFromKozaiMeanMotion, revPerDayToRadPerS } from '../elements/meanMotion.js';
-import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
-import type { MeanElements } from '../formats/meanElements.js';
-import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../gravity/zonal.js';
-import { J3_OVER_J2 } from '../propagation/sgp4/constants.js';
-import type { Epoch } from '../time/epoch.js';
+import { orbitGeometryFromAxis, type MeanOrbitGeometry } from '../../elements/apsides.js';
+import { brouwerFromKozaiMeanMotion, revPerDayToRadPerS } from '../../elements/meanMotion.js';
+import { WGS72_EQUATORIAL_RADIUS_M } from '../../elements/wgs72.js';
+import type { MeanElements } from '../../formats/meanElements.js';
+import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../../gravity/zonal.js';
+import { J3_OVER_J2 } from '../../propagation/sgp4/constants.js';
+import type { Epoch } from '../../time/epoch.js';
 
 const DEG = Math.PI / 180;
 

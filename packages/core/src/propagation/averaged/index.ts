@@ -1,0 +1,2 @@
+export * from './averagedPropagator.js';
+export * from './averagedStateProvider.js';
