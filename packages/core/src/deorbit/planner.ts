@@ -61,7 +61,7 @@ export interface DeorbitInput {
   ballisticCoefficientKgPerM2?: number;
 }
 
-/** ISS: 473,264 kg / (2.0 × 1,525 m²), the project's station model (stationkeeping/station.ts). */
+/** ISS: 473,264 kg / (2.0 × 1,525 m²), the project's station model (spacecraft/station.ts). */
 export const ISS_BALLISTIC_KG_PER_M2 = 473_264 / (2.0 * 1524.99);
 
 export interface DeorbitBurn {

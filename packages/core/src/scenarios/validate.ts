@@ -4,7 +4,7 @@
  * that name vehicles). Every problem is reported with its path, all at once.
  */
 import { catalogVehicle, VEHICLE_CATALOG, type VehicleSpec } from '../maneuvers/vehicles.js';
-import { ISS_STATION, type Capability, type StationModel } from '../stationkeeping/station.js';
+import { ISS_STATION, type Capability, type StationModel } from '../spacecraft/station.js';
 import { Epoch } from '../time/epoch.js';
 import { SCENARIO_JSON_SCHEMA, validateAgainstSchema, type SchemaIssue } from './schema.js';
 import { readScenarioYaml } from './scenarioYaml.js';
