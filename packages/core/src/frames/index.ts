@@ -5,3 +5,4 @@ export * from './nutation80.js';
 export * from './fk5.js';
 export * from './geodetic.js';
 export * from './topocentric.js';
+export * from './rtn.js';
