@@ -7,6 +7,7 @@
  * The layout and file names are those of ../shared/data, so STATIONKEEPER_DATA=../shared/data
  * works for every command. The validators are pure functions of the bytes.
  */
+import { tleChecksum } from '../formats/tleFields.js';
 
 export type DatasetId = 'tle' | 'spaceweather' | 'eop' | 'gravity' | 'msis';
 
@@ -84,16 +85,9 @@ function rejectMarkup(text: string, what: string): void {
 // ---------------------------------------------------------------------------------------------
 // Validators, one per format
 
-/** TLE line checksum: digits summed, '-' counts 1, modulo 10, compared with column 69. */
+/** TLE line checksum (formats' `tleChecksum`: digits summed, '-' counts 1, modulo 10) compared with column 69. */
 export function tleChecksumOk(line: string): boolean {
-  if (line.length < 69) return false;
-  let sum = 0;
-  for (let i = 0; i < 68; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 48 && c <= 57) sum += c - 48;
-    else if (c === 45) sum += 1;
-  }
-  return line.charCodeAt(68) - 48 === sum % 10;
+  return line.length >= 69 && line.charCodeAt(68) - 48 === tleChecksum(line);
 }
 
 /** Start of a TLE line 1 / line 2: line number, catalogue number (5 digits, blank-padded or Alpha-5), then for line 1 the classification. */
