@@ -7,6 +7,7 @@
  * The layout and file names are those of ../shared/data, so STATIONKEEPER_DATA=../shared/data
  * works for every command. The validators are pure functions of the bytes.
  */
+import { NRLMSISE00_ARRAY_SHAPES, type Nrlmsise00CoefficientsJson } from '../atmosphere/nrlmsise00/coefficients.js';
 import { tleChecksum } from '../formats/tleFields.js';
 
 export type DatasetId = 'tle' | 'spaceweather' | 'eop' | 'gravity' | 'msis';
@@ -285,33 +286,11 @@ export function validateGfc(bytes: Uint8Array): { maxDegree: number; modelName?:
   return { maxDegree, modelName: header.get('modelname') };
 }
 
-/**
- * Array shapes of the NRLMSISE-00 coefficient tables as declared in the C release's
- * `nrlmsise-00_data.c` (BLOCK DATA GTD7BK of the Fortran model; Picone, Hedin, Drob 2002).
- * The data-directory JSON holds exactly these arrays, in this order.
- */
-export const NRLMSISE00_ARRAY_SHAPES: Readonly<Record<string, readonly number[]>> = Object.freeze({
-  pt: [150],
-  pd: [9, 150],
-  ps: [150],
-  pdl: [2, 25],
-  ptm: [50],
-  pdm: [8, 10],
-  ptl: [4, 100],
-  pma: [10, 100],
-  sam: [100],
-  pavgm: [10],
-});
-
-/** Shape of nrlmsise/nrlmsise00-coefficients.json. */
-export interface Nrlmsise00Coefficients {
-  readonly model: 'NRLMSISE-00';
-  readonly description: string;
-  readonly arrays: Readonly<Record<string, number[] | number[][]>>;
-}
+// The shapes and the JSON type are the model's (atmosphere/nrlmsise00/coefficients.ts), re-exported for the data tools.
+export { NRLMSISE00_ARRAY_SHAPES, type Nrlmsise00CoefficientsJson };
 
 /** Checks the parsed coefficient JSON: model name, exactly the ten arrays, each of its declared shape, finite numbers. */
-export function checkNrlmsise00Coefficients(data: unknown): Nrlmsise00Coefficients {
+export function checkNrlmsise00Coefficients(data: unknown): Nrlmsise00CoefficientsJson {
   if (typeof data !== 'object' || data === null) throw new DataValidationError('NRLMSISE-00 coefficients must be a JSON object');
   const o = data as Record<string, unknown>;
   if (o.model !== 'NRLMSISE-00') throw new DataValidationError(`NRLMSISE-00 coefficients: 'model' is ${JSON.stringify(o.model)}, expected "NRLMSISE-00"`);
@@ -338,7 +317,7 @@ export function checkNrlmsise00Coefficients(data: unknown): Nrlmsise00Coefficien
       for (const v of row) if (typeof v !== 'number' || !Number.isFinite(v)) fail(`holds a non-number ${JSON.stringify(v)}`);
     }
   }
-  return data as Nrlmsise00Coefficients;
+  return data as Nrlmsise00CoefficientsJson;
 }
 
 /** nrlmsise/nrlmsise00-coefficients.json bytes. */
