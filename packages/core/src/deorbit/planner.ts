@@ -25,11 +25,11 @@ import { dragDescentToBreakup, type DragDescent } from './dragDescent.js';
 import type { VehicleSpec } from '../maneuvers/vehicles.js';
 import type { Epoch } from '../time/epoch.js';
 import { greatCircleKm, insideRing, POINT_NEMO, SPOUA_APPROXIMATE, wrapLonDeg, type LonLatRing } from './zone.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
 const MU = WGS72_MU_M3_PER_S2;
 /** Heights here are above a sphere of the WGS-84 equatorial radius (6378.137 km). */
 const RE = 6378137;
-const DEG = Math.PI / 180;
 
 export interface DeorbitInput {
   /** Earliest time of the first burn. */
@@ -111,7 +111,7 @@ function lonLat(x: number, y: number, z: number, epoch: Epoch, dtS: number): [nu
   const e = epoch.plusSeconds(dtS);
   const { mjdDay, secondsOfDay } = e.utcDaySeconds();
   const lon = Math.atan2(y, x) - gmst82Rad(mjdDay, secondsOfDay);
-  return [wrapLonDeg(lon / DEG), Math.asin(z / Math.hypot(x, y, z)) / DEG];
+  return [wrapLonDeg(lon / RAD_PER_DEG), Math.asin(z / Math.hypot(x, y, z)) / RAD_PER_DEG];
 }
 
 /**
@@ -152,11 +152,11 @@ function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: 
 function corridor(line: [number, number][], halfWidthM: number): [number, number][] {
   const left: [number, number][] = [];
   const right: [number, number][] = [];
-  const dLat = (halfWidthM / RE) / DEG;
+  const dLat = (halfWidthM / RE) / RAD_PER_DEG;
   for (let i = 0; i < line.length; i++) {
     const [lon0, lat0] = line[Math.max(0, i - 1)];
     const [lon1, lat1] = line[Math.min(line.length - 1, i + 1)];
-    const c = Math.cos(line[i][1] * DEG);
+    const c = Math.cos(line[i][1] * RAD_PER_DEG);
     const ex = wrapLonDeg(lon1 - lon0) * c;
     const ey = lat1 - lat0;
     const norm = Math.hypot(ex, ey) || 1;

@@ -24,7 +24,6 @@ export const MINUTES_PER_DAY = 1440;
 /** rev/day per rad/min (1440 / 2π): divide rev/day by it, as the reference code does, for identical bits. */
 export const REV_PER_DAY_PER_RAD_PER_MIN = MINUTES_PER_DAY / (2 * Math.PI);
 export const TWO_PI = 2 * Math.PI;
-export const DEG_TO_RAD = Math.PI / 180;
 
 /** Atmospheric density model parameters of SGP4 (STR#3 §6: q0 = 120 km, s0 = 78 km). */
 export const Q0_KM = 120;
