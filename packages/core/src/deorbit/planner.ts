@@ -26,6 +26,7 @@ import type { VehicleSpec } from '../maneuvers/vehicles.js';
 import type { Epoch } from '../time/epoch.js';
 import { greatCircleKm, insideRing, POINT_NEMO, SPOUA_APPROXIMATE, wrapLonDeg, type LonLatRing } from './zone.js';
 import { RAD_PER_DEG } from '../math/angles.js';
+import { roundTo } from '../math/round.js';
 
 const MU = WGS72_MU_M3_PER_S2;
 /** Heights here are above a sphere of the WGS-84 equatorial radius (6378.137 km). */
@@ -170,8 +171,6 @@ function corridor(line: [number, number][], halfWidthM: number): [number, number
   return ring;
 }
 
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 export function planDeorbit(input: DeorbitInput): DeorbitPlan {
   const ha = input.apogeeAltitudeM;
@@ -227,9 +226,9 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
     return {
       epoch_utc: finalEpoch.plusSeconds(-before * revs * period).toIsoUtc(0),
       label: k === dvs.length - 1 ? 'final burn' : `perigee lowering ${k + 1}`,
-      delta_v_m_s: r3(dv),
-      perigee_after_km: r1(perigees[k + 1] / 1e3),
-      apogee_after_km: r1(ha / 1e3),
+      delta_v_m_s: roundTo(dv, 3),
+      perigee_after_km: roundTo(perigees[k + 1] / 1e3, 1),
+      apogee_after_km: roundTo(ha / 1e3, 1),
     };
   });
   const total = dvs.reduce((s, x) => s + x, 0);
@@ -239,9 +238,9 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
     return {
       vehicle: v.id,
       name: v.name,
-      propellant_kg: r1(kg),
+      propellant_kg: roundTo(kg, 1),
       flights: perFlight > 0 ? Math.round((kg / perFlight) * 100) / 100 : Infinity,
-      burn_time_s: r1(burnDurationS(kg, v.reboostThrustN, v.ispS)),
+      burn_time_s: roundTo(burnDurationS(kg, v.reboostThrustN, v.ispS), 1),
       graded_defaults: Object.entries(v.citations).filter(([, c]) => c && (c.grade === 'W' || c.grade === 'EST')).map(([k, c]) => `${k} (${c!.grade})`),
     };
   });
@@ -249,22 +248,22 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
   const breakupEpoch = input.epoch.plusSeconds(fp.breakup.t);
   const halfWidth = (input.debrisWidthM ?? 300e3) / 2;
   return {
-    total_delta_v_m_s: r3(total),
+    total_delta_v_m_s: roundTo(total, 3),
     burns,
     vehicle_options: vehicleOptions,
-    breakup: { epoch_utc: breakupEpoch.toIsoUtc(0), lat_deg: r3(fp.breakup.lat), lon_deg: r3(fp.breakup.lon), altitude_km: breakupAltitudeM / 1e3 },
+    breakup: { epoch_utc: breakupEpoch.toIsoUtc(0), lat_deg: roundTo(fp.breakup.lat, 3), lon_deg: roundTo(fp.breakup.lon, 3), altitude_km: breakupAltitudeM / 1e3 },
     footprint: {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: 'debris footprint', length_km: opts.debrisLengthM / 1e3, width_km: (2 * halfWidth) / 1e3, inside_zone: fp.inside }, geometry: { type: 'Polygon', coordinates: [corridor(fp.line, halfWidth).map(([x, y]) => [r3(x), r3(y)])] } },
-        { type: 'Feature', properties: { name: 'ground track from breakup' }, geometry: { type: 'LineString', coordinates: fp.line.map(([x, y]) => [r3(x), r3(y)]) } },
-        { type: 'Feature', properties: { name: 'breakup', epoch_utc: breakupEpoch.toIsoUtc(0), altitude_km: breakupAltitudeM / 1e3 }, geometry: { type: 'Point', coordinates: [r3(fp.breakup.lon), r3(fp.breakup.lat)] } },
+        { type: 'Feature', properties: { name: 'debris footprint', length_km: opts.debrisLengthM / 1e3, width_km: (2 * halfWidth) / 1e3, inside_zone: fp.inside }, geometry: { type: 'Polygon', coordinates: [corridor(fp.line, halfWidth).map(([x, y]) => [roundTo(x, 3), roundTo(y, 3)])] } },
+        { type: 'Feature', properties: { name: 'ground track from breakup' }, geometry: { type: 'LineString', coordinates: fp.line.map(([x, y]) => [roundTo(x, 3), roundTo(y, 3)]) } },
+        { type: 'Feature', properties: { name: 'breakup', epoch_utc: breakupEpoch.toIsoUtc(0), altitude_km: breakupAltitudeM / 1e3 }, geometry: { type: 'Point', coordinates: [roundTo(fp.breakup.lon, 3), roundTo(fp.breakup.lat, 3)] } },
         { type: 'Feature', properties: { name: 'target', ...target }, geometry: { type: 'Point', coordinates: [target.lonDeg, target.latDeg] } },
         { type: 'Feature', properties: { name: 'uninhabited area (approximate; see docs/station-keeping.md)' }, geometry: { type: 'Polygon', coordinates: [zone.map((p) => [p[0], p[1]])] } },
       ],
     },
     inside_zone: fp.inside,
-    target_miss_km: r1(best.miss),
+    target_miss_km: roundTo(best.miss, 1),
     model: 'impulsive apogee burns (vis-viva); numerical descent with drag (exponential atmosphere) from the final burn to breakup; debris along the ground track; drag between burns ignored',
   };
 }
