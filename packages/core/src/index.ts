@@ -29,3 +29,6 @@ export * from './interplanetary/index.js';
 export * from './constellation/index.js';
 export * from './attitude/index.js';
 export * from './entry/index.js';
+export * from './spacecraft/index.js';
+export * from './math/round.js';
+export * from './math/angles.js';

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { catalogVehicle, Epoch, parseScenarioText, planDeorbit, type VehicleSpec } from '@stationkeeper/core';
+import { catalogVehicle, Epoch, parseScenarioText, planDeorbit, type VehicleSpec, RAD_PER_DEG } from '@stationkeeper/core';
 import { epochOption, numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 
@@ -38,7 +38,6 @@ interface DeorbitOpts {
   geojson?: string;
 }
 
-const DEG = Math.PI / 180;
 
 export function registerDeorbit(program: Command, ioOverride?: Partial<DeorbitCommandIo>): Command {
   const io: DeorbitCommandIo = { ...defaultIo(), ...ioOverride };
@@ -98,8 +97,8 @@ export function registerDeorbit(program: Command, ioOverride?: Partial<DeorbitCo
           epoch: epoch ?? Epoch.fromIso('2030-12-01'),
           apogeeAltitudeM: km('--apogee-km', opts.apogeeKm, 220),
           perigeeAltitudeM: km('--perigee-km', opts.perigeeKm, 215),
-          inclinationRad: (numberOption('--inclination-deg', opts.inclinationDeg, { min: 0, max: 180 }) ?? 51.64) * DEG,
-          raanRad: (numberOption('--raan-deg', opts.raanDeg, { min: -360, max: 360 }) ?? 0) * DEG,
+          inclinationRad: (numberOption('--inclination-deg', opts.inclinationDeg, { min: 0, max: 180 }) ?? 51.64) * RAD_PER_DEG,
+          raanRad: (numberOption('--raan-deg', opts.raanDeg, { min: -360, max: 360 }) ?? 0) * RAD_PER_DEG,
           stackMassKg: massKg ?? 473_264,
           finalPerigeeM: opts.finalPerigeeKm !== undefined ? km('--final-perigee-km', opts.finalPerigeeKm, 50) : undefined,
           intermediatePerigeesM: steps,

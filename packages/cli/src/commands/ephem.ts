@@ -15,6 +15,7 @@ import {
   vec3,
   type EopSource,
   type Epoch,
+  roundTo,
 } from '@stationkeeper/core';
 import { resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
@@ -101,7 +102,7 @@ export async function ephem(opts: EphemOpts, write: (chunk: string) => void): Pr
     const epoch = elements.epoch.plusSeconds(tsinceMin * 60);
     propagator.propagateMinutes(tsinceMin, state);
     const values = rowWriter(epoch, state);
-    const cells = [epoch.toIsoUtc(3), round(tsinceMin, 6), ...values];
+    const cells = [epoch.toIsoUtc(3), roundTo(tsinceMin, 6), ...values];
     if (format === 'csv') batch.push(cells.join(',') + '\n');
     else batch.push((k > 0 ? ',\n' : '') + JSON.stringify(cells));
     if (batch.length >= 2000) flush();
@@ -118,7 +119,7 @@ function makeRowWriter(frame: EphemFrame, eop: EopSource | undefined): (epoch: E
   const vOut = vec3();
   const eo = emptyEarthOrientation();
   const fk5 = emptyFk5Matrices();
-  const cart = (x: Float64Array, y: Float64Array) => [x[0], x[1], x[2], y[0], y[1], y[2]].map((n) => round(n, 9));
+  const cart = (x: Float64Array, y: Float64Array) => [x[0], x[1], x[2], y[0], y[1], y[2]].map((n) => roundTo(n, 9));
   return (epoch, s) => {
     r.set(s.subarray(0, 3));
     v.set(s.subarray(3, 6));
@@ -132,11 +133,7 @@ function makeRowWriter(frame: EphemFrame, eop: EopSource | undefined): (epoch: E
     if (frame === 'itrf') return cart(rOut, vOut);
     // Geodetic needs metres (the ellipsoid is in metres); r is in km here.
     const g = itrfToGeodetic(vec3(rOut[0] * 1e3, rOut[1] * 1e3, rOut[2] * 1e3));
-    return [round((g.latRad * 180) / Math.PI, 7), round((((g.lonRad * 180) / Math.PI + 540) % 360) - 180, 7), round(g.altM / 1e3, 6)];
+    return [roundTo((g.latRad * 180) / Math.PI, 7), roundTo((((g.lonRad * 180) / Math.PI + 540) % 360) - 180, 7), roundTo(g.altM / 1e3, 6)];
   };
 }
 
-function round(x: number, digits: number): number {
-  const s = 10 ** digits;
-  return Math.round(x * s) / s;
-}

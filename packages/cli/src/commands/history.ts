@@ -21,6 +21,7 @@ import {
   type DetectedManeuver,
   type ManeuverDetection,
   type OrbitHistoryPoint,
+  roundTo,
 } from '@stationkeeper/core';
 import { tleParsing } from '../util/checksum.js';
 import { integerOption, numberOption, UsageError } from '../util/options.js';
@@ -193,8 +194,8 @@ function median(values: number[]): number {
 export function historyJson(history: readonly OrbitHistoryPoint[], d: ManeuverDetection) {
   const maneuver = (m: DetectedManeuver) => ({
     ...maneuverJson(m),
-    a_before_km: round(km(m.semiMajorAxisBeforeM), 4),
-    a_after_km: round(km(m.semiMajorAxisAfterM), 4),
+    a_before_km: roundTo(km(m.semiMajorAxisBeforeM), 4),
+    a_after_km: roundTo(km(m.semiMajorAxisAfterM), 4),
     merged_jumps: m.mergedJumps,
   });
   return {
@@ -227,11 +228,6 @@ function robustRange(history: readonly OrbitHistoryPoint[]): { min: number; max:
   const hi = km(q(history.map((p) => p.apogeeAltitudeM), 0.995));
   const pad = Math.max(0.5, 0.06 * (hi - lo));
   return { min: lo - pad, max: hi + 2 * pad };
-}
-
-function round(v: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
 }
 
 /** Altitude-vs-time chart: mean altitude, perigee and apogee, reboosts ▲ and lowerings ▼. */

@@ -35,6 +35,7 @@ import {
   type OrbitState,
   type PropagationResult,
   type RunConfig,
+  roundTo,
 } from '@stationkeeper/core';
 import { MissingDataFileError, msisCoefficientsFrom, optionalDataFile, requireDataFile, resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
@@ -280,9 +281,9 @@ function ephemerisCsv(eph: Ephemeris): string {
   for (let i = 0; i < eph.tSeconds.length; i++) {
     const k = 3 * i;
     out.push(
-      `${formatOmmEpoch(eph.startEpoch.plusSeconds(eph.tSeconds[i]))}Z,${round(eph.tSeconds[i], 6)},` +
+      `${formatOmmEpoch(eph.startEpoch.plusSeconds(eph.tSeconds[i]))}Z,${roundTo(eph.tSeconds[i], 6)},` +
         `${(p[k] / 1e3).toFixed(6)},${(p[k + 1] / 1e3).toFixed(6)},${(p[k + 2] / 1e3).toFixed(6)},` +
-        `${(v[k] / 1e3).toFixed(9)},${(v[k + 1] / 1e3).toFixed(9)},${(v[k + 2] / 1e3).toFixed(9)},${round(eph.massKg[i], 6)}\n`,
+        `${(v[k] / 1e3).toFixed(9)},${(v[k + 1] / 1e3).toFixed(9)},${(v[k + 2] / 1e3).toFixed(9)},${roundTo(eph.massKg[i], 6)}\n`,
     );
   }
   return out.join('');
@@ -328,9 +329,4 @@ function formatSpan(seconds: number): string {
   if (seconds >= 3600) return `${+(seconds / 3600).toFixed(2)} h`;
   if (seconds >= 60) return `${+(seconds / 60).toFixed(1)} min`;
   return `${+seconds.toFixed(1)} s`;
-}
-
-function round(x: number, digits: number): number {
-  const s = 10 ** digits;
-  return Math.round(x * s) / s;
 }

@@ -26,6 +26,7 @@ import {
   type ReentryEnsembleInput,
   type ReentryPreparation,
   type ReentryPreparationOptions,
+  roundFixed,
 } from '@stationkeeper/core';
 import {
   msisCoefficientsFrom,
@@ -215,14 +216,13 @@ export function reentryJson(prep: ReentryPreparation, s: EnsembleSummary, track:
           latitude_band_deg: [track.latitudeBand.minDeg, track.latitudeBand.maxDeg],
           whole_orbit: track.wholeOrbit,
           period_min: track.periodMin,
-          points: track.points.map((p) => ({ t_utc: p.epoch.toIsoUtc(0), lat_deg: round(p.latitudeDeg, 3), lon_deg: round(p.longitudeDeg, 3), alt_km: round(p.altitudeKm, 2) })),
+          points: track.points.map((p) => ({ t_utc: p.epoch.toIsoUtc(0), lat_deg: roundFixed(p.latitudeDeg, 3), lon_deg: roundFixed(p.longitudeDeg, 3), alt_km: roundFixed(p.altitudeKm, 2) })),
         }
       : null,
     warnings: prep.warnings,
   };
 }
 
-const round = (x: number, d: number) => Number(x.toFixed(d));
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
 function isoDate(mjd: number): string {

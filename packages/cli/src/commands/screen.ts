@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
-import { Epoch, parseElements, type CloseApproach, type ElementSetRecord, type ScreeningResult } from '@stationkeeper/core';
+import { Epoch, parseElements, type CloseApproach, type ElementSetRecord, type ScreeningResult, roundTo } from '@stationkeeper/core';
 import { optionalDataFile, ParallelScreener, resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
 import { tleParsing } from '../util/checksum.js';
@@ -178,11 +178,6 @@ export function jsonRows(r: ScreenReport): Record<string, unknown>[] {
   ];
 }
 
-function round(x: number, digits: number): number {
-  const s = 10 ** digits;
-  return Math.round(x * s) / s;
-}
-
 function report(r: ScreeningResult, objects: ElementSetRecord[], start: Epoch, durationSeconds: number, thresholdKm: number, allVsAll: boolean): ScreenReport {
   const row = (a: CloseApproach): ScreenConjunctionRow => ({
     primary_norad: objects[a.object1].noradId,
@@ -190,11 +185,11 @@ function report(r: ScreeningResult, objects: ElementSetRecord[], start: Epoch, d
     secondary_norad: objects[a.object2].noradId,
     secondary_name: objects[a.object2].objectName,
     tca_utc: start.plusSeconds(a.tcaSeconds).toIsoUtc(3),
-    miss_km: round(a.missKm, 4),
-    radial_km: round(a.radialKm, 4),
-    in_track_km: round(a.inTrackKm, 4),
-    cross_track_km: round(a.crossTrackKm, 4),
-    relative_speed_km_s: round(a.relativeSpeedKmS, 4),
+    miss_km: roundTo(a.missKm, 4),
+    radial_km: roundTo(a.radialKm, 4),
+    in_track_km: roundTo(a.inTrackKm, 4),
+    cross_track_km: roundTo(a.crossTrackKm, 4),
+    relative_speed_km_s: roundTo(a.relativeSpeedKmS, 4),
   });
   return {
     mode: allVsAll ? 'all-vs-all' : 'primary',
@@ -208,8 +203,8 @@ function report(r: ScreeningResult, objects: ElementSetRecord[], start: Epoch, d
       primary_name: objects[a.object1].objectName,
       secondary_norad: objects[a.object2].noradId,
       secondary_name: objects[a.object2].objectName,
-      max_distance_km: round(a.maxDistanceKm, 3),
-      min_distance_km: round(a.minDistanceKm, 3),
+      max_distance_km: roundTo(a.maxDistanceKm, 3),
+      min_distance_km: roundTo(a.minDistanceKm, 3),
     })),
     skipped: r.skipped.map((s) => ({
       norad: objects[s.object].noradId,

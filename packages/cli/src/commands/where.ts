@@ -3,7 +3,7 @@
  * speed, sunlit), how old its elements are, and its next visible pass over a place.
  */
 import { Command } from 'commander';
-import { Epoch, findPasses, Sgp4Propagator, subSatelliteState, type Pass, type Propagator } from '@stationkeeper/core';
+import { Epoch, findPasses, Sgp4Propagator, subSatelliteState, type Pass, type Propagator, roundTo, DEG_PER_RAD } from '@stationkeeper/core';
 import { resolveDataDir } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
@@ -114,20 +114,19 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
     norad: elements.noradId,
     name: elements.objectName,
     epoch_utc: at.toIsoUtc(3),
-    lat_deg: round(sub.latRad * DEG, 4),
-    lon_deg: round(wrapLongitudeDeg(sub.lonRad * DEG), 4),
-    alt_km: round(sub.altM / 1e3, 3),
-    speed_km_s: round(sub.speedMps / 1e3, 4),
-    ground_speed_km_s: round(sub.groundSpeedMps / 1e3, 4),
+    lat_deg: roundTo(sub.latRad * DEG_PER_RAD, 4),
+    lon_deg: roundTo(wrapLongitudeDeg(sub.lonRad * DEG_PER_RAD), 4),
+    alt_km: roundTo(sub.altM / 1e3, 3),
+    speed_km_s: roundTo(sub.speedMps / 1e3, 4),
+    ground_speed_km_s: roundTo(sub.groundSpeedMps / 1e3, 4),
     sunlit: sub.sunlit,
     tle_epoch_utc: elements.epoch.toIsoUtc(3),
-    tle_age_days: round(at.secondsSince(elements.epoch) / 86400, 3),
+    tle_age_days: roundTo(at.secondsSince(elements.epoch) / 86400, 3),
     source: loaded.sourceLabel,
     next_visible_pass: next ? passSummary(next, place) : null,
   };
 }
 
-const DEG = 180 / Math.PI;
 
 function passSummary(p: Pass, place: typeof DEFAULT_PLACE): NonNullable<WhereResult['next_visible_pass']> {
   return {
@@ -135,8 +134,8 @@ function passSummary(p: Pass, place: typeof DEFAULT_PLACE): NonNullable<WhereRes
     rise_utc: p.rise.epoch.toIsoUtc(0),
     culmination_utc: p.culmination.epoch.toIsoUtc(0),
     set_utc: p.set.epoch.toIsoUtc(0),
-    max_elevation_deg: round(p.maxElevationDeg, 1),
-    magnitude: p.magnitude === null ? null : round(p.magnitude, 1),
+    max_elevation_deg: roundTo(p.maxElevationDeg, 1),
+    magnitude: p.magnitude === null ? null : roundTo(p.magnitude, 1),
   };
 }
 
@@ -168,7 +167,3 @@ function wrapLongitudeDeg(deg: number): number {
   return ((((deg + 180) % 360) + 360) % 360) - 180;
 }
 
-function round(x: number, digits: number): number {
-  const s = 10 ** digits;
-  return Math.round(x * s) / s;
-}

@@ -9,7 +9,7 @@ import {
   DataValidationError,
   NRLMSISE00_ARRAY_SHAPES,
   checkNrlmsise00Coefficients,
-  type Nrlmsise00Coefficients,
+  type Nrlmsise00CoefficientsJson,
 } from '@stationkeeper/core/node';
 
 const DESCRIPTION =
@@ -166,7 +166,7 @@ export const NRLMSISE00_EARLIER_RELEASE_SHAPES: Readonly<Record<string, readonly
  * also takes the shorter declarations of NRLMSISE00_EARLIER_RELEASE_SHAPES, zero-filled to the
  * 20151122 shape (used by scripts/make-embedded-data.ts; `data fetch` stays strict).
  */
-export function convertNrlmsise00DataC(source: string, options: { acceptEarlierRelease?: boolean } = {}): Nrlmsise00Coefficients {
+export function convertNrlmsise00DataC(source: string, options: { acceptEarlierRelease?: boolean } = {}): Nrlmsise00CoefficientsJson {
   const arrays = parseCDoubleArrays(source, NRLMSISE00_ARRAY_SHAPES, options.acceptEarlierRelease ? NRLMSISE00_EARLIER_RELEASE_SHAPES : {});
   return checkNrlmsise00Coefficients({ model: 'NRLMSISE-00', description: DESCRIPTION, arrays });
 }

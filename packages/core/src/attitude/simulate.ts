@@ -21,6 +21,7 @@ import { lvlhDcm } from './lvlh.js';
 import { dcmToQuat, quatCompose, quatConjugate, quatToDcm, quat } from './quaternion.js';
 import { AttitudeStepper, invert3 } from './rigidBody.js';
 import { gravityGradientBody, surfaceTorques, TorqueWorkspace, type AttitudeStation, type TorqueSwitches } from './station.js';
+import { DEG_PER_RAD } from '../math/angles.js';
 
 export type AttitudeController = 'tea-lqr' | 'hold';
 
@@ -73,7 +74,6 @@ export interface AttitudeSimResult {
   capacityNms: number;
 }
 
-const RAD = 180 / Math.PI;
 
 /** PD hold gains: bandwidth 0.005 rad/s, damping 0.7, per axis on the diagonal inertia (EST). */
 function holdGains(j: Float64Array): { kp: number[]; kd: number[] } {
@@ -123,7 +123,7 @@ export function simulateAttitude(st: AttitudeStation, env: OrbitEnvironment, o: 
   const cLI = new Float64Array(9), wRel = [0, 0, 0];
   const hInt = [0, 0, 0], x = new Array<number>(12).fill(0), u = new Float64Array(3), dv = [0, 0, 0];
   const qBL = quat(), qLIc = quat(), qErr = quat(), qTc = quatConjugate(qTargetL);
-  const tol = (o.holdToleranceDeg ?? 10) / RAD;
+  const tol = (o.holdToleranceDeg ?? 10) / DEG_PER_RAD;
   const every = o.recordEveryS ?? 60;
   const steps = Math.round(o.durationS / dt);
   for (let s = 0; s <= steps; s++) {
@@ -138,7 +138,7 @@ export function simulateAttitude(st: AttitudeStation, env: OrbitEnvironment, o: 
     if (res.attitudeLostS === null && Math.hypot(err[0], err[1], err[2]) > tol && controller === 'hold') res.attitudeLostS = t;
     if (s % Math.max(1, Math.round(every / dt)) === 0) {
       const a = quatToEuler321(qBL);
-      res.samples.push({ tS: t, momentumNms: hMag, momentumFraction: hMag / cap, yawDeg: a.yawRad * RAD, pitchDeg: a.pitchRad * RAD, rollDeg: a.rollRad * RAD });
+      res.samples.push({ tS: t, momentumNms: hMag, momentumFraction: hMag / cap, yawDeg: a.yawRad * DEG_PER_RAD, pitchDeg: a.pitchRad * DEG_PER_RAD, rollDeg: a.rollRad * DEG_PER_RAD });
     }
     if (s === steps) break;
     if (k) {
@@ -196,7 +196,7 @@ function firstLossTeaLqr(res: AttitudeSimResult, tol: number): number | null {
   for (const s of res.samples) {
     if (s.tS < start) continue;
     const d = Math.hypot(s.yawDeg - ref.yawDeg, s.pitchDeg - ref.pitchDeg, s.rollDeg - ref.rollDeg);
-    if (d > tol * RAD) return s.tS;
+    if (d > tol * DEG_PER_RAD) return s.tS;
   }
   return null;
 }

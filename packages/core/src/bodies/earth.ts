@@ -9,6 +9,8 @@
  * J4 = −0.00000165597).
  */
 
+import { WGS72_J2, WGS72_J3, WGS72_J4, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from './wgs72.js';
+
 export interface Ellipsoid {
   readonly name: string;
   /** Semi-major (equatorial) axis, m. */
@@ -45,11 +47,11 @@ export const WGS72: Ellipsoid = ellipsoid('WGS-72', 6378135.0, 298.26, 3.986008e
 
 /** WGS-72 zonal harmonics used by SGP4 (Vallado et al. 2006, getgravconst "wgs72"). */
 export const WGS72_SGP4 = Object.freeze({
-  radiusKm: 6378.135,
-  muKm3PerS2: 398600.8,
-  j2: 0.001082616,
-  j3: -0.00000253881,
-  j4: -0.00000165597,
+  radiusKm: WGS72_RADIUS_KM,
+  muKm3PerS2: WGS72_MU_KM3_PER_S2,
+  j2: WGS72_J2,
+  j3: WGS72_J3,
+  j4: WGS72_J4,
 });
 
 /**

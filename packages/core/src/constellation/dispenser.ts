@@ -15,8 +15,8 @@ import { WGS72_EQUATORIAL_RADIUS_M, WGS72_MU_M3_PER_S2 } from '../elements/wgs72
 import type { MeanElements } from '../formats/meanElements.js';
 import type { Epoch } from '../time/epoch.js';
 import { secularJ2Rates } from './secularJ2.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
-const DEG = Math.PI / 180;
 const RAD_PER_S_TO_REV_PER_DAY = 86400 / (2 * Math.PI);
 
 export interface DispenserConfig {
@@ -77,7 +77,7 @@ function checkConfig(c: DispenserConfig): void {
 /** The released satellites' mean elements, each at its own release instant. */
 export function releaseSatellites(c: DispenserConfig): ReleasedSatellite[] {
   checkConfig(c);
-  const i0 = c.inclinationDeg * DEG;
+  const i0 = c.inclinationDeg * RAD_PER_DEG;
   const a0 = WGS72_EQUATORIAL_RADIUS_M + c.altitudeKm * 1e3;
   const v = Math.sqrt(WGS72_MU_M3_PER_S2 / a0);
   const rates = secularJ2Rates(a0, 0, i0);
@@ -86,8 +86,8 @@ export function releaseSatellites(c: DispenserConfig): ReleasedSatellite[] {
     const event = Math.floor(j / c.perEvent);
     const slot = j % c.perEvent;
     const dtS = event * c.eventIntervalS;
-    const u = (c.argLatitudeDeg * DEG + (rates.argPerigeeRadPerS + rates.meanAnomalyRadPerS) * dtS) % (2 * Math.PI);
-    const raan = c.raanDeg * DEG + rates.raanRadPerS * dtS;
+    const u = (c.argLatitudeDeg * RAD_PER_DEG + (rates.argPerigeeRadPerS + rates.meanAnomalyRadPerS) * dtS) % (2 * Math.PI);
+    const raan = c.raanDeg * RAD_PER_DEG + rates.raanRadPerS * dtS;
     const phase = (2 * Math.PI * slot) / c.perEvent;
     const dvT = (event + 1) * c.deltaVStepMps;
     const dvR = c.spreadDeltaVMps * Math.cos(phase);
@@ -108,10 +108,10 @@ export function releaseSatellites(c: DispenserConfig): ReleasedSatellite[] {
       epoch: c.releaseEpoch.plusSeconds(dtS),
       meanMotionRevPerDay: n * RAD_PER_S_TO_REV_PER_DAY,
       eccentricity: e,
-      inclinationDeg: inc / DEG,
-      raanDeg: wrap360((raan + (dvN * Math.sin(u)) / (v * Math.sin(i0))) / DEG),
-      argPerigeeDeg: wrap360(omega / DEG),
-      meanAnomalyDeg: wrap360((lambda - omega) / DEG),
+      inclinationDeg: inc / RAD_PER_DEG,
+      raanDeg: wrap360((raan + (dvN * Math.sin(u)) / (v * Math.sin(i0))) / RAD_PER_DEG),
+      argPerigeeDeg: wrap360(omega / RAD_PER_DEG),
+      meanAnomalyDeg: wrap360((lambda - omega) / RAD_PER_DEG),
       meanMotionDot: 0,
       meanMotionDdot: 0,
       bstar: c.bstar,

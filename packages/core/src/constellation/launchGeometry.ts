@@ -19,10 +19,10 @@ import { gmst82Rad } from '../frames/earthOrientation.js';
 import type { Epoch } from '../time/epoch.js';
 import { nodalPrecessionDegPerDay } from './secularJ2.js';
 import type { LaunchSite } from './sites.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
-const DEG = Math.PI / 180;
 /** Sidereal rotation rate of the Earth, deg/s (WGS-84 ω = 7.292115e-5 rad/s, NIMA TR8350.2). */
-const EARTH_ROTATION_DEG_PER_S = WGS84.omegaRadPerS / DEG;
+const EARTH_ROTATION_DEG_PER_S = WGS84.omegaRadPerS / RAD_PER_DEG;
 
 export type PassDirection = 'ascending' | 'descending';
 
@@ -48,7 +48,7 @@ export interface LaunchWindow {
 /** Geocentric latitude (deg) of a point on the WGS-84 ellipsoid at geodetic latitude latDeg. */
 export function geocentricLatitudeDeg(latDeg: number): number {
   const oneMinusF = 1 - WGS84.f;
-  return Math.atan(oneMinusF * oneMinusF * Math.tan(latDeg * DEG)) / DEG;
+  return Math.atan(oneMinusF * oneMinusF * Math.tan(latDeg * RAD_PER_DEG)) / RAD_PER_DEG;
 }
 
 /** Why a direct ascent from latitude latDeg cannot reach inclinationDeg, or undefined when it can. */
@@ -77,31 +77,31 @@ function wrap180(deg: number): number {
 
 /** Inertial launch azimuth (deg, [0, 360)) for the pass direction; NaN when unreachable. */
 export function launchAzimuthDeg(geocentricLatDeg: number, inclinationDeg: number, direction: PassDirection): number {
-  const s = Math.cos(inclinationDeg * DEG) / Math.cos(geocentricLatDeg * DEG);
+  const s = Math.cos(inclinationDeg * RAD_PER_DEG) / Math.cos(geocentricLatDeg * RAD_PER_DEG);
   if (Math.abs(s) > 1 + 1e-12) return NaN;
-  const beta = Math.asin(Math.max(-1, Math.min(1, s))) / DEG;
+  const beta = Math.asin(Math.max(-1, Math.min(1, s))) / RAD_PER_DEG;
   return wrap360(direction === 'ascending' ? beta : 180 - beta);
 }
 
 /** Azimuth of the velocity the vehicle adds on the rotating Earth, for an inertial azimuth and orbit speed. */
 export function rotatingFrameAzimuthDeg(inertialAzimuthDeg: number, geocentricLatDeg: number, orbitSpeedMps: number): number {
-  const siteSpeed = WGS84.omegaRadPerS * WGS84.aM * Math.cos(geocentricLatDeg * DEG);
-  const east = orbitSpeedMps * Math.sin(inertialAzimuthDeg * DEG) - siteSpeed;
-  const north = orbitSpeedMps * Math.cos(inertialAzimuthDeg * DEG);
-  return wrap360(Math.atan2(east, north) / DEG);
+  const siteSpeed = WGS84.omegaRadPerS * WGS84.aM * Math.cos(geocentricLatDeg * RAD_PER_DEG);
+  const east = orbitSpeedMps * Math.sin(inertialAzimuthDeg * RAD_PER_DEG) - siteSpeed;
+  const north = orbitSpeedMps * Math.cos(inertialAzimuthDeg * RAD_PER_DEG);
+  return wrap360(Math.atan2(east, north) / RAD_PER_DEG);
 }
 
 /** Right ascension of the site meridian, deg (GMST with UTC for UT1). */
 export function siteRightAscensionDeg(epoch: Epoch, lonDeg: number): number {
   const { mjdDay, secondsOfDay } = epoch.utcDaySeconds();
-  return wrap360(gmst82Rad(mjdDay, secondsOfDay) / DEG + lonDeg);
+  return wrap360(gmst82Rad(mjdDay, secondsOfDay) / RAD_PER_DEG + lonDeg);
 }
 
 /** Right-ascension offset from the node of the plane's point at latitude φ, deg. */
 function nodeOffsetDeg(geocentricLatDeg: number, inclinationDeg: number, direction: PassDirection): number {
-  const sinU = Math.sin(geocentricLatDeg * DEG) / Math.sin(inclinationDeg * DEG);
+  const sinU = Math.sin(geocentricLatDeg * RAD_PER_DEG) / Math.sin(inclinationDeg * RAD_PER_DEG);
   const cosU = Math.sqrt(Math.max(0, 1 - sinU * sinU)) * (direction === 'ascending' ? 1 : -1);
-  return Math.atan2(Math.cos(inclinationDeg * DEG) * sinU, cosU) / DEG;
+  return Math.atan2(Math.cos(inclinationDeg * RAD_PER_DEG) * sinU, cosU) / RAD_PER_DEG;
 }
 
 /** First instant at or after `from` when the site is in the plane on the given pass. */

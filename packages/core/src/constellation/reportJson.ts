@@ -5,23 +5,23 @@
 import type { MeanElements } from '../formats/meanElements.js';
 import type { DeploymentResult } from './deployment.js';
 import type { GroupSummary } from './planes.js';
+import { roundToOrNull } from '../math/round.js';
 
-const round = (x: number, digits: number) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);
 
 export function groupSummaryJson(g: GroupSummary) {
   return {
     count: g.count,
     reference_utc: g.reference.toIsoUtc(0),
-    spacing_deg: round(g.spacingDeg, 3),
+    spacing_deg: roundToOrNull(g.spacingDeg, 3),
     plane_slots: g.planeSlots,
     planes: g.planes.map((p) => ({
-      raan_deg: round(p.raanDeg, 2),
-      inclination_deg: round(p.inclinationDeg, 3),
-      mean_altitude_km: round(p.meanAltitudeKm, 1),
-      altitude_spread_km: round(p.altitudeSpreadKm, 1),
+      raan_deg: roundToOrNull(p.raanDeg, 2),
+      inclination_deg: roundToOrNull(p.inclinationDeg, 3),
+      mean_altitude_km: roundToOrNull(p.meanAltitudeKm, 1),
+      altitude_spread_km: roundToOrNull(p.altitudeSpreadKm, 1),
       member_count: p.members.length,
       members: p.members,
-      in_plane_spacing_deg: round(p.inPlaneSpacingDeg, 2),
+      in_plane_spacing_deg: roundToOrNull(p.inPlaneSpacingDeg, 2),
     })),
     stragglers: g.stragglers,
   };
@@ -45,28 +45,28 @@ export function deploymentJson(d: DeploymentResult, daysStep = 1) {
       norad: r.elements.noradId,
       event: r.event + 1,
       release_utc: r.elements.epoch.toIsoUtc(0),
-      delta_v_rtn_m_s: r.deltaVRtnMps.map((v) => round(v, 4)),
+      delta_v_rtn_m_s: r.deltaVRtnMps.map((v) => roundToOrNull(v, 4)),
     })),
-    spread: spreadDays.map((s) => ({ days: round(s.days, 3), spread_km: round(s.spreadKm, 1), mean_altitude_km: round(s.meanRadiusAltitudeKm, 2) })),
+    spread: spreadDays.map((s) => ({ days: roundToOrNull(s.days, 3), spread_km: roundToOrNull(s.spreadKm, 1), mean_altitude_km: roundToOrNull(s.meanRadiusAltitudeKm, 2) })),
     station_conjunctions: (d.station?.approaches ?? []).map((a) => ({
       satellite: names[a.object2 - 1],
       tca_utc: d.station?.start.plusSeconds(a.tcaSeconds).toIsoUtc(3),
-      miss_km: round(a.missKm, 3),
-      relative_speed_km_s: round(a.relativeSpeedKmS, 3),
+      miss_km: roundToOrNull(a.missKm, 3),
+      relative_speed_km_s: roundToOrNull(a.relativeSpeedKmS, 3),
     })),
     pair_conjunctions: d.pairs.pairs.map((p) => ({
       satellite_a: names[p.a],
       satellite_b: names[p.b],
       first_tca_utc: d.pairs.start.plusSeconds(p.firstTcaS).toIsoUtc(3),
-      first_miss_km: round(p.firstMissKm, 3),
-      min_miss_km: round(p.minMissKm, 3),
+      first_miss_km: roundToOrNull(p.firstMissKm, 3),
+      min_miss_km: roundToOrNull(p.minMissKm, 3),
       approaches: p.approaches,
     })),
     co_flying: d.coFlying.map((c) => ({
       event: c.event + 1,
       satellites: c.satellites.map((k) => names[k]),
-      min_distance_km: round(c.minDistanceKm, 3),
-      max_distance_km: round(c.maxDistanceKm, 3),
+      min_distance_km: roundToOrNull(c.minDistanceKm, 3),
+      max_distance_km: roundToOrNull(c.maxDistanceKm, 3),
     })),
   };
 }

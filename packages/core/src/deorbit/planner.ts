@@ -26,11 +26,12 @@ import type { VehicleSpec } from '../maneuvers/vehicles.js';
 import type { Epoch } from '../time/epoch.js';
 import { greatCircleKm } from '../frames/greatCircle.js';
 import { insideRing, POINT_NEMO, SPOUA_APPROXIMATE, wrapLonDeg, type LonLatRing } from './zone.js';
+import { RAD_PER_DEG } from '../math/angles.js';
+import { roundTo } from '../math/round.js';
 
 const MU = WGS72_MU_M3_PER_S2;
 /** Heights here are above a sphere of the WGS-84 equatorial radius (6378.137 km). */
 const RE = 6378137;
-const DEG = Math.PI / 180;
 
 export interface DeorbitInput {
   /** Earliest time of the first burn. */
@@ -62,7 +63,7 @@ export interface DeorbitInput {
   ballisticCoefficientKgPerM2?: number;
 }
 
-/** ISS: 473,264 kg / (2.0 × 1,525 m²), the project's station model (stationkeeping/station.ts). */
+/** ISS: 473,264 kg / (2.0 × 1,525 m²), the project's station model (spacecraft/station.ts). */
 export const ISS_BALLISTIC_KG_PER_M2 = 473_264 / (2.0 * 1524.99);
 
 export interface DeorbitBurn {
@@ -112,7 +113,7 @@ function lonLat(x: number, y: number, z: number, epoch: Epoch, dtS: number): [nu
   const e = epoch.plusSeconds(dtS);
   const { mjdDay, secondsOfDay } = e.utcDaySeconds();
   const lon = Math.atan2(y, x) - gmst82Rad(mjdDay, secondsOfDay);
-  return [wrapLonDeg(lon / DEG), Math.asin(z / Math.hypot(x, y, z)) / DEG];
+  return [wrapLonDeg(lon / RAD_PER_DEG), Math.asin(z / Math.hypot(x, y, z)) / RAD_PER_DEG];
 }
 
 /**
@@ -153,11 +154,11 @@ function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: 
 function corridor(line: [number, number][], halfWidthM: number): [number, number][] {
   const left: [number, number][] = [];
   const right: [number, number][] = [];
-  const dLat = (halfWidthM / RE) / DEG;
+  const dLat = (halfWidthM / RE) / RAD_PER_DEG;
   for (let i = 0; i < line.length; i++) {
     const [lon0, lat0] = line[Math.max(0, i - 1)];
     const [lon1, lat1] = line[Math.min(line.length - 1, i + 1)];
-    const c = Math.cos(line[i][1] * DEG);
+    const c = Math.cos(line[i][1] * RAD_PER_DEG);
     const ex = wrapLonDeg(lon1 - lon0) * c;
     const ey = lat1 - lat0;
     const norm = Math.hypot(ex, ey) || 1;
@@ -171,8 +172,6 @@ function corridor(line: [number, number][], halfWidthM: number): [number, number
   return ring;
 }
 
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 export function planDeorbit(input: DeorbitInput): DeorbitPlan {
   const ha = input.apogeeAltitudeM;
@@ -228,9 +227,9 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
     return {
       epoch_utc: finalEpoch.plusSeconds(-before * revs * period).toIsoUtc(0),
       label: k === dvs.length - 1 ? 'final burn' : `perigee lowering ${k + 1}`,
-      delta_v_m_s: r3(dv),
-      perigee_after_km: r1(perigees[k + 1] / 1e3),
-      apogee_after_km: r1(ha / 1e3),
+      delta_v_m_s: roundTo(dv, 3),
+      perigee_after_km: roundTo(perigees[k + 1] / 1e3, 1),
+      apogee_after_km: roundTo(ha / 1e3, 1),
     };
   });
   const total = dvs.reduce((s, x) => s + x, 0);
@@ -240,9 +239,9 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
     return {
       vehicle: v.id,
       name: v.name,
-      propellant_kg: r1(kg),
+      propellant_kg: roundTo(kg, 1),
       flights: perFlight > 0 ? Math.round((kg / perFlight) * 100) / 100 : Infinity,
-      burn_time_s: r1(burnDurationS(kg, v.reboostThrustN, v.ispS)),
+      burn_time_s: roundTo(burnDurationS(kg, v.reboostThrustN, v.ispS), 1),
       graded_defaults: Object.entries(v.citations).filter(([, c]) => c && (c.grade === 'W' || c.grade === 'EST')).map(([k, c]) => `${k} (${c!.grade})`),
     };
   });
@@ -250,22 +249,22 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
   const breakupEpoch = input.epoch.plusSeconds(fp.breakup.t);
   const halfWidth = (input.debrisWidthM ?? 300e3) / 2;
   return {
-    total_delta_v_m_s: r3(total),
+    total_delta_v_m_s: roundTo(total, 3),
     burns,
     vehicle_options: vehicleOptions,
-    breakup: { epoch_utc: breakupEpoch.toIsoUtc(0), lat_deg: r3(fp.breakup.lat), lon_deg: r3(fp.breakup.lon), altitude_km: breakupAltitudeM / 1e3 },
+    breakup: { epoch_utc: breakupEpoch.toIsoUtc(0), lat_deg: roundTo(fp.breakup.lat, 3), lon_deg: roundTo(fp.breakup.lon, 3), altitude_km: breakupAltitudeM / 1e3 },
     footprint: {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: 'debris footprint', length_km: opts.debrisLengthM / 1e3, width_km: (2 * halfWidth) / 1e3, inside_zone: fp.inside }, geometry: { type: 'Polygon', coordinates: [corridor(fp.line, halfWidth).map(([x, y]) => [r3(x), r3(y)])] } },
-        { type: 'Feature', properties: { name: 'ground track from breakup' }, geometry: { type: 'LineString', coordinates: fp.line.map(([x, y]) => [r3(x), r3(y)]) } },
-        { type: 'Feature', properties: { name: 'breakup', epoch_utc: breakupEpoch.toIsoUtc(0), altitude_km: breakupAltitudeM / 1e3 }, geometry: { type: 'Point', coordinates: [r3(fp.breakup.lon), r3(fp.breakup.lat)] } },
+        { type: 'Feature', properties: { name: 'debris footprint', length_km: opts.debrisLengthM / 1e3, width_km: (2 * halfWidth) / 1e3, inside_zone: fp.inside }, geometry: { type: 'Polygon', coordinates: [corridor(fp.line, halfWidth).map(([x, y]) => [roundTo(x, 3), roundTo(y, 3)])] } },
+        { type: 'Feature', properties: { name: 'ground track from breakup' }, geometry: { type: 'LineString', coordinates: fp.line.map(([x, y]) => [roundTo(x, 3), roundTo(y, 3)]) } },
+        { type: 'Feature', properties: { name: 'breakup', epoch_utc: breakupEpoch.toIsoUtc(0), altitude_km: breakupAltitudeM / 1e3 }, geometry: { type: 'Point', coordinates: [roundTo(fp.breakup.lon, 3), roundTo(fp.breakup.lat, 3)] } },
         { type: 'Feature', properties: { name: 'target', ...target }, geometry: { type: 'Point', coordinates: [target.lonDeg, target.latDeg] } },
         { type: 'Feature', properties: { name: 'uninhabited area (approximate; see docs/station-keeping.md)' }, geometry: { type: 'Polygon', coordinates: [zone.map((p) => [p[0], p[1]])] } },
       ],
     },
     inside_zone: fp.inside,
-    target_miss_km: r1(best.miss),
+    target_miss_km: roundTo(best.miss, 1),
     model: 'impulsive apogee burns (vis-viva); numerical descent with drag (exponential atmosphere) from the final burn to breakup; debris along the ground track; drag between burns ignored',
   };
 }

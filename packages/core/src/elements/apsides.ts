@@ -1,8 +1,8 @@
 import type { MeanElements } from '../formats/meanElements.js';
 import { brouwerFromKozaiMeanMotion, revPerDayToRadPerS } from './meanMotion.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from './wgs72.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
-const DEG_TO_RAD = Math.PI / 180;
 
 /**
  * Size and shape of a mean orbit, from SGP4 mean elements.
@@ -42,7 +42,7 @@ export function meanOrbitGeometry(elements: MeanElements): MeanOrbitGeometry {
   const { semiMajorAxisM } = brouwerFromKozaiMeanMotion(
     revPerDayToRadPerS(elements.meanMotionRevPerDay),
     elements.eccentricity,
-    elements.inclinationDeg * DEG_TO_RAD,
+    elements.inclinationDeg * RAD_PER_DEG,
   );
   return orbitGeometryFromAxis(semiMajorAxisM, elements.eccentricity);
 }

@@ -1,10 +1,10 @@
-import { WGS72_J2, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../propagation/sgp4/constants.js';
+import { WGS72_J2, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../bodies/wgs72.js';
 
 /**
  * WGS-72 constants in SI, as SGP4 uses them. TLE mean elements are fitted with SGP4, so
  * converting their mean motion to a semi-major axis must use the same constants (Hoots &
  * Roehrich, Spacetrack Report No. 3, 1980; Vallado, Crawford, Hujsak & Kelso, AIAA 2006-6753,
- * Table 1). The km values live with the SGP4 propagator; these are the same numbers in metres.
+ * Table 1). The km values live in bodies/wgs72.ts; these are the same numbers in metres.
  */
 
 /** Earth's gravitational parameter GM, m³/s² (WGS-72: 398600.8 km³/s²). */

@@ -20,9 +20,9 @@ import type { Epoch } from '../time/epoch.js';
 import type { EopSource } from '../time/eop.js';
 import { EntryAeroForce, NO_LIFT, type BankLaw } from './aero.js';
 import { capsuleCdAreaM2, type EntryVehicleSpec } from './vehicles.js';
+import { DEG_PER_RAD } from '../math/angles.js';
 
 const G0 = 9.80665;
-const RAD = 180 / Math.PI;
 /** Entry interface altitude, m (CSA 99.7 km for MS-11; NASA "about 62 miles"). */
 export const ENTRY_INTERFACE_M = 100_000;
 
@@ -256,7 +256,7 @@ function sampleTrack(run: PropagationResult, phase: Phase, c: DescentConfig, tra
     const g = Math.hypot(acc[0], acc[1], acc[2]) / G0;
     const geo = itrfToGeodetic(ctx.rItrfM);
     if (g > best.decelerationG) best = { epoch: start.plusSeconds(eph.tSeconds[i]), decelerationG: g, altitudeKm: geo.altM / 1e3 };
-    if (i % stride === 0) track.push({ epoch: start.plusSeconds(eph.tSeconds[i]), latDeg: geo.latRad * RAD, lonDeg: geo.lonRad * RAD, altitudeKm: geo.altM / 1e3, decelerationG: g });
+    if (i % stride === 0) track.push({ epoch: start.plusSeconds(eph.tSeconds[i]), latDeg: geo.latRad * DEG_PER_RAD, lonDeg: geo.lonRad * DEG_PER_RAD, altitudeKm: geo.altM / 1e3, decelerationG: g });
   }
   return best;
 }
@@ -268,5 +268,5 @@ function describeEvent(name: string, epoch: Epoch, r: Float64Array, v: Float64Ar
   const w = ctx.earthRotationRadPerS;
   const m = ctx.gcrfToItrf;
   const speed = Math.hypot(v[0] - w * (m[7] * r[2] - m[8] * r[1]), v[1] - w * (m[8] * r[0] - m[6] * r[2]), v[2] - w * (m[6] * r[1] - m[7] * r[0]));
-  return { name, epoch, latDeg: geo.latRad * RAD, lonDeg: geo.lonRad * RAD, altitudeKm: geo.altM / 1e3, speedMps: speed };
+  return { name, epoch, latDeg: geo.latRad * DEG_PER_RAD, lonDeg: geo.lonRad * DEG_PER_RAD, altitudeKm: geo.altM / 1e3, speedMps: speed };
 }

@@ -28,8 +28,8 @@ import { ProfileAtmosphere } from './profileAtmosphere.js';
 import { entryVehicle } from './vehicles.js';
 import { Epoch } from '../time/epoch.js';
 import { centralAngleRad, groundUnit } from './targeting.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
-const DEG = Math.PI / 180;
 
 export interface DispersionSigmas {
   deltaVFraction: number;
@@ -160,8 +160,8 @@ export function runDispersionMembers(plan: DispersionPlan, from: number, to: num
   for (let k = from; k < to; k++) {
     const rng = new Xoshiro128(plan.seed, k);
     const dv = plan.deltaVMps * (1 + s.deltaVFraction * rng.normal());
-    const pitch = s.attitudeDeg * DEG * rng.normal();
-    const yaw = s.attitudeDeg * DEG * rng.normal();
+    const pitch = s.attitudeDeg * RAD_PER_DEG * rng.normal();
+    const yaw = s.attitudeDeg * RAD_PER_DEG * rng.normal();
     const air = { densityScale: Math.exp(s.densityFraction * rng.normal()), liftToDragScale: Math.max(0, 1 + s.liftToDragFraction * rng.normal()) };
     const wind = { windEastMps: s.windMps * rng.normal(), windNorthMps: s.windMps * rng.normal() };
     const burn = new ConstantAccelerationBurn(dv, plan.burnDurationS, [-Math.cos(pitch) * Math.cos(yaw), Math.cos(pitch) * Math.sin(yaw), Math.sin(pitch)]);
@@ -207,7 +207,7 @@ export function dispersionEllipse(points: readonly { latDeg: number; lonDeg: num
   let syy = 0;
   let sxy = 0;
   for (const p of points) {
-    const x = wrap(p.lonDeg - lon0) * kmPerDeg * Math.cos(lat0 * DEG);
+    const x = wrap(p.lonDeg - lon0) * kmPerDeg * Math.cos(lat0 * RAD_PER_DEG);
     const y = (p.latDeg - lat0) * kmPerDeg;
     sxx += x * x;
     syy += y * y;
@@ -221,6 +221,6 @@ export function dispersionEllipse(points: readonly { latDeg: number; lonDeg: num
   const k = Math.sqrt(-2 * Math.log(1 - confidence));
   // Major-axis angle from east (counter-clockwise), turned into an azimuth from north.
   const thetaEast = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  const azimuth = (((90 - thetaEast / DEG) % 180) + 180) % 180;
+  const azimuth = (((90 - thetaEast / RAD_PER_DEG) % 180) + 180) % 180;
   return { centreLatDeg: lat0, centreLonDeg: wrap(lon0), semiMajorKm: k * Math.sqrt(mean + diff), semiMinorKm: k * Math.sqrt(Math.max(0, mean - diff)), azimuthDeg: azimuth, confidence };
 }

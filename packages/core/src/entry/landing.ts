@@ -24,8 +24,8 @@ import { ENTRY_INTERFACE_M, simulateCoast, simulateEntry, type DescentConfig, ty
 import { ProfileAtmosphere } from './profileAtmosphere.js';
 import { targetEntry } from './targeting.js';
 import type { EntryVehicleSpec } from './vehicles.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
-const DEG = Math.PI / 180;
 /** WGS-84 equatorial radius, m: the perigee check's reference (conservative: polar heights are lower). */
 const EQUATORIAL_RADIUS_M = 6378137;
 
@@ -129,7 +129,7 @@ export function integrateBurn(start: OrbitState, burn: ConstantAccelerationBurn,
   for (let i = 0; e && i < e.tSeconds.length && e.tSeconds[i] < burn.durationS; i++) {
     const s = { epoch: start.epoch.plusSeconds(e.tSeconds[i]), rGcrfM: e.positionsM.subarray(3 * i, 3 * i + 3), vGcrfMps: e.velocitiesMps.subarray(3 * i, 3 * i + 3), massKg: start.massKg };
     const g = geodeticAt(s, o.eop);
-    track.push({ epoch: s.epoch, latDeg: g.latRad / DEG, lonDeg: g.lonRad / DEG, altitudeKm: g.altM / 1e3, decelerationG: burn.accelerationMps2 / 9.80665 });
+    track.push({ epoch: s.epoch, latDeg: g.latRad / RAD_PER_DEG, lonDeg: g.lonRad / RAD_PER_DEG, altitudeKm: g.altM / 1e3, decelerationG: burn.accelerationMps2 / 9.80665 });
   }
   return { epoch: run.final.epoch, rGcrfM: run.final.rGcrfM, vGcrfMps: run.final.vGcrfMps, massKg: o.vehicle.orbitalMassKg, track };
 }
@@ -193,7 +193,7 @@ export function predictFromBurnEnd(input: LandingInput, afterBurn: OrbitState, p
     entry = simulateEntry(coast.state, { ...cfg, bank: NO_LIFT });
   } else {
     if (input.fixedBankDeg === undefined && !input.fixedBankLaw) throw new RangeError('fixed-bank descent: the bank angle is required');
-    entry = simulateEntry(coast.state, { ...cfg, bank: input.fixedBankLaw ?? fixedBank(input.fixedBankDeg! * DEG) });
+    entry = simulateEntry(coast.state, { ...cfg, bank: input.fixedBankLaw ?? fixedBank(input.fixedBankDeg! * RAD_PER_DEG) });
   }
   return {
     burnEpoch: input.burnEpoch,

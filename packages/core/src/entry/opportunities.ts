@@ -19,7 +19,7 @@
 import { sunPositionTemeM } from '../bodies/sun.js';
 import { gmst82Rad } from '../frames/earthOrientation.js';
 import type { MeanElements } from '../formats/meanElements.js';
-import { rtnComponents } from '../conjunction/rtn.js';
+import { rtnComponents } from '../frames/rtn.js';
 import { brentRoot } from '../math/rootFinding.js';
 import { Sgp4Propagator } from '../propagation/sgp4/sgp4Propagator.js';
 import type { Epoch } from '../time/epoch.js';

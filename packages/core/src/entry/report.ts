@@ -4,6 +4,7 @@
  */
 import type { DispersionEllipse, MemberLanding } from './dispersion.js';
 import type { LandingPrediction } from './landing.js';
+import { roundFixed } from '../math/round.js';
 
 export interface LandingDispersionSummary {
   members: number;
@@ -15,7 +16,6 @@ export interface LandingDispersionSummary {
   peakG95: number;
 }
 
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** One landing opportunity as JSON (the server's crew-return job, the dashboard). */
 export interface LandingOpportunityJson {
@@ -40,31 +40,31 @@ export function landingJson(p: LandingPrediction, vehicleId: string, dispersion?
     undocking_utc: p.undockingEpoch?.toIsoUtc(0) ?? null,
     burn_utc: p.burnEpoch.toIsoUtc(0),
     burn_end_utc: p.burnEndEpoch.toIsoUtc(0),
-    perigee_after_burn_km: round(p.perigeeAfterBurnKm, 1),
+    perigee_after_burn_km: roundFixed(p.perigeeAfterBurnKm, 1),
     landing_utc: p.landing.epoch.toIsoUtc(0),
-    landing_lat_deg: round(p.landing.latDeg, 4),
-    landing_lon_deg: round(p.landing.lonDeg, 4),
-    burn_to_landing_min: round(p.landing.epoch.secondsSince(p.burnEpoch) / 60, 2),
+    landing_lat_deg: roundFixed(p.landing.latDeg, 4),
+    landing_lon_deg: roundFixed(p.landing.lonDeg, 4),
+    burn_to_landing_min: roundFixed(p.landing.epoch.secondsSince(p.burnEpoch) / 60, 2),
     entry_interface_utc: iso('entry interface'),
     module_separation_utc: iso('module separation'),
-    max_deceleration_g: round(p.peak.decelerationG, 2),
+    max_deceleration_g: roundFixed(p.peak.decelerationG, 2),
     max_deceleration_utc: p.peak.epoch.toIsoUtc(0),
-    max_deceleration_altitude_km: round(p.peak.altitudeKm, 1),
-    bank_deg: p.bankDeg === undefined ? null : round(p.bankDeg, 1),
-    target_miss_km: p.targetMissKm === undefined ? null : round(p.targetMissKm, 2),
-    events: p.events.map((e) => ({ name: e.name, utc: e.epoch.toIsoUtc(1), altitude_km: round(e.altitudeKm, 2), lat_deg: round(e.latDeg, 4), lon_deg: round(e.lonDeg, 4), air_speed_m_s: round(e.speedMps, 1) })),
-    ground_track: p.track.map((t) => [round(t.latDeg, 4), round(t.lonDeg, 4)]),
+    max_deceleration_altitude_km: roundFixed(p.peak.altitudeKm, 1),
+    bank_deg: p.bankDeg === undefined ? null : roundFixed(p.bankDeg, 1),
+    target_miss_km: p.targetMissKm === undefined ? null : roundFixed(p.targetMissKm, 2),
+    events: p.events.map((e) => ({ name: e.name, utc: e.epoch.toIsoUtc(1), altitude_km: roundFixed(e.altitudeKm, 2), lat_deg: roundFixed(e.latDeg, 4), lon_deg: roundFixed(e.lonDeg, 4), air_speed_m_s: roundFixed(e.speedMps, 1) })),
+    ground_track: p.track.map((t) => [roundFixed(t.latDeg, 4), roundFixed(t.lonDeg, 4)]),
     ...(dispersion
       ? {
           ellipse: {
-            semi_major_km: round(dispersion.ellipse.semiMajorKm, 2),
-            semi_minor_km: round(dispersion.ellipse.semiMinorKm, 2),
-            azimuth_deg: round(dispersion.ellipse.azimuthDeg, 1),
+            semi_major_km: roundFixed(dispersion.ellipse.semiMajorKm, 2),
+            semi_minor_km: roundFixed(dispersion.ellipse.semiMinorKm, 2),
+            azimuth_deg: roundFixed(dispersion.ellipse.azimuthDeg, 1),
             confidence: dispersion.ellipse.confidence,
-            centre_lat_deg: round(dispersion.ellipse.centreLatDeg, 4),
-            centre_lon_deg: round(dispersion.ellipse.centreLonDeg, 4),
+            centre_lat_deg: roundFixed(dispersion.ellipse.centreLatDeg, 4),
+            centre_lon_deg: roundFixed(dispersion.ellipse.centreLonDeg, 4),
           },
-          monte_carlo: { members: dispersion.members, seed: dispersion.seed, landing_time_sigma_s: round(dispersion.landingTimeSigmaS, 1), max_deceleration_g_p95: round(dispersion.peakG95, 2) },
+          monte_carlo: { members: dispersion.members, seed: dispersion.seed, landing_time_sigma_s: roundFixed(dispersion.landingTimeSigmaS, 1), max_deceleration_g_p95: roundFixed(dispersion.peakG95, 2) },
         }
       : {}),
   };

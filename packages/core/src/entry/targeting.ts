@@ -13,12 +13,12 @@ import { brentRoot } from '../math/rootFinding.js';
 import type { OrbitState } from '../propagation/numerical/numericalPropagator.js';
 import { simulateEntry, type DescentConfig, type DescentResult } from './descent.js';
 import { guidedBank } from './guidedBank.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
-const DEG = Math.PI / 180;
 
 /** Unit vector (ITRF) towards a geodetic point. */
 export function groundUnit(latDeg: number, lonDeg: number): Float64Array {
-  const p = geodeticToItrf({ latRad: latDeg * DEG, lonRad: lonDeg * DEG, altM: 0 });
+  const p = geodeticToItrf({ latRad: latDeg * RAD_PER_DEG, lonRad: lonDeg * RAD_PER_DEG, altM: 0 });
   const n = Math.hypot(p[0], p[1], p[2]);
   return Float64Array.of(p[0] / n, p[1] / n, p[2] / n);
 }
@@ -63,7 +63,7 @@ export function targetEntry(start: OrbitState, startUnit: ArrayLike<number>, con
   }
   const l = result!.landing;
   const missKm = greatCircleKm(l.latDeg, l.lonDeg, target.latDeg, target.lonDeg);
-  return { result: result!, bankDeg: Math.acos(c) / DEG, cosBank: c, missKm };
+  return { result: result!, bankDeg: Math.acos(c) / RAD_PER_DEG, cosBank: c, missKm };
 }
 
 /** cos|σ| whose entry reaches the first parachute `rangeRad` downrange of `startUnit` (clamped to the bank limits). */

@@ -7,3 +7,4 @@ export * from './geodetic.js';
 export * from './topocentric.js';
 export * from './greatCircle.js';
 export * from './frameState.js';
+export * from './rtn.js';

@@ -8,13 +8,9 @@ import { checkEphemerisRange, planetPoleAtTtDays, planetState, transferBody, Tra
 import { DEFAULT_CAPTURE_ALTITUDE_M, DEFAULT_PARKING_ALTITUDE_M, porkchopMinima, type PorkchopGrid, type PorkchopPoint } from './porkchop.js';
 import { multiRevolutionTransfers, transferMetrics } from './transfer.js';
 import type { TransferWindow, WindowPoint } from './windows.js';
+import { roundFixedOrNull } from '../math/round.js';
+import { DEG_PER_RAD } from '../math/angles.js';
 
-const DEG = 180 / Math.PI;
-
-/** Round to `digits` decimals; null for NaN/∞ (JSON has neither). */
-export function roundOrNull(x: number, digits: number): number | null {
-  return Number.isFinite(x) ? Number(x.toFixed(digits)) : null;
-}
 
 export interface LambertRequest {
   from: string;
@@ -52,24 +48,24 @@ export function lambertReport(r: LambertRequest) {
     to: to.id,
     depart_utc: r.depart.toIsoUtc(0),
     arrive_utc: r.arrive.toIsoUtc(0),
-    tof_days: roundOrNull(tofS / 86400, 3),
-    c3_km2_s2: roundOrNull(m.c3M2S2 / 1e6, 4),
-    vinf_departure_km_s: roundOrNull(m.vInfDepartureMS / 1e3, 4),
-    dla_deg: roundOrNull(m.dlaRad * DEG, 3),
-    rla_deg: roundOrNull(m.rlaRad * DEG, 3),
-    vinf_arrival_km_s: roundOrNull(m.vInfArrivalMS / 1e3, 4),
-    arrival_declination_deg: roundOrNull(m.dapRad * DEG, 3),
-    transfer_angle_deg: roundOrNull(m.transferAngleRad * DEG, 3),
+    tof_days: roundFixedOrNull(tofS / 86400, 3),
+    c3_km2_s2: roundFixedOrNull(m.c3M2S2 / 1e6, 4),
+    vinf_departure_km_s: roundFixedOrNull(m.vInfDepartureMS / 1e3, 4),
+    dla_deg: roundFixedOrNull(m.dlaRad * DEG_PER_RAD, 3),
+    rla_deg: roundFixedOrNull(m.rlaRad * DEG_PER_RAD, 3),
+    vinf_arrival_km_s: roundFixedOrNull(m.vInfArrivalMS / 1e3, 4),
+    arrival_declination_deg: roundFixedOrNull(m.dapRad * DEG_PER_RAD, 3),
+    transfer_angle_deg: roundFixedOrNull(m.transferAngleRad * DEG_PER_RAD, 3),
     type: m.type === 1 ? 'I' : 'II',
     parking_altitude_km: parkingAltitudeM / 1e3,
-    departure_delta_v_km_s: roundOrNull(dep.deltaVMS / 1e3, 4),
+    departure_delta_v_km_s: roundFixedOrNull(dep.deltaVMS / 1e3, 4),
     capture_altitude_km: captureAltitudeM / 1e3,
-    capture_delta_v_km_s: roundOrNull(cap.deltaVMS / 1e3, 4),
+    capture_delta_v_km_s: roundFixedOrNull(cap.deltaVMS / 1e3, 4),
     ...(plane
       ? {
-          launch_latitude_deg: roundOrNull((r.launchLatitudeRad as number) * DEG, 4),
-          minimum_parking_inclination_deg: roundOrNull(plane.minimumInclinationRad * DEG, 3),
-          launch_azimuth_deg: roundOrNull(plane.launchAzimuthRad * DEG, 3),
+          launch_latitude_deg: roundFixedOrNull((r.launchLatitudeRad as number) * DEG_PER_RAD, 4),
+          minimum_parking_inclination_deg: roundFixedOrNull(plane.minimumInclinationRad * DEG_PER_RAD, 3),
+          launch_azimuth_deg: roundFixedOrNull(plane.launchAzimuthRad * DEG_PER_RAD, 3),
           dla_within_site_latitude: plane.declinationWithinSiteLatitude,
         }
       : {}),
@@ -78,9 +74,9 @@ export function lambertReport(r: LambertRequest) {
           solutions: multiRevolutionTransfers(depState, arrState, tofS, r.maxRevolutions).map((x) => ({
             revolutions: x.revolutions,
             branch: x.branch,
-            c3_km2_s2: roundOrNull(x.c3M2S2 / 1e6, 4),
-            dla_deg: roundOrNull(x.dlaRad * DEG, 3),
-            vinf_arrival_km_s: roundOrNull(x.vInfArrivalMS / 1e3, 4),
+            c3_km2_s2: roundFixedOrNull(x.c3M2S2 / 1e6, 4),
+            dla_deg: roundFixedOrNull(x.dlaRad * DEG_PER_RAD, 3),
+            vinf_arrival_km_s: roundFixedOrNull(x.vInfArrivalMS / 1e3, 4),
           })),
         }
       : {}),
@@ -95,20 +91,20 @@ function pointJson(p: PorkchopPoint | undefined) {
   return {
     depart_utc: p.depart.toIsoUtc(0),
     arrive_utc: p.arrive.toIsoUtc(0),
-    tof_days: roundOrNull(p.tofDays, 3),
-    c3_km2_s2: roundOrNull(p.c3M2S2 / 1e6, 4),
-    dla_deg: roundOrNull(p.dlaRad * DEG, 3),
-    vinf_arrival_km_s: roundOrNull(p.vInfArrivalMS / 1e3, 4),
-    arrival_declination_deg: roundOrNull(p.dapRad * DEG, 3),
+    tof_days: roundFixedOrNull(p.tofDays, 3),
+    c3_km2_s2: roundFixedOrNull(p.c3M2S2 / 1e6, 4),
+    dla_deg: roundFixedOrNull(p.dlaRad * DEG_PER_RAD, 3),
+    vinf_arrival_km_s: roundFixedOrNull(p.vInfArrivalMS / 1e3, 4),
+    arrival_declination_deg: roundFixedOrNull(p.dapRad * DEG_PER_RAD, 3),
     type: p.type === 1 ? 'I' : 'II',
-    total_delta_v_km_s: roundOrNull(p.totalDeltaVMS / 1e3, 4),
+    total_delta_v_km_s: roundFixedOrNull(p.totalDeltaVMS / 1e3, 4),
   };
 }
 
 /** Rows (one per departure date) of a grid quantity, scaled and rounded. */
 function rows(g: PorkchopGrid, values: ArrayLike<number>, scale: number, digits: number): (number | null)[][] {
   const n = g.arrive.length;
-  return g.depart.map((_, i) => Array.from({ length: n }, (_, j) => roundOrNull(values[i * n + j] * scale, digits)));
+  return g.depart.map((_, i) => Array.from({ length: n }, (_, j) => roundFixedOrNull(values[i * n + j] * scale, digits)));
 }
 
 /** The grid's minima as JSON (minimum C3 and minimum total Δv, overall and per type). */
@@ -137,8 +133,8 @@ export function porkchopReport(g: PorkchopGrid, stepDays: number) {
     minima: porkchopMinimaJson(g),
     c3_km2_s2: rows(g, g.c3M2S2, 1e-6, 3),
     vinf_arrival_km_s: rows(g, g.vInfArrivalMS, 1e-3, 3),
-    dla_deg: rows(g, g.dlaRad, DEG, 2),
-    arrival_declination_deg: rows(g, g.dapRad, DEG, 2),
+    dla_deg: rows(g, g.dlaRad, DEG_PER_RAD, 2),
+    arrival_declination_deg: rows(g, g.dapRad, DEG_PER_RAD, 2),
     tof_days: rows(g, g.tofDays, 1, 3),
     type: rows(g, g.type, 1, 0).map((r) => r.map((t) => (t === 1 || t === 2 ? t : null))),
     total_delta_v_km_s: rows(g, g.totalDeltaVMS, 1e-3, 4),
@@ -152,10 +148,10 @@ function windowPointJson(p: WindowPoint | undefined) {
   return {
     depart_utc: p.depart.toIsoUtc(0),
     arrive_utc: p.arrive.toIsoUtc(0),
-    tof_days: roundOrNull(p.tofDays, 2),
-    c3_km2_s2: roundOrNull(p.transfer.c3M2S2 / 1e6, 3),
-    dla_deg: roundOrNull(p.transfer.dlaRad * DEG, 2),
-    vinf_arrival_km_s: roundOrNull(p.transfer.vInfArrivalMS / 1e3, 3),
+    tof_days: roundFixedOrNull(p.tofDays, 2),
+    c3_km2_s2: roundFixedOrNull(p.transfer.c3M2S2 / 1e6, 3),
+    dla_deg: roundFixedOrNull(p.transfer.dlaRad * DEG_PER_RAD, 2),
+    vinf_arrival_km_s: roundFixedOrNull(p.transfer.vInfArrivalMS / 1e3, 3),
     type: p.transfer.type === 1 ? 'I' : 'II',
   };
 }

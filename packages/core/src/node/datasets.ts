@@ -7,6 +7,8 @@
  * The layout and file names are those of ../shared/data, so STATIONKEEPER_DATA=../shared/data
  * works for every command. The validators are pure functions of the bytes.
  */
+import { NRLMSISE00_ARRAY_SHAPES, type Nrlmsise00CoefficientsJson } from '../atmosphere/nrlmsise00/coefficients.js';
+import { tleChecksum } from '../formats/tleFields.js';
 
 export type DatasetId = 'tle' | 'spaceweather' | 'eop' | 'gravity' | 'msis';
 
@@ -84,16 +86,9 @@ function rejectMarkup(text: string, what: string): void {
 // ---------------------------------------------------------------------------------------------
 // Validators, one per format
 
-/** TLE line checksum: digits summed, '-' counts 1, modulo 10, compared with column 69. */
+/** TLE line checksum (formats' `tleChecksum`: digits summed, '-' counts 1, modulo 10) compared with column 69. */
 export function tleChecksumOk(line: string): boolean {
-  if (line.length < 69) return false;
-  let sum = 0;
-  for (let i = 0; i < 68; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 48 && c <= 57) sum += c - 48;
-    else if (c === 45) sum += 1;
-  }
-  return line.charCodeAt(68) - 48 === sum % 10;
+  return line.length >= 69 && line.charCodeAt(68) - 48 === tleChecksum(line);
 }
 
 /** Start of a TLE line 1 / line 2: line number, catalogue number (5 digits, blank-padded or Alpha-5), then for line 1 the classification. */
@@ -291,33 +286,11 @@ export function validateGfc(bytes: Uint8Array): { maxDegree: number; modelName?:
   return { maxDegree, modelName: header.get('modelname') };
 }
 
-/**
- * Array shapes of the NRLMSISE-00 coefficient tables as declared in the C release's
- * `nrlmsise-00_data.c` (BLOCK DATA GTD7BK of the Fortran model; Picone, Hedin, Drob 2002).
- * The data-directory JSON holds exactly these arrays, in this order.
- */
-export const NRLMSISE00_ARRAY_SHAPES: Readonly<Record<string, readonly number[]>> = Object.freeze({
-  pt: [150],
-  pd: [9, 150],
-  ps: [150],
-  pdl: [2, 25],
-  ptm: [50],
-  pdm: [8, 10],
-  ptl: [4, 100],
-  pma: [10, 100],
-  sam: [100],
-  pavgm: [10],
-});
-
-/** Shape of nrlmsise/nrlmsise00-coefficients.json. */
-export interface Nrlmsise00Coefficients {
-  readonly model: 'NRLMSISE-00';
-  readonly description: string;
-  readonly arrays: Readonly<Record<string, number[] | number[][]>>;
-}
+// The shapes and the JSON type are the model's (atmosphere/nrlmsise00/coefficients.ts), re-exported for the data tools.
+export { NRLMSISE00_ARRAY_SHAPES, type Nrlmsise00CoefficientsJson };
 
 /** Checks the parsed coefficient JSON: model name, exactly the ten arrays, each of its declared shape, finite numbers. */
-export function checkNrlmsise00Coefficients(data: unknown): Nrlmsise00Coefficients {
+export function checkNrlmsise00Coefficients(data: unknown): Nrlmsise00CoefficientsJson {
   if (typeof data !== 'object' || data === null) throw new DataValidationError('NRLMSISE-00 coefficients must be a JSON object');
   const o = data as Record<string, unknown>;
   if (o.model !== 'NRLMSISE-00') throw new DataValidationError(`NRLMSISE-00 coefficients: 'model' is ${JSON.stringify(o.model)}, expected "NRLMSISE-00"`);
@@ -344,7 +317,7 @@ export function checkNrlmsise00Coefficients(data: unknown): Nrlmsise00Coefficien
       for (const v of row) if (typeof v !== 'number' || !Number.isFinite(v)) fail(`holds a non-number ${JSON.stringify(v)}`);
     }
   }
-  return data as Nrlmsise00Coefficients;
+  return data as Nrlmsise00CoefficientsJson;
 }
 
 /** nrlmsise/nrlmsise00-coefficients.json bytes. */

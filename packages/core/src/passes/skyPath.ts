@@ -7,8 +7,8 @@ import type { EopSource } from '../time/eop.js';
 import type { Pass, PassPoint } from './findPasses.js';
 import type { StateSource } from '../frames/frameState.js';
 import { PassGeometry, type ObserverSite } from './passGeometry.js';
+import { DEG_PER_RAD } from '../math/angles.js';
 
-const DEG = 180 / Math.PI;
 
 /**
  * Points every `stepSeconds` from the pass's rise to its set, the culmination and the set
@@ -27,7 +27,7 @@ export function passSkyPath(source: StateSource, observer: ObserverSite, pass: P
   for (const t of times) {
     if (points.length > 0 && Math.abs(t - points[points.length - 1].epoch.secondsSince(pass.rise.epoch)) < 1e-6) continue;
     g.evaluate(t);
-    points.push({ epoch: g.epoch, azimuthDeg: g.azimuthRad() * DEG, elevationDeg: g.elevationRad() * DEG, rangeKm: g.rangeM() / 1000 });
+    points.push({ epoch: g.epoch, azimuthDeg: g.azimuthRad() * DEG_PER_RAD, elevationDeg: g.elevationRad() * DEG_PER_RAD, rangeKm: g.rangeM() / 1000 });
   }
   return points;
 }

@@ -23,8 +23,8 @@ import { itrfToGeodetic } from '../frames/geodetic.js';
 import type { Epoch } from '../time/epoch.js';
 import { memberDraws, memberSpaceWeather, fromWireState, type ReentryEnsembleInput } from './ensemble.js';
 import { createNrlmsise00, loadNrlmsise00Coefficients } from '../atmosphere/nrlmsise00/index.js';
+import { DEG_PER_RAD } from '../math/angles.js';
 
-const RAD = 180 / Math.PI;
 
 export interface GroundTrackPoint {
   epoch: Epoch;
@@ -98,7 +98,7 @@ export function finalGroundTrack(
       ecef[1] = -Math.sin(th) * osc[0] + Math.cos(th) * osc[1];
       ecef[2] = osc[2];
       const geo = itrfToGeodetic(ecef);
-      points.push({ epoch, latitudeDeg: geo.latRad * RAD, longitudeDeg: geo.lonRad * RAD, altitudeKm: geo.altM / 1e3 });
+      points.push({ epoch, latitudeDeg: geo.latRad * DEG_PER_RAD, longitudeDeg: geo.lonRad * DEG_PER_RAD, altitudeKm: geo.altM / 1e3 });
     }
   }
   const wholeOrbit = windowEnd.secondsSince(windowStart) >= periodMin * 60;
@@ -111,7 +111,7 @@ export function finalGroundTrack(
   }
   if (wholeOrbit) {
     // The highest geodetic latitude of the orbit (slightly above i for a prograde orbit).
-    const incDeg = start.inclinationRad * RAD;
+    const incDeg = start.inclinationRad * DEG_PER_RAD;
     const reach = Math.max(Math.abs(maxDeg), Math.abs(minDeg), incDeg > 90 ? 180 - incDeg : incDeg);
     minDeg = -reach;
     maxDeg = reach;

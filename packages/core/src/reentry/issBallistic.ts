@@ -2,7 +2,7 @@
  * The ISS ballistic coefficient the re-entry and lifetime predictions fall back on when it cannot
  * be fitted to the TLEs (CLI `lifetime`, server lifetime jobs).
  */
-import { ballisticCoefficientKgPerM2, ISS_STATION, type BallisticProperties } from '../stationkeeping/station.js';
+import { ballisticCoefficientKgPerM2, ISS_STATION, type BallisticProperties } from '../spacecraft/station.js';
 
 /** Where ISS_STATION's mass, drag area and Cd come from (facts §1, grade P). */
 export const ISS_BALLISTIC_SOURCE = 'NASA TOPO ephemeris header 2024-11-27';

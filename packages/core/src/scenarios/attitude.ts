@@ -5,6 +5,7 @@
  */
 import { coastingAt, type AttitudeBudgetSetup } from '../stationkeeping/attitudeBudget.js';
 import type { Epoch } from '../time/epoch.js';
+import { roundTo } from '../math/round.js';
 
 /** Pays `kg` of attitude propellant at t from the desaturating vehicles; returns the kg actually paid. */
 export type AttitudeSpender = (kg: number, t: Epoch) => number;
@@ -23,7 +24,6 @@ export interface ScenarioAttitudeResult {
   attitude_lost_utc: string | null;
 }
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 export class ScenarioAttitude {
   private readonly years = new Map<number, { desaturations: number; desaturation_kg: number; thruster_held_kg: number; unpaid_kg: number }>();
@@ -73,14 +73,14 @@ export class ScenarioAttitude {
   }
 
   result(): ScenarioAttitudeResult {
-    const byYear = [...this.years.entries()].sort((a, b) => a[0] - b[0]).map(([year, r]) => ({ year, desaturations: Math.round(r.desaturations), desaturation_kg: r1(r.desaturation_kg), thruster_held_kg: r1(r.thruster_held_kg), unpaid_kg: r1(r.unpaid_kg) }));
+    const byYear = [...this.years.entries()].sort((a, b) => a[0] - b[0]).map(([year, r]) => ({ year, desaturations: Math.round(r.desaturations), desaturation_kg: roundTo(r.desaturation_kg, 1), thruster_held_kg: roundTo(r.thruster_held_kg, 1), unpaid_kg: roundTo(r.unpaid_kg, 1) }));
     return {
       model: 'built-in 2022 ISS model at its torque-equilibrium attitude (momentum management); thruster-held +XVV for burns and dockings',
-      tea_deg: { yaw: r1(this.setup.teaDeg.yaw), pitch: r1(this.setup.teaDeg.pitch), roll: r1(this.setup.teaDeg.roll) },
-      coasting_ladder: this.setup.ladder.map((p) => ({ density_scale: p.densityScale, desaturations_per_day: p.desaturationsPerDay, propellant_kg_per_day: r1(p.propellantKgPerDay), saturates_without_desaturation: p.saturatesWithoutDesaturation })),
+      tea_deg: { yaw: roundTo(this.setup.teaDeg.yaw, 1), pitch: roundTo(this.setup.teaDeg.pitch, 1), roll: roundTo(this.setup.teaDeg.roll, 1) },
+      coasting_ladder: this.setup.ladder.map((p) => ({ density_scale: p.densityScale, desaturations_per_day: p.desaturationsPerDay, propellant_kg_per_day: roundTo(p.propellantKgPerDay, 1), saturates_without_desaturation: p.saturatesWithoutDesaturation })),
       desaturation_vehicles: this.vehicles,
       desaturations: byYear.reduce((a, r) => a + r.desaturations, 0),
-      propellant_kg: r1(byYear.reduce((a, r) => a + r.desaturation_kg + r.thruster_held_kg, 0)),
+      propellant_kg: roundTo(byYear.reduce((a, r) => a + r.desaturation_kg + r.thruster_held_kg, 0), 1),
       by_year: byYear,
       saturation_events: this.saturations,
       attitude_lost_utc: this.lostUtc,

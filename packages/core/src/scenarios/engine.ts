@@ -18,7 +18,7 @@ import { CircularOrbitDecay, meanAltitudeM, type DecayModel, type MeanOrbitState
 import { PropellantLedger } from '../stationkeeping/ledger.js';
 import { type ReentryPrediction, type ReentryPredictor } from '../stationkeeping/reentry.js';
 import { lifetimeReentry } from '../stationkeeping/decayAdapter.js';
-import { ballisticCoefficientKgPerM2 } from '../stationkeeping/station.js';
+import { ballisticCoefficientKgPerM2 } from '../spacecraft/station.js';
 import { Epoch } from '../time/epoch.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
 import type { Scenario, SpaceWeatherChoice } from './types.js';

@@ -4,7 +4,7 @@
  * validateScenario.
  */
 import type { VehicleSpec } from '../maneuvers/vehicles.js';
-import type { StationModel } from '../stationkeeping/station.js';
+import type { StationModel } from '../spacecraft/station.js';
 import type { Epoch } from '../time/epoch.js';
 
 export type SpaceWeatherChoice =

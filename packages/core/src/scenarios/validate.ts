@@ -4,13 +4,13 @@
  * that name vehicles). Every problem is reported with its path, all at once.
  */
 import { catalogVehicle, VEHICLE_CATALOG, type VehicleSpec } from '../maneuvers/vehicles.js';
-import { ISS_STATION, type Capability, type StationModel } from '../stationkeeping/station.js';
+import { ISS_STATION, type Capability, type StationModel } from '../spacecraft/station.js';
 import { Epoch } from '../time/epoch.js';
 import { SCENARIO_JSON_SCHEMA, validateAgainstSchema, type SchemaIssue } from './schema.js';
 import { readScenarioYaml } from './scenarioYaml.js';
 import type { AltitudeTarget, Scenario, ScenarioEvent, SpaceWeatherChoice } from './types.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
-const DEG = Math.PI / 180;
 const KM = 1000;
 
 export class ScenarioError extends Error {
@@ -172,7 +172,7 @@ export function validateScenario(raw: unknown, source = 'scenario'): Scenario {
     description: r.description ?? '',
     start,
     end,
-    orbit: { meanAltitudeM: o.mean_altitude_km * KM, inclinationRad: (o.inclination_deg ?? 51.64) * DEG, raanRad: (o.raan_deg ?? 0) * DEG, eccentricity: o.eccentricity ?? 0 },
+    orbit: { meanAltitudeM: o.mean_altitude_km * KM, inclinationRad: (o.inclination_deg ?? 51.64) * RAD_PER_DEG, raanRad: (o.raan_deg ?? 0) * RAD_PER_DEG, eccentricity: o.eccentricity ?? 0 },
     station,
     vehicles,
     initialPropellantKg,

@@ -16,9 +16,9 @@
  * (Astronomical Almanac, "low-precision formulas for the Sun", good to ~1e-4 AU).
  */
 import { MJD_OFFSET } from '../time/epoch.js';
+import { RAD_PER_DEG } from '../math/angles.js';
 
 const DAYS_PER_MONTH = 365.25 / 12;
-const DEG = Math.PI / 180;
 
 /** Parameters of the cycle model; the defaults are documented one by one. */
 export interface SolarCycleParameters {
@@ -122,6 +122,6 @@ export class SolarCycleModel {
  * instead of TT changes it by < 1e-9 AU).
  */
 export function earthSunDistanceAu(mjd: number): number {
-  const g = (357.529 + 0.98560028 * (mjd + MJD_OFFSET - 2451545.0)) * DEG;
+  const g = (357.529 + 0.98560028 * (mjd + MJD_OFFSET - 2451545.0)) * RAD_PER_DEG;
   return 1.00014 - 0.01671 * Math.cos(g) - 0.00014 * Math.cos(2 * g);
 }

@@ -1,4 +1,3 @@
-import type { AtmosphereSpaceWeather } from '../atmosphere/types.js';
 import type { Epoch } from '../time/epoch.js';
 
 /**
@@ -21,6 +20,23 @@ export const SPACE_WEATHER_KINDS: readonly SpaceWeatherKind[] = Object.freeze([
   'predicted-monthly',
   'model',
 ]);
+
+/**
+ * Solar and geomagnetic activity at one instant, as a space-weather source delivers it
+ * (DESIGN.md: `SpaceWeatherSource.at(epoch) → {f107, f107a, ap[7]}`).
+ */
+export interface AtmosphereSpaceWeather {
+  /** Observed F10.7 flux of the previous day, solar flux units (1e-22 W m⁻² Hz⁻¹). */
+  readonly f107: number;
+  /** 81-day average of observed F10.7 centred on the day, solar flux units. */
+  readonly f107a: number;
+  /**
+   * Ap history, 7 values (the NRLMSISE-00 `ap_array` layout):
+   * [0] daily Ap; [1] 3-h ap now; [2] 3 h before; [3] 6 h before; [4] 9 h before;
+   * [5] mean of the eight 3-h ap from 12 to 33 h before; [6] mean from 36 to 57 h before.
+   */
+  readonly ap: ArrayLike<number>;
+}
 
 /** The NRLMSISE-00 activity inputs at one instant, with the kind of data they come from. */
 export interface SpaceWeatherValues extends AtmosphereSpaceWeather {

@@ -10,7 +10,7 @@ import type { SpaceWeatherSource } from '../spaceWeather/types.js';
 import type { Epoch } from '../time/epoch.js';
 import type { DecayModel, MeanOrbitState } from './decayModel.js';
 import type { ReentryPredictor } from './reentry.js';
-import { ballisticCoefficientKgPerM2, type BallisticProperties } from './station.js';
+import { ballisticCoefficientKgPerM2, type BallisticProperties } from '../spacecraft/station.js';
 
 export interface AveragedDecayOptions {
   /** Largest averaged step, s (default 1 day: daily space-weather changes resolved). */

@@ -13,7 +13,7 @@ import { gmst82Rad } from '../frames/earthOrientation.js';
 import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../gravity/zonal.js';
 import { emptySpaceWeatherValues, type SpaceWeatherSource } from '../spaceWeather/types.js';
 import type { Epoch } from '../time/epoch.js';
-import type { BallisticProperties } from './station.js';
+import type { BallisticProperties } from '../spacecraft/station.js';
 
 export type { MeanOrbitState };
 

@@ -14,7 +14,7 @@ import { SOLAR_CYCLE_TABLE_NAME } from '../spaceWeather/modelTable.js';
 import type { SpaceWeatherTable } from '../spaceWeather/table.js';
 import type { MeanOrbitState } from './decayModel.js';
 import type { ReentryPredictor } from './reentry.js';
-import { ballisticCoefficientKgPerM2 } from './station.js';
+import { ballisticCoefficientKgPerM2 } from '../spacecraft/station.js';
 
 /** Default member count: enough for a 5–95 % window (p05/p95 from ~2–3 members each side), seconds of CPU. */
 export const SCENARIO_REENTRY_MEMBERS = 50;

@@ -1,4 +1,3 @@
-export * from './station.js';
 export * from './decayModel.js';
 export * from './ledger.js';
 export * from './reentry.js';

@@ -5,7 +5,7 @@
  */
 import type { Epoch } from '../time/epoch.js';
 import { meanAltitudeM, type DecayModel, type MeanOrbitState } from './decayModel.js';
-import type { BallisticProperties } from './station.js';
+import type { BallisticProperties } from '../spacecraft/station.js';
 
 export interface ReentryPrediction {
   /** Nominal re-entry time, or null when not within the search span. */

@@ -3,7 +3,9 @@
  * frame of a reference orbit state: R = r̂, N = (r × v)/|r × v|, T = N × R (Vallado 2013,
  * "Fundamentals of Astrodynamics and Applications", 4th ed., §3.3 RSW). T is the along-track
  * direction (equal to v̂ for a circular orbit); errors of a propagated orbit grow mostly along it.
+ * The basis is the frames' RTN builder (frames/rtn.ts).
  */
+import { rtnBasis } from '../frames/rtn.js';
 
 export interface RtnDifference {
   /** Along r̂ of the reference, m (positive: higher). */
@@ -18,34 +20,14 @@ export interface RtnDifference {
 
 /** RTN components of r − rRef, in the frame of the reference state (rRef, vRef); any consistent units. */
 export function rtnDifference(rRef: ArrayLike<number>, vRef: ArrayLike<number>, r: ArrayLike<number>): RtnDifference {
-  const rx = rRef[0];
-  const ry = rRef[1];
-  const rz = rRef[2];
-  const rn = Math.hypot(rx, ry, rz);
-  if (!(rn > 0)) throw new RangeError('rtnDifference: reference position is zero');
-  // N = r × v / |r × v|
-  let nx = ry * vRef[2] - rz * vRef[1];
-  let ny = rz * vRef[0] - rx * vRef[2];
-  let nz = rx * vRef[1] - ry * vRef[0];
-  const nn = Math.hypot(nx, ny, nz);
-  if (!(nn > 0)) throw new RangeError('rtnDifference: reference velocity is parallel to its position (no orbit plane)');
-  nx /= nn;
-  ny /= nn;
-  nz /= nn;
-  const ux = rx / rn;
-  const uy = ry / rn;
-  const uz = rz / rn;
-  // T = N × R
-  const tx = ny * uz - nz * uy;
-  const ty = nz * ux - nx * uz;
-  const tz = nx * uy - ny * ux;
-  const dx = r[0] - rx;
-  const dy = r[1] - ry;
-  const dz = r[2] - rz;
+  const m = rtnBasis(rRef, vRef, new Float64Array(9));
+  const dx = r[0] - rRef[0];
+  const dy = r[1] - rRef[1];
+  const dz = r[2] - rRef[2];
   return {
-    radialM: dx * ux + dy * uy + dz * uz,
-    alongTrackM: dx * tx + dy * ty + dz * tz,
-    crossTrackM: dx * nx + dy * ny + dz * nz,
+    radialM: dx * m[0] + dy * m[1] + dz * m[2],
+    alongTrackM: dx * m[3] + dy * m[4] + dz * m[5],
+    crossTrackM: dx * m[6] + dy * m[7] + dz * m[8],
     totalM: Math.hypot(dx, dy, dz),
   };
 }

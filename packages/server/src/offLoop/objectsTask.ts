@@ -3,9 +3,9 @@
  * and /history (every stored set of an object: 2,000 sets took 0.1 s). Element sets cross as their
  * stored JSON text, epochs as TAI day and seconds; the EOP file is read once per thread.
  */
-import { Epoch, findPasses, passSkyPath, Sgp4Propagator, type Pass } from '@stationkeeper/core';
+import { Epoch, findPasses, passSkyPath, roundTo as round, Sgp4Propagator, type Pass } from '@stationkeeper/core';
 import { loadDataDirEop } from '@stationkeeper/core/node';
-import { objectHistory, passJson, round } from '../routes/objects.js';
+import { objectHistory, passJson } from '../routes/objects.js';
 import { openDatabase } from '../store/db.js';
 import { ElementStore, elementsFromJson } from '../store/elementStore.js';
 import { offLoopAnswer } from './requestPool.js';

@@ -21,6 +21,8 @@ import {
   summariseGroup,
   type EopSource,
   type GroupSelector,
+  roundTo,
+  DEG_PER_RAD,
 } from '@stationkeeper/core';
 import { HttpError } from '../httpError.js';
 import type { RouteTable } from '../routeTable.js';
@@ -31,7 +33,6 @@ import { taskModuleUrl } from '../jobs/taskModule.js';
 
 /** Members whose positions are returned at most (the summary covers the whole group). */
 export const MAX_GROUP_MEMBERS = 5000;
-const DEG = 180 / Math.PI;
 
 const GroupQuery = Type.Object(
   {
@@ -92,7 +93,6 @@ function parseAt(text: string | undefined): Epoch | undefined {
   }
 }
 
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 const RaiseQuery = Type.Object(
   {
@@ -131,7 +131,7 @@ export function constellationGroup(q: GroupQueryValue, elements: ElementStore, e
   const members = groupMembersJson(group.slice(0, MAX_GROUP_MEMBERS), summary).map((m, k) => {
     try {
       const s = subSatelliteState(Sgp4Propagator.fromElements(group[k]), when, eop, scratch);
-      return { ...m, lat_deg: round(s.latRad * DEG, 4), lon_deg: round(s.lonRad * DEG, 4), alt_km: round(s.altM / 1e3, 2) };
+      return { ...m, lat_deg: roundTo(s.latRad * DEG_PER_RAD, 4), lon_deg: roundTo(s.lonRad * DEG_PER_RAD, 4), alt_km: roundTo(s.altM / 1e3, 2) };
     } catch (e) {
       if (!(e instanceof Sgp4Error)) throw e;
       return { ...m, lat_deg: null, lon_deg: null, alt_km: null };
@@ -172,8 +172,8 @@ export function registerConstellationRoutes(app: FastifyInstance, table: RouteTa
         dutyCycle: q.duty_cycle,
         inclinationChangeDeg: q.inclination_change_deg,
       });
-      const profile = Array.from({ length: 101 }, (_, k) => ({ days: round((r.durationS * k) / 100 / 86400, 4), altitude_km: round(r.altitudeKmAt((r.durationS * k) / 100), 3) }));
-      return { delta_v_m_s: round(r.deltaVMps, 2), duration_days: round(r.durationS / 86400, 3), propellant_kg: round(r.propellantKg, 4), profile };
+      const profile = Array.from({ length: 101 }, (_, k) => ({ days: roundTo((r.durationS * k) / 100 / 86400, 4), altitude_km: roundTo(r.altitudeKmAt((r.durationS * k) / 100), 3) }));
+      return { delta_v_m_s: roundTo(r.deltaVMps, 2), duration_days: roundTo(r.durationS / 86400, 3), propellant_kg: roundTo(r.propellantKg, 4), profile };
     },
   });
 }

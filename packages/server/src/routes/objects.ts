@@ -17,6 +17,7 @@ import {
   subSatelliteState,
   type EopSource,
   type Pass,
+  roundTo as round,
 } from '@stationkeeper/core';
 import { EMBEDDED_SAMPLE, ElementsResolver, FRESH_ELEMENTS_DAYS, parseTimeQuery, SAMPLE_SET, sampleHistoryNote, sampleHistorySets, sampleNote, staleElementsNote } from '../elementsSource.js';
 import { HttpError } from '../httpError.js';
@@ -42,11 +43,6 @@ export interface ObjectRoutesDeps {
 }
 
 const OBJECTS_TASK = taskModuleUrl('../offLoop/objectsTask', import.meta.url);
-
-export function round(x: number, digits: number): number {
-  const s = 10 ** digits;
-  return Math.round(x * s) / s;
-}
 
 function wrapLonDeg(deg: number): number {
   return ((((deg + 180) % 360) + 360) % 360) - 180;

@@ -32,6 +32,32 @@ export interface Nrlmsise00Coefficients {
   readonly pavgm: Float64Array;
 }
 
+/**
+ * Array shapes of the coefficient tables as declared in the C release's `nrlmsise-00_data.c`
+ * (BLOCK DATA GTD7BK of the Fortran model): [n] for a row, [rows, cols] for a table. The
+ * data-directory JSON holds exactly these arrays, in this order; the data catalogue's file check
+ * and the converter of the C release read the same table.
+ */
+export const NRLMSISE00_ARRAY_SHAPES: Readonly<Record<string, readonly number[]>> = Object.freeze({
+  pt: [150],
+  pd: [9, 150],
+  ps: [150],
+  pdl: [2, 25],
+  ptm: [50],
+  pdm: [8, 10],
+  ptl: [4, 100],
+  pma: [10, 100],
+  sam: [100],
+  pavgm: [10],
+});
+
+/** Shape of the data directory's nrlmsise/nrlmsise00-coefficients.json, before validation. */
+export interface Nrlmsise00CoefficientsJson {
+  readonly model: 'NRLMSISE-00';
+  readonly description: string;
+  readonly arrays: Readonly<Record<string, number[] | number[][]>>;
+}
+
 interface ArraySpec {
   readonly name: keyof Nrlmsise00Coefficients;
   /** Rows for a 2-D table, 0 for a 1-D one. */
@@ -39,18 +65,10 @@ interface ArraySpec {
   readonly cols: number;
 }
 
-const SPECS: readonly ArraySpec[] = [
-  { name: 'pt', rows: 0, cols: 150 },
-  { name: 'pd', rows: 9, cols: 150 },
-  { name: 'ps', rows: 0, cols: 150 },
-  { name: 'pdl', rows: 2, cols: 25 },
-  { name: 'ptm', rows: 0, cols: 50 },
-  { name: 'pdm', rows: 8, cols: 10 },
-  { name: 'ptl', rows: 4, cols: 100 },
-  { name: 'pma', rows: 10, cols: 100 },
-  { name: 'sam', rows: 0, cols: 100 },
-  { name: 'pavgm', rows: 0, cols: 10 },
-];
+const SPECS: readonly ArraySpec[] = (Object.keys(NRLMSISE00_ARRAY_SHAPES) as (keyof Nrlmsise00Coefficients)[]).map((name) => {
+  const shape = NRLMSISE00_ARRAY_SHAPES[name];
+  return shape.length === 1 ? { name, rows: 0, cols: shape[0] } : { name, rows: shape[0], cols: shape[1] };
+});
 
 /** Index of the "parameter set" marker in the 100-term lower-atmosphere expansions (GLOB7S). */
 const LOWER_SET_MARKER_INDEX = 99;

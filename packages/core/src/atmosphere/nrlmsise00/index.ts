@@ -1,4 +1,9 @@
-export { loadNrlmsise00Coefficients, type Nrlmsise00Coefficients } from './coefficients.js';
+export {
+  loadNrlmsise00Coefficients,
+  NRLMSISE00_ARRAY_SHAPES,
+  type Nrlmsise00Coefficients,
+  type Nrlmsise00CoefficientsJson,
+} from './coefficients.js';
 export {
   NRLMSISE00_AP_SWITCH,
   NRLMSISE00_STANDARD_SWITCHES,

@@ -23,6 +23,7 @@ import { NRLMSISE00_AP_SWITCH, nrlmsise00Flags, type Nrlmsise00Flags } from './f
 import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansion, prepareLowerSet, prepareUpperSet, upperExpansion } from './harmonics.js';
 import { Nrlmsise00Output } from './output.js';
 import { splineIntegral, splineSecondDerivatives, splineValue } from './splines.js';
+import { DEG_PER_RAD } from '../../math/angles.js';
 
 /** Inputs in the model's own units (km, degrees, hours); see GeodeticAtmosphereInput. */
 export type Nrlmsise00Input = GeodeticAtmosphereInput;
@@ -64,7 +65,6 @@ const LN_50 = Math.log(50);
 /** Distinct altitudes one call evaluates: the altitude and up to five turbopause heights. */
 const PROFILE_CACHE_SIZE = 8;
 
-const RAD_TO_DEG = 180 / Math.PI;
 const SECONDS_PER_HOUR = 3600;
 /** g/cm³ → kg/m³. */
 const G_CM3_TO_KG_M3 = 1e3;
@@ -272,14 +272,14 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
       this.cachedMjdDay = mjdDay;
       this.cachedDayOfYear = mjdDay - calendarToMjd(mjdToCalendar(mjdDay).year, 1, 1) + 1;
     }
-    const lonDeg = geo[1] * RAD_TO_DEG;
+    const lonDeg = geo[1] * DEG_PER_RAD;
     let lst = secondsOfDay / SECONDS_PER_HOUR + lonDeg / 15;
     lst -= 24 * Math.floor(lst / 24);
     const inp = this.scratchInput;
     inp.dayOfYear = this.cachedDayOfYear;
     inp.utSeconds = secondsOfDay;
     inp.altitudeKm = geo[2] / 1000;
-    inp.latitudeDeg = geo[0] * RAD_TO_DEG;
+    inp.latitudeDeg = geo[0] * DEG_PER_RAD;
     inp.longitudeDeg = lonDeg;
     inp.localSolarTimeHours = lst;
     inp.f107 = spaceWeather.f107;

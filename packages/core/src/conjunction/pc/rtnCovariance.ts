@@ -5,28 +5,9 @@
  * Applications, 4th ed., §3.3).
  */
 
-/**
- * Rows R̂, T̂, N̂ of the inertial→RTN rotation, row-major `Float64Array(9)`: x_rtn = M · x_inertial.
- * Throws when r and v are zero or parallel (no orbit plane).
- */
-export function rtnBasis(positionM: ArrayLike<number>, velocityMps: ArrayLike<number>, out: Float64Array = new Float64Array(9)): Float64Array {
-  const rx = positionM[0], ry = positionM[1], rz = positionM[2];
-  const vx = velocityMps[0], vy = velocityMps[1], vz = velocityMps[2];
-  const rn = Math.hypot(rx, ry, rz);
-  let nx = ry * vz - rz * vy;
-  let ny = rz * vx - rx * vz;
-  let nz = rx * vy - ry * vx;
-  const hn = Math.hypot(nx, ny, nz);
-  if (!(rn > 0) || !(hn > 0)) {
-    throw new RangeError(`RTN frame undefined: position [${rx}, ${ry}, ${rz}] and velocity [${vx}, ${vy}, ${vz}] are zero or parallel`);
-  }
-  const ux = rx / rn, uy = ry / rn, uz = rz / rn;
-  nx /= hn; ny /= hn; nz /= hn;
-  out[0] = ux; out[1] = uy; out[2] = uz;
-  out[3] = ny * uz - nz * uy; out[4] = nz * ux - nx * uz; out[5] = nx * uy - ny * ux;
-  out[6] = nx; out[7] = ny; out[8] = nz;
-  return out;
-}
+// The basis builder is the frames' (one RTN construction in the library); re-exported for CDM users.
+import { rtnBasis } from '../../frames/rtn.js';
+export { rtnBasis };
 
 /**
  * Rotate an n×n (n ≥ 3, row-major) covariance given in the object's RTN frame into the inertial

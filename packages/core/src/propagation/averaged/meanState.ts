@@ -15,8 +15,8 @@ import type { MeanElements } from '../../formats/meanElements.js';
 import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../../gravity/zonal.js';
 import { J3_OVER_J2 } from '../../propagation/sgp4/constants.js';
 import type { Epoch } from '../../time/epoch.js';
+import { RAD_PER_DEG } from '../../math/angles.js';
 
-const DEG = Math.PI / 180;
 
 /** Mean orbit at one epoch (see the module comment). SI units, radians. */
 export interface MeanOrbitState {
@@ -81,10 +81,10 @@ export function meanStateGeometry(s: MeanOrbitState): MeanOrbitGeometry {
  * - λ = M + ω plus SGP4's long-period λ term (xlcof·a_xN/(a(1 − e²)), same sources; < 1e-3 rad).
  */
 export function meanStateFromElements(elements: MeanElements): MeanOrbitState {
-  const inc = elements.inclinationDeg * DEG;
+  const inc = elements.inclinationDeg * RAD_PER_DEG;
   const e = elements.eccentricity;
   const { semiMajorAxisM } = brouwerFromKozaiMeanMotion(revPerDayToRadPerS(elements.meanMotionRevPerDay), e, inc);
-  const w = elements.argPerigeeDeg * DEG;
+  const w = elements.argPerigeeDeg * RAD_PER_DEG;
   const ex = e * Math.cos(w);
   const ey = e * Math.sin(w);
   const sinI = Math.sin(inc);
@@ -100,8 +100,8 @@ export function meanStateFromElements(elements: MeanElements): MeanOrbitState {
     eCosArgPerigee: ex,
     eSinArgPerigee: ey + aycof / pOverR,
     inclinationRad: inc,
-    raanRad: elements.raanDeg * DEG,
-    meanArgumentOfLatitudeRad: elements.meanAnomalyDeg * DEG + w + (xlcof * ex) / pOverR,
+    raanRad: elements.raanDeg * RAD_PER_DEG,
+    meanArgumentOfLatitudeRad: elements.meanAnomalyDeg * RAD_PER_DEG + w + (xlcof * ex) / pOverR,
   };
 }
 

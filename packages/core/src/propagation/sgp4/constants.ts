@@ -7,16 +7,10 @@
  * definition, DMA TR 8350.2 / Seppelin 1974).
  */
 
-/** Earth's gravitational parameter, WGS-72, km³/s² (AIAA 2006-6753 Table 1). */
-export const WGS72_MU_KM3_PER_S2 = 398600.8;
-/** Earth's equatorial radius, WGS-72, km (AIAA 2006-6753 Table 1). */
-export const WGS72_RADIUS_KM = 6378.135;
-/** Second zonal harmonic J2, WGS-72 (AIAA 2006-6753 Table 1). */
-export const WGS72_J2 = 0.001082616;
-/** Third zonal harmonic J3, WGS-72 (AIAA 2006-6753 Table 1). */
-export const WGS72_J3 = -0.00000253881;
-/** Fourth zonal harmonic J4, WGS-72 (AIAA 2006-6753 Table 1). */
-export const WGS72_J4 = -0.00000165597;
+import { WGS72_J2, WGS72_J3, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../../bodies/wgs72.js';
+
+// The WGS-72 gravity constants are Earth's (bodies/wgs72.ts); SGP4 and its callers read them here too.
+export { WGS72_J2, WGS72_J3, WGS72_J4, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../../bodies/wgs72.js';
 
 /** sqrt(mu / Re³) in (earth radii)^1.5 per minute: the SGP4 "ke" (STR#3 §12, "XKE"). */
 export const XKE = 60 / Math.sqrt((WGS72_RADIUS_KM * WGS72_RADIUS_KM * WGS72_RADIUS_KM) / WGS72_MU_KM3_PER_S2);
@@ -30,7 +24,6 @@ export const MINUTES_PER_DAY = 1440;
 /** rev/day per rad/min (1440 / 2π): divide rev/day by it, as the reference code does, for identical bits. */
 export const REV_PER_DAY_PER_RAD_PER_MIN = MINUTES_PER_DAY / (2 * Math.PI);
 export const TWO_PI = 2 * Math.PI;
-export const DEG_TO_RAD = Math.PI / 180;
 
 /** Atmospheric density model parameters of SGP4 (STR#3 §6: q0 = 120 km, s0 = 78 km). */
 export const Q0_KM = 120;

@@ -1,6 +1,7 @@
 import { Epoch } from '../../time/epoch.js';
 import type { MeanElements } from '../../formats/meanElements.js';
-import { DEG_TO_RAD, REV_PER_DAY_PER_RAD_PER_MIN } from './constants.js';
+import { RAD_PER_DEG } from '../../math/angles.js';
+import { REV_PER_DAY_PER_RAD_PER_MIN } from './constants.js';
 
 /**
  * The numbers SGP4 starts from, in the units it works in (radians, rad/min), plus where they came
@@ -42,10 +43,10 @@ export function sgp4ElementsFromMeanElements(el: MeanElements): Sgp4Elements {
     epoch: el.epoch,
     meanMotionRadPerMin: el.meanMotionRevPerDay / REV_PER_DAY_PER_RAD_PER_MIN,
     eccentricity: el.eccentricity,
-    inclinationRad: el.inclinationDeg * DEG_TO_RAD,
-    raanRad: el.raanDeg * DEG_TO_RAD,
-    argPerigeeRad: el.argPerigeeDeg * DEG_TO_RAD,
-    meanAnomalyRad: el.meanAnomalyDeg * DEG_TO_RAD,
+    inclinationRad: el.inclinationDeg * RAD_PER_DEG,
+    raanRad: el.raanDeg * RAD_PER_DEG,
+    argPerigeeRad: el.argPerigeeDeg * RAD_PER_DEG,
+    meanAnomalyRad: el.meanAnomalyDeg * RAD_PER_DEG,
     bstar: el.bstar,
     source: el,
   };
@@ -68,10 +69,10 @@ export function sgp4ElementsFromTle(line1: string, line2: string): Sgp4Elements 
     epoch: Epoch.fromTleEpoch(yy, day),
     meanMotionRadPerMin: num(l2, 52, 63, 2, 'mean motion') / REV_PER_DAY_PER_RAD_PER_MIN,
     eccentricity: Number('.' + l2.slice(26, 33).replace(/ /g, '0')),
-    inclinationRad: num(l2, 8, 16, 2, 'inclination') * DEG_TO_RAD,
-    raanRad: num(l2, 17, 25, 2, 'right ascension of ascending node') * DEG_TO_RAD,
-    argPerigeeRad: num(l2, 34, 42, 2, 'argument of perigee') * DEG_TO_RAD,
-    meanAnomalyRad: num(l2, 43, 51, 2, 'mean anomaly') * DEG_TO_RAD,
+    inclinationRad: num(l2, 8, 16, 2, 'inclination') * RAD_PER_DEG,
+    raanRad: num(l2, 17, 25, 2, 'right ascension of ascending node') * RAD_PER_DEG,
+    argPerigeeRad: num(l2, 34, 42, 2, 'argument of perigee') * RAD_PER_DEG,
+    meanAnomalyRad: num(l2, 43, 51, 2, 'mean anomaly') * RAD_PER_DEG,
     bstar: impliedDecimal(l1.slice(53, 61), 'bstar'),
     source: { line1, line2: line2.length > 69 ? line2.slice(0, 69) : line2 },
   };

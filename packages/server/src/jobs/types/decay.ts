@@ -24,6 +24,7 @@ import {
   summariseEnsemble,
   type MeanElements,
   type MemberResult,
+  roundFixedOrNull,
 } from '@stationkeeper/core';
 import { EMBEDDED_SAMPLE, sampleHistorySets } from '../../elementsSource.js';
 import { HttpError } from '../../httpError.js';
@@ -130,7 +131,6 @@ export function reentryFitProblem(h: DecayHistory, norad: number): string | unde
 }
 
 const isoOrNull = (e: Epoch | undefined) => (e ? e.toIsoUtc(0) : null);
-const round = (x: number, d: number) => (Number.isFinite(x) ? Number(x.toFixed(d)) : null);
 
 async function runDecay(kind: DecayKind, p: { norad: number; cut?: string; mc: number; seed: number }, ctx: JobContext, dataDir: string) {
   const wall0 = performance.now();
@@ -195,14 +195,14 @@ async function runDecay(kind: DecayKind, p: { norad: number; cut?: string; mc: n
     reentry_p05_utc: isoOrNull(s.p05),
     reentry_median_utc: isoOrNull(s.median),
     reentry_p95_utc: isoOrNull(s.p95),
-    lifetime_days: { p05: round(s.p05Days, 2), median: round(s.medianDays, 2), p95: round(s.p95Days, 2) },
+    lifetime_days: { p05: roundFixedOrNull(s.p05Days, 2), median: roundFixedOrNull(s.medianDays, 2), p95: roundFixedOrNull(s.p95Days, 2) },
     nominal_reentry_utc: Number.isFinite(prep.nominalLifetimeDays) ? start.plusSeconds(prep.nominalLifetimeDays * DAY_S).toIsoUtc(0) : null,
     reentry_definition: '80 km mean altitude (a − R⊕) of the orbit-averaged model: within about one revolution of the geodetic 80 km crossing',
     members: s.members,
     members_reentered: s.reenteredMembers,
     seed: p.seed,
-    ballistic_coefficient_kg_m2: round(prep.input.ballisticCoefficientKgPerM2, 3),
-    ballistic_coefficient_sigma_kg_m2: round(prep.input.ballisticSigmaKgPerM2, 3),
+    ballistic_coefficient_kg_m2: roundFixedOrNull(prep.input.ballisticCoefficientKgPerM2, 3),
+    ballistic_coefficient_sigma_kg_m2: roundFixedOrNull(prep.input.ballisticSigmaKgPerM2, 3),
     ballistic_coefficient_source: prep.ballisticSource,
     density_sigma: prep.input.densitySigma ?? 0,
     atmosphere: 'NRLMSISE-00',
@@ -210,10 +210,10 @@ async function runDecay(kind: DecayKind, p: { norad: number; cut?: string; mc: n
       ? 'the solar-cycle model (no space-weather file in the data directory), then the forecast model with lognormal, time-correlated member factors (docs/reentry.md)'
       : `observed to the day before ${h.cut.toIsoUtc(0).slice(0, 10)} (${DECAY_SPACE_WEATHER_PATH}), then the forecast model with lognormal, time-correlated member factors (docs/reentry.md)`,
     altitude_band_km: band
-      ? band.days.map((d, k) => ({ t_utc: start.plusSeconds(d * DAY_S).toIsoUtc(0), days: d, p05: round(band.p05[k], 2), p50: round(band.p50[k], 2), p95: round(band.p95[k], 2) }))
+      ? band.days.map((d, k) => ({ t_utc: start.plusSeconds(d * DAY_S).toIsoUtc(0), days: d, p05: roundFixedOrNull(band.p05[k], 2), p50: roundFixedOrNull(band.p50[k], 2), p95: roundFixedOrNull(band.p95[k], 2) }))
       : null,
     warnings: prep.warnings,
-    wall_s: round((performance.now() - wall0) / 1000, 2),
+    wall_s: roundFixedOrNull((performance.now() - wall0) / 1000, 2),
   };
 }
 
