@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cmgSlewMinimumDurationS, flySlew, harmonicPath, ISS_CMG_ARRAY, OrbitEnvironment, pathGrid, pathMomentum, pathReference, planCmgPath, slewEndpoint,
+  eulerRates, orbitRateRadS, pathAngles, euler321ToQuat, quatAngleBetween, quatCompose, quatConjugate, type AttitudeStation,
+} from '../../src/attitude/index.js';
+import { Epoch } from '../../src/time/index.js';
+
+const D = 180 / Math.PI;
+const J = 1e8;
+// Isotropic body (J = 10⁸ kg·m² · I), no surfaces: no gravity-gradient or gyroscopic torque, so the
+// CMG momentum along any path is h = −J·w (w the rate relative to LVLH) in closed form.
+const iso: AttitudeStation = {
+  name: 'isotropic test body', inertia: new Float64Array([J, 0, 0, 0, J, 0, 0, 0, J]), centreOfMassM: [0, 0, 0], surfaces: [], dragCoefficient: 2.2,
+  biasTorqueNm: [0, 0, 0], cmg: { ...ISS_CMG_ARRAY, active: 3 }, thrusters: { leverArmM: [10, 10, 10], ispS: 300, efficiency: 1, source: 'test' },
+};
+const orbit = { altitudeM: 415e3, inclinationRad: 0.9, raanRad: 0, argLatRad: 0 };
+const env = () => new OrbitEnvironment(orbit, Epoch.fromIso('2022-07-15T00:00:00Z'), null, { f107: 130, f107a: 130, ap: [12, 12, 12, 12, 12, 12, 12] });
+const XVV = { yawRad: 0, pitchRad: 0, rollRad: 0 };
+const YVV = { yawRad: -Math.PI / 2, pitchRad: 0, rollRad: 0 };
+
+describe('harmonic slew path', () => {
+  it('rests at both ends for any coefficients; the body rates match a finite difference of the attitude', () => {
+    const p = harmonicPath({ yawRad: 0.1, pitchRad: -0.2, rollRad: 0.05 }, { yawRad: -1.5, pitchRad: -0.18, rollRad: 0.02 }, 7200, 3, [0.1, -0.2, 0.05, 0.3, 0.02, -0.1, 0.2, 0.1, -0.05]);
+    const a = new Float64Array(9), w = [0, 0, 0], wd = [0, 0, 0];
+    for (const t of [0, 7200]) {
+      pathAngles(p, t, a);
+      for (let i = 3; i < 6; i++) expect(Math.abs(a[i])).toBe(0);
+    }
+    expect(pathAngles(p, 7200, a)[0]).toBeCloseTo(-1.5, 12);
+    // w from the quaternion change over ±0.5 s (relative rotation C(t+δ) C(t−δ)ᵀ ≈ I − [2δ w ×]).
+    for (const t of [900, 3333, 6000]) {
+      const q = (tt: number) => { pathAngles(p, tt, a); return euler321ToQuat({ yawRad: a[0], pitchRad: a[1], rollRad: a[2] }); };
+      const dq = quatCompose(q(t + 0.5), quatConjugate(q(t - 0.5)));
+      const sgn = dq[3] < 0 ? -1 : 1;
+      pathAngles(p, t, a);
+      eulerRates(a, w, wd);
+      for (let i = 0; i < 3; i++) expect(Math.abs(2 * sgn * dq[i] - w[i])).toBeLessThan(1e-9);
+      const w2 = [0, 0, 0], wd2 = [0, 0, 0], wm = [0, 0, 0];
+      pathAngles(p, t + 0.5, a); eulerRates(a, w2, wd2);
+      pathAngles(p, t - 0.5, a); eulerRates(a, wm, wd2);
+      for (let i = 0; i < 3; i++) expect(Math.abs(w2[i] - wm[i] - wd[i])).toBeLessThan(1e-10);
+    }
+  });
+});
+
+describe('CMG momentum along a path (isotropic body, closed form)', () => {
+  it('the straight blend peaks at h = 2φJ/T at mid-path (s′ peaks at 2); the CMG torque is J·|ẇ + ω_L × w| = J·√(ẇ² + n²w²)', () => {
+    const T = 20000, phi = Math.PI / 2, n = orbitRateRadS(orbit.altitudeM);
+    let tauMax = 0;
+    for (let k = 0; k <= 4000; k++) {
+      const x = 2 * Math.PI * (k / 4000);
+      tauMax = Math.max(tauMax, J * Math.hypot((phi * 2 * Math.PI * Math.sin(x)) / (T * T), (n * phi * (1 - Math.cos(x))) / T));
+    }
+    const m = pathMomentum(iso, harmonicPath(XVV, YVV, T, 0), pathGrid(env(), T, 50));
+    expect(m.peakMomentumNms / ((2 * (Math.PI / 2) * J) / T) - 1).toBeLessThan(1e-6);
+    expect(m.peakMomentumNms / ((2 * (Math.PI / 2) * J) / T) - 1).toBeGreaterThan(-1e-3);
+    expect(m.endMomentumNms).toBeLessThan(1e-6 * m.peakMomentumNms);
+    expect(Math.abs(m.peakTorqueNm / tauMax - 1)).toBeLessThan(1e-3);
+  });
+});
+
+describe('CMG-only path planner (isotropic body)', () => {
+  const plan = planCmgPath(iso, env(), slewEndpoint(iso, env(), 'xvv'), slewEndpoint(iso, env(), 'yvv'), { initialMomentum: 'zero' });
+  const bound = cmgSlewMinimumDurationS(Math.PI / 2, J, 0.76 * 3 * 4760);
+
+  it('90° yaw with 3 CMGs: feasible, inside 76 %, between the momentum bound φJ/(f·h_cap) and the straight blend’s 2φJ/(f·h_cap)', () => {
+    expect(plan.from).toEqual(XVV);
+    expect(plan.to.yawRad).toBeCloseTo(-Math.PI / 2, 12);
+    expect(plan.feasible).toBe(true);
+    expect(plan.peakMomentumFraction).toBeLessThanOrEqual(0.76);
+    expect(plan.durationS).toBeGreaterThanOrEqual(bound);
+    expect(plan.durationS).toBeLessThanOrEqual(2 * bound);
+    expect(plan.durationS / 3600).toBeGreaterThan(1);
+    console.log(`isotropic: ${(plan.durationS / 3600).toFixed(2)} h (bound ${(bound / 3600).toFixed(2)} h), peak ${plan.peakMomentumFraction.toFixed(3)}`);
+  });
+
+  it('independent check: the full dynamics fly the planned path inside the envelope and end on the target attitude', () => {
+    const f = flySlew(iso, env(), pathReference(plan.path), { cmgOnly: true, stepS: 2, settleS: 300 });
+    expect(f.peakFraction).toBeLessThanOrEqual(0.76 * 1.02);
+    expect(Math.abs(f.peakFraction / plan.peakMomentumFraction - 1)).toBeLessThan(0.02);
+    expect(f.finalErrorRad * D).toBeLessThan(0.05);
+    expect(quatAngleBetween(euler321ToQuat(plan.to), euler321ToQuat(YVV))).toBeLessThan(1e-12);
+  });
+});
