@@ -51,6 +51,10 @@ export interface PathMomentum {
   peakTorqueNm: number;
   /** |h(t)| at the grid times, N·m·s. */
   momentumNms: Float64Array;
+  /** ∫|ω̇| dt, rad/s: with the peak momentum it bounds the work the CMGs can do (zpm.ts). */
+  rateVariationRadS: number;
+  /** ∫ h·ω̇ dt, J: the work the CMG torque does on the body along the path (trapezoid). */
+  cmgWorkJ: number;
 }
 
 const mulV = (c: ArrayLike<number>, v: ArrayLike<number>, o: number[]) => { for (let i = 0; i < 3; i++) o[i] = c[3 * i] * v[0] + c[3 * i + 1] * v[1] + c[3 * i + 2] * v[2]; return o; };
@@ -65,7 +69,7 @@ export function pathMomentum(st: AttitudeStation, path: HarmonicPath, grid: Path
   const jw = [0, 0, 0], g = [0, 0, 0], c1 = [0, 0, 0], tI = [0, 0, 0], hB = [0, 0, 0], od = [0, 0, 0], jod = [0, 0, 0];
   const hI = [0, 0, 0], prevTI = [0, 0, 0];
   const momentumNms = new Float64Array(grid.tS.length);
-  let peakTorqueNm = 0;
+  let peakTorqueNm = 0, rateVariationRadS = 0, cmgWorkJ = 0, prevOd = 0, prevWork = 0;
   for (let k = 0; k < grid.tS.length; k++) {
     pathAngles(path, grid.tS[k], ang);
     const cBL = euler321ToDcm({ yawRad: ang[0], pitchRad: ang[1], rollRad: ang[2] });
@@ -92,8 +96,16 @@ export function pathMomentum(st: AttitudeStation, path: HarmonicPath, grid: Path
     mulV(j, od, jod);
     cross(om, jw, g);
     peakTorqueNm = Math.max(peakTorqueNm, Math.hypot(jod[0] + g[0] - te[0], jod[1] + g[1] - te[1], jod[2] + g[2] - te[2]));
+    const odNorm = Math.hypot(od[0], od[1], od[2]);
+    const work = (hB[0] - jw[0]) * od[0] + (hB[1] - jw[1]) * od[1] + (hB[2] - jw[2]) * od[2];
+    if (k > 0) {
+      const dt = grid.tS[k] - grid.tS[k - 1];
+      rateVariationRadS += 0.5 * dt * (odNorm + prevOd);
+      cmgWorkJ += 0.5 * dt * (work + prevWork);
+    }
+    prevOd = odNorm; prevWork = work;
   }
   let peak = 0;
   for (const v of momentumNms) peak = Math.max(peak, v);
-  return { peakMomentumNms: peak, endMomentumNms: momentumNms[momentumNms.length - 1], peakTorqueNm, momentumNms };
+  return { peakMomentumNms: peak, endMomentumNms: momentumNms[momentumNms.length - 1], peakTorqueNm, momentumNms, rateVariationRadS, cmgWorkJ };
 }

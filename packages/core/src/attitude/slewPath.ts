@@ -3,10 +3,10 @@
  * angles (yaw ψ, pitch θ, roll φ relative to LVLH) follow the straight interpolation with a
  * rest-to-rest blend s(τ) = τ − sin(2πτ)/(2π), plus K harmonics per axis
  *
- *   a_i(t) = a_i(0) + Δa_i s(τ) + Σ_k c_ik sin(πτ) sin(kπτ),   τ = t/T,
+ *   a_i(t) = a_i(0) + Δa_i s(τ) + Σ_k c_ik sin²(πτ) sin(kπτ),   τ = t/T,
  *
- * each of which vanishes with its first derivative at both ends, so any coefficients give a path
- * that starts and ends at rest in LVLH at the two attitudes. The harmonics let the path leave the
+ * each of which vanishes with its first and second derivatives at both ends, so any coefficients
+ * give a path that starts and ends at rest in LVLH at the two attitudes, with no torque step. The harmonics let the path leave the
  * eigenaxis and use the gravity-gradient and gyroscopic torques (the idea of the 2006
  * zero-propellant manoeuvre; the optimiser in zpm.ts picks them).
  */
@@ -42,7 +42,7 @@ export function harmonicPath(from: YawPitchRoll, to: YawPitchRoll, durationS: nu
 export function pathAngles(p: HarmonicPath, tS: number, out: Float64Array): Float64Array {
   const T = p.durationS;
   const tau = Math.min(1, Math.max(0, tS / T));
-  const moving = tS > 0 && tS < T ? 1 : 0;
+  const moving = tS >= 0 && tS <= T ? 1 : 0;
   const w = 2 * Math.PI * tau;
   const s = tau - Math.sin(w) / (2 * Math.PI), s1 = 1 - Math.cos(w), s2 = 2 * Math.PI * Math.sin(w);
   const sp = Math.sin(Math.PI * tau), cp = Math.cos(Math.PI * tau);
@@ -52,9 +52,9 @@ export function pathAngles(p: HarmonicPath, tS: number, out: Float64Array): Floa
       const c = p.coefficients[i * p.harmonics + k - 1];
       if (c === 0) continue;
       const sk = Math.sin(k * Math.PI * tau), ck = Math.cos(k * Math.PI * tau);
-      a += c * sp * sk;
-      a1 += c * Math.PI * (cp * sk + k * sp * ck);
-      a2 += c * Math.PI * Math.PI * (2 * k * cp * ck - (1 + k * k) * sp * sk);
+      a += c * sp * sp * sk;
+      a1 += c * Math.PI * (2 * sp * cp * sk + k * sp * sp * ck);
+      a2 += c * Math.PI * Math.PI * (2 * (cp * cp - sp * sp) * sk + 4 * k * sp * cp * ck - k * k * sp * sp * sk);
     }
     out[i] = a;
     out[3 + i] = (moving * a1) / T;

@@ -19,7 +19,7 @@
 import { nelderMead } from '../math/nelderMead.js';
 import { cmgCapacityNms, cmgTorqueLimitNm } from './cmg.js';
 import type { OrbitEnvironment } from './environment.js';
-import { euler321ToQuat, type YawPitchRoll } from './euler321.js';
+import { euler321ToDcm, euler321ToQuat, type YawPitchRoll } from './euler321.js';
 import { namedAttitudeYpr, type NamedAttitude } from './lvlh.js';
 import { pathGrid, pathMomentum, type PathMomentum } from './pathMomentum.js';
 import { quatAngleBetween } from './quaternion.js';
@@ -41,7 +41,7 @@ export interface PathPlanOptions {
   /** Objective evaluations per duration (default 1,500). */
   evaluationsPerDuration?: number;
   /**
-   * CMG momentum at the start: 'zero' (an empty array), or 'free' (default): chosen by the optimiser
+   * CMG momentum at the start: 'zero' (default: an empty array), or 'free': chosen by the optimiser
    * within the envelope, as the momentum manager (or a desaturation) can leave it before the turn.
    */
   initialMomentum?: 'zero' | 'free';
@@ -82,6 +82,16 @@ export function slewEndpoint(st: AttitudeStation, env: OrbitEnvironment, name: E
 
 interface Trial { durationS: number; x: number[]; m: PathMomentum; score: number; }
 
+/** A smooth stand-in for the peak (the 24-norm of |h| over the grid, within 1 % of the peak for a peak a few samples wide): Nelder–Mead converges better on it. */
+function softPeak(h: Float64Array): number {
+  let max = 0;
+  for (const v of h) max = Math.max(max, v);
+  if (max === 0) return 0;
+  let s = 0;
+  for (const v of h) s += (v / max) ** 24;
+  return max * (s / h.length) ** (1 / 24);
+}
+
 type Settings = Required<Omit<PathPlanOptions, 'endMomentumLimitFraction'>> & { endLimit: number };
 
 /** Optimiser variables: the 3K harmonic coefficients (rad), then h0 / capacity when the start momentum is free. */
@@ -93,7 +103,7 @@ function decode(x: readonly number[], o: Settings, cap: number): { c: number[]; 
 function optimise(st: AttitudeStation, env: OrbitEnvironment, from: YawPitchRoll, to: YawPitchRoll, durationS: number, start: number[], o: Settings): Trial {
   const grid = pathGrid(env, durationS, 120);
   const cap = cmgCapacityNms(st.cmg), tauMax = cmgTorqueLimitNm(st.cmg);
-  const score = (m: PathMomentum) => m.peakMomentumNms / cap + 10 * Math.max(0, m.peakTorqueNm / tauMax - 1) + 10 * Math.max(0, m.endMomentumNms / cap - o.endLimit);
+  const score = (m: PathMomentum) => softPeak(m.momentumNms) / cap + 10 * Math.max(0, m.peakTorqueNm / tauMax - 1) + 10 * Math.max(0, m.endMomentumNms / cap - o.endLimit);
   const run = (x: readonly number[]) => { const d = decode(x, o, cap); return pathMomentum(st, harmonicPath(from, to, durationS, o.harmonics, d.c), grid, d.h0); };
   // Initial steps: 5° (the size of the TEA offsets the torques call for) and 20 % of capacity.
   const step = start.map((_, i) => (i < 3 * o.harmonics ? (5 * Math.PI) / 180 : 0.2));
@@ -105,7 +115,7 @@ export function planCmgPath(st: AttitudeStation, env: OrbitEnvironment, from: Ya
   const o: Settings = {
     momentumLimitFraction: options.momentumLimitFraction ?? 0.76, harmonics: options.harmonics ?? 4,
     maxDurationS: options.maxDurationS ?? 12 * 3600, evaluationsPerDuration: options.evaluationsPerDuration ?? 1500,
-    endLimit: options.endMomentumLimitFraction ?? Infinity, initialMomentum: options.initialMomentum ?? 'free',
+    endLimit: options.endMomentumLimitFraction ?? Infinity, initialMomentum: options.initialMomentum ?? 'zero',
   };
   const limit = o.momentumLimitFraction;
   const cap = cmgCapacityNms(st.cmg);
@@ -116,11 +126,12 @@ export function planCmgPath(st: AttitudeStation, env: OrbitEnvironment, from: Ya
   const tried: PathPlan['tried'] = [];
   let x0 = new Array<number>(3 * o.harmonics + (o.initialMomentum === 'free' ? 3 : 0)).fill(0);
   let lastBad: Trial | null = null, best: Trial | null = null, lowest: Trial | null = null;
-  const ok = (t: Trial) => t.score <= limit;
+  const tauMax = cmgTorqueLimitNm(st.cmg);
+  const ok = (t: Trial) => t.m.peakMomentumNms <= limit * cap && t.m.peakTorqueNm <= tauMax && t.m.endMomentumNms <= o.endLimit * cap;
   for (; tS <= o.maxDurationS * 1.0001; tS = Math.min(tS * 1.5, tS < o.maxDurationS ? o.maxDurationS : Infinity)) {
     const t = optimise(st, env, from, to, tS, x0, o);
     tried.push({ durationS: tS, peakMomentumFraction: t.m.peakMomentumNms / cap });
-    if (!lowest || t.score < lowest.score) lowest = t;
+    if (!lowest || t.m.peakMomentumNms < lowest.m.peakMomentumNms) lowest = t;
     if (ok(t)) { best = t; break; }
     lastBad = t; x0 = t.x;
     if (tS >= o.maxDurationS) break;
@@ -163,4 +174,31 @@ export function pathReference(path: HarmonicPath): SlewReference {
       eulerRates(a, w, wDot);
     },
   };
+}
+
+/**
+ * The orbital rotational potential (Beletskii; the Jacobi integral of a rigid body on a circular
+ * orbit is ½ w·Jw + U): U = (n²/2)(3 ĉ·Jĉ − ô·Jô), ĉ the nadir and ô the orbit normal in body axes,
+ * J. Its stationary points are the torque-free attitudes (TEAs without a bias).
+ */
+export function rotationalPotentialJ(j: ArrayLike<number>, nRadS: number, ypr: YawPitchRoll): number {
+  const c = euler321ToDcm(ypr);
+  const quad = (k: number) => {
+    const v = [c[k], c[3 + k], c[6 + k]];
+    return v[0] * (j[0] * v[0] + j[1] * v[1] + j[2] * v[2]) + v[1] * (j[3] * v[0] + j[4] * v[1] + j[5] * v[2]) + v[2] * (j[6] * v[0] + j[7] * v[1] + j[8] * v[2]);
+  };
+  return 0.5 * nRadS * nRadS * (3 * quad(2) - quad(1));
+}
+
+/**
+ * Work bound on any rest-to-rest CMG path. Along a path the Jacobi integral changes only by the CMG
+ * torque's work, and with τ_c = −(ḣ + ω × h) that work is ∫ h·ω̇ dt (by parts, rest at both ends).
+ * So |ΔU| ≤ h_peak ∫|ω̇| dt: a path that turns steadily (∫|ω̇| dt ≈ n·φ, the LVLH rate turning with
+ * the body) needs h_peak ≥ |ΔU|/(n·φ); less momentum needs a path whose rate swings back and forth.
+ * Returns that steady-turn momentum, N·m·s (gravity gradient and gyroscopic torques only).
+ */
+export function steadyTurnMomentumBoundNms(j: ArrayLike<number>, nRadS: number, from: YawPitchRoll, to: YawPitchRoll): number {
+  const dU = rotationalPotentialJ(j, nRadS, to) - rotationalPotentialJ(j, nRadS, from);
+  const angle = quatAngleBetween(euler321ToQuat(from), euler321ToQuat(to));
+  return angle > 0 ? Math.abs(dU) / (nRadS * angle) : 0;
 }
