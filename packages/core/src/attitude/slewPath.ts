@@ -78,3 +78,12 @@ export function eulerRates(a: ArrayLike<number>, w: number[], wDot: number[]): v
   wDot[1] = thdd * cf - thd * phd * sf + psdd * ct * sf - psd * thd * st * sf + psd * phd * ct * cf;
   wDot[2] = -thdd * sf - thd * phd * cf + psdd * ct * cf - psd * thd * st * cf - psd * phd * ct * sf;
 }
+
+/** C_BL of 3-2-1 angles in closed form (allocation-free; the planner's inner loop): R1(φ)R2(θ)R3(ψ). */
+export function euler321DcmInto(yaw: number, pitch: number, roll: number, out: Float64Array): Float64Array {
+  const cy = Math.cos(yaw), sy = Math.sin(yaw), cp = Math.cos(pitch), sp = Math.sin(pitch), cr = Math.cos(roll), sr = Math.sin(roll);
+  out[0] = cp * cy; out[1] = cp * sy; out[2] = -sp;
+  out[3] = sr * sp * cy - cr * sy; out[4] = sr * sp * sy + cr * cy; out[5] = sr * cp;
+  out[6] = cr * sp * cy + sr * sy; out[7] = cr * sp * sy - sr * cy; out[8] = cr * cp;
+  return out;
+}
