@@ -123,7 +123,7 @@ export function registerAttitude(program: Command, out: (t: string) => void = (t
       out(`${from} → ${to}: ${r.angle_deg}° ${r.cmg_only ? 'on CMGs only' : 'on thrusters'}, ${r.path_kind === 'eigenaxis' ? 'eigenaxis rotation' : 'optimised non-eigenaxis path'}\n`);
       if (r.path) out(`eigenaxis needs ${(100 * r.path.eigenaxis_peak_momentum_fraction).toFixed(1)} % of capacity: planned a path from the TEA (yaw/pitch/roll ${r.path.from_ypr_deg.join(', ')}°) to the TEA (${r.path.to_ypr_deg.join(', ')}°)\n`);
       out(`duration ${r.duration_h} h (${r.duration_s} s), mean ${r.rate_deg_s}°/s; peak CMG momentum ${(100 * r.peak_momentum_fraction).toFixed(1)} % of capacity; propellant ${r.propellant_kg} kg\n`);
-      if (r.path) out(`simulated on the full dynamics: peak ${(100 * r.path.simulated_peak_momentum_fraction).toFixed(1)} %, final attitude error ${r.path.simulated_final_error_deg}°; CMG momentum left ${(100 * r.path.end_momentum_fraction).toFixed(1)} %\n`);
+      if (r.path) out(`simulated on the full dynamics: peak ${(100 * r.path.simulated_peak_momentum_fraction).toFixed(1)} %, final attitude error ${r.path.simulated_final_error_deg < 0.001 ? '< 0.001' : r.path.simulated_final_error_deg}°; CMG momentum left ${(100 * r.path.end_momentum_fraction).toFixed(1)} %\n`);
       if (!r.feasible) out(`no CMG-only ${r.path ? 'path' : 'rate'} kept the momentum inside the envelope: the figures are for the least-bad one; thrusters are needed\n`);
     });
   return att;
