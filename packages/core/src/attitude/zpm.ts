@@ -112,14 +112,25 @@ function optimise(st: AttitudeStation, env: OrbitEnvironment, from: YawPitchRoll
   return { durationS, x: r.x, m: run(r.x), score: r.f };
 }
 
+function checkOptions(o: Settings): void {
+  const bad = (field: string, v: unknown, want: string) => { throw new RangeError(`${field}: must be ${want}, got ${JSON.stringify(v)}`); };
+  if (!(o.momentumLimitFraction > 0 && o.momentumLimitFraction <= 1)) bad('momentumLimitFraction', o.momentumLimitFraction, 'in (0, 1]');
+  if (!(Number.isInteger(o.harmonics) && o.harmonics >= 0 && o.harmonics <= 16)) bad('harmonics', o.harmonics, 'a whole number 0–16');
+  if (!(o.maxDurationS >= 600 && o.maxDurationS <= 7 * 86400)) bad('maxDurationS', o.maxDurationS, 'between 600 s and 7 days');
+  if (!(Number.isInteger(o.evaluationsPerDuration) && o.evaluationsPerDuration >= 10)) bad('evaluationsPerDuration', o.evaluationsPerDuration, 'a whole number ≥ 10');
+  if (!(o.endLimit >= 0)) bad('endMomentumLimitFraction', o.endLimit, '≥ 0');
+}
+
 export function planCmgPath(st: AttitudeStation, env: OrbitEnvironment, from: YawPitchRoll, to: YawPitchRoll, options: PathPlanOptions = {}): PathPlan {
   const o: Settings = {
     momentumLimitFraction: options.momentumLimitFraction ?? 0.76, harmonics: options.harmonics ?? 4,
     maxDurationS: options.maxDurationS ?? 12 * 3600, evaluationsPerDuration: options.evaluationsPerDuration ?? 1500,
     endLimit: options.endMomentumLimitFraction ?? Infinity, initialMomentum: options.initialMomentum ?? 'zero',
   };
+  checkOptions(o);
   const limit = o.momentumLimitFraction;
   const cap = cmgCapacityNms(st.cmg);
+  if (!(cap > 0)) throw new RangeError('cmgs_active: a CMG-only slew needs at least one active CMG');
   const angle = quatAngleBetween(euler321ToQuat(from), euler321ToQuat(to));
   const jMax = Math.max(st.inertia[0], st.inertia[4], st.inertia[8]);
   // Scan up from a quarter of the largest-axis momentum bound (a path may turn about a smaller axis).

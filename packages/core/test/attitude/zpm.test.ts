@@ -101,6 +101,22 @@ describe('CMG-only path planner (isotropic body)', () => {
   });
 });
 
+describe('CMG-only path planner options', () => {
+  it('a free starting CMG momentum is reported and the simulation flown from it agrees with the plan', () => {
+    const plan = planCmgPath(iso, env(), XVV, YVV, { initialMomentum: 'free', maxDurationS: 8 * 3600, evaluationsPerDuration: 600 });
+    expect(Math.hypot(...plan.initialMomentumNms)).toBeLessThanOrEqual(0.76 * 3 * 4760 + 1e-6);
+    const f = flySlew(iso, env(), pathReference(plan.path), { cmgOnly: true, stepS: 2, settleS: 300, initialMomentumNms: plan.initialMomentumNms });
+    expect(Math.abs(f.peakFraction / plan.peakMomentumFraction - 1)).toBeLessThan(0.02);
+  });
+
+  it('bad options are refused naming the field', () => {
+    expect(() => planCmgPath(iso, env(), XVV, YVV, { harmonics: 2.5 })).toThrow(/harmonics/);
+    expect(() => planCmgPath(iso, env(), XVV, YVV, { momentumLimitFraction: 1.5 })).toThrow(/momentumLimitFraction/);
+    expect(() => planCmgPath(iso, env(), XVV, YVV, { maxDurationS: 10 })).toThrow(/maxDurationS/);
+    expect(() => planCmgPath({ ...iso, cmg: { ...ISS_CMG_ARRAY, active: 0 } }, env(), XVV, YVV)).toThrow(/cmgs_active/);
+  });
+});
+
 describe('work identity: the CMG momentum from the momentum balance against the energy (Jacobi) integral', () => {
   // The 2022 mass model without surfaces: gravity gradient and gyroscopic torques only, so the
   // change of U = (n²/2)(3ĉ·Jĉ − ô·Jô) between two rest attitudes equals ∫ h·ω̇ dt exactly.
