@@ -18,11 +18,11 @@ export function emptyDataDir(): string {
 }
 
 /** Run the real CLI as a user would (node + bin script), with a chosen data directory. */
-export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, STATIONKEEPER_DATA: env.STATIONKEEPER_DATA ?? emptyDataDir(), ...env },
-    timeout: 60_000,
+    timeout: timeoutMs,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

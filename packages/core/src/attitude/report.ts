@@ -11,7 +11,9 @@ import { OrbitEnvironment } from './environment.js';
 import type { NamedAttitude } from './lvlh.js';
 import { namedAttitudeYpr } from './lvlh.js';
 import { simulateAttitude, type AttitudeController } from './simulate.js';
-import { planSlew } from './slew.js';
+import { flySlew, planSlew } from './slew.js';
+import { pathReference, planCmgPath, PATH_VERIFY_SLACK, slewEndpoint } from './zpm.js';
+import type { YawPitchRoll } from './euler321.js';
 import { sampleOrbit, solveStationTea } from './teaOrbit.js';
 
 const D = 180 / Math.PI;
@@ -103,20 +105,49 @@ export interface SlewReport {
   to: string;
   cmg_only: boolean;
   feasible: boolean;
+  /** 'eigenaxis' (trapezoidal rate about the fixed axis) or 'optimised-path' (CMG-only path planner, TEA to TEA). */
+  path_kind: 'eigenaxis' | 'optimised-path';
   angle_deg: number;
   duration_s: number;
   duration_h: number;
   peak_momentum_fraction: number;
   rate_deg_s: number;
   propellant_kg: number;
+  /** Optimised path only: its end attitudes (TEAs nearest the named ones), the CMG momentum left, and the independent simulation's check. */
+  path?: {
+    from_ypr_deg: [number, number, number];
+    to_ypr_deg: [number, number, number];
+    end_momentum_fraction: number;
+    peak_torque_n_m: number;
+    simulated_peak_momentum_fraction: number;
+    simulated_final_error_deg: number;
+    eigenaxis_peak_momentum_fraction: number;
+  };
 }
 
+const yprDeg = (a: YawPitchRoll): [number, number, number] => [r3(a.yawRad * D, 2), r3(a.pitchRad * D, 2), r3(a.rollRad * D, 2)];
+
 export function attitudeSlewReport(cfg: AttitudeConfig, start: Epoch, atmosphere: AtmosphereModel | null, from: Exclude<NamedAttitude, 'xpop'>, to: Exclude<NamedAttitude, 'xpop'>, cmgOnly: boolean): SlewReport {
-  const r = planSlew(cfg.station, attitudeEnvironment(cfg, start, atmosphere), { from, to, cmgOnly, stepS: cmgOnly ? 10 : 2 });
-  return {
-    from, to, cmg_only: cmgOnly, feasible: r.feasible,
+  const env = () => attitudeEnvironment(cfg, start, atmosphere);
+  const r = planSlew(cfg.station, env(), { from, to, cmgOnly, stepS: cmgOnly ? 10 : 2 });
+  const base = {
+    from, to, cmg_only: cmgOnly, feasible: r.feasible, path_kind: 'eigenaxis' as const,
     angle_deg: r3(r.angleDeg, 2), duration_s: r3(r.durationS, 0), duration_h: r3(r.durationS / 3600, 2),
     peak_momentum_fraction: r3(r.peakMomentumFraction, 4), rate_deg_s: Number(r.rateDegS.toPrecision(3)), propellant_kg: r3(r.propellantKg, 2),
+  };
+  if (!cmgOnly || r.feasible) return base;
+  // The eigenaxis cannot stay inside the envelope: plan a non-eigenaxis path between the TEAs and fly it.
+  const p = planCmgPath(cfg.station, env(), slewEndpoint(cfg.station, env(), from), slewEndpoint(cfg.station, env(), to));
+  const flown = flySlew(cfg.station, env(), pathReference(p.path), { cmgOnly: true, stepS: 5, initialMomentumNms: p.initialMomentumNms });
+  return {
+    ...base, feasible: p.feasible && flown.peakFraction <= PATH_VERIFY_SLACK * p.momentumLimitFraction, path_kind: 'optimised-path',
+    angle_deg: r3(p.angleDeg, 2), duration_s: r3(p.durationS, 0), duration_h: r3(p.durationS / 3600, 2),
+    peak_momentum_fraction: r3(p.peakMomentumFraction, 4), rate_deg_s: Number((p.angleDeg / p.durationS).toPrecision(3)), propellant_kg: 0,
+    path: {
+      from_ypr_deg: yprDeg(p.from), to_ypr_deg: yprDeg(p.to), end_momentum_fraction: r3(p.endMomentumFraction, 4), peak_torque_n_m: r3(p.peakTorqueNm, 1),
+      simulated_peak_momentum_fraction: r3(flown.peakFraction, 4), simulated_final_error_deg: r3(flown.finalErrorRad * D, 3),
+      eigenaxis_peak_momentum_fraction: base.peak_momentum_fraction,
+    },
   };
 }
 

@@ -14,7 +14,7 @@ import { cmgCapacityNms, cmgTorqueLimitNm, G0_M_S2, limitCmgTorque } from './cmg
 import { emptySample, type OrbitEnvironment } from './environment.js';
 import { namedAttitudeYpr, type NamedAttitude, lvlhDcm } from './lvlh.js';
 import { euler321ToQuat } from './euler321.js';
-import { dcmToQuat, quat, quatCompose, quatConjugate, quatFromAxisAngle, quatToDcm } from './quaternion.js';
+import { dcmToQuat, quat, quatCompose, quatConjugate, quatFromAxisAngle, quatToDcm, type Quaternion } from './quaternion.js';
 import { AttitudeStepper } from './rigidBody.js';
 import { externalTorque, TorqueWorkspace, type AttitudeStation } from './station.js';
 
@@ -66,47 +66,75 @@ function profile(t: number, angle: number, rate: number, accel: number): [number
   return [angle, 0, 0];
 }
 
-function fly(st: AttitudeStation, env: OrbitEnvironment, o: SlewOptions, rate: number, accel: number): Flight {
+/**
+ * What a slew tracks: the body attitude relative to LVLH, q_BL(t), the body rate relative to LVLH
+ * w(t) and its body-frame derivative ẇ(t) (body axes).
+ */
+export interface SlewReference {
+  durationS: number;
+  at(tS: number, qBL: Quaternion, w: number[], wDot: number[]): void;
+}
+
+/** Eigenaxis rotation about e by the trapezoidal angle profile. */
+function eigenaxisReference(qFrom: Quaternion, e: number[], angle: number, rate: number, accel: number): SlewReference {
+  const qe = quat();
+  return {
+    durationS: angle / rate + rate / accel,
+    at(t, qBL, w, wDot) {
+      const [th, thd, thdd] = profile(t, angle, rate, accel);
+      quatCompose(quatFromAxisAngle(e, th || 1e-300, qe), qFrom, qBL);
+      for (let i = 0; i < 3; i++) { w[i] = e[i] * thd; wDot[i] = e[i] * thdd; }
+    },
+  };
+}
+
+export interface FlownSlew extends Flight {
+  /** Attitude error from the reference's end attitude after the settling time, rad. */
+  finalErrorRad: number;
+  /** CMG momentum at the end of the reference, N·m·s. */
+  endMomentumNms: number;
+}
+
+/**
+ * Flies a reference on the nonlinear dynamics (RK4 at `stepS`, every torque) with a computed-torque
+ * tracking law; CMG-only: the CMGs supply the torque (limited) and their momentum is integrated
+ * (ḣ = −τ_c − ω × h), so the peak is what the array would have to hold. `settleS` after the end.
+ */
+export function flySlew(st: AttitudeStation, env: OrbitEnvironment, ref: SlewReference, o: { cmgOnly: boolean; stepS?: number; settleS?: number; initialMomentumNms?: readonly number[] }): FlownSlew {
   const dt = o.stepS ?? 5;
   const s0 = env.sample(0, emptySample());
   const n = Math.hypot(s0.v[0], s0.v[1], s0.v[2]) / Math.hypot(s0.r[0], s0.r[1], s0.r[2]);
-  const qFrom = euler321ToQuat(namedAttitudeYpr(o.from)), qTo = euler321ToQuat(namedAttitudeYpr(o.to));
-  const qRel = quatCompose(qTo, quatConjugate(qFrom));
-  if (qRel[3] < 0) for (let i = 0; i < 4; i++) qRel[i] = -qRel[i];
-  const angle = 2 * Math.acos(Math.min(1, qRel[3]));
-  const axis = angle > 0 ? [qRel[0], qRel[1], qRel[2]] : [0, 0, 1];
-  const an = Math.hypot(axis[0], axis[1], axis[2]);
-  const e = axis.map((v) => v / an);
   const ws = new TorqueWorkspace(), te = new Float64Array(3), uThr = new Float64Array(3), env0 = emptySample();
   const stepper = new AttitudeStepper(st.inertia, (t, y, out) => {
     externalTorque(st, y, env.kinematics(t, env0), ws, out);
     if (!o.cmgOnly) for (let i = 0; i < 3; i++) out[i] += uThr[i];
   });
-  const cF = quatToDcm(qFrom);
-  const q0 = quatCompose(qFrom, dcmToQuat(lvlhDcm(s0.r, s0.v)));
-  const y = new Float64Array([q0[0], q0[1], q0[2], q0[3], -n * cF[1], -n * cF[4], -n * cF[7], 0, 0, 0]);
-  const T = angle / rate + rate / accel;
-  const cap = cmgCapacityNms(st.cmg), j = st.inertia, wc = 0.01;
-  let peak = 0;
-  const impulse = [0, 0, 0];
   const qRef = quat(), qBL = quat(), qe = quat(), qL = quat(), u = new Float64Array(3);
-  for (let t = 0; t < T + 600; t += dt) {
+  const wd = [0, 0, 0], wdd = [0, 0, 0];
+  ref.at(0, qRef, wd, wdd);
+  const cF = quatToDcm(qRef);
+  const q0 = quatCompose(qRef, dcmToQuat(lvlhDcm(s0.r, s0.v)));
+  const y = new Float64Array([q0[0], q0[1], q0[2], q0[3], -n * cF[1] + wd[0], -n * cF[4] + wd[1], -n * cF[7] + wd[2], ...(o.initialMomentumNms ?? [0, 0, 0])]);
+  const T = ref.durationS, cap = cmgCapacityNms(st.cmg), j = st.inertia, wc = 0.01;
+  let peak = 0, endMomentumNms = 0, err = quat();
+  const impulse = [0, 0, 0];
+  for (let t = 0; t < T + (o.settleS ?? 600); t += dt) {
+    if (t <= T && t + dt > T) endMomentumNms = Math.hypot(y[7], y[8], y[9]);
     env.sample(t, env0);
-    const [th, thd, thdd] = profile(t, angle, rate, accel);
-    quatCompose(quatFromAxisAngle(e, th || 1e-300, qe), qFrom, qRef);
+    ref.at(t, qRef, wd, wdd);
     dcmToQuat(lvlhDcm(env0.r, env0.v), qL);
     quatCompose(y, quatConjugate(qL, qe), qBL);
     const cb = quatToDcm(qBL);
     const wRel = [y[4] + n * cb[1], y[5] + n * cb[4], y[6] + n * cb[7]];
-    const err = quatCompose(qBL, quatConjugate(qRef, qe), quat());
+    err = quatCompose(qBL, quatConjugate(qRef, qe), err);
     const sg = err[3] < 0 ? -2 : 2;
     externalTorque(st, y, env0, ws, te);
-    // Computed torque: u = J ω̇_wanted + ω × Jω − τ_ext (feed-forward of the profile, PD on the error).
+    // Computed torque: u = J ω̇_wanted + ω × Jω − τ_ext (feed-forward of the reference, PD on the error).
     const g = gyro(y, j);
-    // Body rate wanted: ω = ω_L + w with w = e·θ̇, so ω̇ = e·θ̈ + ω_L × w (the LVLH rate seen turning in body axes).
+    // Body rate wanted: ω = ω_L + w, so ω̇ = ẇ + ω_L × w (the LVLH rate seen turning in body axes).
     const wL = [-n * cb[1], -n * cb[4], -n * cb[7]];
     const coupling = [wL[1] * wRel[2] - wL[2] * wRel[1], wL[2] * wRel[0] - wL[0] * wRel[2], wL[0] * wRel[1] - wL[1] * wRel[0]];
-    const wdot = [0, 1, 2].map((i) => e[i] * thdd + coupling[i] - wc * wc * sg * err[i] - 2 * 0.7 * wc * (wRel[i] - e[i] * thd));
+    const wdot = [0, 1, 2].map((i) => wdd[i] + coupling[i] - wc * wc * sg * err[i] - 2 * 0.7 * wc * (wRel[i] - wd[i]));
     for (let i = 0; i < 3; i++) u[i] = j[3 * i] * wdot[0] + j[3 * i + 1] * wdot[1] + j[3 * i + 2] * wdot[2] + g[i] - te[i];
     if (o.cmgOnly) limitCmgTorque(u, st.cmg);
     else { uThr.set(u); for (let i = 0; i < 3; i++) impulse[i] += Math.abs(u[i]) * dt; }
@@ -115,7 +143,19 @@ function fly(st: AttitudeStation, env: OrbitEnvironment, o: SlewOptions, rate: n
   }
   const th = st.thrusters;
   const kg = o.cmgOnly ? 0 : impulse.reduce((s, v, i) => s + v / (th.leverArmM[i] * G0_M_S2 * th.ispS), 0) / th.efficiency;
-  return { durationS: T, peakFraction: peak, propellantKg: kg };
+  const finalErrorRad = 2 * Math.atan2(Math.hypot(err[0], err[1], err[2]), Math.abs(err[3]));
+  return { durationS: T, peakFraction: peak, propellantKg: kg, finalErrorRad, endMomentumNms };
+}
+
+function fly(st: AttitudeStation, env: OrbitEnvironment, o: SlewOptions, rate: number, accel: number): Flight {
+  const qFrom = euler321ToQuat(namedAttitudeYpr(o.from)), qTo = euler321ToQuat(namedAttitudeYpr(o.to));
+  const qRel = quatCompose(qTo, quatConjugate(qFrom));
+  if (qRel[3] < 0) for (let i = 0; i < 4; i++) qRel[i] = -qRel[i];
+  const angle = 2 * Math.acos(Math.min(1, qRel[3]));
+  const axis = angle > 0 ? [qRel[0], qRel[1], qRel[2]] : [0, 0, 1];
+  const an = Math.hypot(axis[0], axis[1], axis[2]);
+  const e = axis.map((v) => v / an);
+  return flySlew(st, env, eigenaxisReference(qFrom, e, angle, rate, accel), { cmgOnly: o.cmgOnly, stepS: o.stepS });
 }
 
 function gyro(y: Float64Array, j: Float64Array): number[] {
