@@ -1,0 +1,4 @@
+/** The scenario result's rounding: km to the metre, three and one decimals. */
+export const km = (m: number): number => Math.round(m) / 1000;
+export const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+export const r1 = (x: number): number => Math.round(x * 10) / 10;
