@@ -488,7 +488,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       propellant_exhausted_utc: '2022-07-01T00:00:00Z',
       shortfalls: [],
       reentry: { nominal_utc: '2023-03-01T10:00:00Z', window: { earliest_utc: '2023-01-20T00:00:00Z', latest_utc: '2023-04-15T00:00:00Z', confidence: 0.9 }, window_status: 'monte-carlo', model: 'm', reentry_altitude_km: 80, during_scenario: true },
-      notes: [{ epoch_utc: '2022-04-02T00:00:00Z', text: 'roscosmos withdraws' }],
+      notes: [{ epoch_utc: '2022-04-02T00:00:00Z', text: 'Roscosmos withdraws' }],
       altitude_series: { epoch_utc: Array.from({ length: days }, (_, i) => new Date(t0 + i * day).toISOString()), mean_altitude_km: Array.from({ length: days }, (_, i) => 417.7 - i * 0.4), f107a: [] },
     };
     const job = (status: string, extra: object = {}) => ({ id: jobId, type: 'scenario', status, params: {}, progress: status === 'succeeded' ? 1 : 0, message: '', created_utc: '', started_utc: null, finished_utc: null, result: null, error: null, ...extra });
