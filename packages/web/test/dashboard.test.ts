@@ -335,6 +335,37 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     await ctx.close();
   }, 180_000);
 
+  it('passes: no start sent until a time is chosen, so the server default (and its note) applies; ?at= sends it', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const asked: URL[] = [];
+    const search = async (path: string) => {
+      const { page, unexpectedErrors } = await open(sample, ctx, path);
+      page.on('request', (r) => {
+        if (r.url().includes('/passes?')) asked.push(new URL(r.url()));
+      });
+      await page.fill('#lat', '29.5593');
+      await page.fill('#lon', '-95.09');
+      await page.uncheck('#visible-only');
+      await page.click('#place-form button[type=submit]');
+      await page.waitForSelector('table.passes tbody tr', { timeout: 15_000 });
+      return { page, unexpectedErrors };
+    };
+    // No time chosen: no start; the page shows the answer of the same question without start.
+    const plain = await search('/');
+    expect(asked.at(-1)!.searchParams.has('start')).toBe(false);
+    const byDefault = await api<{ start_utc: string; note?: string; passes: unknown[] }>(sample, '/api/objects/25544/passes?lat=29.5593&lon=-95.09&alt_m=0&days=3&min_elevation=10');
+    expect(byDefault.note).toMatch(/embedded sample/);
+    expect(await plain.page.locator('table.passes tbody tr').count()).toBe(byDefault.passes.length);
+    expect(await plain.page.textContent('#passes-note')).toBe(byDefault.note!.charAt(0).toUpperCase() + byDefault.note!.slice(1) + '.');
+    expect(plain.unexpectedErrors()).toEqual([]);
+    // ?at= chooses the time: the search starts there (the stale-elements note stays when it applies).
+    const chosen = await search('/?at=2022-07-16T00:00:00Z');
+    expect(Date.parse(asked.at(-1)!.searchParams.get('start')!)).toBeGreaterThanOrEqual(Date.parse('2022-07-16T00:00:00Z'));
+    expect(Date.parse(asked.at(-1)!.searchParams.get('start')!)).toBeLessThan(Date.parse('2022-07-16T00:10:00Z'));
+    expect(chosen.unexpectedErrors()).toEqual([]);
+    await ctx.close();
+  });
+
   it('phone 390×844: one column, no sideways scrolling, map and readout visible', async () => {
     const ctx = await browser.newContext({
       viewport: { width: 390, height: 844 },
