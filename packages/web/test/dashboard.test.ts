@@ -278,6 +278,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     expect(lt.from_utc.slice(0, 10)).toBe('2022-03-03');
     expect(lt.note).toMatch(/embedded sample ISS history/);
     expect(await page.textContent('[data-testid=lifetime-window]')).toBe(`${lt.reentry_p05_utc.slice(0, 10)} … ${lt.reentry_p95_utc.slice(0, 10)}`);
+    // One sentence on why another start date (e.g. 03-01 against the latest set's 03-03) gives another date.
+    expect(await page.textContent('[data-testid=lifetime-start-why]')).toMatch(/^This decay starts from the element set of 2022-03-03\. Another start date starts from another orbit/);
 
     // Scenario: the server's examples with title and description; the form fills from the example.
     const examples = await api<{ examples: { name: string; title: string; description: string }[] }>(sample, '/api/scenarios/examples');
