@@ -51,6 +51,12 @@ export function elementSetJson(s: StoredElementSet): Static<typeof ElementSet> {
 }
 
 export function registerCatalogueRoutes(app: FastifyInstance, table: RouteTable, elements: ElementStore): void {
+  addObjectList(app, table, elements);
+  addObject(app, table, elements);
+  addElementSetHistory(app, table, elements);
+}
+
+function addObjectList(app: FastifyInstance, table: RouteTable, elements: ElementStore): void {
   table.add(app, {
     method: 'GET',
     url: '/api/objects',
@@ -70,7 +76,9 @@ export function registerCatalogueRoutes(app: FastifyInstance, table: RouteTable,
       return { total, limit: q.limit, offset: q.offset, items: rows };
     },
   });
+}
 
+function addObject(app: FastifyInstance, table: RouteTable, elements: ElementStore): void {
   table.add(app, {
     method: 'GET',
     url: '/api/objects/:norad',
@@ -104,7 +112,9 @@ export function registerCatalogueRoutes(app: FastifyInstance, table: RouteTable,
       throw new HttpError(404, `params.norad: no object ${norad} in the store; POST a catalogue to /api/ingest first`, 'params.norad');
     },
   });
+}
 
+function addElementSetHistory(app: FastifyInstance, table: RouteTable, elements: ElementStore): void {
   table.add(app, {
     method: 'GET',
     url: '/api/objects/:norad/tle',
