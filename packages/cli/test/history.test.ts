@@ -25,3 +25,31 @@ describe.skipIf(!sharedDataAvailable())('stationkeeper history', () => {
     expect(svg).toMatch(/km/);
   });
 });
+
+describe('stationkeeper history --data-dir', () => {
+  it('reads the element sets stored in the data directory (ingested through the API) when no --tle is given', async () => {
+    const { openDatabase, ElementStore, DATABASE_FILE } = await import('@stationkeeper/server');
+    const { ISS_SAMPLE_HISTORY_TLE } = await import('@stationkeeper/core');
+    const { STORE_FILE } = await import('../src/storedHistory.js');
+    expect(STORE_FILE).toBe(DATABASE_FILE);
+    const dir = mkdtempSync(join(tmpdir(), 'sk-store-'));
+    // The first 120 sets of the sample history (2021-01 … ~02): fewer than the embedded sample's.
+    const lines = ISS_SAMPLE_HISTORY_TLE.trim().split('\n').slice(0, 240).join('\n');
+    const db = openDatabase(dir);
+    new ElementStore(db).ingestText(lines);
+    db.close();
+    const stored = runCli(['history', '--data-dir', dir, '--json']);
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(stored.stderr).toMatch(/element sets of NORAD 25544 stored in the data directory/);
+    const j = JSON.parse(stored.stdout);
+    const sample = JSON.parse(runCli(['history', '--json']).stdout);
+    expect(j.points.length).toBeGreaterThan(100);
+    expect(j.points.length).toBeLessThanOrEqual(120);
+    expect(j.points.length).toBeLessThan(sample.points.length);
+    expect(j.points[0]).toEqual(sample.points[0]);
+    // Another object with nothing stored: a one-line usage error naming --tle.
+    const none = runCli(['history', '--data-dir', dir, '--norad', '43013']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no element history of NORAD 43013 in the data directory: pass --tle FILE/);
+  });
+});

@@ -43,3 +43,13 @@ describe.skipIf(!sharedDataAvailable())('stationkeeper scenario run', () => {
     await expect(run(['scenario', 'run', bad, '--data-dir', SHARED_DATA])).rejects.toThrow(/events\[2\]\.date: not a date: "24\/10\/2022"/);
   });
 });
+
+describe.skipIf(!sharedDataAvailable())('stationkeeper scenario run: partner names', () => {
+  it('the summary names partners by their display names, never by id', async () => {
+    const file = resolve(REPO_ROOT, 'examples/scenarios/iss-no-russian-reboost-2022.yaml');
+    const { out } = await run(['scenario', 'run', file, '--data-dir', SHARED_DATA, '--reentry-members', '0']);
+    expect(out).toMatch(/^Roscosmos +2022 /m);
+    expect(out).toMatch(/note 2022-04-02: Roscosmos withdraws: its vehicles and modules no longer burn or fly/);
+    expect(out).not.toMatch(/roscosmos|\bnasa\b/);
+  });
+});

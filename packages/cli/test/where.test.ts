@@ -48,6 +48,18 @@ describe('stationkeeper where', () => {
     expect(j.next_visible_pass.max_elevation_deg).toBeGreaterThan(10);
   });
 
+  it('writes its state and next pass with the API builders: the same figures as `passes --json` to the millisecond and 1e-3°', () => {
+    const at = '2022-07-15T13:00:00Z';
+    const w = JSON.parse(runCli(['where', '--at', at, '--json']).stdout);
+    const p = JSON.parse(runCli(['passes', '--lat', '29.5593', '--lon', '-95.09', '--alt-m', '10', '--start', at, '--days', '1', '--visible-only', '--json']).stdout)[0];
+    for (const key of ['rise_utc', 'culmination_utc', 'set_utc', 'max_elevation_deg', 'magnitude']) expect(w.next_visible_pass[key], key).toBe(p[key]);
+    expect(w.next_visible_pass.culmination_utc).toMatch(/^2022-07-16T01:52:4\d\.\d{3}Z$/);
+    expect(w.lat_deg).toBe(Math.round(w.lat_deg * 1e6) / 1e6);
+    // The text rounds to the second: the culmination at 45.7 s shows as 46 s (README).
+    const text = runCli(['where', '--at', at]).stdout;
+    expect(text).toContain(`highest 39° at 01:52:46Z`);
+  });
+
   it('rejects bad input with a one-line reason naming the option', () => {
     const r = runCli(['where', '--at', 'tomorrow']);
     expect(r.code).toBe(2);

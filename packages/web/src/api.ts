@@ -2,6 +2,7 @@
  * Thin client for the stationkeeper HTTP API (docs/api.md). Every call goes to the page's own
  * origin (`/api/...`): the dashboard never talks to another host.
  */
+import type { PassJson as WirePassJson, SkyPointJson } from '@stationkeeper/runtime';
 
 /** An HTTP answer that is not 2xx, with the server's own explanation. */
 export class ApiError extends Error {
@@ -191,25 +192,8 @@ export function trackPoints(body: unknown): TrackPoint[] {
   return out;
 }
 
-export interface PassJson {
-  rise_utc: string;
-  rise_azimuth_deg: number;
-  culmination_utc: string;
-  culmination_azimuth_deg: number;
-  max_elevation_deg: number;
-  set_utc: string;
-  set_azimuth_deg: number;
-  duration_s: number;
-  visible: boolean;
-  magnitude: number | null;
-  in_progress_at_start?: boolean;
-  in_progress_at_end?: boolean;
-  visible_start_utc?: string | null;
-  visible_end_utc?: string | null;
-  visible_windows?: { start_utc: string; end_utc: string }[];
-  /** With ?sky_step_s=: the path across the sky, rise to set. */
-  sky?: { t_utc: string; az_deg: number; el_deg: number }[];
-}
+/** A pass as GET /passes answers it: the wire object the server and the CLI build, with its sky path when asked (?sky_step_s=). */
+export type PassJson = WirePassJson & { sky?: SkyPointJson[] };
 
 export function passList(body: unknown): PassJson[] {
   if (Array.isArray(body)) return body as PassJson[];

@@ -138,7 +138,7 @@ export function showLifetime(box: HTMLElement, r: LifetimeResult): void {
     fact('Ballistic coefficient', r.ballistic_coefficient_kg_m2 !== undefined ? `${fmtNum(r.ballistic_coefficient_kg_m2, 0, '')} ± ${fmtNum(r.ballistic_coefficient_sigma_kg_m2, 0, 'kg/m²')}` : '—'),
   );
   const chart = h('div', { class: 'chart', 'data-testid': 'lifetime-chart' });
-  box.replaceChildren(band, facts, chart);
+  box.replaceChildren(band, facts, ...(r.from_utc ? [startWhy(r.from_utc, r.last_element_set_utc)] : []), chart);
   const pts = r.altitude_band_km ?? [];
   if (pts.length > 1) {
     const p05 = r.reentry_p05_utc ? Date.parse(r.reentry_p05_utc) / 1000 : NaN;
@@ -165,6 +165,15 @@ export function showLifetime(box: HTMLElement, r: LifetimeResult): void {
     ));
   }
   if (r.reentry_definition || r.atmosphere) box.append(h('p', { class: 'hint', text: [r.atmosphere ? `Atmosphere ${r.atmosphere}.` : '', r.reentry_definition ? `Re-entry = ${r.reentry_definition}.` : ''].join(' ') }));
+}
+
+/**
+ * Why two starts give two dates (the latest element set, 03-03 for the sample history, against a
+ * chosen 03-01): each decays from the orbit tracked at its start and meets its own solar activity.
+ */
+function startWhy(fromUtc: string, lastSetUtc: string | undefined): HTMLElement {
+  const from = lastSetUtc ? `the element set of ${fmtDate(lastSetUtc)}` : `the orbit tracked on ${fmtDate(fromUtc)}`;
+  return h('p', { class: 'hint', 'data-testid': 'lifetime-start-why', text: `This decay starts from ${from}. Another start date starts from another orbit (each day of drag lowers it, a reboost in between raises it) and meets other solar activity, so its re-entry date differs.` });
 }
 
 function fact(label: string, value: string): HTMLElement {

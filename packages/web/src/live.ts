@@ -39,6 +39,8 @@ export class LivePanel {
   private speed = 1;
   /** The shown time while paused; undefined while running. */
   private pausedAtMs: number | undefined;
+  /** True once the time control has moved the clock (a chosen time, now, pause or speed). */
+  private clockSet = false;
   /** Number of the latest /state request: older answers are dropped. */
   private tickSeq = 0;
   private trackCentreMs = Number.NaN;
@@ -69,6 +71,7 @@ export class LivePanel {
    * it was). The marker, track and night side follow at once.
    */
   setClock(o: { atMs?: number; speed?: number; paused?: boolean }): void {
+    this.clockSet = true;
     const at = o.atMs ?? this.shownTimeMs();
     this.clockOriginMs = at;
     this.wallOriginMs = performance.now();
@@ -87,6 +90,15 @@ export class LivePanel {
 
   shownTimeIso(): string {
     return new Date(this.shownTimeMs()).toISOString();
+  }
+
+  /**
+   * The shown time when the user chose it (the page's `?at=` or the time control), else undefined:
+   * requests then leave the time out and the server's documented default applies (for passes: now,
+   * or the element epoch with a note when the elements are stale or the embedded sample).
+   */
+  chosenTimeIso(): string | undefined {
+    return (this.opts.at !== undefined || this.clockSet) && Number.isFinite(this.shownTimeMs()) ? this.shownTimeIso() : undefined;
   }
 
   async start(): Promise<void> {

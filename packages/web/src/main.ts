@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const live = new LivePanel({ norad, map, at: atFromUrl() });
   setupPasses({
     norad,
-    startIso: () => (Number.isFinite(live.shownTimeMs()) ? live.shownTimeIso() : undefined),
+    startIso: () => live.chosenTimeIso(),
     onPlace: (p) => map.setObserver(p),
   });
   void loadHistory(norad);

@@ -16,7 +16,7 @@ const STORAGE_KEY = 'stationkeeper.place';
 
 export interface PassesOptions {
   norad: number;
-  /** Start of the search: the page's shown time, ISO UTC. */
+  /** Start of the search: the time the user chose (ISO UTC), or undefined for the server's default. */
   startIso: () => string | undefined;
   onPlace: (place: { latDeg: number; lonDeg: number } | null) => void;
 }

@@ -248,7 +248,7 @@ export function showScenarioResult(box: HTMLElement, raw: unknown, scenarioId?: 
     const markers: ChartMarker[] = burns.map((b) => ({ t: Date.parse(b.epoch_utc) / 1000, kind: b.delta_v_m_s < 0 ? 'lower' : 'raise', label: `${vName(b.vehicle)} ${fmtNum(b.delta_v_m_s, 2, 'm/s')}` }));
     if (unflown) markers.push({ t: Date.parse(unflown) / 1000, kind: 'event', label: 'first reboost no vehicle can fly' });
     if (reentry?.nominal_utc) markers.push({ t: Date.parse(reentry.nominal_utc) / 1000, kind: 'event', label: 're-entry (nominal)' });
-    for (const w of r.withdrawals ?? []) markers.push({ t: Date.parse(w.epoch_utc) / 1000, kind: 'event', label: `${w.partner} withdraws` });
+    for (const w of r.withdrawals ?? []) markers.push({ t: Date.parse(w.epoch_utc) / 1000, kind: 'event', label: `${partnerLabel(w.partner)} withdraws` });
     // The axis runs to the end of the re-entry window (or the nominal date) when that comes after the run.
     const ends = [x[x.length - 1], win ? Date.parse(win.latest_utc) / 1000 : NaN, reentry?.nominal_utc ? Date.parse(reentry.nominal_utc) / 1000 : NaN].filter(Number.isFinite);
     altitudeChart(chart, {

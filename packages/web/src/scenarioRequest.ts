@@ -101,7 +101,7 @@ export function partnersOf(definition: unknown): string[] {
   return [...out];
 }
 
-/** Display name of a partner id. */
+/** Display name of a partner id (the same names as core's partnerName, scenarios/partners.ts, which the notes use). */
 export function partnerLabel(id: string): string {
   const known: Record<string, string> = { roscosmos: 'Roscosmos', nasa: 'NASA', esa: 'ESA', jaxa: 'JAXA', csa: 'CSA' };
   return known[id] ?? id;

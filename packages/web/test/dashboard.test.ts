@@ -278,6 +278,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     expect(lt.from_utc.slice(0, 10)).toBe('2022-03-03');
     expect(lt.note).toMatch(/embedded sample ISS history/);
     expect(await page.textContent('[data-testid=lifetime-window]')).toBe(`${lt.reentry_p05_utc.slice(0, 10)} … ${lt.reentry_p95_utc.slice(0, 10)}`);
+    // One sentence on why another start date (e.g. 03-01 against the latest set's 03-03) gives another date.
+    expect(await page.textContent('[data-testid=lifetime-start-why]')).toMatch(/^This decay starts from the element set of 2022-03-03\. Another start date starts from another orbit/);
 
     // Scenario: the server's examples with title and description; the form fills from the example.
     const examples = await api<{ examples: { name: string; title: string; description: string }[] }>(sample, '/api/scenarios/examples');
@@ -334,6 +336,37 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
     expect(foreign).toEqual([]);
     await ctx.close();
   }, 180_000);
+
+  it('passes: no start sent until a time is chosen, so the server default (and its note) applies; ?at= sends it', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const asked: URL[] = [];
+    const search = async (path: string) => {
+      const { page, unexpectedErrors } = await open(sample, ctx, path);
+      page.on('request', (r) => {
+        if (r.url().includes('/passes?')) asked.push(new URL(r.url()));
+      });
+      await page.fill('#lat', '29.5593');
+      await page.fill('#lon', '-95.09');
+      await page.uncheck('#visible-only');
+      await page.click('#place-form button[type=submit]');
+      await page.waitForSelector('table.passes tbody tr', { timeout: 15_000 });
+      return { page, unexpectedErrors };
+    };
+    // No time chosen: no start; the page shows the answer of the same question without start.
+    const plain = await search('/');
+    expect(asked.at(-1)!.searchParams.has('start')).toBe(false);
+    const byDefault = await api<{ start_utc: string; note?: string; passes: unknown[] }>(sample, '/api/objects/25544/passes?lat=29.5593&lon=-95.09&alt_m=0&days=3&min_elevation=10');
+    expect(byDefault.note).toMatch(/embedded sample/);
+    expect(await plain.page.locator('table.passes tbody tr').count()).toBe(byDefault.passes.length);
+    expect(await plain.page.textContent('#passes-note')).toBe(byDefault.note!.charAt(0).toUpperCase() + byDefault.note!.slice(1) + '.');
+    expect(plain.unexpectedErrors()).toEqual([]);
+    // ?at= chooses the time: the search starts there (the stale-elements note stays when it applies).
+    const chosen = await search('/?at=2022-07-16T00:00:00Z');
+    expect(Date.parse(asked.at(-1)!.searchParams.get('start')!)).toBeGreaterThanOrEqual(Date.parse('2022-07-16T00:00:00Z'));
+    expect(Date.parse(asked.at(-1)!.searchParams.get('start')!)).toBeLessThan(Date.parse('2022-07-16T00:10:00Z'));
+    expect(chosen.unexpectedErrors()).toEqual([]);
+    await ctx.close();
+  });
 
   it('phone 390×844: one column, no sideways scrolling, map and readout visible', async () => {
     const ctx = await browser.newContext({
@@ -488,7 +521,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in chromium against the real s
       propellant_exhausted_utc: '2022-07-01T00:00:00Z',
       shortfalls: [],
       reentry: { nominal_utc: '2023-03-01T10:00:00Z', window: { earliest_utc: '2023-01-20T00:00:00Z', latest_utc: '2023-04-15T00:00:00Z', confidence: 0.9 }, window_status: 'monte-carlo', model: 'm', reentry_altitude_km: 80, during_scenario: true },
-      notes: [{ epoch_utc: '2022-04-02T00:00:00Z', text: 'roscosmos withdraws' }],
+      notes: [{ epoch_utc: '2022-04-02T00:00:00Z', text: 'Roscosmos withdraws' }],
       altitude_series: { epoch_utc: Array.from({ length: days }, (_, i) => new Date(t0 + i * day).toISOString()), mean_altitude_km: Array.from({ length: days }, (_, i) => 417.7 - i * 0.4), f107a: [] },
     };
     const job = (status: string, extra: object = {}) => ({ id: jobId, type: 'scenario', status, params: {}, progress: status === 'succeeded' ? 1 : 0, message: '', created_utc: '', started_utc: null, finished_utc: null, result: null, error: null, ...extra });

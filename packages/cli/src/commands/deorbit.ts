@@ -6,6 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { catalogVehicle, Epoch, parseScenarioText, planDeorbit, type VehicleSpec, RAD_PER_DEG } from '@stationkeeper/core';
+import { resolveDataDir } from '@stationkeeper/core/node';
+import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { epochOption, numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 
@@ -25,6 +27,7 @@ const defaultIo = (): DeorbitCommandIo => ({
 
 interface DeorbitOpts {
   scenario?: string;
+  dataDir?: string;
   epoch?: string;
   apogeeKm?: string;
   perigeeKm?: string;
@@ -56,6 +59,7 @@ export function registerDeorbit(program: Command, ioOverride?: Partial<DeorbitCo
     .option('--vehicles <ids>', 'vehicle options to cost, comma-separated (default usdv,progress-ms,dragon-boost-trunk)')
     .option('--json', 'print the plan as JSON')
     .option('--geojson <file>', 'write the footprint, ground track and zone as GeoJSON')
+    .option('--data-dir <dir>', `${DATA_DIR_HELP}; its Earth orientation (UT1 − UTC) places the footprint under the rotating Earth`)
     .action((opts: DeorbitOpts) => {
       let massKg = numberOption('--mass-kg', opts.massKg, { min: 1 });
       let epoch = epochOption('--epoch', opts.epoch);
@@ -103,6 +107,7 @@ export function registerDeorbit(program: Command, ioOverride?: Partial<DeorbitCo
           finalPerigeeM: opts.finalPerigeeKm !== undefined ? km('--final-perigee-km', opts.finalPerigeeKm, 50) : undefined,
           intermediatePerigeesM: steps,
           vehicles,
+          eop: loadEop(resolveDataDir({ dataDir: opts.dataDir })),
         });
       } catch (e) {
         throw new UsageError((e as Error).message);

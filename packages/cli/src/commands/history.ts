@@ -19,10 +19,14 @@ import {
   svgChart,
   WGS72_EQUATORIAL_RADIUS_M,
   type DetectedManeuver,
+  type MeanElements,
   type ManeuverDetection,
   type OrbitHistoryPoint,
   roundTo,
 } from '@stationkeeper/core';
+import { resolveDataDir } from '@stationkeeper/core/node';
+import { DATA_DIR_HELP } from '../context.js';
+import { storedHistory } from '../storedHistory.js';
 import { tleParsing } from '../util/checksum.js';
 import { integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
@@ -48,21 +52,41 @@ interface HistoryOpts {
   plot?: string;
   threshold?: string;
   summary?: string;
+  dataDir?: string;
 }
 
 const km = (m: number) => m / 1000;
 
-/** The --tle file's text; without --tle the embedded sample ISS history, said on stderr. */
-function readHistoryText(io: HistoryCommandIo, path: string | undefined): string {
-  if (path === undefined) {
-    io.err(`note: no --tle: using the ${ISS_SAMPLE_HISTORY_INFO.label}\n`);
-    return ISS_SAMPLE_HISTORY_TLE;
-  }
+/** The --tle file's text. */
+function readHistoryText(io: HistoryCommandIo, path: string): string {
   try {
     return io.readFile(path);
   } catch (e) {
     throw new UsageError(`cannot read --tle ${path}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * The element sets: the --tle file; without it the sets of --norad (default the ISS) stored in the
+ * data directory, else the embedded sample ISS history; the source is said on stderr.
+ */
+async function historySets(io: HistoryCommandIo, opts: HistoryOpts, noradId: number | undefined): Promise<{ records: MeanElements[]; name: string }> {
+  if (opts.tle === undefined) {
+    const norad = noradId ?? ISS_SAMPLE_HISTORY_INFO.noradId;
+    const stored = await storedHistory(resolveDataDir({ dataDir: opts.dataDir }), norad);
+    if (stored) {
+      io.err(`note: no --tle: using ${stored.label}\n`);
+      return { records: stored.elements, name: stored.elements[stored.elements.length - 1].objectName };
+    }
+    if (norad !== ISS_SAMPLE_HISTORY_INFO.noradId) throw new UsageError(`no element history of NORAD ${norad} in the data directory: pass --tle FILE (the embedded sample history is the ISS's, 25544)`);
+    io.err(`note: no --tle: using the ${ISS_SAMPLE_HISTORY_INFO.label}\n`);
+  }
+  const text = opts.tle === undefined ? ISS_SAMPLE_HISTORY_TLE : readHistoryText(io, opts.tle);
+  const parsed = parseTle(text, { fileName: opts.tle ?? 'embedded sample history', verifyChecksum: tleParsing.verifyChecksum });
+  for (const e of parsed.errors.slice(0, 5)) io.err(`warning: ${formatParseError(e)}\n`);
+  if (parsed.errors.length > 5) io.err(`warning: … and ${parsed.errors.length - 5} more bad element sets skipped\n`);
+  if (parsed.records.length === 0) throw new UsageError(`no element sets in ${opts.tle}`);
+  return { records: parsed.records, name: parsed.records[0]?.objectName || (opts.tle === undefined ? ISS_SAMPLE_HISTORY_INFO.objectName : '') };
 }
 
 export function registerHistory(program: Command, ioOverride?: Partial<HistoryCommandIo>): Command {
@@ -76,20 +100,17 @@ export function registerHistory(program: Command, ioOverride?: Partial<HistoryCo
     .option('--plot <file.svg>', 'write an altitude-vs-time SVG chart with the manoeuvres marked')
     .option('--threshold <sigma>', 'detection threshold in standard deviations of the measured TLE noise (default 10)')
     .option('--summary <period>', 'rows of the epoch table: day, week or month (default: week, or day under 60 days)')
-    .action((opts: HistoryOpts) => {
+    .option('--data-dir <dir>', `${DATA_DIR_HELP}; without --tle its stored element sets of --norad (ingested through the API) are used when it has them`)
+    .action(async (opts: HistoryOpts) => {
       const noradId = integerOption('--norad', opts.norad, { min: 1 });
       const thresholdSigma = numberOption('--threshold', opts.threshold, { min: 1, max: 1000 });
       if (opts.summary !== undefined && !['day', 'week', 'month'].includes(opts.summary)) {
         throw new UsageError(`--summary must be day, week or month, got ${JSON.stringify(opts.summary)}`);
       }
-      const text = readHistoryText(io, opts.tle);
-      const parsed = parseTle(text, { fileName: opts.tle ?? 'embedded sample history', verifyChecksum: tleParsing.verifyChecksum });
-      for (const e of parsed.errors.slice(0, 5)) io.err(`warning: ${formatParseError(e)}\n`);
-      if (parsed.errors.length > 5) io.err(`warning: … and ${parsed.errors.length - 5} more bad element sets skipped\n`);
-      if (parsed.records.length === 0) throw new UsageError(`no element sets in ${opts.tle}`);
-      const history = orbitHistory(parsed.records, { noradId });
+      const sets = await historySets(io, opts, noradId);
+      const history = orbitHistory(sets.records, { noradId });
       const detection = detectManeuvers(history, thresholdSigma !== undefined ? { thresholdSigma } : {});
-      if (opts.plot) io.writeFile(opts.plot, historyChartSvg(history, detection, parsed.records[0]?.objectName || (opts.tle === undefined ? ISS_SAMPLE_HISTORY_INFO.objectName : '')));
+      if (opts.plot) io.writeFile(opts.plot, historyChartSvg(history, detection, sets.name));
       if (opts.json) {
         io.out(JSON.stringify(historyJson(history, detection), null, 2) + '\n');
       } else {

@@ -10,9 +10,9 @@ import {
   Sgp4Propagator,
   type Pass,
   type PassPoint,
-  roundTo,
 } from '@stationkeeper/core';
 import { resolveDataDir } from '@stationkeeper/core/node';
+import { passJson } from '@stationkeeper/runtime';
 import { loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { UsageError, epochOption, integerOption, numberOption, requiredNumber } from '../util/options.js';
@@ -79,31 +79,21 @@ function azimuthCell(p: PassPoint): string {
   return `${fixed(p.azimuthDeg, 0).padStart(3)}° ${compassPoint(p.azimuthDeg)}`;
 }
 
-/** JSON form of one pass (snake_case, degrees, UTC ISO strings; local times when a zone is known). */
+/**
+ * JSON form of one pass: the API's pass object (GET /api/objects/:norad/passes, same precision),
+ * then local times in the zone, the first and last visible instants, the time of the magnitude
+ * and the illumination at culmination.
+ */
 export function passToJson(p: Pass, timeZone: string): Record<string, unknown> {
   const w = p.visibleWindows;
   return {
-    rise_utc: p.rise.epoch.toIsoUtc(3),
+    ...passJson(p),
     rise_local: formatLocal(p.rise.epoch, timeZone),
-    rise_azimuth_deg: roundTo(p.rise.azimuthDeg, 3),
-    culmination_utc: p.culmination.epoch.toIsoUtc(3),
     culmination_local: formatLocal(p.culmination.epoch, timeZone),
-    culmination_azimuth_deg: roundTo(p.culmination.azimuthDeg, 3),
-    max_elevation_deg: roundTo(p.maxElevationDeg, 3),
-    culmination_range_km: roundTo(p.culmination.rangeKm, 1),
-    set_utc: p.set.epoch.toIsoUtc(3),
     set_local: formatLocal(p.set.epoch, timeZone),
-    set_azimuth_deg: roundTo(p.set.azimuthDeg, 3),
-    duration_s: roundTo(p.durationS, 1),
-    in_progress_at_start: p.inProgressAtStart,
-    in_progress_at_end: p.inProgressAtEnd,
-    visible: p.visible,
     visible_start_utc: w.length > 0 ? w[0].start.epoch.toIsoUtc(3) : null,
     visible_end_utc: w.length > 0 ? w[w.length - 1].end.epoch.toIsoUtc(3) : null,
-    visible_windows: w.map((x) => ({ start_utc: x.start.epoch.toIsoUtc(3), end_utc: x.end.epoch.toIsoUtc(3) })),
-    magnitude: p.magnitude === null ? null : roundTo(p.magnitude, 1),
     magnitude_utc: p.magnitudeEpoch === null ? null : p.magnitudeEpoch.toIsoUtc(3),
-    sun_elevation_at_culmination_deg: roundTo(p.sunElevationAtCulminationDeg, 2),
     illumination_at_culmination: p.illuminationAtCulmination,
     time_zone: timeZone,
   };

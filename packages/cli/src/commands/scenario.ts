@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseScenarioText, runScenario, scenarioAltitudeSvg, scenarioReportHtml, SCENARIO_REENTRY_MEMBERS, type ScenarioResult } from '@stationkeeper/core';
+import { parseScenarioText, partnerName, runScenario, scenarioAltitudeSvg, scenarioReportHtml, SCENARIO_REENTRY_MEMBERS, type ScenarioResult } from '@stationkeeper/core';
 import { resolveDataDir, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, integerOption, UsageError } from '../util/options.js';
@@ -51,7 +51,7 @@ function summary(r: ScenarioResult): string {
     ),
   );
   lines.push('');
-  lines.push(formatTable(['partner', 'year', 'delivered kg', 'burned kg', 'Δv m/s'], r.ledger.by_partner.map((p) => [p.partner, String(p.year), p.delivered_kg.toFixed(0), p.burned_kg.toFixed(0), p.delta_v_m_s.toFixed(2)])));
+  lines.push(formatTable(['partner', 'year', 'delivered kg', 'burned kg', 'Δv m/s'], r.ledger.by_partner.map((p) => [partnerName(p.partner), String(p.year), p.delivered_kg.toFixed(0), p.burned_kg.toFixed(0), p.delta_v_m_s.toFixed(2)])));
   lines.push('');
   lines.push(`${r.burns.length} burns; first reboost that no available vehicle can fly: ${r.first_unflown_reboost_utc ?? 'none within the run'}`);
   if (r.reentry) {

@@ -3,8 +3,9 @@
  * speed, sunlit), how old its elements are, and its next visible pass over a place.
  */
 import { Command } from 'commander';
-import { Epoch, findPasses, Sgp4Propagator, subSatelliteState, type Pass, type Propagator, roundTo, DEG_PER_RAD } from '@stationkeeper/core';
+import { Epoch, findPasses, Sgp4Propagator, subSatelliteState, type Pass, type Propagator } from '@stationkeeper/core';
 import { resolveDataDir } from '@stationkeeper/core/node';
+import { passJson, stateJson, type PassJson, type StateJson } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
@@ -42,27 +43,12 @@ interface WhereOpts {
   dataDir?: string;
 }
 
-export interface WhereResult {
+/** The API's state object (GET /api/objects/:norad/state, same precision) with the source and the next visible pass. */
+export interface WhereResult extends StateJson {
   norad: number;
   name: string;
-  epoch_utc: string;
-  lat_deg: number;
-  lon_deg: number;
-  alt_km: number;
-  speed_km_s: number;
-  ground_speed_km_s: number;
-  sunlit: boolean;
-  tle_epoch_utc: string;
-  tle_age_days: number;
   source: string;
-  next_visible_pass: null | {
-    place: { name: string; lat_deg: number; lon_deg: number; alt_m: number };
-    rise_utc: string;
-    culmination_utc: string;
-    set_utc: string;
-    max_elevation_deg: number;
-    magnitude: number | null;
-  };
+  next_visible_pass: null | ({ place: { name: string; lat_deg: number; lon_deg: number; alt_m: number } } & Pick<PassJson, 'rise_utc' | 'culmination_utc' | 'set_utc' | 'max_elevation_deg' | 'magnitude'>);
 }
 
 export function registerWhere(program: Command): void {
@@ -113,30 +99,27 @@ export async function where(opts: WhereOpts): Promise<WhereResult> {
   return {
     norad: elements.noradId,
     name: elements.objectName,
-    epoch_utc: at.toIsoUtc(3),
-    lat_deg: roundTo(sub.latRad * DEG_PER_RAD, 4),
-    lon_deg: roundTo(wrapLongitudeDeg(sub.lonRad * DEG_PER_RAD), 4),
-    alt_km: roundTo(sub.altM / 1e3, 3),
-    speed_km_s: roundTo(sub.speedMps / 1e3, 4),
-    ground_speed_km_s: roundTo(sub.groundSpeedMps / 1e3, 4),
-    sunlit: sub.sunlit,
-    tle_epoch_utc: elements.epoch.toIsoUtc(3),
-    tle_age_days: roundTo(at.secondsSince(elements.epoch) / 86400, 3),
+    ...stateJson(sub, at, elements.epoch),
     source: loaded.sourceLabel,
     next_visible_pass: next ? passSummary(next, place) : null,
   };
 }
 
-
 function passSummary(p: Pass, place: typeof DEFAULT_PLACE): NonNullable<WhereResult['next_visible_pass']> {
+  const j = passJson(p);
   return {
     place: { name: place.name, lat_deg: place.latDeg, lon_deg: place.lonDeg, alt_m: place.altM },
-    rise_utc: p.rise.epoch.toIsoUtc(0),
-    culmination_utc: p.culmination.epoch.toIsoUtc(0),
-    set_utc: p.set.epoch.toIsoUtc(0),
-    max_elevation_deg: roundTo(p.maxElevationDeg, 1),
-    magnitude: p.magnitude === null ? null : roundTo(p.magnitude, 1),
+    rise_utc: j.rise_utc,
+    culmination_utc: j.culmination_utc,
+    set_utc: j.set_utc,
+    max_elevation_deg: j.max_elevation_deg,
+    magnitude: j.magnitude,
   };
+}
+
+/** An ISO time of the JSON (to the millisecond) to the nearest second, as the text shows it. */
+function toSecond(iso: string): string {
+  return Epoch.fromIso(iso).toIsoUtc(0);
 }
 
 export function renderWhere(r: WhereResult): string {
@@ -154,7 +137,7 @@ export function renderWhere(r: WhereResult): string {
   if (p) {
     lines.push(
       `  next visible pass over ${p.place.name} (${p.place.lat_deg}°, ${p.place.lon_deg}°):`,
-      `             rise ${p.rise_utc}, highest ${fixed(p.max_elevation_deg, 0)}° at ${p.culmination_utc.slice(11)}, set ${p.set_utc.slice(11)}` +
+      `             rise ${toSecond(p.rise_utc)}, highest ${fixed(p.max_elevation_deg, 0)}° at ${toSecond(p.culmination_utc).slice(11)}, set ${toSecond(p.set_utc).slice(11)}` +
         (p.magnitude === null ? '' : `, magnitude ${fixed(p.magnitude, 1)}`),
     );
   } else {
@@ -162,8 +145,3 @@ export function renderWhere(r: WhereResult): string {
   }
   return lines.join('\n');
 }
-
-function wrapLongitudeDeg(deg: number): number {
-  return ((((deg + 180) % 360) + 360) % 360) - 180;
-}
-

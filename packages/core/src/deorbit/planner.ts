@@ -24,6 +24,7 @@ import { burnDurationS, propellantForDeltaVKg } from '../maneuvers/rocket.js';
 import { dragDescentToBreakup, type DragDescent } from './dragDescent.js';
 import type { VehicleSpec } from '../maneuvers/vehicles.js';
 import type { Epoch } from '../time/epoch.js';
+import type { EopSource } from '../time/eop.js';
 import { greatCircleKm } from '../frames/greatCircle.js';
 import { insideRing, POINT_NEMO, SPOUA_APPROXIMATE, wrapLonDeg, type LonLatRing } from './zone.js';
 import { RAD_PER_DEG } from '../math/angles.js';
@@ -61,6 +62,8 @@ export interface DeorbitInput {
   vehicles?: VehicleSpec[];
   /** m/(Cd A) of the stack for the descent through the air, kg/m² (default the ISS's, 155). */
   ballisticCoefficientKgPerM2?: number;
+  /** Earth orientation: UT1 − UTC for the Earth's rotation under the footprint (without it UT1 = UTC, up to 0.9 s: 0.4 km at the equator). */
+  eop?: EopSource;
 }
 
 /** ISS: 473,264 kg / (2.0 × 1,525 m²), the project's station model (spacecraft/station.ts). */
@@ -108,11 +111,11 @@ interface Footprint {
   inside: boolean;
 }
 
-/** Geocentric lon/lat (deg) of an inertial position at an instant (GMST rotation). */
-function lonLat(x: number, y: number, z: number, epoch: Epoch, dtS: number): [number, number] {
+/** Geocentric lon/lat (deg) of an inertial position at an instant (GMST of UT1 = UTC + ut1MinusUtcS). */
+function lonLat(x: number, y: number, z: number, epoch: Epoch, dtS: number, ut1MinusUtcS: number): [number, number] {
   const e = epoch.plusSeconds(dtS);
   const { mjdDay, secondsOfDay } = e.utcDaySeconds();
-  const lon = Math.atan2(y, x) - gmst82Rad(mjdDay, secondsOfDay);
+  const lon = Math.atan2(y, x) - gmst82Rad(mjdDay, secondsOfDay + ut1MinusUtcS);
   return [wrapLonDeg(lon / RAD_PER_DEG), Math.asin(z / Math.hypot(x, y, z)) / RAD_PER_DEG];
 }
 
@@ -120,7 +123,7 @@ function lonLat(x: number, y: number, z: number, epoch: Epoch, dtS: number): [nu
  * Footprint of a final burn at apogee at time `burn` (s after `epoch`), apogee at argument of
  * latitude `uA`, orbit (ra, rpFinal) in the plane (i, Ω).
  */
-function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: number, descent: DragDescent, o: Required<Pick<DeorbitInput, 'breakupAltitudeM' | 'debrisLengthM'>>, zone: LonLatRing): Footprint {
+function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: number, descent: DragDescent, o: Required<Pick<DeorbitInput, 'breakupAltitudeM' | 'debrisLengthM'>> & { ut1MinusUtcS: number }, zone: LonLatRing): Footprint {
   const tBreak = descent.timeS;
   const cO = Math.cos(raan);
   const sO = Math.sin(raan);
@@ -141,12 +144,12 @@ function footprintOf(epoch: Epoch, burn: number, uA: number, inc: number, raan: 
   for (let k = 0; k <= steps; k++) {
     const du = (spanRad * k) / steps;
     const [x, y, z] = pos(uBreak + du, RE);
-    const ll = lonLat(x, y, z, epoch, burn + tBreak + du / angRate);
+    const ll = lonLat(x, y, z, epoch, burn + tBreak + du / angRate, o.ut1MinusUtcS);
     line.push(ll);
     if (!insideRing(ll[0], ll[1], zone)) inside = false;
   }
   const [bx, by, bz] = pos(uBreak, RE + o.breakupAltitudeM);
-  const b = lonLat(bx, by, bz, epoch, burn + tBreak);
+  const b = lonLat(bx, by, bz, epoch, burn + tBreak, o.ut1MinusUtcS);
   return { line, breakup: { t: burn + tBreak, lat: b[1], lon: b[0] }, centre: line[steps / 2], inside };
 }
 
@@ -206,7 +209,8 @@ export function planDeorbit(input: DeorbitInput): DeorbitPlan {
   const aPrev = (ra + rpPrev) / 2;
   const nPrev = Math.sqrt(MU / (aPrev * aPrev * aPrev));
   const searchS = (input.searchDays ?? 1) * 86400;
-  const opts = { breakupAltitudeM, debrisLengthM: input.debrisLengthM ?? 5370e3 };
+  // UT1 − UTC changes by ~1 ms a day: one value over the day searched is enough.
+  const opts = { breakupAltitudeM, debrisLengthM: input.debrisLengthM ?? 5370e3, ut1MinusUtcS: input.eop ? input.eop.at(input.epoch.utcMjd()).ut1MinusUtcS : 0 };
   const descent = dragDescentToBreakup(input.epoch, ra, RE + finalPerigee, input.ballisticCoefficientKgPerM2 ?? ISS_BALLISTIC_KG_PER_M2, breakupAltitudeM, MU, RE);
   if (!descent) throw new RangeError('de-orbit: the final orbit does not reach the breakup altitude');
   let best: { t: number; u: number; fp: Footprint; miss: number } | null = null;

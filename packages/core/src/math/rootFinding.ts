@@ -146,3 +146,45 @@ export function illinoisRoot(g: (x: number) => number, a: number, ga: number, b:
   }
   return b;
 }
+
+/**
+ * Illinois regula falsi (Dowell & Jarratt, BIT 11 (1971) 168–174) that keeps a bracket with
+ * f(lo) > 0 ≥ f(hi), lo < hi, for a criterion met where f ≤ 0: the answer is the final `hi`,
+ * which still meets it (Brent's method returns a point on either side). Each trial stays 5 % of
+ * the width inside the bracket so that every step shrinks it; the end that stayed twice in a row
+ * has its value halved. Returns [lo, hi] with hi − lo ≤ max(absTol, relTol·hi) (or after
+ * `maxIterations` evaluations). Where f is not finite at an end, the step bisects.
+ */
+export function illinoisBracket(
+  f: (x: number) => number,
+  lo: number,
+  fLo: number,
+  hi: number,
+  fHi: number,
+  absTol: number,
+  relTol = 1e-3,
+  maxIterations = 80,
+): [number, number] {
+  let fa = fLo;
+  let fb = fHi;
+  let last = 0;
+  for (let it = 0; it < maxIterations && hi - lo > Math.max(absTol, relTol * hi); it++) {
+    const width = hi - lo;
+    let x = Number.isFinite(fa) && Number.isFinite(fb) && fa !== fb ? (lo * fb - hi * fa) / (fb - fa) : 0.5 * (lo + hi);
+    const margin = 0.05 * width;
+    x = Math.min(Math.max(x, lo + margin), hi - margin);
+    const fx = f(x);
+    if (fx > 0) {
+      lo = x;
+      fa = fx;
+      if (last === -1) fb *= 0.5;
+      last = -1;
+    } else {
+      hi = x;
+      fb = fx;
+      if (last === 1) fa *= 0.5;
+      last = 1;
+    }
+  }
+  return [lo, hi];
+}

@@ -23,6 +23,7 @@
  * and brings rise ~10 s earlier at 0°), no light time. Elevations are above the WGS-84 ellipsoid
  * normal at the site.
  */
+import { RAD_PER_DEG } from '../math/angles.js';
 import { WGS84 } from '../bodies/earth.js';
 import {
   EARTH_SHADOW_RADIUS_M,
@@ -39,7 +40,6 @@ import type { StateSource } from '../frames/frameState.js';
 import { PassGeometry, type ObserverSite } from './passGeometry.js';
 import { brentRoot, goldenSectionMax } from '../math/rootFinding.js';
 
-const DEG = Math.PI / 180;
 
 /**
  * Default minimum elevation, deg: 10°. Below ~10° a pass is usually hidden by terrain and
@@ -152,7 +152,7 @@ export function findPasses(source: StateSource, observer: ObserverSite, start: E
   }
   if (!(h > 0)) throw new RangeError(`stepSeconds must be positive, got ${h}`);
   const step = h;
-  const threshold = minElevationDeg * DEG;
+  const threshold = minElevationDeg * RAD_PER_DEG;
 
   // Lazily sampled elevation on the grid t_k = k·h (k may be negative: before the window).
   const samples = new Map<number, number>();
@@ -183,9 +183,9 @@ export function findPasses(source: StateSource, observer: ObserverSite, start: E
     if (elMax < threshold) continue;
     // Same pass as the previous maximum (elevation dipped but stayed above the threshold)?
     if (previous && k < previous.setIndex) {
-      if (elMax > previous.pass.maxElevationDeg * DEG) {
+      if (elMax > previous.pass.maxElevationDeg * RAD_PER_DEG) {
         previous.pass.culmination = pointAt(geom, tc);
-        previous.pass.maxElevationDeg = elMax / DEG;
+        previous.pass.maxElevationDeg = elMax / RAD_PER_DEG;
       }
       continue;
     }
@@ -206,7 +206,7 @@ export function findPasses(source: StateSource, observer: ObserverSite, start: E
       rise: pointAt(geom, tRise),
       culmination: pointAt(geom, tc),
       set: pointAt(geom, tSet),
-      maxElevationDeg: elMax / DEG,
+      maxElevationDeg: elMax / RAD_PER_DEG,
       durationS: tSet - tRise,
       inProgressAtStart: tRise < 0,
       inProgressAtEnd: tSet > span,
@@ -224,7 +224,7 @@ export function findPasses(source: StateSource, observer: ObserverSite, start: E
   const model = options.shadowModel ?? 'conical';
   const standardMagnitude = options.standardMagnitude ?? ISS_STANDARD_MAGNITUDE;
   for (const pass of passes) {
-    describeVisibility(geom, pass, start, twilightDeg * DEG, model, standardMagnitude, xTol);
+    describeVisibility(geom, pass, start, twilightDeg * RAD_PER_DEG, model, standardMagnitude, xTol);
   }
   return passes;
 }
@@ -256,8 +256,8 @@ function pointAt(geom: PassGeometry, t: number): PassPoint {
   geom.evaluate(t);
   return {
     epoch: geom.epoch,
-    azimuthDeg: geom.azimuthRad() / DEG,
-    elevationDeg: geom.elevationRad() / DEG,
+    azimuthDeg: geom.azimuthRad() / RAD_PER_DEG,
+    elevationDeg: geom.elevationRad() / RAD_PER_DEG,
     rangeKm: geom.rangeM() / 1000,
   };
 }
@@ -300,7 +300,7 @@ function describeVisibility(
 
   const tc = pass.culmination.epoch.secondsSince(reference);
   geom.evaluate(tc);
-  pass.sunElevationAtCulminationDeg = geom.evaluateSun() / DEG;
+  pass.sunElevationAtCulminationDeg = geom.evaluateSun() / RAD_PER_DEG;
   pass.illuminationAtCulmination = shadowState(geom.rTemeM, geom.sunTemeM, model);
 
   // Boundaries where either condition changes, found on a 10 s grid and refined by Brent.

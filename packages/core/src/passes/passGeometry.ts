@@ -2,6 +2,7 @@
  * Satellite and Sun geometry seen from one ground site, evaluated at seconds from a reference
  * epoch. Shared scratch buffers: one instance per search, not re-entrant.
  */
+import { RAD_PER_DEG } from '../math/angles.js';
 import { sunPositionTemeM } from '../bodies/sun.js';
 import { earthOrientation, emptyEarthOrientation } from '../frames/earthOrientation.js';
 import { temeToItrfInto, temeToItrfMatrix } from '../frames/earthFixed.js';
@@ -18,7 +19,6 @@ export interface ObserverSite {
   altM: number;
 }
 
-const DEG = Math.PI / 180;
 
 /** Check a site and say which field is wrong. */
 export function validateObserverSite(site: ObserverSite): void {
@@ -65,7 +65,7 @@ export class PassGeometry {
     private readonly eop?: EopSource,
   ) {
     validateObserverSite(observer);
-    this.site = createObserver({ latRad: observer.latDeg * DEG, lonRad: observer.lonDeg * DEG, altM: observer.altM });
+    this.site = createObserver({ latRad: observer.latDeg * RAD_PER_DEG, lonRad: observer.lonDeg * RAD_PER_DEG, altM: observer.altM });
     this.epoch = reference;
   }
 

@@ -6,6 +6,7 @@
 import { esc, svgChart, type ChartMarkers } from '../plot/svgChart.js';
 import { Epoch } from '../time/epoch.js';
 import type { ScenarioResult } from './engine.js';
+import { partnerName } from './partners.js';
 
 const mjd = (iso: string) => Epoch.fromIso(iso).utcMjd();
 
@@ -46,7 +47,7 @@ export function scenarioLedgerSvg(r: ScenarioResult): string {
   // need per year is in the table below, in its own unit.
   const midYear = years.map((y) => mjd(`${y}-07-02T00:00:00Z`));
   const series = partners.map((p) => ({
-    label: `${p}: kg burned`,
+    label: `${partnerName(p)}: kg burned`,
     x: midYear,
     y: years.map((y) => r.ledger.by_partner.find((q) => q.partner === p && q.year === y)?.burned_kg ?? 0),
     style: 'line+markers' as const,
@@ -115,7 +116,7 @@ ${table(
   r.years.map((y) => [y.year, n2(y.delta_v_m_s), n2(y.delta_v_needed_m_s), n0(y.propellant_kg), n1(y.mean_altitude_km), n1(y.decay_m_per_day), n0(y.f107a_mean), ...flightTypes.map((t) => n1(y.flights_equivalent[t]))]),
 )}
 <h3>Per partner</h3>
-${table(['partner', 'year', 'delivered (kg)', 'burned (kg)', 'Δv (m/s)'], r.ledger.by_partner.map((p) => [p.partner, p.year, n0(p.delivered_kg), n0(p.burned_kg), n2(p.delta_v_m_s)]))}
+${table(['partner', 'year', 'delivered (kg)', 'burned (kg)', 'Δv (m/s)'], r.ledger.by_partner.map((p) => [partnerName(p.partner), p.year, n0(p.delivered_kg), n0(p.burned_kg), n2(p.delta_v_m_s)]))}
 <h3>Per vehicle</h3>
 ${table(['vehicle', 'year', 'flights', 'delivered (kg)', 'transferred in (kg)', 'burned (kg)', 'left unused (kg)', 'burns'], r.ledger.by_vehicle.map((v) => [vehicleName(v.vehicle), v.year, v.flights, n0(v.delivered_kg), n0(v.transferred_in_kg), n0(v.burned_kg), n0(v.departed_unused_kg), v.burns]))}
 <h2>Burns</h2>
@@ -127,7 +128,7 @@ ${r.notes.length ? `<h2>Timeline notes</h2><ul>${r.notes.map((n) => `<li>${esc(n
 <li>Decay model: ${esc(r.assumptions.decay_model)}; atmosphere ${esc(r.assumptions.atmosphere)}; space weather ${esc(r.assumptions.space_weather)}.</li>
 <li>Policy: keep the mean altitude between ${r.assumptions.policy.min_altitude_km} and ${r.assumptions.policy.max_altitude_km} km, at most ${r.assumptions.policy.max_delta_v_per_burn_m_s} m/s a burn; vehicles asked in the order ${esc(r.assumptions.policy.vehicle_priority.map(vehicleName).join(', '))}.</li>
 </ul>
-${table(['vehicle', 'partner', 'thrust (N)', 'Isp (s)', 'reboost propellant / flight (kg)', 'transfer / flight (kg)', 'Δv / flight (m/s)', 'estimated or weak figures'], r.assumptions.vehicles.map((v) => [v.name, v.partner, n0(v.reboost_thrust_n), n0(v.isp_s), n0(v.reboost_propellant_kg), n0(v.transfer_propellant_kg), n2(v.delta_v_per_flight_m_s), v.graded_defaults.join(', ') || '—']))}
+${table(['vehicle', 'partner', 'thrust (N)', 'Isp (s)', 'reboost propellant / flight (kg)', 'transfer / flight (kg)', 'Δv / flight (m/s)', 'estimated or weak figures'], r.assumptions.vehicles.map((v) => [v.name, partnerName(v.partner), n0(v.reboost_thrust_n), n0(v.isp_s), n0(v.reboost_propellant_kg), n0(v.transfer_propellant_kg), n2(v.delta_v_per_flight_m_s), v.graded_defaults.join(', ') || '—']))}
 <p class="note">Figures marked W (weak source) or EST (estimate) are defaults, not established facts; see docs/station-keeping.md for every source. Altitudes are mean altitudes (semi-major axis minus 6,378.135 km), the convention of the orbit history.</p>
 ${r.reentry ? `<p class="note">Re-entry: ${esc(r.reentry.model)}; window: ${esc(r.reentry.window_status)}.</p>` : ''}
 </body></html>

@@ -96,7 +96,7 @@ describe('scenario engine', () => {
   it('a partner withdrawal stops its burns and arrivals, and the station comes down', () => {
     const w = run(BASE.replace('end: 2031-12-31', 'end: 2034-12-31') + '  - { type: partner-withdrawal, date: 2030-03-01, partner: roscosmos }\n');
     expect(w.burns.every((b) => b.epoch_utc < '2030-03-01')).toBe(true);
-    expect(w.notes.some((n) => /progress-ms #2 not flown: roscosmos has withdrawn/.test(n.text))).toBe(true);
+    expect(w.notes.some((n) => /progress-ms #2 not flown: Roscosmos has withdrawn/.test(n.text))).toBe(true);
     expect(w.propellant_exhausted_utc).not.toBeNull();
     expect(w.reentry?.nominal_utc).toBeTruthy();
     expect(w.reentry!.window_status).toBe('pending');
@@ -106,7 +106,7 @@ describe('scenario engine', () => {
     const d = run(BASE + '  - { type: debris-avoidance, date: 2030-06-01, delta_v_m_s: 0.4 }\n  - { type: vehicle-grounded, date: 2031-01-01, vehicle: progress-ms }\n');
     const dam = d.burns.filter((b) => b.purpose === 'debris-avoidance');
     expect(dam.reduce((s, b) => s + b.delta_v_m_s, 0)).toBeCloseTo(0.4, 3);
-    expect(d.notes.some((n) => /not flown: progress-ms is grounded/.test(n.text))).toBe(true);
+    expect(d.notes.some((n) => /not flown: Progress MS is grounded/.test(n.text))).toBe(true);
     expect(d.ledger.by_vehicle.filter((v) => v.vehicle === 'progress-ms' && v.year === 2031).every((v) => v.flights === 0)).toBe(true);
   });
   it('a phasing target is met on its date', () => {

@@ -5,7 +5,8 @@
  */
 import { Epoch, findPasses, passSkyPath, roundTo as round, Sgp4Propagator, type Pass } from '@stationkeeper/core';
 import { loadDataDirEop } from '@stationkeeper/core/node';
-import { objectHistory, passJson } from '../routes/objects.js';
+import { passJson, skyPointJson } from '@stationkeeper/runtime';
+import { objectHistory } from '../routes/objects/history.js';
 import { openDatabase } from '../store/db.js';
 import { ElementStore, elementsFromJson } from '../store/elementStore.js';
 import { offLoopAnswer } from './requestPool.js';
@@ -39,7 +40,7 @@ export function passesInWorker(input: PassesTaskInput) {
     const sky = (p: Pass) =>
       input.skyStepS === undefined
         ? {}
-        : { sky: passSkyPath(propagator, input.site, p, input.skyStepS, eop).map((x) => ({ t_utc: x.epoch.toIsoUtc(0), az_deg: round(x.azimuthDeg, 2), el_deg: round(x.elevationDeg, 2) })) };
+        : { sky: passSkyPath(propagator, input.site, p, input.skyStepS, eop).map(skyPointJson) };
     return (input.visibleOnly ? passes.filter((p) => p.visible) : passes).map((p) => ({ ...passJson(p), ...sky(p) }));
   });
 }
