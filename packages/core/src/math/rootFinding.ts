@@ -113,26 +113,33 @@ export function goldenSectionMax(f: (x: number) => number, a: number, b: number,
   return 0.5 * (a + b);
 }
 
+/** What distinguishes one use of the Illinois iteration from another. */
+interface IllinoisRule {
+  /** True while the bracket [a, b] is still too wide. */
+  open(a: number, b: number): boolean;
+  /** How far inside the bracket every trial point stays, so that each step shrinks it. */
+  margin(a: number, b: number): number;
+  /** True when a value puts its point on b's side. */
+  onSideOfB(gx: number): boolean;
+  /** Stop at a point where g is exactly 0. */
+  stopAtZero: boolean;
+  maxIterations: number;
+}
+
 /**
- * Illinois variant of regula falsi (Dowell & Jarratt, BIT 11 (1971) 168–174) on the bracket
- * [a, b] (a before b in the caller's order, ga·gb ≤ 0): keeps a bracket and converges
- * superlinearly. Every trial point stays at least tol/2 inside the bracket, so it always shrinks;
- * stops when the bracket is narrower than `tol` and returns the end on b's side, i.e. a point
- * where g already has b's sign (or is 0). That one-sidedness is what an event manager needs: the
- * sign after the event is known, so the same root is not found twice. `maxIterations` bounds the
- * work when g is not continuous.
+ * The Illinois variant of regula falsi (Dowell & Jarratt, BIT 11 (1971) 168–174): a secant step
+ * inside the bracket [a, b] (in either order); the end that stayed twice in a row has its value
+ * halved, which keeps the convergence superlinear. Bisects where a value is not finite.
  */
-export function illinoisRoot(g: (x: number) => number, a: number, ga: number, b: number, gb: number, tol: number, maxIterations = 200): number {
+function illinois(g: (x: number) => number, a: number, ga: number, b: number, gb: number, rule: IllinoisRule): [number, number] {
   let lastMoved = 0; // +1: a moved last, −1: b moved last
-  for (let iter = 0; iter < maxIterations && Math.abs(b - a) > tol; iter++) {
-    let x = ga === gb ? 0.5 * (a + b) : b - (gb * (b - a)) / (gb - ga);
-    const lo = Math.min(a, b) + 0.5 * tol;
-    const hi = Math.max(a, b) - 0.5 * tol;
-    if (!(x >= lo)) x = lo;
-    if (!(x <= hi)) x = hi;
+  for (let iter = 0; iter < rule.maxIterations && rule.open(a, b); iter++) {
+    const secant = Number.isFinite(ga) && Number.isFinite(gb) && ga !== gb;
+    const m = rule.margin(a, b);
+    const x = Math.min(Math.max(secant ? b - (gb * (b - a)) / (gb - ga) : 0.5 * (a + b), Math.min(a, b) + m), Math.max(a, b) - m);
     const gx = g(x);
-    if (gx === 0) return x;
-    if (Math.sign(gx) === Math.sign(gb)) {
+    if (gx === 0 && rule.stopAtZero) return [x, x];
+    if (rule.onSideOfB(gx)) {
       b = x;
       gb = gx;
       if (lastMoved === -1) ga *= 0.5;
@@ -144,16 +151,33 @@ export function illinoisRoot(g: (x: number) => number, a: number, ga: number, b:
       lastMoved = 1;
     }
   }
-  return b;
+  return [a, b];
 }
 
 /**
- * Illinois regula falsi (Dowell & Jarratt, BIT 11 (1971) 168–174) that keeps a bracket with
- * f(lo) > 0 ≥ f(hi), lo < hi, for a criterion met where f ≤ 0: the answer is the final `hi`,
- * which still meets it (Brent's method returns a point on either side). Each trial stays 5 % of
- * the width inside the bracket so that every step shrinks it; the end that stayed twice in a row
- * has its value halved. Returns [lo, hi] with hi − lo ≤ max(absTol, relTol·hi) (or after
- * `maxIterations` evaluations). Where f is not finite at an end, the step bisects.
+ * Root of g on the bracket [a, b] (a before b in the caller's order, ga·gb ≤ 0) by the Illinois
+ * iteration. Every trial point stays at least tol/2 inside the bracket; stops when the bracket is
+ * narrower than `tol` and returns the end on b's side, i.e. a point where g already has b's sign
+ * (or is 0). That one-sidedness is what an event manager needs: the sign after the event is
+ * known, so the same root is not found twice. `maxIterations` bounds the work when g is not
+ * continuous.
+ */
+export function illinoisRoot(g: (x: number) => number, a: number, ga: number, b: number, gb: number, tol: number, maxIterations = 200): number {
+  const signB = Math.sign(gb);
+  return illinois(g, a, ga, b, gb, {
+    open: (x, y) => Math.abs(y - x) > tol,
+    margin: () => 0.5 * tol,
+    onSideOfB: (gx) => Math.sign(gx) === signB,
+    stopAtZero: true,
+    maxIterations,
+  })[1];
+}
+
+/**
+ * A bracket [lo, hi] with f(lo) > 0 ≥ f(hi), lo < hi, narrowed by the Illinois iteration for a
+ * criterion met where f ≤ 0: the answer is the final `hi`, which still meets it (Brent's method
+ * returns a point on either side). Each trial stays 5 % of the width inside the bracket. Returns
+ * [lo, hi] with hi − lo ≤ max(absTol, relTol·hi) (or after `maxIterations` evaluations).
  */
 export function illinoisBracket(
   f: (x: number) => number,
@@ -165,26 +189,11 @@ export function illinoisBracket(
   relTol = 1e-3,
   maxIterations = 80,
 ): [number, number] {
-  let fa = fLo;
-  let fb = fHi;
-  let last = 0;
-  for (let it = 0; it < maxIterations && hi - lo > Math.max(absTol, relTol * hi); it++) {
-    const width = hi - lo;
-    let x = Number.isFinite(fa) && Number.isFinite(fb) && fa !== fb ? (lo * fb - hi * fa) / (fb - fa) : 0.5 * (lo + hi);
-    const margin = 0.05 * width;
-    x = Math.min(Math.max(x, lo + margin), hi - margin);
-    const fx = f(x);
-    if (fx > 0) {
-      lo = x;
-      fa = fx;
-      if (last === -1) fb *= 0.5;
-      last = -1;
-    } else {
-      hi = x;
-      fb = fx;
-      if (last === 1) fa *= 0.5;
-      last = 1;
-    }
-  }
-  return [lo, hi];
+  return illinois(f, lo, fLo, hi, fHi, {
+    open: (a, b) => b - a > Math.max(absTol, relTol * b),
+    margin: (a, b) => 0.05 * (b - a),
+    onSideOfB: (fx) => !(fx > 0),
+    stopAtZero: false,
+    maxIterations,
+  });
 }
