@@ -1,5 +1,5 @@
 /** Run-time inputs shared by commands: the data directory option and its Earth-orientation data. */
-import { loadDataDirEop } from '@stationkeeper/core/node';
+import { loadDataDirEop } from '@stationkeeper/runtime';
 
 /**
  * EOP (and a newer leap-second table) from the data directory; undefined when it has none

@@ -12,7 +12,7 @@ import {
   parseElements,
   type ElementSetRecord,
 } from '@stationkeeper/core';
-import { optionalDataFile } from '@stationkeeper/core/node';
+import { optionalDataFile } from '@stationkeeper/runtime';
 import { tleParsing } from './util/checksum.js';
 import { UsageError } from './util/options.js';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { optionalDataFile, loadDataDirEop } from '@stationkeeper/core/node';
+import { optionalDataFile, loadDataDirEop } from '@stationkeeper/runtime';
 import { isLoopbackHost, tokenRequired, type ServerConfig } from './config.js';
 import { ElementsResolver } from './elementsSource.js';
 import { HttpError } from './httpError.js';

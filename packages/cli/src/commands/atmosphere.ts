@@ -22,7 +22,7 @@ import {
   type SpaceWeatherKind,
   SolarCycleSpaceWeather,
 } from '@stationkeeper/core';
-import { msisCoefficientsFrom, optionalDataFile, resolveDataDir, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/core/node';
+import { msisCoefficientsFrom, optionalDataFile, resolveDataDir, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, epochOption, numberOption, requiredNumber, UsageError } from '../util/options.js';
 import { printJson } from '../util/table.js';

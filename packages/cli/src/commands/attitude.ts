@@ -6,10 +6,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
-  attitudeMomentumChartSvg, attitudeSimulateReport, attitudeSlewReport, attitudeTeaReport, createNrlmsise00, Epoch,
-  loadNrlmsise00Coefficients, parseAttitudeConfig, parseNamedAttitude, type AtmosphereModel, type AttitudeConfig,
+  attitudeSimulateReport,
+  attitudeSlewReport,
+  attitudeTeaReport,
+  createNrlmsise00,
+  Epoch,
+  loadNrlmsise00Coefficients,
+  parseAttitudeConfig,
+  parseNamedAttitude,
+  type AtmosphereModel,
+  type AttitudeConfig,
 } from '@stationkeeper/core';
-import { msisCoefficientsFrom, resolveDataDir } from '@stationkeeper/core/node';
+import { msisCoefficientsFrom, resolveDataDir, attitudeMomentumChartSvg } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, epochOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';

@@ -16,12 +16,12 @@ import {
   maneuverJson,
   orbitHistory,
   parseTle,
-  svgChart,
   WGS72_EQUATORIAL_RADIUS_M,
   type DetectedManeuver,
   type ManeuverDetection,
   type OrbitHistoryPoint,
 } from '@stationkeeper/core';
+import { svgChart } from '@stationkeeper/runtime';
 import { tleParsing } from '../util/checksum.js';
 import { integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';

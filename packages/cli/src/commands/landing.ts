@@ -24,7 +24,7 @@ import {
   type MeanElements,
   type ReturnCase,
 } from '@stationkeeper/core';
-import { resolveDataDir, runDispersionParallel } from '@stationkeeper/core/node';
+import { resolveDataDir, runDispersionParallel } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';

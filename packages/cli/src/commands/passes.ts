@@ -11,7 +11,7 @@ import {
   type Pass,
   type PassPoint,
 } from '@stationkeeper/core';
-import { resolveDataDir } from '@stationkeeper/core/node';
+import { resolveDataDir } from '@stationkeeper/runtime';
 import { loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { UsageError, epochOption, integerOption, numberOption, requiredNumber } from '../util/options.js';

@@ -36,7 +36,7 @@ import {
   type PropagationResult,
   type RunConfig,
 } from '@stationkeeper/core';
-import { MissingDataFileError, msisCoefficientsFrom, optionalDataFile, requireDataFile, resolveDataDir } from '@stationkeeper/core/node';
+import { MissingDataFileError, msisCoefficientsFrom, optionalDataFile, requireDataFile, resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';

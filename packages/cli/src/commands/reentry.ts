@@ -18,7 +18,6 @@ import {
   ReentryInputError,
   runReentryEnsemble,
   summariseEnsemble,
-  svgChart,
   type EnsembleSummary,
   type FinalGroundTrack,
   type MeanElements,
@@ -27,15 +26,7 @@ import {
   type ReentryPreparation,
   type ReentryPreparationOptions,
 } from '@stationkeeper/core';
-import {
-  msisCoefficientsFrom,
-  REENTRY_MSIS_COEFFICIENTS_PATH,
-  REENTRY_SPACE_WEATHER_PATH,
-  resolveDataDir,
-  runReentryEnsembleParallel,
-  SPACE_WEATHER_FALLBACK_NOTE,
-  spaceWeatherTableFrom,
-} from '@stationkeeper/core/node';
+import { msisCoefficientsFrom, REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, resolveDataDir, runReentryEnsembleParallel, SPACE_WEATHER_FALLBACK_NOTE, spaceWeatherTableFrom, svgChart } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { tleParsing } from '../util/checksum.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';

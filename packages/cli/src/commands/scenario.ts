@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseScenarioText, runScenario, scenarioAltitudeSvg, scenarioReportHtml, SCENARIO_REENTRY_MEMBERS, type ScenarioResult } from '@stationkeeper/core';
-import { resolveDataDir, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
+import { parseScenarioText, runScenario, SCENARIO_REENTRY_MEMBERS, type ScenarioResult } from '@stationkeeper/core';
+import { resolveDataDir, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH, scenarioAltitudeSvg, scenarioReportHtml } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, integerOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { Epoch, parseElements, type CloseApproach, type ElementSetRecord, type ScreeningResult } from '@stationkeeper/core';
-import { optionalDataFile, ParallelScreener, resolveDataDir } from '@stationkeeper/core/node';
+import { optionalDataFile, ParallelScreener, resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { tleParsing } from '../util/checksum.js';
 import { runScreenOnQueue } from './screenQueue.js';

@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { Epoch, findPasses, Sgp4Propagator, stateFnFromElements, subSatelliteState, type Pass } from '@stationkeeper/core';
-import { resolveDataDir } from '@stationkeeper/core/node';
+import { resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';

@@ -12,7 +12,7 @@ import {
   dataFilePath,
   type DataFileSpec,
   type DatasetId,
-} from '@stationkeeper/core/node';
+} from '@stationkeeper/runtime';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.js';
 import { downloadBytes, isUnreachableMessage } from './download.js';
 import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS } from '@stationkeeper/core/node';
+import { DATASETS } from '@stationkeeper/runtime';
 import { registerData } from '../../src/commands/data.js';
 import { fetchData } from '../../src/data/fetch.js';
 import { convertNrlmsise00DataC } from '../../src/data/nrlmsiseConverter.js';

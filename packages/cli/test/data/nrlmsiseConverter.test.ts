@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NRLMSISE00_ARRAY_SHAPES, validateNrlmsise00Json } from '@stationkeeper/core/node';
+import { NRLMSISE00_ARRAY_SHAPES, validateNrlmsise00Json } from '@stationkeeper/runtime';
 import {
   convertNrlmsise00DataC,
   convertNrlmsise00DataCBytes,

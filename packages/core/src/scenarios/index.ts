@@ -3,7 +3,6 @@ export { SCENARIO_JSON_SCHEMA, validateAgainstSchema, isDateText, type SchemaIss
 export { parseScenarioText, validateScenario, ScenarioError, MAX_SCENARIO_SPAN_YEARS, MAX_SCENARIO_EVENTS } from './validate.js';
 export { readScenarioYaml, scenarioTextBudgetProblem, yamlErrorIssue, SCENARIO_TEXT_LIMITS, SCENARIO_YAML_OPTIONS } from './scenarioYaml.js';
 export * from './engine.js';
-export * from './report.js';
 // Everything the what-if runs are built from, so one line in src/index.ts exports it all.
 export * from '../stationkeeping/index.js';
 export * from '../maneuvers/index.js';

@@ -6,8 +6,8 @@
  */
 import { contourSegments } from '../plot/contour.js';
 import { svgChart, type ChartMarkers, type ChartSeries } from '../plot/svgChart.js';
-import type { Epoch } from '../time/epoch.js';
-import { porkchopMinima, type PorkchopGrid } from './porkchop.js';
+import type { Epoch } from '@stationkeeper/core';
+import { porkchopMinima, type PorkchopGrid } from '@stationkeeper/core';
 
 /** Default C3 contour levels, km²/s². */
 export const DEFAULT_C3_LEVELS_KM2_S2 = [8, 10, 12, 15, 20, 25, 30, 40, 60];

@@ -1,7 +1,6 @@
 /** SVG charts of orbit raising: altitude against time per satellite, the operational shell as a dashed line. */
 import { svgChart, type ChartSeries } from '../plot/svgChart.js';
-import type { LowThrustRaise } from './lowThrust.js';
-import type { RaiseTrack } from './raiseHistory.js';
+import type { LowThrustRaise, RaiseTrack } from '@stationkeeper/core';
 
 const COLOURS: Record<RaiseTrack['status'], string> = { reached: '#1f77b4', raising: '#ff7f0e', 'never-raised': '#d62728', 'too-short': '#7f7f7f' };
 const LABELS: Record<RaiseTrack['status'], string> = { reached: 'reached the shell', raising: 'still raising', 'never-raised': 'never raised', 'too-short': 'history too short' };

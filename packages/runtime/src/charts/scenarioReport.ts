@@ -4,8 +4,8 @@
  * the station would re-enter if propellant ran out. No DOM, no external assets.
  */
 import { esc, svgChart, type ChartMarkers } from '../plot/svgChart.js';
-import { Epoch } from '../time/epoch.js';
-import type { ScenarioResult } from './engine.js';
+import { Epoch } from '@stationkeeper/core';
+import type { ScenarioResult } from '@stationkeeper/core';
 
 const mjd = (iso: string) => Epoch.fromIso(iso).utcMjd();
 

@@ -4,9 +4,9 @@
  * embedded leap-second table. Shared by the CLI and the server.
  */
 import { readFileSync } from 'node:fs';
-import { parseCelestrakEop, parseFinals2000A } from '../time/eop.js';
-import type { EopSource } from '../time/eop.js';
-import { parseTaiUtcDat, setLeapSecondTable } from '../time/leapSeconds.js';
+import { parseCelestrakEop, parseFinals2000A } from '@stationkeeper/core';
+import type { EopSource } from '@stationkeeper/core';
+import { parseTaiUtcDat, setLeapSecondTable } from '@stationkeeper/core';
 import { optionalDataFile } from './dataDir.js';
 
 const cache = new Map<string, EopSource | undefined>();

@@ -10,7 +10,7 @@ import {
   SOLAR_CYCLE_TABLE_NAME,
   solarCycleTable,
   type SpaceWeatherTable,
-} from '../index.js';
+} from '@stationkeeper/core';
 import { optionalDataFile } from './dataDir.js';
 
 /** NRLMSISE-00 coefficients inside the data directory (`stationkeeper data fetch --only msis`). */

@@ -1,12 +1,7 @@
-// Node-only entry point of core (`@stationkeeper/core/node`): file access and workers.
+// The data directory: where it is, what it holds (the dataset catalogue), and the loaders.
 export * from './dataDir.js';
 export * from './datasets.js';
-export * from './parallelSgp4.js';
 export * from './dataDirEop.js';
-export * from './screeningParallel.js';
-export * from './reentryPool.js';
 export * from './scenarioDeps.js';
 export * from './reentryData.js';
-export * from './landingPool.js';
 export * from './embeddedDefaults.js';
-export * from './workerArgs.js';

@@ -17,7 +17,7 @@ import {
   SolarCycleSpaceWeather,
   TabulatedSpaceWeather,
   type ScenarioDeps,
-} from '../index.js';
+} from '@stationkeeper/core';
 import { optionalDataFile } from './dataDir.js';
 import { MSIS_COEFFICIENTS_PATH, msisCoefficientsFrom, solarCycleStandInTable, SPACE_WEATHER_FALLBACK_NOTE, SPACE_WEATHER_PATH } from './embeddedDefaults.js';
 

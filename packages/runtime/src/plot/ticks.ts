@@ -1,4 +1,4 @@
-import { Epoch } from '../time/epoch.js';
+import { Epoch } from '@stationkeeper/core';
 
 export interface Tick {
   value: number;

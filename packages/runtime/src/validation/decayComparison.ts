@@ -8,14 +8,14 @@
  * against outlying sets. Modelled: the orbit started from SGP4 of the first set in the window
  * (TEME → GCRF), propagated to the last one, averaged over each revolution, and fitted the same way.
  */
-import type { MeanElements } from '../formats/meanElements.js';
-import type { OrbitHistoryPoint } from '../history/orbitHistory.js';
-import { theilSenSlopeSubsampled } from '../history/robustLine.js';
-import type { NumericalPropagator, PropagationResult } from '../propagation/numerical/numericalPropagator.js';
-import { stateFromMeanElements } from '../propagation/numerical/initialState.js';
-import type { Epoch } from '../time/epoch.js';
-import type { EopSource } from '../time/eop.js';
-import { fitLine } from '../math/lineFit.js';
+import type { MeanElements } from '@stationkeeper/core';
+import type { OrbitHistoryPoint } from '@stationkeeper/core';
+import { theilSenSlopeSubsampled } from '@stationkeeper/core';
+import type { NumericalPropagator, PropagationResult } from '@stationkeeper/core';
+import { stateFromMeanElements } from '@stationkeeper/core';
+import type { Epoch } from '@stationkeeper/core';
+import type { EopSource } from '@stationkeeper/core';
+import { fitLine } from '@stationkeeper/core';
 import { revolutionMeanSemiMajorAxis } from './meanSemiMajorAxis.js';
 
 const DAY_S = 86400;

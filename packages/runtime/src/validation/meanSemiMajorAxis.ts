@@ -9,8 +9,8 @@
  * moves with the mean a. A constant offset between the two (O(J2²) terms, the GM of EGM96 against
  * WGS-72) does not change a slope, which is what a decay comparison uses.
  */
-import type { Ephemeris } from '../propagation/numerical/numericalPropagator.js';
-import { EGM96_GM_M3_PER_S2 } from '../gravity/zonal.js';
+import type { Ephemeris } from '@stationkeeper/core';
+import { EGM96_GM_M3_PER_S2 } from '@stationkeeper/core';
 
 /** Osculating two-body semi-major axis, m (vis-viva). */
 export function osculatingSemiMajorAxisM(r: ArrayLike<number>, v: ArrayLike<number>, gmM3PerS2 = EGM96_GM_M3_PER_S2, offset = 0): number {

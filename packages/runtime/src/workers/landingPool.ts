@@ -7,8 +7,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { setWarningHandler } from '../diagnostics.js';
-import { runDispersionMembers, type DispersionPlan, type MemberLanding } from '../entry/dispersion.js';
+import { setWarningHandler } from '@stationkeeper/core';
+import { runDispersionMembers, type DispersionPlan, type MemberLanding } from '@stationkeeper/core';
 import { workerExecArgv } from './workerArgs.js';
 
 export interface LandingPoolOptions {

@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { MeanElements } from '../formats/meanElements.js';
+import type { MeanElements } from '@stationkeeper/core';
 import {
   allocateSgp4BatchResult,
   isSgp4TleLines,
@@ -17,7 +17,7 @@ import {
   type Sgp4BatchResult,
   type Sgp4BatchTimes,
   type Sgp4Source,
-} from '../propagation/index.js';
+} from '@stationkeeper/core';
 import type { FromWorker, RunMessage, ToWorker, WireChunk, WireSource } from './sgp4WorkerProtocol.js';
 import { workerExecArgv } from './workerArgs.js';
 

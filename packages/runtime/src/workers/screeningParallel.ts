@@ -19,10 +19,10 @@ import {
   type ScreeningResult,
   type ScreeningShard,
   type ShardResult,
-} from '../conjunction/index.js';
-import type { MeanElements } from '../formats/meanElements.js';
-import { isSgp4TleLines, type Sgp4Source } from '../propagation/index.js';
-import type { Epoch } from '../time/epoch.js';
+} from '@stationkeeper/core';
+import type { MeanElements } from '@stationkeeper/core';
+import { isSgp4TleLines, type Sgp4Source } from '@stationkeeper/core';
+import type { Epoch } from '@stationkeeper/core';
 import type { FromScreeningWorker, ToScreeningWorker } from './screeningProtocol.js';
 import type { WireSource } from './sgp4WorkerProtocol.js';
 import { workerExecArgv } from './workerArgs.js';

@@ -1,5 +1,5 @@
 /** Messages between the parallel screener and its worker threads (structured-clone data only). */
-import type { ScreeningShard, ShardResult } from '../conjunction/index.js';
+import type { ScreeningShard, ShardResult } from '@stationkeeper/core';
 import type { WireSource } from './sgp4WorkerProtocol.js';
 
 export interface ScreeningInitMessage {

@@ -1,6 +1,6 @@
 /** Messages between the parallel SGP4 runner and its worker threads (structured-clone data only). */
-import type { MeanElements } from '../formats/meanElements.js';
-import type { Sgp4TleLines } from '../propagation/index.js';
+import type { MeanElements } from '@stationkeeper/core';
+import type { Sgp4TleLines } from '@stationkeeper/core';
 
 /** Mean elements with the epoch as plain TAI numbers (Epoch instances do not survive cloning). */
 export type WireMeanElements = Omit<MeanElements, 'epoch'> & { epoch: { taiMjdDay: number; taiSecondsOfDay: number } };

@@ -1,7 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { dateTicks, niceTicks, svgChart } from '../../src/plot/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '@stationkeeper/core';
 
 describe('niceTicks', () => {
   it('uses 1, 2, 2.5, 5 × 10ⁿ steps and labels with just enough decimals', () => {

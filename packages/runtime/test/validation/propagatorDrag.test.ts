@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createNrlmsise00, loadNrlmsise00Coefficients, buildForceModels, parseTle, detectManeuvers, orbitHistory, NumericalPropagator, parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather, Epoch, parseCelestrakEop } from '@stationkeeper/core';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/index.js';
-import { buildForceModels } from '../../src/forces/config.js';
-import { parseTle } from '../../src/formats/index.js';
-import { detectManeuvers, orbitHistory } from '../../src/history/index.js';
-import { NumericalPropagator } from '../../src/propagation/numerical/index.js';
-import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { parseCelestrakEop } from '../../src/time/eop.js';
 import { compareDecayRate } from '../../src/validation/index.js';
 
 /** TOPO ISS OEM header 2022-02-11 (shared/facts/iss-operations.md §1, grade P). */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildForceModels } from '../../src/forces/config.js';
-import { NumericalPropagator } from '../../src/propagation/numerical/index.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { fitLine, fitPolynomial, osculatingSemiMajorAxisM, revolutionMeanSemiMajorAxis, rtnDifference } from '../../src/validation/index.js';
+import { buildForceModels, NumericalPropagator, Epoch, fitLine, fitPolynomial } from '@stationkeeper/core';
+import { osculatingSemiMajorAxisM, revolutionMeanSemiMajorAxis, rtnDifference } from '../../src/validation/index.js';
 
 describe('rtnDifference', () => {
   it('resolves offsets along r̂, the along-track direction and the orbit normal', () => {

@@ -7,7 +7,7 @@ import {
   attitudeSimulateReport, createNrlmsise00, Epoch, ISS_CMG_ARRAY, loadNrlmsise00Coefficients, parseAttitudeConfig,
   type AtmosphereModel,
 } from '@stationkeeper/core';
-import { MSIS_COEFFICIENTS_PATH, msisCoefficientsFrom, optionalDataFile } from '@stationkeeper/core/node';
+import { MSIS_COEFFICIENTS_PATH, msisCoefficientsFrom, optionalDataFile } from '@stationkeeper/runtime';
 import { offLoopAnswer } from './requestPool.js';
 
 

@@ -4,7 +4,7 @@
  * stored JSON text, epochs as TAI day and seconds; the EOP file is read once per thread.
  */
 import { Epoch, findPasses, passSkyPath, Sgp4Propagator, sgp4StateFn, type Pass } from '@stationkeeper/core';
-import { loadDataDirEop } from '@stationkeeper/core/node';
+import { loadDataDirEop } from '@stationkeeper/runtime';
 import { objectHistory, passJson, round } from '../routes/objects.js';
 import { openDatabase } from '../store/db.js';
 import { ElementStore, elementsFromJson } from '../store/elementStore.js';

@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { dataFilePath } from '@stationkeeper/core/node';
+import { dataFilePath } from '@stationkeeper/runtime';
 import { HttpError } from '../httpError.js';
 import { JobParamsError } from '../jobs/registry.js';
 import type { JobRunner } from '../jobs/runner.js';

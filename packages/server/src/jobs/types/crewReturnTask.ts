@@ -4,7 +4,7 @@
  * predicted ground track — the dashboard's crew-return panel draws them.
  */
 import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
-import { msisCoefficientsFrom, REENTRY_SPACE_WEATHER_PATH, SPACE_WEATHER_FALLBACK_NOTE, spaceWeatherTableFrom } from '@stationkeeper/core/node';
+import { msisCoefficientsFrom, REENTRY_SPACE_WEATHER_PATH, SPACE_WEATHER_FALLBACK_NOTE, spaceWeatherTableFrom } from '@stationkeeper/runtime';
 import { fromWire, type WireElements } from '../wireElements.js';
 
 export interface CrewReturnInput {

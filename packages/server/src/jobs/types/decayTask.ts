@@ -17,7 +17,7 @@ import {
   type ReentryEnsembleInput,
   type SpaceWeatherTable,
 } from '@stationkeeper/core';
-import { optionalDataFile, REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, solarCycleStandInTable, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/core/node';
+import { optionalDataFile, REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, solarCycleStandInTable, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/runtime';
 import { fromWire, type WireElements } from '../wireElements.js';
 
 export const DECAY_MSIS_PATH = REENTRY_MSIS_COEFFICIENTS_PATH;

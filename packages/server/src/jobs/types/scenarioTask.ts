@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { runScenario, validateScenario, type ScenarioDeps, type ScenarioResult } from '@stationkeeper/core';
-import { dataFilePath, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH, type ScenarioDecayChoice } from '@stationkeeper/core/node';
+import { dataFilePath, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH, type ScenarioDecayChoice } from '@stationkeeper/runtime';
 
 export interface ScenarioTaskInput {
   definition: unknown;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, SHARED_DATA, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { parseScenarioText, runScenario } from '../../src/index.js';
-import { scenarioDeps } from '../../src/node/scenarioDeps.js';
+import { parseScenarioText, runScenario } from '@stationkeeper/core';
+import { scenarioDeps } from '../../src/data/index.js';
 
 const day = (iso: string) => Date.parse(iso) / 86400e3;
 
