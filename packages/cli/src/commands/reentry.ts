@@ -26,14 +26,11 @@ import {
   type ReentryPreparation,
   type ReentryPreparationOptions,
 } from '@stationkeeper/core';
-import { msisCoefficientsFrom, REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, resolveDataDir, runReentryEnsembleParallel, SPACE_WEATHER_FALLBACK_NOTE, spaceWeatherTableFrom, svgChart } from '@stationkeeper/runtime';
+import { loadAtmosphere, loadSpaceWeather, resolveDataDir, runReentryEnsembleParallel, svgChart } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { tleParsing } from '../util/checksum.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
-
-export const MSIS_COEFFICIENTS_FILE = REENTRY_MSIS_COEFFICIENTS_PATH;
-export const SPACE_WEATHER_FILE = REENTRY_SPACE_WEATHER_PATH;
 
 export interface ReentryCommandIo {
   readonly out: (text: string) => void;
@@ -85,9 +82,9 @@ export function loadHistory(io: ReentryCommandIo, path: string | undefined, nora
  */
 export function loadModelData(io: ReentryCommandIo, dataDirOption: string | undefined) {
   const dataDir = resolveDataDir({ dataDir: dataDirOption });
-  const sw = spaceWeatherTableFrom(dataDir, SPACE_WEATHER_FILE);
-  if (!sw.fromDataDir) io.err(`note: ${SPACE_WEATHER_FALLBACK_NOTE}\n`);
-  return { table: sw.table, msisCoefficients: msisCoefficientsFrom(dataDir).json };
+  const sw = loadSpaceWeather(dataDir, { names: 'relative' });
+  if (sw.note !== undefined) io.err(`note: ${sw.note}\n`);
+  return { table: sw.table, msisCoefficients: loadAtmosphere(dataDir).json };
 }
 
 /** Prepare, refusing bad input with the reason. */

@@ -8,6 +8,19 @@
  * works for every command. The validators are pure functions of the bytes.
  */
 
+import {
+  ACTIVE_CATALOG_PATH,
+  EOP_CELESTRAK_PATH,
+  EOP_FINALS_PATH,
+  gravityFilePath,
+  LEAP_SECONDS_PATH,
+  MSIS_COEFFICIENTS_PATH,
+  SATCAT_PATH,
+  SPACE_WEATHER_PATH,
+  STATIONS_OMM_PATH,
+  STATIONS_TLE_PATH,
+} from './dataFiles.js';
+
 export type DatasetId = 'tle' | 'spaceweather' | 'eop' | 'gravity' | 'msis';
 
 /** A file of a dataset, as stored in the data directory. */
@@ -396,7 +409,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
     terms: 'CelesTrak public data, from the US Space Force catalogue (18/19 SDS); cite CelesTrak',
     files: [
       file({
-        path: 'tle/stations.txt',
+        path: STATIONS_TLE_PATH,
         dataset: 'tle',
         description: 'space stations group, 3-line TLE',
         url: `${CELESTRAK_GP}?GROUP=stations&FORMAT=tle`,
@@ -404,7 +417,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
         validate: voidTle,
       }),
       file({
-        path: 'tle/stations.json',
+        path: STATIONS_OMM_PATH,
         dataset: 'tle',
         description: 'space stations group, OMM JSON',
         url: `${CELESTRAK_GP}?GROUP=stations&FORMAT=json`,
@@ -412,7 +425,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
         validate: voidOmm,
       }),
       file({
-        path: 'catalog/active.txt',
+        path: ACTIVE_CATALOG_PATH,
         dataset: 'tle',
         description: 'active objects catalogue, 3-line TLE',
         url: `${CELESTRAK_GP}?GROUP=active&FORMAT=tle`,
@@ -420,7 +433,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
         validate: voidTle,
       }),
       file({
-        path: 'catalog/satcat.csv',
+        path: SATCAT_PATH,
         dataset: 'tle',
         description: 'satellite catalogue (SATCAT): launch, decay dates, RCS',
         url: 'https://celestrak.org/pub/satcat.csv',
@@ -435,7 +448,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
     terms: 'CelesTrak public data built from GFZ (Kp/Ap, CC BY 4.0), NRCan/DRAO (F10.7) and NOAA SWPC',
     files: [
       file({
-        path: 'spaceweather/SW-All.csv',
+        path: SPACE_WEATHER_PATH,
         dataset: 'spaceweather',
         description: 'space weather since 1957 with predictions',
         url: 'https://celestrak.org/SpaceData/SW-All.csv',
@@ -450,7 +463,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
     terms: 'IERS/USNO products, free to use with acknowledgement; CelesTrak file built from IERS C04 and Bulletin A',
     files: [
       file({
-        path: 'eop/EOP-All.txt',
+        path: EOP_CELESTRAK_PATH,
         dataset: 'eop',
         description: 'CelesTrak EOP (IERS 20 C04 observed + Bulletin A predictions)',
         url: 'https://celestrak.org/SpaceData/EOP-All.txt',
@@ -458,7 +471,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
         validate: validateCelestrakEop,
       }),
       file({
-        path: 'eop/finals2000A.all',
+        path: EOP_FINALS_PATH,
         dataset: 'eop',
         description: 'IERS Rapid Service finals2000A.all (IAU 2000)',
         url: 'https://datacenter.iers.org/data/9/finals2000A.all',
@@ -466,7 +479,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
         validate: validateFinals2000A,
       }),
       file({
-        path: 'eop/tai-utc.dat',
+        path: LEAP_SECONDS_PATH,
         dataset: 'eop',
         description: 'USNO TAI-UTC (leap second) table',
         url: 'https://maia.usno.navy.mil/ser7/tai-utc.dat',
@@ -481,7 +494,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
     terms: 'EGM96 (NASA GSFC / NIMA), US government work; distributed by ICGEM (GFZ)',
     files: [
       file({
-        path: 'gravity/EGM96.gfc',
+        path: gravityFilePath('EGM96.gfc'),
         dataset: 'gravity',
         description: 'EGM96 spherical-harmonic coefficients to degree 360',
         // ICGEM's download form: /getmodel/gfc/<sha256 of the model>/<name>.gfc (model list: https://icgem.gfz-potsdam.de/tom_longtime).
@@ -497,7 +510,7 @@ export const DATASETS: readonly DatasetSpec[] = Object.freeze([
     terms: 'NRLMSISE-00 is a U.S. Naval Research Laboratory model; C release by D. Brodowski',
     files: [
       file({
-        path: 'nrlmsise/nrlmsise00-coefficients.json',
+        path: MSIS_COEFFICIENTS_PATH,
         dataset: 'msis',
         description: 'coefficient arrays of nrlmsise-00_data.c (release 20151122) as JSON',
         // The maintainer's own git repository (cgit 'plain' view). Mirror: https://raw.githubusercontent.com/magnific0/nrlmsise-00/master/nrlmsise-00_data.c

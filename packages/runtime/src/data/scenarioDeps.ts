@@ -5,26 +5,14 @@
  * missing). Shared by the CLI (`stationkeeper scenario run`) and the server's scenario job, so
  * both run the same model.
  */
-import { readFileSync } from 'node:fs';
 import {
   AveragedDecayModel,
-  createNrlmsise00,
   ensembleReentry,
   lifetimeReentry,
-  loadNrlmsise00Coefficients,
-  parseCelestrakSpaceWeatherCsv,
   SCENARIO_REENTRY_MEMBERS,
-  SolarCycleSpaceWeather,
-  TabulatedSpaceWeather,
   type ScenarioDeps,
 } from '@stationkeeper/core';
-import { optionalDataFile } from './dataDir.js';
-import { MSIS_COEFFICIENTS_PATH, msisCoefficientsFrom, solarCycleStandInTable, SPACE_WEATHER_FALLBACK_NOTE, SPACE_WEATHER_PATH } from './embeddedDefaults.js';
-
-/** NRLMSISE-00 coefficient file inside the data directory (`stationkeeper data fetch --only msis`). */
-export const SCENARIO_MSIS_COEFFICIENTS_PATH = MSIS_COEFFICIENTS_PATH;
-/** CelesTrak space weather inside the data directory (`stationkeeper data fetch --only spaceweather`). */
-export const SCENARIO_SPACE_WEATHER_PATH = SPACE_WEATHER_PATH;
+import { loadAtmosphere, loadSpaceWeather } from './loaders.js';
 
 export type ScenarioDecayChoice = 'circular' | 'averaged';
 
@@ -51,17 +39,15 @@ export interface ScenarioDepsOptions {
 export function scenarioDeps(dataDir: string, decay: ScenarioDecayChoice = 'circular', options: ScenarioDepsOptions = {}): ScenarioDeps {
   const members = options.reentryMembers ?? SCENARIO_REENTRY_MEMBERS;
   if (!(Number.isInteger(members) && members >= 0)) throw new RangeError(`reentryMembers: must be a whole number ≥ 0, got ${members}`);
-  const msisCoefficients = msisCoefficientsFrom(dataDir).json;
-  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficients));
-  const swPath = optionalDataFile(dataDir, SCENARIO_SPACE_WEATHER_PATH);
-  const table = swPath ? parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), options.relativeNames ? SCENARIO_SPACE_WEATHER_PATH : swPath) : undefined;
-  const spaceWeather = table ? new TabulatedSpaceWeather(table) : new SolarCycleSpaceWeather();
+  const msis = loadAtmosphere(dataDir);
+  const weather = loadSpaceWeather(dataDir, { names: options.relativeNames ? 'relative' : 'absolute' });
+  const spaceWeather = weather.source;
   return {
-    atmosphere,
+    atmosphere: msis.model,
     spaceWeather,
-    spaceWeatherNote: table ? undefined : SPACE_WEATHER_FALLBACK_NOTE,
+    spaceWeatherNote: weather.note,
     decayModel: decay === 'averaged' ? (a, s) => new AveragedDecayModel(a, s) : undefined,
     reentry: (a, sw) =>
-      members > 0 && sw === spaceWeather ? ensembleReentry({ spaceWeatherTable: table ?? solarCycleStandInTable(), msisCoefficients, members }) : lifetimeReentry(a, sw, 'averaged'),
+      members > 0 && sw === spaceWeather ? ensembleReentry({ spaceWeatherTable: weather.table, msisCoefficients: msis.json, members }) : lifetimeReentry(a, sw, 'averaged'),
   };
 }
