@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  convertNrlmsise00DataCBytes,
   DATASETS,
   dataFilePath,
   type DataFileSpec,
@@ -16,7 +17,6 @@ import {
 import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.js';
 import { downloadBytes, isUnreachableMessage } from './download.js';
 import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
-import { convertNrlmsise00DataCBytes } from './nrlmsiseConverter.js';
 import type { FetchReporter } from './progress.js';
 import type { SourceResolver } from './sources.js';
 

@@ -8,3 +8,4 @@ export * from './dataDirEop.js';
 export * from './buildPropagator.js';
 export * from './scenarioDeps.js';
 export * from './embeddedDefaults.js';
+export * from './nrlmsiseConverter.js';

@@ -7,8 +7,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { setWarningHandler } from '@stationkeeper/core';
-import { runDispersionMembers, type DispersionPlan, type MemberLanding } from '@stationkeeper/core';
+import { setWarningHandler } from '@stationkeeper/core/diagnostics';
+import { runDispersionMembers, type DispersionPlan, type MemberLanding } from '@stationkeeper/core/entry';
 import { workerExecArgv } from './workerArgs.js';
 
 export interface LandingPoolOptions {

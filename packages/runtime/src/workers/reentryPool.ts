@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { EnsembleAbortedError, runReentryEnsemble, type MemberResult, type ReentryEnsembleInput } from '@stationkeeper/core';
+import { EnsembleAbortedError, runReentryEnsemble, type MemberResult, type ReentryEnsembleInput } from '@stationkeeper/core/reentry';
 import { workerExecArgv } from './workerArgs.js';
 
 export interface ReentryPoolOptions {

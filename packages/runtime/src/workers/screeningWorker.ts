@@ -1,8 +1,8 @@
 /** Worker thread of the parallel screener: builds the catalogue's trajectories once, then runs shards. */
 import { parentPort } from 'node:worker_threads';
-import { runShard, Sgp4Trajectories } from '@stationkeeper/core';
-import type { Sgp4Source } from '@stationkeeper/core';
-import { Epoch } from '@stationkeeper/core';
+import { runShard, Sgp4Trajectories } from '@stationkeeper/core/conjunction';
+import type { Sgp4Source } from '@stationkeeper/core/propagation';
+import { Epoch } from '@stationkeeper/core/time';
 import type { FromScreeningWorker, ToScreeningWorker } from './screeningProtocol.js';
 import type { WireSource } from './sgp4WorkerProtocol.js';
 

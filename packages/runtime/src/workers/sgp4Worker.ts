@@ -1,7 +1,7 @@
 /** Worker thread of the parallel SGP4 runner: initialises its satellites once, then runs shards. */
 import { parentPort } from 'node:worker_threads';
-import { Sgp4Batch, type Sgp4Source } from '@stationkeeper/core';
-import { Epoch } from '@stationkeeper/core';
+import { Sgp4Batch, type Sgp4Source } from '@stationkeeper/core/propagation';
+import { Epoch } from '@stationkeeper/core/time';
 import type { FromWorker, ToWorker, WireChunk, WireSource } from './sgp4WorkerProtocol.js';
 
 if (!parentPort) throw new Error('sgp4Worker must run in a worker thread');

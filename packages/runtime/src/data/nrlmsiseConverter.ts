@@ -10,7 +10,7 @@ import {
   NRLMSISE00_ARRAY_SHAPES,
   checkNrlmsise00Coefficients,
   type Nrlmsise00Coefficients,
-} from '@stationkeeper/runtime';
+} from './datasets.js';
 
 const DESCRIPTION =
   'NRLMSISE-00 empirical atmosphere model (Picone, Hedin, Drob 2002; U.S. Naval Research Laboratory): ' +

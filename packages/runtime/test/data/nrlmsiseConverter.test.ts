@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NRLMSISE00_ARRAY_SHAPES, validateNrlmsise00Json } from '@stationkeeper/runtime';
+import { NRLMSISE00_ARRAY_SHAPES, validateNrlmsise00Json } from '../../src/data/datasets.js';
 import {
   convertNrlmsise00DataC,
   convertNrlmsise00DataCBytes,
   parseCDoubleArrays,
 } from '../../src/data/nrlmsiseConverter.js';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { cSourceFromArrays, syntheticNrlmsiseArrays } from './fixtures.js';
+import { cSourceFromArrays, syntheticNrlmsiseArrays } from '../../../cli/test/data/fixtures.js';
 
 /** Hand-written C in the layout of nrlmsise-00_data.c: comments, braced rows, %E numbers, short rows. */
 const SNIPPET = `
