@@ -84,7 +84,8 @@ export function loadModelData(io: ReentryCommandIo, dataDirOption: string | unde
   const dataDir = resolveDataDir({ dataDir: dataDirOption });
   const sw = loadSpaceWeather(dataDir, { names: 'relative' });
   if (sw.note !== undefined) io.err(`note: ${sw.note}\n`);
-  return { table: sw.table, msisCoefficients: loadAtmosphere(dataDir).json };
+  const msis = loadAtmosphere(dataDir);
+  return { table: sw.table, msisCoefficients: msis.json, atmosphere: msis.model };
 }
 
 /** Prepare, refusing bad input with the reason. */
