@@ -105,8 +105,6 @@ describe('@stationkeeper/core and @stationkeeper/runtime packed, installed from 
       for (const f of expected) expect(existsSync(join(root, f)), `${name}/${f}`).toBe(true);
       expect(existsSync(join(root, 'test'))).toBe(false);
     }
-    // core is physics only: no Node-only folder, no SVG plots.
-    for (const gone of ['dist/node', 'dist/plot']) expect(existsSync(join(project, 'node_modules/@stationkeeper/core', gone)), gone).toBe(false);
   });
 
   it('plain Node imports core and runtime, runs a worker pool from dist, and computes what the sources compute', () => {
