@@ -15,12 +15,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../packages/core/src/atmosphere/index.js';
 import {
-  AttitudeStepper, designMomentumLqr, dcmToQuat, emptySample, euler321ToQuat, externalTorque, iss2022Station, lvlhDcm, OrbitEnvironment,
-  quatCompose, quatConjugate, quatToDcm, sampleOrbit, simulateAttitude, solveStationTea, TorqueWorkspace,
-} from '../packages/core/src/attitude/index.js';
-import { Epoch } from '../packages/core/src/time/index.js';
+  AttitudeStepper,
+  createNrlmsise00,
+  dcmToQuat,
+  designMomentumLqr,
+  emptySample,
+  Epoch,
+  euler321ToQuat,
+  externalTorque,
+  iss2022Station,
+  loadNrlmsise00Coefficients,
+  lvlhDcm,
+  OrbitEnvironment,
+  quatCompose,
+  quatConjugate,
+  quatToDcm,
+  sampleOrbit,
+  simulateAttitude,
+  solveStationTea,
+  TorqueWorkspace,
+} from '@stationkeeper/core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const coeffFile = [process.env.STATIONKEEPER_DATA ? join(process.env.STATIONKEEPER_DATA, 'nrlmsise', 'nrlmsise00-coefficients.json') : '', join(root, '..', 'shared', 'data', 'nrlmsise', 'nrlmsise00-coefficients.json')].find((p) => p !== '' && existsSync(p));

@@ -17,13 +17,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sgp4, twoline2satrec } from 'satellite.js';
 import {
+  Epoch,
+  formatTle,
   parseDeploymentConfig,
+  parseElements,
   planeAnglesAfter,
   simulateDeployment,
   summariseGroup,
-} from '../packages/core/src/constellation/index.js';
-import { formatTle, parseElements, type MeanElements } from '../packages/core/src/formats/index.js';
-import { Epoch } from '../packages/core/src/time/epoch.js';
+  type MeanElements,
+} from '@stationkeeper/core';
 import { CATALOG_PATH, syntheticTles } from './lib/catalog.js';
 import { time } from './lib/timing.js';
 

@@ -13,10 +13,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../packages/core/src/atmosphere/index.js';
-import { meanStateFromElements, predictLifetime, Xoshiro128 } from '../packages/core/src/decay/index.js';
-import { parseTle } from '../packages/core/src/formats/index.js';
-import { SolarCycleSpaceWeather } from '../packages/core/src/spaceWeather/index.js';
+import {
+  createNrlmsise00,
+  loadNrlmsise00Coefficients,
+  meanStateFromElements,
+  parseTle,
+  predictLifetime,
+  SolarCycleSpaceWeather,
+  Xoshiro128,
+} from '@stationkeeper/core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared', 'data');

@@ -10,9 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseIcgemGfc } from '../packages/core/src/gravity/icgemGfc.js';
-import { SphericalHarmonicGravity } from '../packages/core/src/gravity/sphericalHarmonics.js';
-import { EGM96_ZONAL_MODEL, zonalAcceleration } from '../packages/core/src/gravity/zonal.js';
+import { EGM96_ZONAL_MODEL, parseIcgemGfc, SphericalHarmonicGravity, zonalAcceleration } from '@stationkeeper/core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const candidates = [

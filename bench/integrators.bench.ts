@@ -9,7 +9,7 @@
  *
  * Environment: BENCH_REPEATS (timed runs per entry, best reported; default 3).
  */
-import { ClassicalRungeKutta4, DormandPrince54, DormandPrince853, type OdeIntegrator } from '../packages/core/src/integrators/index.js';
+import { ClassicalRungeKutta4, DormandPrince54, DormandPrince853, type OdeIntegrator } from '@stationkeeper/core';
 import { keplerState, LEO, positionError, twoBodyJ2 } from '../packages/core/test/integrators/twoBody.js';
 import { time } from './lib/timing.js';
 

@@ -11,8 +11,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNrlmsise00, dispersionPlan, entryVehicle, Epoch, findLandingOpportunities, greatCircleKm, loadNrlmsise00Coefficients, parseCelestrakSpaceWeatherCsv, parseElements, predictLanding, runDispersionMembers, TabulatedSpaceWeather } from '../packages/core/src/index.js';
-import { runDispersionParallel } from '../packages/core/src/node/landingPool.js';
+import {
+  createNrlmsise00,
+  dispersionPlan,
+  entryVehicle,
+  Epoch,
+  findLandingOpportunities,
+  greatCircleKm,
+  loadNrlmsise00Coefficients,
+  parseCelestrakSpaceWeatherCsv,
+  parseElements,
+  predictLanding,
+  runDispersionMembers,
+  TabulatedSpaceWeather,
+} from '@stationkeeper/core';
+import { runDispersionParallel } from '@stationkeeper/runtime';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared', 'data');

@@ -11,13 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createNrlmsise00,
-  loadNrlmsise00Coefficients,
-  Nrlmsise00Output,
-  type Nrlmsise00Input,
-} from '../packages/core/src/atmosphere/index.js';
-import { Epoch } from '../packages/core/src/time/epoch.js';
+import { createNrlmsise00, Epoch, loadNrlmsise00Coefficients, Nrlmsise00Output, type Nrlmsise00Input } from '@stationkeeper/core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const candidates = [

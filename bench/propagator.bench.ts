@@ -13,11 +13,11 @@
  * Data: $STATIONKEEPER_DATA, else ../shared/data beside the checkout. Initial state: SGP4 of the
  * data directory's ISS element set, else the embedded 2022-07-15 sample.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NumericalPropagator, PropagationContext } from '../packages/core/src/propagation/numerical/index.js';
-import { prepareRun } from '../packages/cli/src/commands/propagate.js';
+import { ISS_NORAD_ID, ISS_SAMPLE_TLE, NumericalPropagator, parseElements, parseRunConfig, PropagationContext, stateFromMeanElements } from '@stationkeeper/core';
+import { buildPropagator, loadEop, optionalDataFile, STATIONS_TLE_PATH } from '@stationkeeper/runtime';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.STATIONKEEPER_DATA || resolve(root, '..', 'shared', 'data');
@@ -30,7 +30,7 @@ const rtolArg = process.argv[3];
 const maxStepArg = process.argv[4];
 
 const setupStart = performance.now();
-const run = await prepareRun({ config: resolve(root, 'examples', 'forces', 'iss-full.json'), dataDir });
+const run = prepare(resolve(root, 'examples', 'forces', 'iss-full.json'));
 const setupS = (performance.now() - setupStart) / 1000;
 const options = { ...run.propagator.options };
 if (rtolArg) options.rtol = Number(rtolArg);
@@ -138,3 +138,16 @@ for (const force of propagator.forces) {
 }
 console.log(`  ${'sum'.padEnd(48)} ${sum.toFixed(0).padStart(7)} ns  of ${nsPerEval.toFixed(0)} ns per evaluation in the run (rest: integrator, dense output)`);
 console.log('\nnote: timings are indicative on a shared machine; rerun on a quiet one for figures to quote.');
+
+/** What `stationkeeper propagate --config FILE` sets up: the latest ISS element set of the data directory (else the embedded sample), its SGP4 state, the configuration's propagator. */
+function prepare(configPath: string) {
+  const config = parseRunConfig(readFileSync(configPath, 'utf8'), configPath);
+  const eop = loadEop(dataDir);
+  const stations = optionalDataFile(dataDir, STATIONS_TLE_PATH);
+  const iss = [stations ? readFileSync(stations, 'utf8') : '', ISS_SAMPLE_TLE]
+    .map((text) => parseElements(text).records.filter((r) => r.noradId === ISS_NORAD_ID).sort((a, b) => a.epoch.secondsSince(b.epoch)).at(-1))
+    .find((r) => r !== undefined);
+  if (!iss || config.massKg === undefined) throw new Error(`propagator bench: no ISS element set or no spacecraft.massKg in ${configPath}`);
+  const initial = stateFromMeanElements(iss, config.massKg, eop);
+  return { initial, ...buildPropagator(config, initial, dataDir, eop) };
+}

@@ -10,9 +10,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Epoch, meanStateFromElements, parseCelestrakSpaceWeatherCsv, parseTle } from '../packages/core/src/index.js';
-import { FAST_MEMBER_INTEGRATION, observedSnapshot, runMember, toWireEpoch, toWireState, type MemberIntegration, type ReentryEnsembleInput } from '../packages/core/src/reentry/index.js';
-import { runReentryEnsembleParallel } from '../packages/core/src/node/reentryPool.js';
+import {
+  Epoch,
+  FAST_MEMBER_INTEGRATION,
+  meanStateFromElements,
+  observedSnapshot,
+  parseCelestrakSpaceWeatherCsv,
+  parseTle,
+  runMember,
+  toWireEpoch,
+  toWireState,
+  type MemberIntegration,
+  type ReentryEnsembleInput,
+} from '@stationkeeper/core';
+import { runReentryEnsembleParallel } from '@stationkeeper/runtime';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared', 'data');

@@ -11,8 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenarioText, runScenario } from '../packages/core/src/index.js';
-import { scenarioDeps } from '../packages/cli/src/commands/scenario.js';
+import { parseScenarioText, runScenario } from '@stationkeeper/core';
+import { scenarioDeps } from '@stationkeeper/runtime';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.STATIONKEEPER_DATA || resolve(root, '..', 'shared', 'data');

@@ -22,8 +22,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Epoch, parseTle, type ScreeningResult, type TleRecord } from '../packages/core/src/index.js';
-import { screenOnQueue } from '../packages/server/src/queue/index.js';
+import { Epoch, parseTle, type ScreeningResult, type TleRecord } from '@stationkeeper/core';
+import { screenOnQueue } from '@stationkeeper/server';
 import { CATALOG_PATH } from './lib/catalog.js';
 
 const HOURS = Number(process.env.BENCH_HOURS ?? 24);

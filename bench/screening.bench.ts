@@ -18,10 +18,8 @@
 import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { sgp4, twoline2satrec, type SatRec } from 'satellite.js';
-import { objectShell, shellsOverlap, type ScreeningResult } from '../packages/core/src/conjunction/index.js';
-import { parseTle, type TleRecord } from '../packages/core/src/formats/index.js';
-import { ParallelScreener } from '../packages/core/src/node/index.js';
-import { Epoch } from '../packages/core/src/time/epoch.js';
+import { Epoch, objectShell, parseTle, shellsOverlap, type ScreeningResult, type TleRecord } from '@stationkeeper/core';
+import { ParallelScreener } from '@stationkeeper/runtime';
 import { referenceMinima } from '../packages/core/test/conjunction/bruteForce.js';
 import { CATALOG_PATH } from './lib/catalog.js';
 

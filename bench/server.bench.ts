@@ -205,7 +205,7 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--serve-child') {
   // Child: the server itself.
-  const { startServer } = await import('../packages/server/src/index.js');
+  const { startServer } = await import('@stationkeeper/server');
   const s = await startServer({ host: '127.0.0.1', port: 0, dataDir: process.argv[3], jobWorkers: WORKERS, webDist: null });
   process.stdout.write(`LISTENING ${s.url}\n`);
   process.on('SIGTERM', () => void s.close().then(() => process.exit(0)));

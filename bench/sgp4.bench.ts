@@ -21,9 +21,8 @@ import {
   type SatRec,
 } from 'satellite.js';
 import { Sgp4 } from 'ootk-core';
-import { Epoch } from '../packages/core/src/time/epoch.js';
-import { allocateSgp4BatchResult, Sgp4Batch, sgp4ElementsFromTle, type Sgp4BatchResult, type Sgp4TleLines } from '../packages/core/src/propagation/index.js';
-import { ParallelSgp4Batch } from '../packages/core/src/node/parallelSgp4.js';
+import { allocateSgp4BatchResult, Epoch, Sgp4Batch, sgp4ElementsFromTle, type Sgp4BatchResult, type Sgp4TleLines } from '@stationkeeper/core';
+import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 import { nearEarthTles } from './lib/catalog.js';
 import { formatRate, time, type Timing } from './lib/timing.js';
 

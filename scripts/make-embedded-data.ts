@@ -26,9 +26,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dedupeByEpoch, parseTle } from '../packages/core/src/formats/index.js';
-import { DATASETS } from '../packages/core/src/node/datasets.js';
-import { convertNrlmsise00DataC } from '../packages/cli/src/data/nrlmsiseConverter.js';
+import { dedupeByEpoch, parseTle } from '@stationkeeper/core';
+import { DATASETS, convertNrlmsise00DataC } from '@stationkeeper/runtime';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MSIS_OUT = join(ROOT, 'packages/core/src/atmosphere/nrlmsise00/embeddedCoefficients.ts');

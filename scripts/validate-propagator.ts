@@ -17,24 +17,25 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../packages/core/src/atmosphere/index.js';
-import { ASTRONOMICAL_UNIT_M, sunPositionTemeM } from '../packages/core/src/bodies/sun.js';
-import { buildForceModels, type ForceModelDeps } from '../packages/core/src/forces/config.js';
-import type { MeanElements } from '../packages/core/src/formats/meanElements.js';
-import { parseTle } from '../packages/core/src/formats/index.js';
-import { detectManeuvers, orbitHistory, type OrbitHistoryPoint } from '../packages/core/src/history/index.js';
-import { svgChart, type ChartSeries } from '../packages/core/src/plot/index.js';
 import {
+  ASTRONOMICAL_UNIT_M,
+  buildForceModels,
+  detectManeuvers,
+  Epoch,
+  fitPolynomial,
   NumericalPropagator,
+  orbitHistory,
+  parseTle,
   stateFromMeanElements,
+  sunPositionTemeM,
   type Ephemeris,
+  type ForceModelDeps,
+  type MeanElements,
+  type OrbitHistoryPoint,
   type OrbitState,
   type PropagationResult,
-} from '../packages/core/src/propagation/numerical/index.js';
-import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../packages/core/src/spaceWeather/index.js';
-import { Epoch } from '../packages/core/src/time/epoch.js';
-import { parseCelestrakEop } from '../packages/core/src/time/eop.js';
-import { compareDecayRate, fitPolynomial, rtnDifference, type DecayComparison, type RtnDifference } from '../packages/core/src/validation/index.js';
+} from '@stationkeeper/core';
+import { compareDecayRate, loadAtmosphere, loadEop, loadGravity, loadSpaceWeather, rtnDifference, svgChart, type ChartSeries, type DecayComparison, type RtnDifference } from '@stationkeeper/runtime';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.STATIONKEEPER_DATA || resolve(root, '..', 'shared', 'data');
@@ -75,11 +76,15 @@ const { records: elements, errors } = parseTle(read(TLE_FILE), { fileName: TLE_F
 if (errors.length > 0) throw new Error(`${TLE_FILE}: ${errors.length} parse errors, first: ${JSON.stringify(errors[0])}`);
 const history = orbitHistory(elements);
 const detection = detectManeuvers(history);
-const eop = parseCelestrakEop(read('eop/EOP-All.txt'));
-const spaceWeather = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(read('spaceweather/SW-All.csv'), 'SW-All.csv'));
+const eop = loadEop(dataDir);
+if (!eop) throw new Error(`validate-propagator: no EOP in ${dataDir}`);
+const spaceWeather = loadSpaceWeather(dataDir, { required: true, names: 'relative' }).source;
+const atmosphere = loadAtmosphere(dataDir);
+if (!atmosphere.fromDataDir) throw new Error(`validate-propagator: no NRLMSISE-00 coefficients in ${dataDir}`);
+const gravity = loadGravity(dataDir, ['eigen-6s.gfc']);
 const deps: ForceModelDeps = {
-  gravityFileTexts: { 'eigen-6s.gfc': read('gravity/eigen-6s.gfc', 'latin1') },
-  atmospheres: { nrlmsise00: createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(read('nrlmsise/nrlmsise00-coefficients.json')))) },
+  gravityFileTexts: { [gravity.fileName]: gravity.text },
+  atmospheres: { nrlmsise00: atmosphere.model },
   spaceWeather,
 };
 log(`${elements.length} TLEs, ${history.length} distinct epochs, ${detection.maneuvers.length} manoeuvres, ${detection.decaySegments.length} decay segments`);

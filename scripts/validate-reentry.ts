@@ -17,20 +17,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   calendarToMjd,
+  DEFAULT_FORECAST_MODEL,
   detectManeuvers,
   Epoch,
-  orbitHistory,
-  parseCelestrakSpaceWeatherCsv,
-  parseTle,
-  svgChart,
-} from '../packages/core/src/index.js';
-import {
-  DEFAULT_FORECAST_MODEL,
   measureForecastErrors,
+  orbitHistory,
+  parseTle,
   prepareReentryPrediction,
   summariseEnsemble,
-} from '../packages/core/src/reentry/index.js';
-import { runReentryEnsembleParallel } from '../packages/core/src/node/reentryPool.js';
+} from '@stationkeeper/core';
+import { loadAtmosphere, loadSpaceWeather, runReentryEnsembleParallel, svgChart } from '@stationkeeper/runtime';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.STATIONKEEPER_SHARED ?? resolve(root, '..', 'shared', 'data');
@@ -45,11 +41,13 @@ const write = process.argv.includes('--write');
 const perfect = process.argv.includes('--perfect-knowledge');
 const HORIZONS = [1, 3, 7, 30, 90, 365];
 
-const need = [join(shared, 'spaceweather', 'SW-All.csv'), join(shared, 'nrlmsise', 'nrlmsise00-coefficients.json'), join(shared, 'reentry', 'decay_dates_satcat.csv')];
-for (const f of need) if (!existsSync(f)) throw new Error(`validate-reentry: missing ${f}`);
-const table = parseCelestrakSpaceWeatherCsv(readFileSync(need[0], 'utf8'), 'SW-All.csv');
-const msis = JSON.parse(readFileSync(need[1], 'utf8'));
-const satcat = readFileSync(need[2], 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+const satcatFile = join(shared, 'reentry', 'decay_dates_satcat.csv');
+if (!existsSync(satcatFile)) throw new Error(`validate-reentry: missing ${satcatFile}`);
+const table = loadSpaceWeather(shared, { required: true, names: 'relative' }).table;
+const atmosphere = loadAtmosphere(shared);
+if (!atmosphere.fromDataDir) throw new Error(`validate-reentry: no NRLMSISE-00 coefficients in ${shared}`);
+const msis = atmosphere.json;
+const satcat = readFileSync(satcatFile, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
 const header = satcat[0];
 const decayOf = (norad: number) => satcat.find((r) => Number(r[header.indexOf('NORAD_CAT_ID')]) === norad)?.[header.indexOf('DECAY_DATE')];
 

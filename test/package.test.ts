@@ -1,13 +1,14 @@
 /**
- * @stationkeeper/core as a user gets it: `npm pack` of the built package, installed from the
- * tarball into a fresh temporary project, then imported
- *   - from plain Node (no tsx, no TypeScript): the isomorphic entry and the Node-only entry;
+ * @stationkeeper/core and @stationkeeper/runtime as a user gets them: `npm pack` of the built
+ * packages, installed from the tarballs into a fresh temporary project, then imported
+ *   - from plain Node (no tsx, no TypeScript): core, and runtime with a worker pool started from
+ *     its dist/ (the .mjs bootstrap must ship);
  *   - from a Vite browser bundle, run in Debian's chromium: SGP4 and passes in the browser.
  * Both must give the numbers the sources give here.
  *
  * "Installed" offline: the test machines reach no registry, so the tarball is unpacked into the
- * project's node_modules as npm would, and exactly the dependencies its package.json declares are
- * linked from this workspace's install (an undeclared import would fail to resolve).
+ * project's node_modules as npm would, and exactly the dependencies their package.json files declare
+ * are linked from this workspace's install (an undeclared import would fail to resolve).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -57,43 +58,67 @@ function sh(cmd: string, args: string[], cwd: string, timeout = 240_000) {
   return r.stdout;
 }
 
-describe('@stationkeeper/core packed, installed from the tarball and imported', () => {
+/** Unpack `npm pack` of packages/<name> into the project; returns the dependencies it declares. */
+function install(project: string, packDir: string, name: string): string[] {
+  sh('npm', ['pack', '--silent', '--pack-destination', packDir], join(REPO_ROOT, 'packages', name));
+  const tarball = readdirSync(packDir).find((f) => f.startsWith(`stationkeeper-${name}-`) && f.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack of ${name} wrote no tarball`);
+  const target = join(project, 'node_modules/@stationkeeper', name);
+  mkdirSync(target, { recursive: true });
+  sh('tar', ['-xzf', join(packDir, tarball), '-C', target, '--strip-components=1'], project);
+  return Object.keys(JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).dependencies ?? {});
+}
+
+describe('@stationkeeper/core and @stationkeeper/runtime packed, installed from the tarballs and imported', () => {
   let project: string;
 
   beforeAll(() => {
-    // The build the tarball carries (tsc -b is incremental: quick when dist/ is current).
-    sh(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/core'], REPO_ROOT);
+    // The build the tarballs carry (tsc -b is incremental: quick when dist/ is current).
+    sh(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'packages/runtime'], REPO_ROOT);
     sh(process.execPath, [join(REPO_ROOT, 'scripts/copy-assets.mjs')], REPO_ROOT);
     const packDir = mkdtempSync(join(tmpdir(), 'sk-pack-'));
-    sh('npm', ['pack', '--silent', '--pack-destination', packDir], join(REPO_ROOT, 'packages/core'));
-    const tarball = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
-    if (!tarball) throw new Error('npm pack wrote no tarball');
     project = mkdtempSync(join(tmpdir(), 'sk-consumer-'));
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    const target = join(project, 'node_modules/@stationkeeper/core');
-    mkdirSync(target, { recursive: true });
-    sh('tar', ['-xzf', join(packDir, tarball), '-C', target, '--strip-components=1'], project);
-    const deps = Object.keys(JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')).dependencies ?? {});
+    const deps = new Set([...install(project, packDir, 'core'), ...install(project, packDir, 'runtime')]);
     for (const dep of deps) {
+      if (dep.startsWith('@stationkeeper/')) continue; // installed from its tarball above
       mkdirSync(dirname(join(project, 'node_modules', dep)), { recursive: true });
       symlinkSync(realpathSync(join(REPO_ROOT, 'node_modules', dep)), join(project, 'node_modules', dep), 'dir');
     }
   }, 300_000);
 
-  it('ships dist (JavaScript, types, source maps) and the exports map, and no tests', () => {
-    const root = join(project, 'node_modules/@stationkeeper/core');
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(pkg.sideEffects).toBe(false);
-    expect(Object.keys(pkg.exports)).toEqual(['.', './node', './package.json']);
-    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/node/index.js', 'dist/node/sgp4WorkerBootstrap.mjs']) expect(existsSync(join(root, f)), f).toBe(true);
-    expect(existsSync(join(root, 'test'))).toBe(false);
+  it('ship dist (JavaScript, types, source maps, the worker bootstrap) and the exports maps, and no tests', () => {
+    const files: Record<string, string[]> = {
+      core: ['dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/reentry/index.js'],
+      runtime: ['dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/workers/sgp4WorkerBootstrap.mjs'],
+    };
+    // Besides the main entry, core offers the areas its worker threads load (a fraction of the whole).
+    const exportsMaps: Record<string, string[]> = {
+      core: ['.', './time', './diagnostics', './propagation', './conjunction', './reentry', './entry', './package.json'],
+      runtime: ['.', './package.json'],
+    };
+    for (const [name, expected] of Object.entries(files)) {
+      const root = join(project, 'node_modules/@stationkeeper', name);
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+      expect(pkg.sideEffects).toBe(false);
+      expect(Object.keys(pkg.exports)).toEqual(exportsMaps[name]);
+      for (const f of expected) expect(existsSync(join(root, f)), `${name}/${f}`).toBe(true);
+      expect(existsSync(join(root, 'test'))).toBe(false);
+    }
   });
 
-  it('plain Node imports both entries and computes what the sources compute', () => {
-    const script = `${IMPORTS}\nimport { resolveDataDir } from '@stationkeeper/core/node';\n${PROBE}\nconsole.log(JSON.stringify({ ...result, dataDir: typeof resolveDataDir }));`;
+  it('plain Node imports core and runtime, runs a worker pool from dist, and computes what the sources compute', () => {
+    const pool = `const par = await ParallelSgp4Batch.create([iss], { workers: 1 });
+const batch = await par.propagate({ kind: 'epochs', epochs: [at] });
+await par.close();
+const { Sgp4Batch } = await import('@stationkeeper/core');
+const serial = Sgp4Batch.fromSources([iss]).propagate({ kind: 'epochs', epochs: [at] });`;
+    const script = `${IMPORTS}\nimport { ParallelSgp4Batch, resolveDataDir } from '@stationkeeper/runtime';\n${PROBE}\n${pool}\nconsole.log(JSON.stringify({ ...result, dataDir: typeof resolveDataDir, pooled: Array.from(batch.positionKm), serial: Array.from(serial.positionKm) }));`;
     writeFileSync(join(project, 'probe.mjs'), script);
     const got = JSON.parse(sh(process.execPath, ['probe.mjs'], project));
     expect(got.dataDir).toBe('function');
+    expect(got.pooled).toEqual(got.serial); // the worker thread, started from dist/, ran the same SGP4
+    expect(got.pooled.length).toBe(3);
     expect(got.passes.length).toBeGreaterThan(2); // a day over Paris: several passes, one of them visible
     expect(got.passes.some((p: unknown[]) => p[2] === true)).toBe(true);
     expect({ r: got.r, passes: got.passes }).toEqual(expected());

@@ -1,7 +1,7 @@
 /** Benchmark inputs: near-Earth TLEs from the shared catalogue, or synthetic ones without it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isSgp4DeepSpace, sgp4ElementsFromTle, type Sgp4TleLines } from '../../packages/core/src/propagation/index.js';
+import { isSgp4DeepSpace, sgp4ElementsFromTle, type Sgp4TleLines } from '@stationkeeper/core';
 
 export const CATALOG_PATH = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'catalog', 'spacetrack_3le_2022-07-15.txt');
 

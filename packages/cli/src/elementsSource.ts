@@ -12,7 +12,7 @@ import {
   parseElements,
   type ElementSetRecord,
 } from '@stationkeeper/core';
-import { optionalDataFile } from '@stationkeeper/core/node';
+import { optionalDataFile, STATIONS_TLE_PATH } from '@stationkeeper/runtime';
 import { tleParsing } from './util/checksum.js';
 import { UsageError } from './util/options.js';
 
@@ -35,11 +35,9 @@ export interface LoadedElements {
   isSample: boolean;
 }
 
-const STATIONS_FILE = 'tle/stations.txt';
-
 export async function loadElements(query: ElementsQuery): Promise<LoadedElements> {
   if (query.tle !== undefined) return fromFile(query.tle, query.tle, query, false);
-  const stations = query.dataDir ? optionalDataFile(query.dataDir, STATIONS_FILE) : undefined;
+  const stations = query.dataDir ? optionalDataFile(query.dataDir, STATIONS_TLE_PATH) : undefined;
   if (stations) {
     const found = fromText(readFileSync(stations, 'utf8'), stations, query, true);
     if (found) return found;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { optionalDataFile, loadDataDirEop } from '@stationkeeper/core/node';
+import { loadEop, optionalDataFile, STATIONS_TLE_PATH } from '@stationkeeper/runtime';
 import { isLoopbackHost, tokenRequired, type ServerConfig } from './config.js';
 import { ElementsResolver } from './elementsSource.js';
 import { HttpError } from './httpError.js';
@@ -41,7 +41,6 @@ export const VERSION = '0.1.0';
 /** Request bodies of every route but ingest. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const STATIONS_FILE = 'tle/stations.txt';
 
 export interface Server {
   app: FastifyInstance;
@@ -74,12 +73,12 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   if (!registry.get(constellationDeploy.type)) registry.register(constellationDeploy);
   if (!registry.get(CREW_RETURN_JOB)) registry.register(crewReturnJobType(config.dataDir));
   const runner = new JobRunner(jobs, registry, elements, { workers: config.jobWorkers, queueLimits: config.jobQueueLimits });
-  const eop = loadDataDirEop(config.dataDir);
+  const eop = loadEop(config.dataDir);
   const pool = new RequestPool();
 
   let ingestedStations: number | null = null;
-  const stations = config.ingestDataDirTle === false ? undefined : optionalDataFile(config.dataDir, STATIONS_FILE);
-  if (stations) ingestedStations = elements.ingestText(readFileSync(stations, 'utf8'), { source: `data-dir ${STATIONS_FILE}`, fileName: stations }).accepted;
+  const stations = config.ingestDataDirTle === false ? undefined : optionalDataFile(config.dataDir, STATIONS_TLE_PATH);
+  if (stations) ingestedStations = elements.ingestText(readFileSync(stations, 'utf8'), { source: `data-dir ${STATIONS_TLE_PATH}`, fileName: stations }).accepted;
 
   const app = Fastify({
     logger: config.logger ?? false,

@@ -1,13 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { where } from '../../cli/src/commands/where.js';
+import { main as cliMain } from '@stationkeeper/cli';
 import { ISS_SAMPLE_TLE } from '@stationkeeper/core';
 import { SAMPLE_EPOCH, syntheticCatalogue, sharedTestServer, tempDataDir, testServer } from './helpers.js';
 import { Value } from '@sinclair/typebox/value';
 import { PassesResponse, StateResponse } from '../src/routes/objects.js';
 
 const server = sharedTestServer();
+
+/** `stationkeeper where --json` run in this process; its printed JSON. */
+async function where(opts: { at: string; dataDir: string; norad: string }) {
+  let out = '';
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    expect(await cliMain(['node', 'stationkeeper', 'where', '--json', '--at', opts.at, '--data-dir', opts.dataDir, '--norad', opts.norad])).toBe(0);
+  } finally {
+    write.mockRestore();
+  }
+  return JSON.parse(out);
+}
 
 const get = (url: string) => server().app.inject({ method: 'GET', url });
 

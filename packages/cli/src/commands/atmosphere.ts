@@ -3,35 +3,27 @@
  * NRLMSISE-00 (coefficients and space weather from the data directory, or activity given on the
  * command line), Harris-Priester or the exponential model.
  */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
   calendarToMjd,
   Epoch,
   ExponentialAtmosphere,
   HarrisPriesterAtmosphere,
-  loadNrlmsise00Coefficients,
   mjdToCalendar,
   NRLMSISE00_STANDARD_SWITCHES,
   Nrlmsise00,
   nrlmsise00Flags,
   Nrlmsise00Output,
-  parseCelestrakSpaceWeatherCsv,
-  TabulatedSpaceWeather,
   geodeticDegKmToItrfM,
   type SpaceWeatherKind,
-  SolarCycleSpaceWeather,
 } from '@stationkeeper/core';
-import { msisCoefficientsFrom, optionalDataFile, resolveDataDir, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/core/node';
+import { loadAtmosphere, loadSpaceWeather, resolveDataDir, SPACE_WEATHER_PATH } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, epochOption, numberOption, requiredNumber, UsageError } from '../util/options.js';
 import { printJson } from '../util/table.js';
 
 export const ATMOSPHERE_MODELS = ['nrlmsise00', 'harris-priester', 'exponential'] as const;
 export type AtmosphereModelId = (typeof ATMOSPHERE_MODELS)[number];
-
-export const MSIS_COEFFICIENTS_PATH = 'nrlmsise/nrlmsise00-coefficients.json';
-export const SPACE_WEATHER_PATH = 'spaceweather/SW-All.csv';
 
 export interface AtmosphereOpts {
   model?: string;
@@ -171,16 +163,15 @@ export function atmosphere(opts: AtmosphereOpts): AtmosphereResult {
 
   // NRLMSISE-00: coefficients, then activity from the command line or the data directory.
   const dataDir = resolveDataDir({ dataDir: opts.dataDir });
-  const coefficients = loadNrlmsise00Coefficients(msisCoefficientsFrom(dataDir).json);
+  const coefficients = loadAtmosphere(dataDir).coefficients;
   let sw: NonNullable<AtmosphereResult['space_weather']>;
   const apMode = opts.apHistory ? 'history' : 'daily';
   if (f107 !== undefined && f107a !== undefined && apGiven !== undefined) {
     sw = { f107, f107a, ap: new Array<number>(7).fill(apGiven), ap_mode: apMode, kind: 'given', source: 'command line' };
   } else {
-    const swPath = optionalDataFile(dataDir, SPACE_WEATHER_PATH);
-    const source = swPath ? new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), SPACE_WEATHER_PATH)) : new SolarCycleSpaceWeather();
-    const v = source.at(epoch);
-    sw = { f107: v.f107, f107a: v.f107a, ap: Array.from(v.ap), ap_mode: apMode, kind: v.kind, source: swPath ? SPACE_WEATHER_PATH : SPACE_WEATHER_FALLBACK_NOTE };
+    const weather = loadSpaceWeather(dataDir, { names: 'relative' });
+    const v = weather.source.at(epoch);
+    sw = { f107: v.f107, f107a: v.f107a, ap: Array.from(v.ap), ap_mode: apMode, kind: v.kind, source: weather.note ?? SPACE_WEATHER_PATH };
   }
   const switches = NRLMSISE00_STANDARD_SWITCHES.slice();
   if (apMode === 'history') switches[9] = -1;

@@ -6,10 +6,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
-  attitudeMomentumChartSvg, attitudeSimulateReport, attitudeSlewReport, attitudeTeaReport, createNrlmsise00, Epoch,
-  loadNrlmsise00Coefficients, parseAttitudeConfig, parseNamedAttitude, type AtmosphereModel, type AttitudeConfig,
+  attitudeSimulateReport,
+  attitudeSlewReport,
+  attitudeTeaReport,
+  Epoch,
+  parseAttitudeConfig,
+  parseNamedAttitude,
+  type AtmosphereModel,
+  type AttitudeConfig,
 } from '@stationkeeper/core';
-import { msisCoefficientsFrom, resolveDataDir } from '@stationkeeper/core/node';
+import { attitudeMomentumChartSvg, loadAtmosphere, resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, epochOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
@@ -42,8 +48,8 @@ function loadConfig(path: string | undefined): AttitudeConfig {
 /** NRLMSISE-00 with the data directory's coefficients when fetched, otherwise the embedded table. */
 function atmosphereFor(cfg: AttitudeConfig, dataDir: string | undefined): { model: AtmosphereModel | null; name: string } {
   if (!cfg.hasSurfaces) return { model: null, name: 'none (no surface model)' };
-  const coefficients = msisCoefficientsFrom(resolveDataDir({ dataDir }));
-  return { model: createNrlmsise00(loadNrlmsise00Coefficients(coefficients.json)), name: coefficients.fromDataDir ? 'NRLMSISE-00' : 'NRLMSISE-00 (embedded coefficients)' };
+  const atmosphere = loadAtmosphere(resolveDataDir({ dataDir }));
+  return { model: atmosphere.model, name: atmosphere.name };
 }
 
 const common = (c: Command) =>

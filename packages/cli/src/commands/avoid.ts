@@ -30,7 +30,7 @@ import {
   type EncounterOutcome,
   type StateFrame,
 } from '@stationkeeper/core';
-import { resolveDataDir } from '@stationkeeper/core/node';
+import { resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';

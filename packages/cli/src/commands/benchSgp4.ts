@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Sgp4TleLines } from '@stationkeeper/core';
-import { ParallelSgp4Batch } from '@stationkeeper/core/node';
+import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 
 function positiveInteger(what: string) {
   return (value: string): number => {

@@ -3,7 +3,7 @@
  * into the data directory, and report what is there. See docs/data.md.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { DATASET_IDS, isDatasetId, resolveDataDir, DATA_DIR_ENV, type DatasetId } from '@stationkeeper/core/node';
+import { DATASET_IDS, isDatasetId, resolveDataDir, DATA_DIR_ENV, type DatasetId } from '@stationkeeper/runtime';
 import { removeActiveTempFiles } from '../data/atomicWrite.js';
 import { fetchData, DEFAULT_TIMEOUT_MS } from '../data/fetch.js';
 import { reporterFor, type FetchReporter } from '../data/progress.js';

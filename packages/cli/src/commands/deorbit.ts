@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { catalogVehicle, Epoch, parseScenarioText, planDeorbit, type VehicleSpec, RAD_PER_DEG } from '@stationkeeper/core';
-import { resolveDataDir } from '@stationkeeper/core/node';
+import { resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { epochOption, numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';

@@ -16,7 +16,6 @@ import {
   maneuverJson,
   orbitHistory,
   parseTle,
-  svgChart,
   WGS72_EQUATORIAL_RADIUS_M,
   type DetectedManeuver,
   type MeanElements,
@@ -24,7 +23,7 @@ import {
   type OrbitHistoryPoint,
   roundTo,
 } from '@stationkeeper/core';
-import { resolveDataDir } from '@stationkeeper/core/node';
+import { resolveDataDir, svgChart } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { storedHistory } from '../storedHistory.js';
 import { tleParsing } from '../util/checksum.js';

@@ -6,14 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
-  createNrlmsise00,
   dispersionEllipse,
   dispersionPlan,
   ellipseOutline,
   ENTRY_VEHICLE_IDS,
   entryVehicle,
   landingJson,
-  loadNrlmsise00Coefficients,
   parseReturnCase,
   predictLanding,
   ReturnCaseError,
@@ -24,7 +22,7 @@ import {
   type MeanElements,
   type ReturnCase,
 } from '@stationkeeper/core';
-import { resolveDataDir, runDispersionParallel } from '@stationkeeper/core/node';
+import { resolveDataDir, runDispersionParallel } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
@@ -62,8 +60,7 @@ export function elementsFor(history: MeanElements[], at: Epoch): MeanElements {
 export function landingModel(io: ReentryCommandIo, opts: { tle?: string; norad?: string; dataDir?: string }, caseElements?: MeanElements) {
   const norad = integerOption('--norad', opts.norad, { min: 1 });
   const history = opts.tle !== undefined ? loadHistory(io, opts.tle, norad) : [caseElements!];
-  const { table, msisCoefficients } = loadModelData(io, opts.dataDir);
-  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficients));
+  const { table, atmosphere } = loadModelData(io, opts.dataDir);
   const spaceWeather = new TabulatedSpaceWeather(table);
   const eop = loadEop(resolveDataDir({ dataDir: opts.dataDir }));
   return { history, atmosphere, spaceWeather, eop };

@@ -3,7 +3,8 @@
  * the aim point, the landing and the dispersion ellipse), the altitude and the deceleration
  * against minutes from the burn start.
  */
-import { ellipseOutline, svgChart, type DispersionEllipse, type EntryVehicleSpec, type LandingPrediction } from '@stationkeeper/core';
+import { ellipseOutline, type DispersionEllipse, type EntryVehicleSpec, type LandingPrediction } from '@stationkeeper/core';
+import { svgChart } from '@stationkeeper/runtime';
 
 const WIDTH = 960;
 const PANEL = 360;

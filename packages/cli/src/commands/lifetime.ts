@@ -17,7 +17,11 @@ import {
   ISS_BALLISTIC_SIGMA_FRACTION,
   ISS_BALLISTIC_SOURCE,
   ISS_STATION,
-  summariseEnsemble, svgChart, type EnsembleSummary, type ReentryPreparation } from '@stationkeeper/core';
+  summariseEnsemble,
+  type EnsembleSummary,
+  type ReentryPreparation,
+} from '@stationkeeper/core';
+import { svgChart } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';

@@ -11,8 +11,7 @@ import {
   type Pass,
   type PassPoint,
 } from '@stationkeeper/core';
-import { resolveDataDir } from '@stationkeeper/core/node';
-import { passJson } from '@stationkeeper/runtime';
+import { passJson, resolveDataDir } from '@stationkeeper/runtime';
 import { loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { UsageError, epochOption, integerOption, numberOption, requiredNumber } from '../util/options.js';

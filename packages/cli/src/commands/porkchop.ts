@@ -4,7 +4,8 @@
  * direct transfers with C3, arrival v∞ and declinations, and the minimum-C3 and minimum-Δv points.
  */
 import { Command } from 'commander';
-import { computePorkchop, porkchopReport, porkchopSvg, type PorkchopMark } from '@stationkeeper/core';
+import { computePorkchop, porkchopReport } from '@stationkeeper/core';
+import { porkchopSvg, type PorkchopMark } from '@stationkeeper/runtime';
 import { numberOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 import { altitudeOptionM, asUsage, requiredBody, requiredEpoch, transferIo, type TransferIo } from './transferOptions.js';

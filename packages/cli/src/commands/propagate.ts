@@ -10,34 +10,21 @@ import { basename } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import {
-  buildForceModels,
-  createNrlmsise00,
-  dragAtmosphereName,
   Epoch,
-  ExponentialAtmosphere,
   formatOmmEpoch,
-  gravityFileCandidates,
-  HarrisPriesterAtmosphere,
-  loadNrlmsise00Coefficients,
   NumericalPropagator,
-  parseCelestrakSpaceWeatherCsv,
   parseRunConfig,
   parseStateFile,
   stateFromMeanElements,
   stateToGcrf,
-  TabulatedSpaceWeather,
-  withGravityFile,
   writeOem,
-  type AtmosphereModel,
-  type EopSource,
   type Ephemeris,
-  type ForceModelDeps,
   type OrbitState,
   type PropagationResult,
   type RunConfig,
   roundTo,
 } from '@stationkeeper/core';
-import { MissingDataFileError, msisCoefficientsFrom, optionalDataFile, requireDataFile, resolveDataDir } from '@stationkeeper/core/node';
+import { buildPropagator, MissingDataFileError, resolveDataDir, RunConfigError } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { choiceOption, epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
@@ -114,8 +101,8 @@ export interface PreparedRun {
 }
 
 /**
- * Everything up to the propagation: configuration, data files, force models and initial state.
- * Shared with the benchmark.
+ * Everything up to the propagation: configuration, initial state, and the propagator that
+ * runtime's buildPropagator makes from the data directory's files.
  */
 export async function prepareRun(opts: PropagateOpts): Promise<PreparedRun> {
   if (opts.tle !== undefined && opts.state !== undefined) throw new UsageError('give either --tle or --state, not both');
@@ -159,34 +146,15 @@ export async function prepareRun(opts: PropagateOpts): Promise<PreparedRun> {
   }
 
   // Forces after the initial state: time-variable gravity terms are evaluated at its epoch.
-  const gravityFile = pickGravityFile(config, dataDir);
-  if (gravityFile) config = withGravityFile(config, gravityFile);
-  const deps = loadForceDeps(config, dataDir);
-  if (gravityFile) {
-    // ICGEM headers may hold Latin-1 names; the numbers are ASCII.
-    deps.gravityFileTexts = { [gravityFile]: readFileSync(requireDataFile(dataDir, `gravity/${gravityFile}`), 'latin1') };
-    deps.gravityEpoch = initial.epoch;
-  }
   let built;
   try {
-    built = buildForceModels(config.forces, deps);
+    built = buildPropagator(config, initial, dataDir, eop);
   } catch (e) {
-    throw new UsageError(`${opts.config}: forces.${(e as Error).message}`);
+    if (e instanceof MissingDataFileError) throw new UsageError(e.message);
+    if (e instanceof RunConfigError) throw new UsageError(`${opts.config}: ${e.message}`);
+    throw e;
   }
-
-  const it = config.integrator;
-  const propagator = new NumericalPropagator({
-    forces: built.models,
-    integrator: it.method,
-    ...(it.rtol !== undefined ? { rtol: it.rtol } : {}),
-    ...(it.atol !== undefined ? { atol: it.atol } : {}),
-    ...(it.stepS !== undefined ? { fixedStepS: it.stepS } : {}),
-    ...(it.maxStepS !== undefined ? { maxStepS: it.maxStepS } : {}),
-    eop,
-    needsSun: built.needsSun,
-    needsMoon: built.needsMoon,
-  });
-  return { propagator, initial, objectName, objectId, forceSummary: built.summary, config };
+  return { propagator: built.propagator, initial, objectName, objectId, forceSummary: built.forceSummary, config: built.config };
 }
 
 export async function runPropagate(opts: PropagateOpts, io: PropagateIo): Promise<PropagationResult> {
@@ -230,40 +198,6 @@ export async function runPropagate(opts: PropagateOpts, io: PropagateIo): Promis
       '\n',
   );
   return result;
-}
-
-/** Atmospheres and space weather the configuration's drag needs, from the data directory. */
-function loadForceDeps(config: RunConfig, dataDir: string): ForceModelDeps {
-  const atmosphereName = dragAtmosphereName(config);
-  if (atmosphereName === undefined) return {};
-  const atmospheres: Record<string, AtmosphereModel> = {};
-  try {
-    if (atmosphereName === 'nrlmsise00') {
-      atmospheres.nrlmsise00 = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficientsFrom(dataDir).json));
-    } else if (atmosphereName === 'exponential') atmospheres.exponential = new ExponentialAtmosphere();
-    else if (atmosphereName === 'harris-priester') atmospheres['harris-priester'] = new HarrisPriesterAtmosphere();
-    else throw new UsageError(`forces.drag.atmosphere: must be "nrlmsise00", "harris-priester" or "exponential", got ${JSON.stringify(atmosphereName)}`);
-    const swFile = requireDataFile(dataDir, 'spaceweather/SW-All.csv');
-    const spaceWeather = new TabulatedSpaceWeather(parseCelestrakSpaceWeatherCsv(readFileSync(swFile, 'utf8'), swFile));
-    return { atmospheres, spaceWeather };
-  } catch (e) {
-    if (e instanceof MissingDataFileError) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
-/** The gravity file to use: the named one, or the first of a candidate list present in gravity/. */
-function pickGravityFile(config: RunConfig, dataDir: string): string | undefined {
-  const candidates = gravityFileCandidates(config);
-  if (candidates.length === 0) return undefined;
-  for (const name of candidates) if (optionalDataFile(dataDir, `gravity/${name}`)) return name;
-  try {
-    requireDataFile(dataDir, `gravity/${candidates[0]}`);
-  } catch (e) {
-    const others = candidates.length > 1 ? ` (nor ${candidates.slice(1).map((c) => `gravity/${c}`).join(', ')})` : '';
-    throw new UsageError(`${(e as Error).message}${others}`);
-  }
-  return candidates[0];
 }
 
 /** TLE designator 98067A → 1998-067A (the OEM's recommended OBJECT_ID form). */

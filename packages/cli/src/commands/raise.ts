@@ -6,7 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { lowThrustChartSvg, lowThrustRaise, raiseHistory, raiseHistoryChartSvg, selectGroup, type RaiseSummary } from '@stationkeeper/core';
+import { lowThrustRaise, raiseHistory, selectGroup, type RaiseSummary } from '@stationkeeper/core';
+import { lowThrustChartSvg, raiseHistoryChartSvg } from '@stationkeeper/runtime';
 import { readElementsFile } from '../util/elementsFile.js';
 import { numberOption, requiredNumber, UsageError } from '../util/options.js';
 import { fixed, formatTable, printJson } from '../util/table.js';

@@ -18,7 +18,6 @@ import {
   ReentryInputError,
   runReentryEnsemble,
   summariseEnsemble,
-  svgChart,
   type EnsembleSummary,
   type FinalGroundTrack,
   type MeanElements,
@@ -28,22 +27,11 @@ import {
   type ReentryPreparationOptions,
   roundFixed,
 } from '@stationkeeper/core';
-import {
-  msisCoefficientsFrom,
-  REENTRY_MSIS_COEFFICIENTS_PATH,
-  REENTRY_SPACE_WEATHER_PATH,
-  resolveDataDir,
-  runReentryEnsembleParallel,
-  SPACE_WEATHER_FALLBACK_NOTE,
-  spaceWeatherTableFrom,
-} from '@stationkeeper/core/node';
+import { loadAtmosphere, loadSpaceWeather, resolveDataDir, runReentryEnsembleParallel, svgChart } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { tleParsing } from '../util/checksum.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';
 import { fixed, formatTable } from '../util/table.js';
-
-export const MSIS_COEFFICIENTS_FILE = REENTRY_MSIS_COEFFICIENTS_PATH;
-export const SPACE_WEATHER_FILE = REENTRY_SPACE_WEATHER_PATH;
 
 export interface ReentryCommandIo {
   readonly out: (text: string) => void;
@@ -95,9 +83,10 @@ export function loadHistory(io: ReentryCommandIo, path: string | undefined, nora
  */
 export function loadModelData(io: ReentryCommandIo, dataDirOption: string | undefined) {
   const dataDir = resolveDataDir({ dataDir: dataDirOption });
-  const sw = spaceWeatherTableFrom(dataDir, SPACE_WEATHER_FILE);
-  if (!sw.fromDataDir) io.err(`note: ${SPACE_WEATHER_FALLBACK_NOTE}\n`);
-  return { table: sw.table, msisCoefficients: msisCoefficientsFrom(dataDir).json };
+  const sw = loadSpaceWeather(dataDir, { names: 'relative' });
+  if (sw.note !== undefined) io.err(`note: ${sw.note}\n`);
+  const msis = loadAtmosphere(dataDir);
+  return { table: sw.table, msisCoefficients: msis.json, atmosphere: msis.model };
 }
 
 /** Prepare, refusing bad input with the reason. */

@@ -5,16 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseScenarioText, partnerName, runScenario, scenarioAltitudeSvg, scenarioReportHtml, SCENARIO_REENTRY_MEMBERS, type ScenarioResult } from '@stationkeeper/core';
-import { resolveDataDir, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH } from '@stationkeeper/core/node';
+import { parseScenarioText, partnerName, runScenario, SCENARIO_REENTRY_MEMBERS, type ScenarioResult } from '@stationkeeper/core';
+import { resolveDataDir, scenarioAltitudeSvg, scenarioDeps, scenarioReportHtml } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { choiceOption, integerOption, UsageError } from '../util/options.js';
 import { formatTable } from '../util/table.js';
 
-export const MSIS_COEFFICIENTS_PATH = SCENARIO_MSIS_COEFFICIENTS_PATH;
-export const SPACE_WEATHER_PATH = SCENARIO_SPACE_WEATHER_PATH;
-/** Moved to core (`@stationkeeper/core/node`) so the server runs scenarios without the CLI. */
-export { scenarioDeps };
 
 export interface ScenarioCommandIo {
   readonly out: (text: string) => void;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { Epoch, parseElements, type CloseApproach, type ElementSetRecord, type ScreeningResult, roundTo } from '@stationkeeper/core';
-import { optionalDataFile, ParallelScreener, resolveDataDir } from '@stationkeeper/core/node';
+import { ACTIVE_CATALOG_PATH, optionalDataFile, ParallelScreener, resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { tleParsing } from '../util/checksum.js';
 import { runScreenOnQueue } from './screenQueue.js';
@@ -29,9 +29,6 @@ interface ScreenOpts {
   dataDir?: string;
   checksum?: boolean;
 }
-
-/** The catalogue `data fetch --only tle` writes, used when --catalog is not given. */
-const CATALOG_FILE = 'catalog/active.txt';
 
 /** Element sets this far (days, median) from the start draw a warning: SGP4 errors grow by km per day. */
 const STALE_DAYS = 3;
@@ -66,7 +63,7 @@ export function registerScreen(program: Command): void {
     .description('conjunction screening: every close approach of a station (or of every pair) in a catalogue, below a distance threshold')
     .option('--primary <norad>', 'catalogue number of the object to protect (e.g. 25544, the ISS)')
     .option('--all-vs-all', 'screen every pair of the catalogue instead of one primary')
-    .option('--catalog <file>', `catalogue of element sets (TLE/3LE, OMM KVN/XML/JSON); default: the data directory's ${CATALOG_FILE}`)
+    .option('--catalog <file>', `catalogue of element sets (TLE/3LE, OMM KVN/XML/JSON); default: the data directory's ${ACTIVE_CATALOG_PATH}`)
     .option('--start <iso>', 'start of the window, ISO 8601 UTC or "now" (default now)')
     .option('--days <n>', 'length of the window in days (default 7; 1 with --all-vs-all)')
     .option('--threshold-km <km>', 'report approaches closer than this (default 5)')
@@ -87,8 +84,8 @@ export function registerScreen(program: Command): void {
 /** The data directory's catalogue; a usage error naming the file and the fetch command when it is missing. */
 function catalogFromDataDir(dataDirOption: string | undefined): string {
   const dataDir = resolveDataDir({ dataDir: dataDirOption });
-  const path = optionalDataFile(dataDir, CATALOG_FILE);
-  if (!path) throw new UsageError(`--catalog <file> is required: the data directory has no ${CATALOG_FILE} (run \`stationkeeper data fetch --only tle\`)`);
+  const path = optionalDataFile(dataDir, ACTIVE_CATALOG_PATH);
+  if (!path) throw new UsageError(`--catalog <file> is required: the data directory has no ${ACTIVE_CATALOG_PATH} (run \`stationkeeper data fetch --only tle\`)`);
   return path;
 }
 
@@ -115,7 +112,7 @@ export async function screen(opts: ScreenOpts): Promise<ScreenReport> {
   if (!allVsAll && primaryId === undefined) throw new UsageError('--primary <norad> is required (or --all-vs-all)');
   const catalog = opts.catalog ?? catalogFromDataDir(opts.dataDir);
   /** Named in messages: the file given, or the data directory's file by its relative name. */
-  const label = opts.catalog ?? CATALOG_FILE;
+  const label = opts.catalog ?? ACTIVE_CATALOG_PATH;
   const start = epochOption('--start', opts.start) ?? Epoch.now();
   const days = numberOption('--days', opts.days, { min: 1 / 1440, max: 60 }) ?? (allVsAll ? 1 : 7);
   const thresholdKm = numberOption('--threshold-km', opts.thresholdKm, { min: 0.001, max: 1000 }) ?? 5;

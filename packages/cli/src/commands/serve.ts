@@ -3,7 +3,7 @@
  * (packages/server). Loopback by default; any other host needs STATIONKEEPER_TOKEN.
  */
 import { Command } from 'commander';
-import { resolveDataDir } from '@stationkeeper/core/node';
+import { resolveDataDir } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP } from '../context.js';
 import { integerOption, UsageError } from '../util/options.js';
 

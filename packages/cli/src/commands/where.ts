@@ -4,8 +4,7 @@
  */
 import { Command } from 'commander';
 import { Epoch, findPasses, Sgp4Propagator, subSatelliteState, type Pass, type Propagator } from '@stationkeeper/core';
-import { resolveDataDir } from '@stationkeeper/core/node';
-import { passJson, stateJson, type PassJson, type StateJson } from '@stationkeeper/runtime';
+import { passJson, resolveDataDir, stateJson, type PassJson, type StateJson } from '@stationkeeper/runtime';
 import { DATA_DIR_HELP, loadEop } from '../context.js';
 import { loadElements } from '../elementsSource.js';
 import { epochOption, integerOption, numberOption, UsageError } from '../util/options.js';

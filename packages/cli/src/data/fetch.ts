@@ -8,15 +8,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  convertNrlmsise00DataCBytes,
   DATASETS,
   dataFilePath,
   type DataFileSpec,
   type DatasetId,
-} from '@stationkeeper/core/node';
+} from '@stationkeeper/runtime';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.js';
 import { downloadBytes, isUnreachableMessage } from './download.js';
 import { readManifest, writeManifest, type ManifestEntry } from './manifest.js';
-import { convertNrlmsise00DataCBytes } from './nrlmsiseConverter.js';
 import type { FetchReporter } from './progress.js';
 import type { SourceResolver } from './sources.js';
 

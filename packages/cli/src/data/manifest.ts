@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatasetId } from '@stationkeeper/core/node';
+import type { DatasetId } from '@stationkeeper/runtime';
 import { writeFileAtomic } from './atomicWrite.js';
 
 export const MANIFEST_NAME = 'manifest.json';

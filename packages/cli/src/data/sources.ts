@@ -11,7 +11,7 @@
  * `--source-base` wins over STATIONKEEPER_SOURCES.
  */
 import { readFileSync } from 'node:fs';
-import { isDatasetId, fileSpecForPath, type DataFileSpec } from '@stationkeeper/core/node';
+import { isDatasetId, fileSpecForPath, type DataFileSpec } from '@stationkeeper/runtime';
 
 export const SOURCES_ENV = 'STATIONKEEPER_SOURCES';
 

@@ -4,7 +4,7 @@
  * and for a missing file the command that fetches it.
  */
 import { statSync } from 'node:fs';
-import { DATASETS, dataFilePath, fetchCommandFor, type DatasetId } from '@stationkeeper/core/node';
+import { DATASETS, dataFilePath, fetchCommandFor, type DatasetId } from '@stationkeeper/runtime';
 import { readManifest } from './manifest.js';
 import { formatBytes } from './progress.js';
 import { formatTable } from '../util/table.js';

@@ -8,7 +8,7 @@ import {
   optionalDataFile,
   requireDataFile,
   resolveDataDir,
-} from '@stationkeeper/core/node';
+} from '@stationkeeper/runtime';
 import { sharedDataAvailable, SHARED_DATA } from '../../../../test/sharedData.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sk-datadir-'));

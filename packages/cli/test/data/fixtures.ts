@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NRLMSISE00_ARRAY_SHAPES } from '@stationkeeper/core/node';
+import { NRLMSISE00_ARRAY_SHAPES } from '@stationkeeper/runtime';
 
 export interface Route {
   readonly status?: number;

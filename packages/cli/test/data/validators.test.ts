@@ -11,7 +11,7 @@ import {
   validateSpaceWeatherCsv,
   validateTaiUtc,
   validateTleText,
-} from '@stationkeeper/core/node';
+} from '@stationkeeper/runtime';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
 import { syntheticGfc, syntheticOmmJson, syntheticSatcat, syntheticTle, syntheticTleText } from './fixtures.js';
 

@@ -1,10 +1,9 @@
 /**
  * The attitude answers as plain JSON-ready data (snake_case, units in the names), shared by the
  * CLI and any other front end: TEA, a closed-loop simulation and a slew plan for a configured
- * station, and an SVG chart of CMG momentum against time with the saturation line.
+ * station (the chart of CMG momentum is drawn in @stationkeeper/runtime, charts/attitudeChart.ts).
  */
 import type { AtmosphereModel } from '../atmosphere/types.js';
-import { svgChart } from '../plot/svgChart.js';
 import type { Epoch } from '../time/epoch.js';
 import type { AttitudeConfig } from './config.js';
 import { OrbitEnvironment } from './environment.js';
@@ -149,22 +148,4 @@ export function attitudeSlewReport(cfg: AttitudeConfig, start: Epoch, atmosphere
       eigenaxis_peak_momentum_fraction: base.peak_momentum_fraction,
     },
   };
-}
-
-/** CMG momentum (N·m·s) against time (h) with the capacity and desaturation threshold, desaturations marked. */
-export function attitudeMomentumChartSvg(r: SimulateReport, thresholdFraction: number): string {
-  const th = r.history.map((h) => h.t_s / 3600);
-  const last = th[th.length - 1] ?? 0;
-  return svgChart({
-    title: `CMG momentum, ${r.controller} controller`,
-    subtitle: `start ${r.start_utc}; ${r.desaturations.length} desaturations, ${r.total_propellant_kg} kg`,
-    xAxis: { label: 'time since start (h)' },
-    yAxis: { label: 'CMG momentum (N·m·s)', min: 0 },
-    series: [
-      { label: '|h|', x: th, y: r.history.map((h) => h.momentum_n_m_s) },
-      { label: 'capacity (saturation)', x: [0, last], y: [r.capacity_n_m_s, r.capacity_n_m_s], color: '#d62728', dash: '6 4' },
-      { label: 'desaturation threshold', x: [0, last], y: [thresholdFraction * r.capacity_n_m_s, thresholdFraction * r.capacity_n_m_s], color: '#7f7f7f', dash: '2 3' },
-    ],
-    markers: r.desaturations.length > 0 ? [{ label: 'desaturation', x: r.desaturations.map((d) => d.t_s / 3600), shape: 'vline', color: '#ff7f0e' }] : [],
-  });
 }

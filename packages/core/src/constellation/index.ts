@@ -9,4 +9,3 @@ export * from './dispenser.js';
 export * from './deployment.js';
 export * from './deploymentConfig.js';
 export * from './reportJson.js';
-export * from './raiseChart.js';

@@ -47,7 +47,7 @@ export const GUIDANCE_UPDATE_M = 70_000;
 
 /**
  * Everything the members share, built once from the nominal guided prediction; plain data, so it
- * can go to worker threads (core/src/node/landingPool.ts).
+ * can go to worker threads (@stationkeeper/runtime, workers/landingPool.ts).
  */
 export interface DispersionPlan {
   vehicleId: string;

@@ -8,4 +8,3 @@ export * from './departure.js';
 export * from './porkchop.js';
 export * from './windows.js';
 export * from './report.js';
-export * from './porkchopPlot.js';

@@ -4,7 +4,6 @@ export { parseScenarioText, validateScenario, ScenarioError, MAX_SCENARIO_SPAN_Y
 export { readScenarioYaml, scenarioTextBudgetProblem, yamlErrorIssue, SCENARIO_TEXT_LIMITS, SCENARIO_YAML_OPTIONS } from './scenarioYaml.js';
 export * from './engine.js';
 export { partnerName } from './partners.js';
-export * from './report.js';
 // Everything the what-if runs are built from, so one line in src/index.ts exports it all.
 export * from '../stationkeeping/index.js';
 export * from '../maneuvers/index.js';

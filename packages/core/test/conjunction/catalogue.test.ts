@@ -19,7 +19,7 @@ import {
   type ScreeningOptions,
 } from '../../src/conjunction/index.js';
 import { parseTle, type TleRecord } from '../../src/formats/index.js';
-import { ParallelScreener } from '../../src/node/index.js';
+import { ParallelScreener } from '@stationkeeper/runtime';
 import { Epoch } from '../../src/time/epoch.js';
 import { referenceMinima } from './bruteForce.js';
 

@@ -9,7 +9,7 @@ import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphe
 import { Xoshiro128 } from '../../src/decay/random.js';
 import { dispersionEllipse, dispersionPlan, ellipseOutline, entryVehicle, predictLanding, runDispersionMembers } from '../../src/entry/index.js';
 import { parseElements } from '../../src/formats/index.js';
-import { runDispersionParallel } from '../../src/node/landingPool.js';
+import { runDispersionParallel } from '@stationkeeper/runtime';
 import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
 import { Epoch } from '../../src/time/epoch.js';
 

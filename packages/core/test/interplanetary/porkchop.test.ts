@@ -10,7 +10,7 @@ import { GM_SUN_M3_S2 } from '../../src/interplanetary/constants.js';
 import { planetPoleAtTtDays, planetState, transferBody, TransferInputError, ttDaysJ2000 } from '../../src/interplanetary/ephemeris.js';
 import { solveLambertUniversal } from '../../src/interplanetary/lambertUniversal.js';
 import { computePorkchop, porkchopAxes, porkchopMinima } from '../../src/interplanetary/porkchop.js';
-import { porkchopSvg } from '../../src/interplanetary/porkchopPlot.js';
+import { porkchopSvg } from '@stationkeeper/runtime';
 import { lambertReport } from '../../src/interplanetary/report.js';
 import { transferMetrics } from '../../src/interplanetary/transfer.js';
 import { Epoch } from '../../src/time/epoch.js';

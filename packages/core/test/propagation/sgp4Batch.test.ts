@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
 import type { MeanElements } from '../../src/formats/meanElements.js';
-import { ParallelSgp4Batch } from '../../src/node/parallelSgp4.js';
+import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 import {
   Sgp4Batch,
   Sgp4Error,

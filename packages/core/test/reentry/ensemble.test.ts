@@ -9,7 +9,7 @@ import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sh
 import { parseTle } from '../../src/formats/index.js';
 import type { MeanElements } from '../../src/formats/meanElements.js';
 import { parseCelestrakSpaceWeatherCsv, SpaceWeatherTable } from '../../src/spaceWeather/index.js';
-import { runReentryEnsembleParallel } from '../../src/node/reentryPool.js';
+import { runReentryEnsembleParallel } from '@stationkeeper/runtime';
 import {
   finalGroundTrack,
   prepareReentryPrediction,

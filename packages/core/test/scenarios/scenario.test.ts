@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExponentialAtmosphere, parseScenarioText, runScenario, ScenarioError, scenarioReportHtml, SCENARIO_JSON_SCHEMA, type ScenarioResult } from '../../src/index.js';
+import { scenarioReportHtml } from '@stationkeeper/runtime';
+import { ExponentialAtmosphere, parseScenarioText, runScenario, ScenarioError, SCENARIO_JSON_SCHEMA, type ScenarioResult } from '../../src/index.js';
 
 const BASE = `
 name: test

@@ -14,7 +14,7 @@ import { FINISHED, type JobRecord, type JobStore } from '../store/jobStore.js';
 import { HttpError } from '../httpError.js';
 import { JobParamsError, type JobContext, type JobRegistry, type TaskOptions } from './registry.js';
 import type { FromTask, WorkerTaskMessage } from './worker/dispatch.js';
-import { workerExecArgv } from '@stationkeeper/core/node';
+import { workerExecArgv } from '@stationkeeper/runtime';
 
 export type JobEvent = { kind: 'progress'; progress: number; message: string } | { kind: 'job'; job: JobRecord };
 export type JobListener = (e: JobEvent) => void;

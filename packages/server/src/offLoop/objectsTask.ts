@@ -4,8 +4,7 @@
  * stored JSON text, epochs as TAI day and seconds; the EOP file is read once per thread.
  */
 import { Epoch, findPasses, passSkyPath, roundTo as round, Sgp4Propagator, type Pass } from '@stationkeeper/core';
-import { loadDataDirEop } from '@stationkeeper/core/node';
-import { passJson, skyPointJson } from '@stationkeeper/runtime';
+import { loadEop, passJson, skyPointJson } from '@stationkeeper/runtime';
 import { objectHistory } from '../routes/objects/history.js';
 import { openDatabase } from '../store/db.js';
 import { ElementStore, elementsFromJson } from '../store/elementStore.js';
@@ -23,11 +22,11 @@ export interface PassesTaskInput {
   skyStepS?: number;
 }
 
-let eop: { dataDir: string; source: ReturnType<typeof loadDataDirEop> } | undefined;
+let eop: { dataDir: string; source: ReturnType<typeof loadEop> } | undefined;
 
 /** The data directory's EOP, loaded once per thread (as the main thread does at start-up). */
-export function threadEop(dataDir: string): ReturnType<typeof loadDataDirEop> {
-  if (eop?.dataDir !== dataDir) eop = { dataDir, source: loadDataDirEop(dataDir) };
+export function threadEop(dataDir: string): ReturnType<typeof loadEop> {
+  if (eop?.dataDir !== dataDir) eop = { dataDir, source: loadEop(dataDir) };
   return eop.source;
 }
 

@@ -8,7 +8,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { workerExecArgv } from '@stationkeeper/core/node';
+import { workerExecArgv } from '@stationkeeper/runtime';
 import { HttpError } from '../httpError.js';
 import type { WorkerTaskMessage } from '../jobs/worker/dispatch.js';
 

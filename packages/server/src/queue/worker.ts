@@ -9,7 +9,7 @@
  */
 import { hostname } from 'node:os';
 import type { Job, Worker } from 'bullmq';
-import { ParallelScreener } from '@stationkeeper/core/node';
+import { ParallelScreener } from '@stationkeeper/runtime';
 import { Epoch, type ScreeningShard, type ShardResult } from '@stationkeeper/core';
 import { fromWireSource, SCREENING_JOB_NAME, SCREENING_JOB_VERSION, sha256Hex, type ScreeningJobData, type WireSource } from './protocol.js';
 import { checkRedisClientInstalled, checkRedisReachable, connectionOptions, parseQueueUrl, QUEUE_KEY_PREFIX } from './redisUrl.js';

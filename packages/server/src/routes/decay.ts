@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { dataFilePath } from '@stationkeeper/core/node';
+import { dataFilePath, MSIS_COEFFICIENTS_PATH, SPACE_WEATHER_PATH } from '@stationkeeper/runtime';
 import { HttpError } from '../httpError.js';
 import { JobParamsError } from '../jobs/registry.js';
 import type { JobRunner } from '../jobs/runner.js';
@@ -22,7 +22,6 @@ import {
   reentryFitProblem,
   type DecayKind,
 } from '../jobs/types/decay.js';
-import { DECAY_MSIS_PATH, DECAY_SPACE_WEATHER_PATH } from '../jobs/types/decayTask.js';
 import type { RouteTable } from '../routeTable.js';
 import { errors, Job, NoradParams } from '../schemas.js';
 import type { ElementStore } from '../store/elementStore.js';
@@ -80,7 +79,7 @@ export function registerDecayRoutes(app: FastifyInstance, table: RouteTable, dep
     }
     const cut = h.cut.toIsoUtc(3);
     const last = h.sets[h.sets.length - 1].epoch.toIsoUtc(6);
-    const key = JSON.stringify([kind, norad, cut, mc, seed, h.source, h.sets.length, last, mtime(dataFilePath(dataDir, DECAY_SPACE_WEATHER_PATH)), mtime(dataFilePath(dataDir, DECAY_MSIS_PATH))]);
+    const key = JSON.stringify([kind, norad, cut, mc, seed, h.source, h.sets.length, last, mtime(dataFilePath(dataDir, SPACE_WEATHER_PATH)), mtime(dataFilePath(dataDir, MSIS_COEFFICIENTS_PATH))]);
     const previous = cache.get(key);
     const job = previous ? runner.get(previous) : undefined;
     if (job?.status === 'succeeded') {

@@ -3,8 +3,8 @@
  * directory (else the embedded coefficient table and the solar-cycle model), then the landing opportunities of core (entry/opportunities.ts) and, for each, its
  * predicted ground track — the dashboard's crew-return panel draws them.
  */
-import { createNrlmsise00, entryVehicle, Epoch, findLandingOpportunities, loadNrlmsise00Coefficients, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
-import { msisCoefficientsFrom, REENTRY_SPACE_WEATHER_PATH, SPACE_WEATHER_FALLBACK_NOTE, spaceWeatherTableFrom } from '@stationkeeper/core/node';
+import { entryVehicle, Epoch, findLandingOpportunities, TabulatedSpaceWeather, type LandingOpportunityJson } from '@stationkeeper/core';
+import { loadAtmosphere, loadSpaceWeather } from '@stationkeeper/runtime';
 import { fromWire, type WireElements } from '../wireElements.js';
 
 export interface CrewReturnInput {
@@ -28,8 +28,8 @@ export interface CrewReturnFound {
 const r4 = (x: number) => Number(x.toFixed(4));
 
 export function findCrewReturn(input: CrewReturnInput, report: (fraction: number, message?: string) => void): CrewReturnFound {
-  const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(msisCoefficientsFrom(input.dataDir).json));
-  const sw = spaceWeatherTableFrom(input.dataDir, REENTRY_SPACE_WEATHER_PATH);
+  const atmosphere = loadAtmosphere(input.dataDir).model;
+  const sw = loadSpaceWeather(input.dataDir, { names: 'relative' });
   const spaceWeather = new TabulatedSpaceWeather(sw.table);
   report(0.05, 'searching the burn times');
   const found = findLandingOpportunities({
@@ -55,5 +55,5 @@ export function findCrewReturn(input: CrewReturnInput, report: (fraction: number
     ground_track: o.prediction.track.map((t) => [r4(t.latDeg), r4(t.lonDeg)] as [number, number]),
   }));
   // Without SW-All.csv the solar-cycle model stood in: say so with the answer.
-  return { opportunities, ...(sw.fromDataDir ? {} : { note: SPACE_WEATHER_FALLBACK_NOTE }) };
+  return { opportunities, ...(sw.note === undefined ? {} : { note: sw.note }) };
 }

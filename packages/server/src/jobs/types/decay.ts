@@ -31,7 +31,8 @@ import { HttpError } from '../../httpError.js';
 import type { ElementStore } from '../../store/elementStore.js';
 import { JobParamsError, type JobContext, type JobType } from '../registry.js';
 import { toWire } from '../wireElements.js';
-import { DECAY_SPACE_WEATHER_PATH, type DecayMembersInput, type DecayPrepared, type DecayPrepareInput } from './decayTask.js';
+import { SPACE_WEATHER_PATH } from '@stationkeeper/runtime';
+import { type DecayMembersInput, type DecayPrepared, type DecayPrepareInput } from './decayTask.js';
 import { taskModuleUrl } from '../taskModule.js';
 
 const TASK = taskModuleUrl('decayTask', import.meta.url);
@@ -208,7 +209,7 @@ async function runDecay(kind: DecayKind, p: { norad: number; cut?: string; mc: n
     atmosphere: 'NRLMSISE-00',
     space_weather: prep.spaceWeatherFallback
       ? 'the solar-cycle model (no space-weather file in the data directory), then the forecast model with lognormal, time-correlated member factors (docs/reentry.md)'
-      : `observed to the day before ${h.cut.toIsoUtc(0).slice(0, 10)} (${DECAY_SPACE_WEATHER_PATH}), then the forecast model with lognormal, time-correlated member factors (docs/reentry.md)`,
+      : `observed to the day before ${h.cut.toIsoUtc(0).slice(0, 10)} (${SPACE_WEATHER_PATH}), then the forecast model with lognormal, time-correlated member factors (docs/reentry.md)`,
     altitude_band_km: band
       ? band.days.map((d, k) => ({ t_utc: start.plusSeconds(d * DAY_S).toIsoUtc(0), days: d, p05: roundFixedOrNull(band.p05[k], 2), p50: roundFixedOrNull(band.p50[k], 2), p95: roundFixedOrNull(band.p95[k], 2) }))
       : null,

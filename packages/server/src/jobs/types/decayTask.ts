@@ -4,11 +4,8 @@
  * takes the ballistic coefficient (core reentry/prepare.ts), runs the nominal member to size the
  * altitude sampling, and returns the ensemble input; `runDecayMembers` runs a share of the members.
  */
-import { readFileSync, statSync } from 'node:fs';
 import {
   Epoch,
-  NRLMSISE00_EMBEDDED_COEFFICIENTS,
-  parseCelestrakSpaceWeatherCsv,
   prepareReentryPrediction,
   ReentryInputError,
   runMember,
@@ -17,11 +14,8 @@ import {
   type ReentryEnsembleInput,
   type SpaceWeatherTable,
 } from '@stationkeeper/core';
-import { optionalDataFile, REENTRY_MSIS_COEFFICIENTS_PATH, REENTRY_SPACE_WEATHER_PATH, solarCycleStandInTable, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/core/node';
+import { loadAtmosphere, loadSpaceWeather, SPACE_WEATHER_FALLBACK_NOTE } from '@stationkeeper/runtime';
 import { fromWire, type WireElements } from '../wireElements.js';
-
-export const DECAY_MSIS_PATH = REENTRY_MSIS_COEFFICIENTS_PATH;
-export const DECAY_SPACE_WEATHER_PATH = REENTRY_SPACE_WEATHER_PATH;
 
 export interface DecayPrepareInput {
   dataDir: string;
@@ -47,26 +41,14 @@ export interface DecayPrepared {
   spaceWeatherFallback: boolean;
 }
 
-let swCache: { key: string; table: SpaceWeatherTable } | undefined;
-let msisCache: { key: string; coefficients: unknown } | undefined;
-
-const fileKey = (path: string) => `${path}|${statSync(path).mtimeMs}`;
-
 /**
- * The data directory's files, cached while unchanged; where it has none, the solar-cycle model
- * stands in for SW-All.csv (`spaceWeatherFallback` true) and the embedded NRLMSISE-00 table for
- * the coefficient file.
+ * The data directory's files (parsed once while unchanged, runtime's loaders); where it has none,
+ * the solar-cycle model stands in for SW-All.csv (`spaceWeatherFallback` true) and the embedded
+ * NRLMSISE-00 table for the coefficient file.
  */
 function loadData(dataDir: string): { table: SpaceWeatherTable; msis: unknown; spaceWeatherFallback: boolean } {
-  const swPath = optionalDataFile(dataDir, DECAY_SPACE_WEATHER_PATH);
-  const msisPath = optionalDataFile(dataDir, DECAY_MSIS_PATH);
-  if (swPath && swCache?.key !== fileKey(swPath)) swCache = { key: fileKey(swPath), table: parseCelestrakSpaceWeatherCsv(readFileSync(swPath, 'utf8'), DECAY_SPACE_WEATHER_PATH) };
-  if (msisPath && msisCache?.key !== fileKey(msisPath)) msisCache = { key: fileKey(msisPath), coefficients: JSON.parse(readFileSync(msisPath, 'utf8')) as unknown };
-  return {
-    table: swPath && swCache ? swCache.table : solarCycleStandInTable(),
-    msis: msisPath && msisCache ? msisCache.coefficients : NRLMSISE00_EMBEDDED_COEFFICIENTS,
-    spaceWeatherFallback: !swPath,
-  };
+  const sw = loadSpaceWeather(dataDir, { names: 'relative' });
+  return { table: sw.table, msis: loadAtmosphere(dataDir).json, spaceWeatherFallback: !sw.fromDataDir };
 }
 
 /** Altitude samples: about 150 over twice the nominal lifetime, 1 … 60 days apart. */

@@ -1,5 +1,6 @@
 /** Worker side of the `porkchop` job: the grid row by row (progress), its JSON report and SVG. */
-import { computePorkchop, Epoch, lambertReport, porkchopReport, porkchopSvg, type LambertReport, type PorkchopReport } from '@stationkeeper/core';
+import { computePorkchop, Epoch, lambertReport, porkchopReport, type LambertReport, type PorkchopReport } from '@stationkeeper/core';
+import { porkchopSvg } from '@stationkeeper/runtime';
 import { porkchopRequest, type PorkchopParams } from './porkchop.js';
 
 export interface PorkchopTaskInput {

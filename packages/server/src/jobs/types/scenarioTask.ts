@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { runScenario, validateScenario, type ScenarioDeps, type ScenarioResult } from '@stationkeeper/core';
-import { dataFilePath, scenarioDeps, SCENARIO_MSIS_COEFFICIENTS_PATH, SCENARIO_SPACE_WEATHER_PATH, type ScenarioDecayChoice } from '@stationkeeper/core/node';
+import { dataFilePath, scenarioDeps, MSIS_COEFFICIENTS_PATH, SPACE_WEATHER_PATH, type ScenarioDecayChoice } from '@stationkeeper/runtime';
 
 export interface ScenarioTaskInput {
   definition: unknown;
@@ -25,7 +25,7 @@ function mtime(path: string): number {
 }
 
 function depsFor(dataDir: string, decay: ScenarioDecayChoice): ScenarioDeps {
-  const key = [dataDir, decay, mtime(dataFilePath(dataDir, SCENARIO_MSIS_COEFFICIENTS_PATH)), mtime(dataFilePath(dataDir, SCENARIO_SPACE_WEATHER_PATH))].join('|');
+  const key = [dataDir, decay, mtime(dataFilePath(dataDir, MSIS_COEFFICIENTS_PATH)), mtime(dataFilePath(dataDir, SPACE_WEATHER_PATH))].join('|');
   if (cached?.key !== key) cached = { key, deps: scenarioDeps(dataDir, decay, { relativeNames: true }) };
   return cached.deps;
 }

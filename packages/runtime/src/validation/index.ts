@@ -1,0 +1,3 @@
+export * from './rtn.js';
+export * from './meanSemiMajorAxis.js';
+export * from './decayComparison.js';
