@@ -10,25 +10,17 @@
  *
  *   npm run bench:zpm
  *
- * Data: ../shared/data beside the checkout (NRLMSISE-00 coefficients) or $STATIONKEEPER_DATA.
+ * Data: the data directory's NRLMSISE-00 coefficients ($STATIONKEEPER_DATA), else the embedded table.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../packages/core/src/atmosphere/index.js';
+import { loadAtmosphere, resolveDataDir } from '@stationkeeper/runtime';
 import {
   flySlew, harmonicPath, iss2022Station, ISS_CMG_ARRAY, OrbitEnvironment, pathGrid, pathMomentum, pathReference, planCmgPath, slewEndpoint,
-} from '../packages/core/src/attitude/index.js';
-import { Epoch } from '../packages/core/src/time/index.js';
+  Epoch,
+} from '@stationkeeper/core';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const coeffFile = [process.env.STATIONKEEPER_DATA ? join(process.env.STATIONKEEPER_DATA, 'nrlmsise', 'nrlmsise00-coefficients.json') : '', join(root, '..', 'shared', 'data', 'nrlmsise', 'nrlmsise00-coefficients.json')].find((p) => p !== '' && existsSync(p));
-if (!coeffFile) {
-  console.error('zpm bench: needs the NRLMSISE-00 coefficient file (../shared/data/nrlmsise or $STATIONKEEPER_DATA/nrlmsise)');
-  process.exit(1);
-}
-const atmosphere = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(coeffFile, 'utf8'))));
+// The data directory's NRLMSISE-00 coefficients when present, else the table embedded in the package.
+const atmosphere = loadAtmosphere(resolveDataDir({})).model;
 const sw = { f107: 130, f107a: 130, ap: [12, 12, 12, 12, 12, 12, 12] };
 const orbit = { altitudeM: 415e3, inclinationRad: (51.64 * Math.PI) / 180, raanRad: 0, argLatRad: 0 };
 const env = () => new OrbitEnvironment(orbit, Epoch.fromIso('2022-07-15T00:00:00Z'), atmosphere, sw);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, stateFnFromElements, subSatelliteState } from '@stationkeeper/core';
+import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, subSatelliteState } from '@stationkeeper/core';
 import { passJson, skyPointJson, stateJson, wrapLongitudeDeg } from '../src/index.js';
 
 describe('wire builders', () => {
@@ -14,7 +14,7 @@ describe('wire builders', () => {
     expect(s.epoch_utc).toBe('2022-07-15T13:00:00.000Z');
     expect(s.tle_age_days).toBeCloseTo((45 * 60 + 17.676) / 86400, 6); // 13:00:00 − 12:14:42.324
     const site = { latDeg: 29.5593, lonDeg: -95.09, altM: 10 };
-    const p = findPasses(stateFnFromElements(elements), site, at, at.plusDays(1)).find((x) => x.visible)!;
+    const p = findPasses(Sgp4Propagator.fromElements(elements), site, at, at.plusDays(1)).find((x) => x.visible)!;
     const j = passJson(p);
     expect(j.culmination_utc).toBe(p.culmination.epoch.toIsoUtc(3));
     expect(j.max_elevation_deg).toBe(Math.round(p.maxElevationDeg * 1e3) / 1e3);
