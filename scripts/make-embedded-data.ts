@@ -30,8 +30,8 @@ import { dedupeByEpoch, parseTle } from '@stationkeeper/core';
 import { DATASETS, convertNrlmsise00DataC } from '@stationkeeper/runtime';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const MSIS_OUT = join(ROOT, 'packages/core/src/atmosphere/nrlmsise00/embeddedCoefficients.ts');
-const HISTORY_OUT = join(ROOT, 'packages/core/src/sampleHistory.ts');
+const MSIS_OUT = join(ROOT, 'packages/core/src/models/atmosphere/nrlmsise00/embeddedCoefficients.ts');
+const HISTORY_OUT = join(ROOT, 'packages/core/src/foundation/sampleHistory.ts');
 const DEFAULT_HISTORY = join(ROOT, '..', 'shared/data/tle_iss/iss_25544_2021-01_to_2022-03_rtphokie.txt');
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

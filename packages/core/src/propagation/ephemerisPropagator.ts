@@ -8,10 +8,10 @@
  * ~2e-5 m, 30 s apart to ~2e-2 m and 60 s apart to ~0.4 m (test/propagation/propagator.test.ts
  * measures these against the integrator's own dense output). The error grows as h⁴: sample finely.
  */
-import { stateInFrame, type FrameState, type InertialFrame } from '../frames/frameState.js';
-import { cubicHermiteWeights } from '../math/hermite.js';
-import type { Epoch } from '../time/epoch.js';
-import type { EopSource } from '../time/eop.js';
+import { stateInFrame, type FrameState, type InertialFrame } from '../foundation/frames/frameState.js';
+import { cubicHermiteWeights } from '../foundation/math/hermite.js';
+import type { Epoch } from '../foundation/time/epoch.js';
+import type { EopSource } from '../foundation/time/eop.js';
 import { stateBuffer, type BoundedPropagator, type Propagator } from './propagator.js';
 
 export interface SampleOptions {

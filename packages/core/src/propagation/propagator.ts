@@ -4,8 +4,8 @@
  * mean-element propagator (GCRF, osculating) all answer `stateAt(epoch)` with a
  * {@link FrameState} in SI units, so passes, conjunction and event searches need no adapters.
  */
-import type { FrameState, InertialFrame, StateSource } from '../frames/frameState.js';
-import type { Epoch } from '../time/epoch.js';
+import type { FrameState, InertialFrame, StateSource } from '../foundation/frames/frameState.js';
+import type { Epoch } from '../foundation/time/epoch.js';
 
 export interface Propagator extends StateSource {
   /** The frame `stateAt` answers in (states are never silently converted). */

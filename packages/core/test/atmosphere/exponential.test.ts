@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ExponentialAtmosphere, VALLADO_EXPONENTIAL_TABLE } from '../../src/atmosphere/index.js';
-import { wgs84EcefFromGeodetic } from '../../src/atmosphere/geodetic.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { ExponentialAtmosphere, VALLADO_EXPONENTIAL_TABLE } from '../../src/models/atmosphere/index.js';
+import { wgs84EcefFromGeodetic } from '../../src/models/atmosphere/geodetic.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const model = new ExponentialAtmosphere();
 

@@ -1,8 +1,8 @@
 import * as Astronomy from 'astronomy-engine';
 import { describe, expect, it } from 'vitest';
-import { HARRIS_PRIESTER_TABLE, HarrisPriesterAtmosphere } from '../../src/atmosphere/index.js';
-import { wgs84EcefFromGeodetic, wgs84GeodeticFromEcef } from '../../src/atmosphere/geodetic.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { HARRIS_PRIESTER_TABLE, HarrisPriesterAtmosphere } from '../../src/models/atmosphere/index.js';
+import { wgs84EcefFromGeodetic, wgs84GeodeticFromEcef } from '../../src/models/atmosphere/geodetic.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const DEG = Math.PI / 180;
 const sw = { f107: 150, f107a: 150, ap: [4, 4, 4, 4, 4, 4, 4] };

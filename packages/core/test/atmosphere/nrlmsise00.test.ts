@@ -10,9 +10,9 @@ import {
   type Nrlmsise00,
   type Nrlmsise00Coefficients,
   type Nrlmsise00Input,
-} from '../../src/atmosphere/index.js';
-import { wgs84EcefFromGeodetic, wgs84GeodeticFromEcef } from '../../src/atmosphere/geodetic.js';
-import { Epoch } from '../../src/time/epoch.js';
+} from '../../src/models/atmosphere/index.js';
+import { wgs84EcefFromGeodetic, wgs84GeodeticFromEcef } from '../../src/models/atmosphere/geodetic.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
 
 /** The model's mass unit (g) that d[5] is built with, in gtd7 and gtd7d alike. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   AttitudeStepper, attitudeOde, circularState, gravityGradientTorque, inertialMomentum, lvlhDcm, MU_EARTH_M3_S2,
   orbitRateRadS, quat, quatCompose, quatToDcm, quatToEuler321, dcmToQuat, quatConjugate, quatFromAxisAngle,
-} from '../../src/attitude/index.js';
-import { DormandPrince853 } from '../../src/integrators/index.js';
-import { goldenSectionMax } from '../../src/math/rootFinding.js';
+} from '../../src/analysis/attitude/index.js';
+import { DormandPrince853 } from '../../src/propagation/integrators/index.js';
+import { goldenSectionMax } from '../../src/foundation/math/rootFinding.js';
 
 // An ISS-like tensor with products of inertia (Wie §7.4 in SI, facts/attitude.md §1a).
 const J = new Float64Array([6.817e7, -5.29e5, 2.17e5, -5.29e5, 1.464e7, 2.17e5, 2.17e5, 2.17e5, 7.941e7]);

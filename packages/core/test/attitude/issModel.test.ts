@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import {
   cmgSlewMinimumDurationS, inertiaRows, iss2022MassProperties, iss2022Station, ISS_2022_COMPONENTS, ISS_2022_SURFACES, OrbitEnvironment, parseAttitudeConfig,
   projectedAreaM2, sampleOrbit, simulateAttitude, solveStationTea, symmetricEigenvalues, thrusterHeldAttitude, validateInertia, compositeMassProperties,
-} from '../../src/attitude/index.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/index.js';
-import { Epoch } from '../../src/time/index.js';
+} from '../../src/analysis/attitude/index.js';
+import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/models/atmosphere/index.js';
+import { Epoch } from '../../src/foundation/time/index.js';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
 
 const D = 180 / Math.PI;

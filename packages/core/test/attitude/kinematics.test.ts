@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import {
   dcmToEuler321, dcmToQuat, euler321ToDcm, euler321ToQuat, lvlhDcm, namedAttitudeQuat, parseNamedAttitude,
   quatAngleBetween, quatCompose, quatFromAxisAngle, quatToDcm, quatToEuler321, yawPitchRollFromDeg,
-} from '../../src/attitude/index.js';
-import { rot3 } from '../../src/frames/mat3.js';
+} from '../../src/analysis/attitude/index.js';
+import { rot3 } from '../../src/foundation/frames/mat3.js';
 
 const D = Math.PI / 180;
 const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cmgSlewMinimumDurationS, G0_M_S2, ISS_CMG_ARRAY, OrbitEnvironment, orbitRateRadS, planSlew, type AttitudeStation } from '../../src/attitude/index.js';
-import { Epoch } from '../../src/time/index.js';
+import { cmgSlewMinimumDurationS, G0_M_S2, ISS_CMG_ARRAY, OrbitEnvironment, orbitRateRadS, planSlew, type AttitudeStation } from '../../src/analysis/attitude/index.js';
+import { Epoch } from '../../src/foundation/time/index.js';
 
 // An isotropic station (J = 10⁸ kg·m² · I): no gravity-gradient torque, no gyroscopic torque, no
 // surfaces, so the slew costs follow in closed form.

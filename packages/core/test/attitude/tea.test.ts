@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   altitudeForOrbitRateM, constantBias, ISS_CMG_ARRAY, iss2022Thrusters, OrbitEnvironment, simulateAttitude, solveTea, zeroBias,
   type AttitudeStation,
-} from '../../src/attitude/index.js';
-import { Epoch } from '../../src/time/index.js';
+} from '../../src/analysis/attitude/index.js';
+import { Epoch } from '../../src/foundation/time/index.js';
 
 const D = 180 / Math.PI;
 // facts/attitude.md §1a: Wie §7.4 inertia in slug·ft², n = 0.0011 rad/s, aero bias (1, 4, 1) ft·lbf.

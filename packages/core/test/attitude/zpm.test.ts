@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   cmgSlewMinimumDurationS, flySlew, harmonicPath, ISS_CMG_ARRAY, OrbitEnvironment, pathGrid, pathMomentum, pathReference, planCmgPath, slewEndpoint,
   eulerRates, euler321DcmInto, euler321ToDcm, orbitRateRadS, pathAngles, iss2022Station, rotationalPotentialJ, steadyTurnMomentumBoundNms, euler321ToQuat, quatAngleBetween, quatCompose, quatConjugate, type AttitudeStation,
-} from '../../src/attitude/index.js';
-import { Epoch } from '../../src/time/index.js';
+} from '../../src/analysis/attitude/index.js';
+import { Epoch } from '../../src/foundation/time/index.js';
 import { readFileSync } from 'node:fs';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/index.js';
+import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/models/atmosphere/index.js';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
 
 const D = 180 / Math.PI;

@@ -5,7 +5,7 @@
  * code but the SGP4 propagator.
  */
 import { Sgp4Propagator, type Sgp4TleLines } from '../../src/propagation/index.js';
-import type { Epoch } from '../../src/time/epoch.js';
+import type { Epoch } from '../../src/foundation/time/epoch.js';
 
 export interface ReferenceMinimum {
   readonly tcaSeconds: number;

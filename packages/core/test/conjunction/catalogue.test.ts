@@ -17,10 +17,10 @@ import {
   Sgp4Trajectories,
   type CloseApproach,
   type ScreeningOptions,
-} from '../../src/conjunction/index.js';
-import { parseTle, type TleRecord } from '../../src/formats/index.js';
+} from '../../src/analysis/conjunction/index.js';
+import { parseTle, type TleRecord } from '../../src/foundation/formats/index.js';
 import { ParallelScreener } from '@stationkeeper/runtime';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { referenceMinima } from './bruteForce.js';
 
 const START = Epoch.fromIso('2022-07-15T00:00:00Z');

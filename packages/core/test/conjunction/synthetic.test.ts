@@ -18,8 +18,8 @@ import {
   SpatialHashGrid,
   type ScreeningOptions,
   type TrajectorySet,
-} from '../../src/conjunction/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+} from '../../src/analysis/conjunction/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const START = Epoch.fromIso('2022-07-15T00:00:00Z');
 

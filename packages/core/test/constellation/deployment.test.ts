@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DeploymentConfigError, parseDeploymentConfig, releaseSatellites, simulateDeployment, type DeploymentConfig } from '../../src/constellation/index.js';
-import { parseTle } from '../../src/formats/index.js';
-import { ISS_SAMPLE_TLE } from '../../src/samples.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { DeploymentConfigError, parseDeploymentConfig, releaseSatellites, simulateDeployment, type DeploymentConfig } from '../../src/analysis/constellation/index.js';
+import { parseTle } from '../../src/foundation/formats/index.js';
+import { ISS_SAMPLE_TLE } from '../../src/foundation/samples.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const BASE: DeploymentConfig = {
   releaseEpoch: Epoch.fromIso('2022-07-15T12:00:00Z'),

@@ -18,9 +18,9 @@ import {
   unreachableReason,
   type LaunchSite,
   type TargetPlane,
-} from '../../src/constellation/index.js';
+} from '../../src/analysis/constellation/index.js';
 import { geodeticToItrf, itrfToTeme, NO_EOP } from '../../src/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const DEG = Math.PI / 180;
 const DAY0 = Epoch.fromIso('2022-03-04T00:00:00Z');

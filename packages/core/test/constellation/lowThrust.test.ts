@@ -4,8 +4,8 @@
  * thrust switching sign at the antinodes for the plane change (Edelbaum's π/2 factor).
  */
 import { describe, expect, it } from 'vitest';
-import { edelbaumDeltaVMps, lowThrustRaise } from '../../src/constellation/index.js';
-import { WGS72_EQUATORIAL_RADIUS_M, WGS72_MU_M3_PER_S2 } from '../../src/elements/index.js';
+import { edelbaumDeltaVMps, lowThrustRaise } from '../../src/analysis/constellation/index.js';
+import { WGS72_EQUATORIAL_RADIUS_M, WGS72_MU_M3_PER_S2 } from '../../src/foundation/elements/index.js';
 
 const MU = WGS72_MU_M3_PER_S2;
 

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { filterShell, fitPlaneLattice, planeAnglesAfter, parseGroupSelector, selectGroup, summariseGroup } from '../../src/constellation/index.js';
-import { parseElements, type MeanElements } from '../../src/formats/index.js';
+import { filterShell, fitPlaneLattice, planeAnglesAfter, parseGroupSelector, selectGroup, summariseGroup } from '../../src/analysis/constellation/index.js';
+import { parseElements, type MeanElements } from '../../src/foundation/formats/index.js';
 import { Sgp4Propagator } from '../../src/propagation/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const EPOCH = Epoch.fromIso('2022-07-15T00:00:00Z');
 

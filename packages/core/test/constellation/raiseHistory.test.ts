@@ -3,9 +3,9 @@
  * one satellite that stays in the parking orbit, one that is still on its way.
  */
 import { describe, expect, it } from 'vitest';
-import { lowThrustRaise, raiseHistory } from '../../src/constellation/index.js';
-import type { MeanElements } from '../../src/formats/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { lowThrustRaise, raiseHistory } from '../../src/analysis/constellation/index.js';
+import type { MeanElements } from '../../src/foundation/formats/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const LAUNCH = Epoch.fromIso('2022-02-10T00:00:00Z');
 const MU = 398600.8e9;

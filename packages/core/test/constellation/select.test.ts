@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { globMatches, GroupSelectorError, matchesGroup, normalizeIntlDesignator, parseGroupSelector, selectGroup } from '../../src/constellation/index.js';
-import type { MeanElements } from '../../src/formats/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { globMatches, GroupSelectorError, matchesGroup, normalizeIntlDesignator, parseGroupSelector, selectGroup } from '../../src/analysis/constellation/index.js';
+import type { MeanElements } from '../../src/foundation/formats/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 function rec(noradId: number, objectName: string, intlDesignator: string, iso = '2022-07-15T00:00:00Z'): MeanElements {
   return {

@@ -8,10 +8,10 @@ import {
   predictLifetime,
   propagateAveraged,
   type MeanOrbitState,
-} from '../../src/decay/index.js';
+} from '../../src/analysis/decay/index.js';
 import { J3_OVER_J2 } from '../../src/propagation/sgp4/constants.js';
-import { WGS72_EQUATORIAL_RADIUS_M } from '../../src/elements/wgs72.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { WGS72_EQUATORIAL_RADIUS_M } from '../../src/foundation/elements/wgs72.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { FIXED_WEATHER, SphericalExponentialAtmosphere, VACUUM } from './fixtures.js';
 
 const DEG = Math.PI / 180;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ExponentialAtmosphere } from '../../src/atmosphere/exponential.js';
-import { BallisticFitError, fitBallisticCoefficient, meanStateFromElements, propagateAveraged } from '../../src/decay/index.js';
-import { brouwerFromKozaiMeanMotion, revPerDayToRadPerS } from '../../src/elements/meanMotion.js';
-import type { MeanElements } from '../../src/formats/meanElements.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { Xoshiro128 } from '../../src/decay/random.js';
+import { ExponentialAtmosphere } from '../../src/models/atmosphere/exponential.js';
+import { BallisticFitError, fitBallisticCoefficient, meanStateFromElements, propagateAveraged } from '../../src/analysis/decay/index.js';
+import { brouwerFromKozaiMeanMotion, revPerDayToRadPerS } from '../../src/foundation/elements/meanMotion.js';
+import type { MeanElements } from '../../src/foundation/formats/meanElements.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { Xoshiro128 } from '../../src/analysis/decay/random.js';
 import { FIXED_WEATHER } from './fixtures.js';
 
 const START = Epoch.fromIso('2021-06-01T00:00:00Z');

@@ -1,4 +1,4 @@
-import type { AtmosphereModel } from '../../src/atmosphere/types.js';
+import type { AtmosphereModel } from '../../src/models/atmosphere/types.js';
 
 /** Fixed moderate activity for tests (F10.7 = 150 sfu, Ap = 15). */
 export const FIXED_WEATHER = Object.freeze({ f107: 150, f107a: 150, ap: Float64Array.from([15, 15, 15, 15, 15, 15, 15]) });

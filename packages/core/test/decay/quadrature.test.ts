@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussLegendre, periodicRule } from '../../src/decay/index.js';
+import { gaussLegendre, periodicRule } from '../../src/analysis/decay/index.js';
 
 /** Modified Bessel I0 by its power series (A&S 9.6.10): the mean of exp(x cos θ) over a period. */
 function besselI0(x: number): number {

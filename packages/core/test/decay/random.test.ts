@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Xoshiro128 } from '../../src/decay/index.js';
+import { Xoshiro128 } from '../../src/analysis/decay/index.js';
 
 describe('Xoshiro128 ensemble random numbers', () => {
   it('is reproducible per (seed, member) and differs between members', () => {

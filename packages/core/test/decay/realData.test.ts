@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/index.js';
-import { fitBallisticCoefficient, meanStateFromElements, predictLifetime } from '../../src/decay/index.js';
-import { parseTle } from '../../src/formats/index.js';
-import { parseCelestrakSpaceWeatherCsv, SolarCycleSpaceWeather, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/models/atmosphere/index.js';
+import { fitBallisticCoefficient, meanStateFromElements, predictLifetime } from '../../src/analysis/decay/index.js';
+import { parseTle } from '../../src/foundation/formats/index.js';
+import { parseCelestrakSpaceWeatherCsv, SolarCycleSpaceWeather, TabulatedSpaceWeather } from '../../src/foundation/spaceWeather/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 describe.skipIf(!sharedDataAvailable())('ballistic coefficients from real TLE histories', () => {
   const msis = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(sharedPath('nrlmsise', 'nrlmsise00-coefficients.json'), 'utf8'))));

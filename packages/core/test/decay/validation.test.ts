@@ -10,17 +10,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/index.js';
-import { ExponentialAtmosphere } from '../../src/atmosphere/exponential.js';
-import type { AtmosphereModel } from '../../src/atmosphere/types.js';
-import { EGM96_AVERAGED_GRAVITY, numericalStateFromMeanState, predictLifetime, type MeanOrbitState } from '../../src/decay/index.js';
-import { altitudeDetector } from '../../src/events/detectors.js';
-import { DragForce } from '../../src/forces/drag.js';
-import { ZonalGravityForce } from '../../src/forces/gravity.js';
-import { EGM96_J2_MODEL } from '../../src/gravity/zonal.js';
+import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/models/atmosphere/index.js';
+import { ExponentialAtmosphere } from '../../src/models/atmosphere/exponential.js';
+import type { AtmosphereModel } from '../../src/models/atmosphere/types.js';
+import { EGM96_AVERAGED_GRAVITY, numericalStateFromMeanState, predictLifetime, type MeanOrbitState } from '../../src/analysis/decay/index.js';
+import { altitudeDetector } from '../../src/propagation/events/detectors.js';
+import { DragForce } from '../../src/models/forces/drag.js';
+import { ZonalGravityForce } from '../../src/models/forces/gravity.js';
+import { EGM96_J2_MODEL } from '../../src/models/gravity/zonal.js';
 import { EventEnvironment } from '../../src/propagation/numerical/eventEnvironment.js';
 import { NumericalPropagator } from '../../src/propagation/numerical/numericalPropagator.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { FIXED_WEATHER } from './fixtures.js';
 
 const EPOCH = Epoch.fromIso('2020-03-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogVehicle, Epoch, insideRing, perigeeLoweringDeltaVMps, planDeorbit, POINT_NEMO, SPOUA_APPROXIMATE } from '../../src/index.js';
-import { dragDescentToBreakup } from '../../src/deorbit/dragDescent.js';
-import { WGS72_MU_M3_PER_S2 } from '../../src/elements/wgs72.js';
+import { dragDescentToBreakup } from '../../src/analysis/deorbit/dragDescent.js';
+import { WGS72_MU_M3_PER_S2 } from '../../src/foundation/elements/wgs72.js';
 
 const DEG = Math.PI / 180;
 

@@ -8,7 +8,7 @@ import {
   orbitGeometryFromAxis,
   revPerDayToRadPerS,
   semiMajorAxisFromMeanMotionM,
-} from '../../src/elements/index.js';
+} from '../../src/foundation/elements/index.js';
 
 interface Case {
   label: string;

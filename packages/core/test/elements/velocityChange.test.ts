@@ -4,7 +4,7 @@ import {
   WGS72_MU_M3_PER_S2,
   deltaVForSemiMajorAxisChangeMPerS,
   semiMajorAxisChangeForDeltaVM,
-} from '../../src/elements/index.js';
+} from '../../src/foundation/elements/index.js';
 
 describe('Δa ↔ Δv for near-circular orbits', () => {
   it('1 m/s raises the ISS orbit by 1.7–1.8 km (facts file §3 rule of thumb)', () => {

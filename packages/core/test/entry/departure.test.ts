@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable } from '../../../../test/sharedData.js';
-import { greatCircleKm } from '../../src/frames/greatCircle.js';
-import { departureEndS, entryVehicle, flyDeparture, predictLanding, type EntryVehicleSpec, type LandingInput } from '../../src/entry/index.js';
-import { EGM96_GM_M3_PER_S2 } from '../../src/gravity/zonal.js';
+import { greatCircleKm } from '../../src/foundation/frames/greatCircle.js';
+import { departureEndS, entryVehicle, flyDeparture, predictLanding, type EntryVehicleSpec, type LandingInput } from '../../src/analysis/entry/index.js';
+import { EGM96_GM_M3_PER_S2 } from '../../src/models/gravity/zonal.js';
 import { stateFromMeanElements } from '../../src/propagation/numerical/initialState.js';
 import type { OrbitState } from '../../src/propagation/numerical/numericalPropagator.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { soyuzFixtures } from './soyuzFixtures.js';
 
 /** Clohessy–Wiltshire in-plane position (radial x, along-track y), m, t s after an impulse (u radial, v along-track, m/s) from the origin. */

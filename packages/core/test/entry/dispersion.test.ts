@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/nrlmsise00/index.js';
-import { Xoshiro128 } from '../../src/decay/random.js';
-import { dispersionEllipse, dispersionPlan, ellipseOutline, entryVehicle, predictLanding, runDispersionMembers } from '../../src/entry/index.js';
-import { parseElements } from '../../src/formats/index.js';
+import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/models/atmosphere/nrlmsise00/index.js';
+import { Xoshiro128 } from '../../src/analysis/decay/random.js';
+import { dispersionEllipse, dispersionPlan, ellipseOutline, entryVehicle, predictLanding, runDispersionMembers } from '../../src/analysis/entry/index.js';
+import { parseElements } from '../../src/foundation/formats/index.js';
 import { runDispersionParallel } from '@stationkeeper/runtime';
-import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/foundation/spaceWeather/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 describe('dispersion ellipse', () => {
   it('recovers the axes and orientation of a known normal distribution, and holds its share of the points', () => {

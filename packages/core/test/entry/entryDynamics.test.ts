@@ -4,13 +4,13 @@
  * (the mechanical energy lost equals the work of the aerodynamic force).
  */
 import { describe, expect, it } from 'vitest';
-import type { AtmosphereModel } from '../../src/atmosphere/types.js';
-import { EntryAeroForce, fixedBank, NO_LIFT } from '../../src/entry/aero.js';
-import { PointMassGravityForce } from '../../src/forces/gravity.js';
-import type { ForceModel } from '../../src/forces/types.js';
+import type { AtmosphereModel } from '../../src/models/atmosphere/types.js';
+import { EntryAeroForce, fixedBank, NO_LIFT } from '../../src/analysis/entry/aero.js';
+import { PointMassGravityForce } from '../../src/models/forces/gravity.js';
+import type { ForceModel } from '../../src/models/forces/types.js';
 import { NumericalPropagator } from '../../src/propagation/numerical/numericalPropagator.js';
 import { PropagationContext } from '../../src/propagation/numerical/propagationContext.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const R = 6378137;
 const MU = 3.986004418e14;

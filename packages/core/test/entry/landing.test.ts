@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharedDataAvailable } from '../../../../test/sharedData.js';
-import { greatCircleKm } from '../../src/frames/greatCircle.js';
-import { entryVehicle, findLandingOpportunities, predictLanding, type LandingInput, type LandingPrediction } from '../../src/entry/index.js';
-import type { MeanElements } from '../../src/formats/meanElements.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { greatCircleKm } from '../../src/foundation/frames/greatCircle.js';
+import { entryVehicle, findLandingOpportunities, predictLanding, type LandingInput, type LandingPrediction } from '../../src/analysis/entry/index.js';
+import type { MeanElements } from '../../src/foundation/formats/meanElements.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { soyuzFixtures } from './soyuzFixtures.js';
 
 describe.skipIf(!sharedDataAvailable())('Soyuz MS landings from the station elements', () => {

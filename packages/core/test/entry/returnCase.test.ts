@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { REPO_ROOT } from '../../../../test/sharedData.js';
-import { parseReturnCase, ReturnCaseError } from '../../src/entry/returnCase.js';
+import { parseReturnCase, ReturnCaseError } from '../../src/analysis/entry/returnCase.js';
 
 const example = readFileSync(`${REPO_ROOT}/examples/return/soyuz-ms-19.yaml`, 'utf8');
 

@@ -1,11 +1,11 @@
 /** Shared inputs of the Soyuz landing tests: NRLMSISE-00, space weather and the ISS elements of MS-17 and MS-19 (read from ../shared/data). */
 import { readFileSync } from 'node:fs';
 import { readShared, sharedPath } from '../../../../test/sharedData.js';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/atmosphere/nrlmsise00/index.js';
-import { parseElements } from '../../src/formats/index.js';
-import type { MeanElements } from '../../src/formats/meanElements.js';
-import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/spaceWeather/index.js';
-import type { Epoch } from '../../src/time/epoch.js';
+import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../src/models/atmosphere/nrlmsise00/index.js';
+import { parseElements } from '../../src/foundation/formats/index.js';
+import type { MeanElements } from '../../src/foundation/formats/meanElements.js';
+import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../src/foundation/spaceWeather/index.js';
+import type { Epoch } from '../../src/foundation/time/epoch.js';
 
 /** Call inside a describe that is skipped without the shared data. */
 export function soyuzFixtures() {

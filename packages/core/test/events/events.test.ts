@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WGS84 } from '../../src/bodies/earth.js';
-import { sunlitFraction } from '../../src/bodies/shadow.js';
-import { createObserver } from '../../src/frames/topocentric.js';
+import { WGS84 } from '../../src/foundation/bodies/earth.js';
+import { sunlitFraction } from '../../src/foundation/bodies/shadow.js';
+import { createObserver } from '../../src/foundation/frames/topocentric.js';
 import {
   altitudeDetector,
   apsideDetector,
@@ -12,9 +12,9 @@ import {
   stationElevation,
   type EventDetector,
   type OdeEventDetector,
-} from '../../src/events/index.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { ClassicalRungeKutta4, DormandPrince853, type OdeFunction } from '../../src/integrators/index.js';
+} from '../../src/propagation/events/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { ClassicalRungeKutta4, DormandPrince853, type OdeFunction } from '../../src/propagation/integrators/index.js';
 import { eccentricAnomaly, HEO, keplerFromState, keplerState, LEO, meanMotion, MU, positionError, twoBody } from '../integrators/twoBody.js';
 
 const DAY = 86400;

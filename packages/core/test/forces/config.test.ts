@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import type { AtmosphereModel } from '../../src/atmosphere/types.js';
-import { buildForceModels, ForceConfigError } from '../../src/forces/config.js';
-import { DragForce } from '../../src/forces/drag.js';
-import { SphericalHarmonicGravityForce, ZonalGravityForce, PointMassGravityForce } from '../../src/forces/gravity.js';
-import { SolarRadiationPressureForce } from '../../src/forces/srp.js';
-import { ThirdBodyForce } from '../../src/forces/thirdBody.js';
+import type { AtmosphereModel } from '../../src/models/atmosphere/types.js';
+import { buildForceModels, ForceConfigError } from '../../src/models/forces/config.js';
+import { DragForce } from '../../src/models/forces/drag.js';
+import { SphericalHarmonicGravityForce, ZonalGravityForce, PointMassGravityForce } from '../../src/models/forces/gravity.js';
+import { SolarRadiationPressureForce } from '../../src/models/forces/srp.js';
+import { ThirdBodyForce } from '../../src/models/forces/thirdBody.js';
 
 const atmosphere: AtmosphereModel = { name: 'exponential (test)', density: () => 1e-12 };
 const spaceWeather = { at: () => ({ f107: 150, f107a: 150, ap: [15, 15, 15, 15, 15, 15, 15] }) };

@@ -1,5 +1,5 @@
-import type { ForceContext } from '../../src/forces/types.js';
-import { Epoch } from '../../src/time/epoch.js';
+import type { ForceContext } from '../../src/models/forces/types.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 /** A ForceContext for tests: GCRF = ITRF unless a rotation is given. */
 export function makeContext(over: Partial<ForceContext> & { r?: number[]; v?: number[] } = {}): ForceContext {

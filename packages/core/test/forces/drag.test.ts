@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AtmosphereModel, AtmosphereSpaceWeather } from '../../src/atmosphere/types.js';
-import { DragForce } from '../../src/forces/drag.js';
-import { Epoch } from '../../src/time/epoch.js';
+import type { AtmosphereModel, AtmosphereSpaceWeather } from '../../src/models/atmosphere/types.js';
+import { DragForce } from '../../src/models/forces/drag.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { accelerationOf, makeContext, norm } from './context.js';
 
 /**

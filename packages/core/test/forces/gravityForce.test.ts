@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PointMassGravityForce, SphericalHarmonicGravityForce, ZonalGravityForce } from '../../src/forces/gravity.js';
-import { zonalGravityField } from '../../src/gravity/coefficients.js';
-import { SphericalHarmonicGravity } from '../../src/gravity/sphericalHarmonics.js';
-import { EGM96_CBAR_N0, EGM96_GM_M3_PER_S2, EGM96_RADIUS_M, EGM96_ZONAL_MODEL, zonalAcceleration } from '../../src/gravity/zonal.js';
-import { rot1, rot3, mulMat } from '../../src/frames/mat3.js';
+import { PointMassGravityForce, SphericalHarmonicGravityForce, ZonalGravityForce } from '../../src/models/forces/gravity.js';
+import { zonalGravityField } from '../../src/models/gravity/coefficients.js';
+import { SphericalHarmonicGravity } from '../../src/models/gravity/sphericalHarmonics.js';
+import { EGM96_CBAR_N0, EGM96_GM_M3_PER_S2, EGM96_RADIUS_M, EGM96_ZONAL_MODEL, zonalAcceleration } from '../../src/models/gravity/zonal.js';
+import { rot1, rot3, mulMat } from '../../src/foundation/frames/mat3.js';
 import { accelerationOf, makeContext, norm } from './context.js';
 
 describe('gravity force models rotate ITRF ↔ GCRF', () => {

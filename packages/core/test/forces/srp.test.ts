@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SOLAR_PRESSURE_1AU_N_PER_M2, SolarRadiationPressureForce } from '../../src/forces/srp.js';
-import { ASTRONOMICAL_UNIT_M } from '../../src/bodies/sun.js';
+import { SOLAR_PRESSURE_1AU_N_PER_M2, SolarRadiationPressureForce } from '../../src/models/forces/srp.js';
+import { ASTRONOMICAL_UNIT_M } from '../../src/foundation/bodies/sun.js';
 import { accelerationOf, makeContext, norm } from './context.js';
 
 const AU = ASTRONOMICAL_UNIT_M;

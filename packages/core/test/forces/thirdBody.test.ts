@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Astronomy from 'astronomy-engine';
-import { addThirdBodyAcceleration, GM_MOON_M3_PER_S2, GM_SUN_M3_PER_S2, ThirdBodyForce } from '../../src/forces/thirdBody.js';
-import { moonPositionGcrfM } from '../../src/bodies/moon.js';
-import { sunPositionJ2000GeometricM } from '../../src/bodies/sun.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { addThirdBodyAcceleration, GM_MOON_M3_PER_S2, GM_SUN_M3_PER_S2, ThirdBodyForce } from '../../src/models/forces/thirdBody.js';
+import { moonPositionGcrfM } from '../../src/foundation/bodies/moon.js';
+import { sunPositionJ2000GeometricM } from '../../src/foundation/bodies/sun.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { accelerationOf, makeContext, norm } from './context.js';
 
 const D_MOON = 3.844e8;

@@ -6,8 +6,8 @@ import {
   massAfterDeltaV,
   rocketEquationDeltaV,
   STANDARD_GRAVITY_MPS2,
-} from '../../src/forces/thrust.js';
-import { Epoch } from '../../src/time/epoch.js';
+} from '../../src/models/forces/thrust.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import { makeContext, norm } from './context.js';
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FormatError, parseCdm, parseCdmKvn, parseCdmXml, writeCdmKvn, writeCdmXml, type Cdm } from '../../src/formats/index.js';
+import { FormatError, parseCdm, parseCdmKvn, parseCdmXml, writeCdmKvn, writeCdmXml, type Cdm } from '../../src/foundation/formats/index.js';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
 
 const DIRS = ['cara/cdm/PcTestCaseCDMs', 'cara/cdm/SampleCDMs', 'cara/cdm/DensityDecorrelation', 'orekit/cdm'];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FormatError, parseOem, writeOem, type Oem } from '../../src/formats/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { FormatError, parseOem, writeOem, type Oem } from '../../src/foundation/formats/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 function sampleOem(n = 4): Oem {
   const start = Epoch.fromIso('2024-03-15T00:00:00Z');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import {
   formatOmmEpoch,
   formatOmmJson,
@@ -16,7 +16,7 @@ import {
   sniffElementsFormat,
   toTleRecord,
   type MeanElements,
-} from '../../src/formats/index.js';
+} from '../../src/foundation/formats/index.js';
 
 const ISS1 = '1 25544U 98067A   22196.51021208  .00006684  00000-0  12517-3 0  9992';
 const ISS2 = '2 25544  51.6398 196.3106 0004941  13.7716  97.3744 15.49958191349577';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import {
   dedupeByEpoch,
   formatOmmEpoch,
@@ -15,7 +15,7 @@ import {
   parseTle,
   tleChecksum,
   type TleRecord,
-} from '../../src/formats/index.js';
+} from '../../src/foundation/formats/index.js';
 
 const ISS1 = '1 25544U 98067A   22196.51021208  .00006684  00000-0  12517-3 0  9992';
 const ISS2 = '2 25544  51.6398 196.3106 0004941  13.7716  97.3744 15.49958191349577';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import {
   FormatError,
   decodeCatalogNumber,
@@ -10,7 +10,7 @@ import {
   parseTle,
   parseTleLines,
   tleChecksum,
-} from '../../src/formats/index.js';
+} from '../../src/foundation/formats/index.js';
 
 // ISS set from the Space-Track catalogue snapshot of 2022-07-15 (shared/data/catalog).
 const ISS1 = '1 25544U 98067A   22196.51021208  .00006684  00000-0  12517-3 0  9992';

@@ -17,9 +17,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Epoch } from '../../src/time/epoch.js';
-import { constantEop, parseCelestrakEop, type EopTable } from '../../src/time/eop.js';
-import { temeToGcrf, temeToItrf } from '../../src/frames/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { constantEop, parseCelestrakEop, type EopTable } from '../../src/foundation/time/eop.js';
+import { temeToGcrf, temeToItrf } from '../../src/foundation/frames/index.js';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
 
 interface Case {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resetWarnings, setWarningHandler } from '../../src/diagnostics.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { constantEop } from '../../src/time/eop.js';
+import { resetWarnings, setWarningHandler } from '../../src/foundation/diagnostics.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { constantEop } from '../../src/foundation/time/eop.js';
 import {
   NUTATION_1980_TERMS,
   earthOrientation,
@@ -18,7 +18,7 @@ import {
   temeToItrfInto,
   itrfToTemeInto,
   vec3,
-} from '../../src/frames/index.js';
+} from '../../src/foundation/frames/index.js';
 
 const fixture = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'frames', 'astropy-teme.json'), 'utf8'),

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WGS84 } from '../../src/bodies/earth.js';
+import { WGS84 } from '../../src/foundation/bodies/earth.js';
 import {
   createObserver,
   geodeticToItrf,
@@ -11,7 +11,7 @@ import {
   itrfToGeodetic,
   lookAngles,
   vec3,
-} from '../../src/frames/index.js';
+} from '../../src/foundation/frames/index.js';
 
 const DEG = Math.PI / 180;
 const fixture = JSON.parse(

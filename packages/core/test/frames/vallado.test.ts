@@ -14,8 +14,8 @@
  * exact instant differs by exactly the rotation over 14.69 µs.
  */
 import { describe, expect, it } from 'vitest';
-import { Epoch } from '../../src/time/epoch.js';
-import { constantEop } from '../../src/time/eop.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { constantEop } from '../../src/foundation/time/eop.js';
 import {
   earthOrientation,
   fk5Matrices,
@@ -30,7 +30,7 @@ import {
   temeToTod,
   vec3,
   type Vec3,
-} from '../../src/frames/index.js';
+} from '../../src/foundation/frames/index.js';
 
 const epoch = Epoch.fromUtc(2004, 4, 6, 7, 51, 28.386009);
 const eop = constantEop({

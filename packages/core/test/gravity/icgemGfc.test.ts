@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { coefficientIndex, truncateGravityField } from '../../src/gravity/coefficients.js';
-import { parseIcgemGfc } from '../../src/gravity/icgemGfc.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { coefficientIndex, truncateGravityField } from '../../src/models/gravity/coefficients.js';
+import { parseIcgemGfc } from '../../src/models/gravity/icgemGfc.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const HEADER = `free text before the header
 begin_of_head ====

@@ -7,7 +7,7 @@
  * else 1) converted to Cartesian. Singular at the poles (1/cos φ), which the code under test
  * is not. Also the explicit Legendre polynomials (Rodrigues) for low degree, to check this.
  */
-import { coefficientIndex, type GravityFieldCoefficients } from '../../src/gravity/coefficients.js';
+import { coefficientIndex, type GravityFieldCoefficients } from '../../src/models/gravity/coefficients.js';
 
 export function normalisedLegendre(maxDegree: number, sinPhi: number, cosPhi: number): number[][] {
   const p: number[][] = [];

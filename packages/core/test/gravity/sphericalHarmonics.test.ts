@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { coefficientCount, coefficientIndex, zonalGravityField, type GravityFieldCoefficients } from '../../src/gravity/coefficients.js';
-import { parseIcgemGfc } from '../../src/gravity/icgemGfc.js';
-import { SphericalHarmonicGravity } from '../../src/gravity/sphericalHarmonics.js';
+import { coefficientCount, coefficientIndex, zonalGravityField, type GravityFieldCoefficients } from '../../src/models/gravity/coefficients.js';
+import { parseIcgemGfc } from '../../src/models/gravity/icgemGfc.js';
+import { SphericalHarmonicGravity } from '../../src/models/gravity/sphericalHarmonics.js';
 import {
   EGM96_CBAR_N0,
   EGM96_GM_M3_PER_S2,
@@ -11,8 +11,8 @@ import {
   EGM96_RADIUS_M,
   EGM96_ZONAL_MODEL,
   zonalAcceleration,
-} from '../../src/gravity/zonal.js';
-import { WGS84 } from '../../src/bodies/earth.js';
+} from '../../src/models/gravity/zonal.js';
+import { WGS84 } from '../../src/foundation/bodies/earth.js';
 import { explicitNormalisedLegendre, normalisedLegendre, prng, randomPoint, referenceGravity } from './referenceField.js';
 
 const norm = (v: ArrayLike<number>) => Math.hypot(v[0], v[1], v[2]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectManeuvers } from '../../src/history/index.js';
+import { detectManeuvers } from '../../src/analysis/history/index.js';
 import { dayOf, syntheticHistory, START, type Jump } from './syntheticHistory.js';
 
 const ISS_LIKE = { days: 150, decayMPerDay: 60, whiteNoiseM: 12, correlatedNoiseM: 15, correlation: 0.7 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MeanElements } from '../../src/formats/meanElements.js';
-import { orbitHistory, recentDecay } from '../../src/history/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import type { MeanElements } from '../../src/foundation/formats/meanElements.js';
+import { orbitHistory, recentDecay } from '../../src/analysis/history/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 function set(noradId: number, iso: string, meanMotionRevPerDay: number): MeanElements {
   return {

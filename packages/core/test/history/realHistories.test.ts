@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { parseTle } from '../../src/formats/index.js';
-import { detectManeuvers, orbitHistory, type DetectedManeuver } from '../../src/history/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { parseTle } from '../../src/foundation/formats/index.js';
+import { detectManeuvers, orbitHistory, type DetectedManeuver } from '../../src/analysis/history/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 function load(...path: string[]) {
   const { records, errors } = parseTle(readShared(...path), { fileName: path.join('/') });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeByEpoch, parseTle } from '../../src/formats/index.js';
-import { detectManeuvers, orbitHistory } from '../../src/history/index.js';
-import { ISS_SAMPLE_HISTORY_INFO, ISS_SAMPLE_HISTORY_TLE } from '../../src/sampleHistory.js';
+import { dedupeByEpoch, parseTle } from '../../src/foundation/formats/index.js';
+import { detectManeuvers, orbitHistory } from '../../src/analysis/history/index.js';
+import { ISS_SAMPLE_HISTORY_INFO, ISS_SAMPLE_HISTORY_TLE } from '../../src/foundation/sampleHistory.js';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
 
 const SOURCE = ['tle_iss', 'iss_25544_2021-01_to_2022-03_rtphokie.txt'] as const;

@@ -1,5 +1,5 @@
-import { Epoch } from '../../src/time/epoch.js';
-import type { SemiMajorAxisSample } from '../../src/history/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import type { SemiMajorAxisSample } from '../../src/analysis/history/index.js';
 
 /** Deterministic PRNG (mulberry32) so that synthetic tests are repeatable. */
 export function rng(seed: number): () => number {

@@ -9,7 +9,7 @@ import {
   StepSizeUnderflowError,
   TooManyStepsError,
   type OdeFunction,
-} from '../../src/integrators/index.js';
+} from '../../src/propagation/integrators/index.js';
 import { keplerState, LEO, twoBody, twoBodyJ2 } from './twoBody.js';
 
 /** y' = y², y(0) = 1: y = 1/(1 − t) blows up at t = 1. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClassicalRungeKutta4, DormandPrince54, DormandPrince853 } from '../../src/integrators/index.js';
-import { DOP853_A, DOP853_BHH, DOP853_C, DOP853_D, DOP853_E5 } from '../../src/integrators/dop853Coefficients.js';
+import { ClassicalRungeKutta4, DormandPrince54, DormandPrince853 } from '../../src/propagation/integrators/index.js';
+import { DOP853_A, DOP853_BHH, DOP853_C, DOP853_D, DOP853_E5 } from '../../src/propagation/integrators/dop853Coefficients.js';
 import { angularMomentum, HEO, keplerFromState, keplerState, LEO, meanMotion, positionError, specificEnergy, twoBody, velocityError } from './twoBody.js';
 
 const DAY = 86400;

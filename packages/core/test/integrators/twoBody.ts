@@ -2,7 +2,7 @@
  * Test dynamics with known answers: two-body (Kepler) motion with its analytic solution, and a
  * J2-perturbed orbit for the performance figure.
  */
-import type { OdeFunction } from '../../src/integrators/index.js';
+import type { OdeFunction } from '../../src/propagation/integrators/index.js';
 
 /** Earth's GM, m³/s²: EGM96 / WGS-84 value 3.986004418e14 (NIMA TR8350.2, Table 3.1). */
 export const MU = 3.986004418e14;

@@ -1,6 +1,6 @@
 /** Parking-orbit departure and capture burns, and the launch-plane constraint. */
 import { describe, expect, it } from 'vitest';
-import { circularToHyperbola, launchPlane } from '../../src/interplanetary/departure.js';
+import { circularToHyperbola, launchPlane } from '../../src/analysis/interplanetary/departure.js';
 
 const DEG = Math.PI / 180;
 

@@ -4,13 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DormandPrince853 } from '../../src/integrators/index.js';
+import { DormandPrince853 } from '../../src/propagation/integrators/index.js';
 import { pointMassGravity } from '../integrators/twoBody.js';
-import { GM_SUN_M3_S2 } from '../../src/interplanetary/constants.js';
-import { propagateKepler } from '../../src/interplanetary/keplerUniversal.js';
-import { solveLambert, solveLambertDirect } from '../../src/interplanetary/lambertIzzo.js';
-import { solveLambertUniversal } from '../../src/interplanetary/lambertUniversal.js';
-import { progradeAngle } from '../../src/interplanetary/transfer.js';
+import { GM_SUN_M3_S2 } from '../../src/analysis/interplanetary/constants.js';
+import { propagateKepler } from '../../src/analysis/interplanetary/keplerUniversal.js';
+import { solveLambert, solveLambertDirect } from '../../src/analysis/interplanetary/lambertIzzo.js';
+import { solveLambertUniversal } from '../../src/analysis/interplanetary/lambertUniversal.js';
+import { progradeAngle } from '../../src/analysis/interplanetary/transfer.js';
 
 const KM = 1e3;
 const km = (v: ArrayLike<number>) => Array.from(v, (x) => x / KM);

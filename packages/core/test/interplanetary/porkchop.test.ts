@@ -6,14 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GM_SUN_M3_S2 } from '../../src/interplanetary/constants.js';
-import { planetPoleAtTtDays, planetState, transferBody, TransferInputError, ttDaysJ2000 } from '../../src/interplanetary/ephemeris.js';
-import { solveLambertUniversal } from '../../src/interplanetary/lambertUniversal.js';
-import { computePorkchop, porkchopAxes, porkchopMinima } from '../../src/interplanetary/porkchop.js';
+import { GM_SUN_M3_S2 } from '../../src/analysis/interplanetary/constants.js';
+import { planetPoleAtTtDays, planetState, transferBody, TransferInputError, ttDaysJ2000 } from '../../src/analysis/interplanetary/ephemeris.js';
+import { solveLambertUniversal } from '../../src/analysis/interplanetary/lambertUniversal.js';
+import { computePorkchop, porkchopAxes, porkchopMinima } from '../../src/analysis/interplanetary/porkchop.js';
 import { porkchopSvg } from '@stationkeeper/runtime';
-import { lambertReport } from '../../src/interplanetary/report.js';
-import { transferMetrics } from '../../src/interplanetary/transfer.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { lambertReport } from '../../src/analysis/interplanetary/report.js';
+import { transferMetrics } from '../../src/analysis/interplanetary/transfer.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const EARTH = transferBody('earth');
 const MARS = transferBody('mars');

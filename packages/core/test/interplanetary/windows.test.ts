@@ -3,8 +3,8 @@
  * flew (facts/mars.md), refined optima no worse than the scan, launch periods that cover Mars 2020's.
  */
 import { describe, expect, it } from 'vitest';
-import { findTransferWindows } from '../../src/interplanetary/windows.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { findTransferWindows } from '../../src/analysis/interplanetary/windows.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 const iso = (s: string) => Epoch.fromIso(s);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from '../../src/math/nelderMead.js';
+import { nelderMead } from '../../src/foundation/math/nelderMead.js';
 
 describe('Nelder–Mead minimiser', () => {
   it('finds the minimum of Rosenbrock’s banana function (1, 1) from (−1.2, 1), the classic test start', () => {

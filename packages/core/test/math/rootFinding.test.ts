@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brentRoot, illinoisBracket } from '../../src/math/rootFinding.js';
+import { brentRoot, illinoisBracket } from '../../src/foundation/math/rootFinding.js';
 
 describe('illinoisBracket', () => {
   it('closes on √2 from the side where f ≤ 0, within the relative tolerance', () => {

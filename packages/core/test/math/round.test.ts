@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { roundFixed, roundFixedOrNull, roundTo, roundToOrNull } from '../../src/math/round.js';
-import { DEG_PER_RAD, RAD_PER_DEG } from '../../src/math/angles.js';
+import { roundFixed, roundFixedOrNull, roundTo, roundToOrNull } from '../../src/foundation/math/round.js';
+import { DEG_PER_RAD, RAD_PER_DEG } from '../../src/foundation/math/angles.js';
 
 describe('report rounding', () => {
   it('roundTo and roundFixed agree away from ties', () => {

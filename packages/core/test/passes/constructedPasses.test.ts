@@ -10,15 +10,15 @@
  */
 import * as Astronomy from 'astronomy-engine';
 import { describe, expect, it } from 'vitest';
-import { umbraMarginRad } from '../../src/bodies/shadow.js';
-import { sunPositionTemeM } from '../../src/bodies/sun.js';
-import { earthOrientation, emptyEarthOrientation } from '../../src/frames/earthOrientation.js';
-import { itrfToTemeInto } from '../../src/frames/earthFixed.js';
-import { createObserver } from '../../src/frames/topocentric.js';
-import type { StateSource } from '../../src/frames/frameState.js';
-import { findPasses, type ObserverSite } from '../../src/passes/index.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { constantEop } from '../../src/time/eop.js';
+import { umbraMarginRad } from '../../src/foundation/bodies/shadow.js';
+import { sunPositionTemeM } from '../../src/foundation/bodies/sun.js';
+import { earthOrientation, emptyEarthOrientation } from '../../src/foundation/frames/earthOrientation.js';
+import { itrfToTemeInto } from '../../src/foundation/frames/earthFixed.js';
+import { createObserver } from '../../src/foundation/frames/topocentric.js';
+import type { StateSource } from '../../src/foundation/frames/frameState.js';
+import { findPasses, type ObserverSite } from '../../src/analysis/passes/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { constantEop } from '../../src/foundation/time/eop.js';
 
 const DEG = Math.PI / 180;
 const ZERO_EOP = constantEop({});

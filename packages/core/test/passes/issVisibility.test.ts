@@ -12,12 +12,12 @@
 import * as Astronomy from 'astronomy-engine';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inCylindricalShadow, sunlitFraction } from '../../src/bodies/shadow.js';
-import { sunPositionTemeM } from '../../src/bodies/sun.js';
-import { findPasses, type ObserverSite } from '../../src/passes/index.js';
+import { inCylindricalShadow, sunlitFraction } from '../../src/foundation/bodies/shadow.js';
+import { sunPositionTemeM } from '../../src/foundation/bodies/sun.js';
+import { findPasses, type ObserverSite } from '../../src/analysis/passes/index.js';
 import { Sgp4Propagator } from '../../src/propagation/index.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { constantEop } from '../../src/time/eop.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { constantEop } from '../../src/foundation/time/eop.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/passes/iss-passes-skyfield.json', import.meta.url), 'utf8')) as {
   header: { ut1_minus_utc_s_at_tle_epoch: number; window_start_utc: string; window_end_utc: string };

@@ -7,13 +7,13 @@ import {
   shadowState,
   sunlitFraction,
   umbraMarginRad,
-} from '../../src/bodies/shadow.js';
+} from '../../src/foundation/bodies/shadow.js';
 import {
   ISS_STANDARD_MAGNITUDE,
   diffuseSpherePhaseFactor,
   phaseAngleRad,
   satelliteMagnitude,
-} from '../../src/passes/magnitude.js';
+} from '../../src/analysis/passes/magnitude.js';
 
 const DEG = Math.PI / 180;
 const AU = 149_597_870_700;

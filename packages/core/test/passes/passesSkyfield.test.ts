@@ -17,10 +17,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { findPasses, type Pass } from '../../src/passes/index.js';
+import { findPasses, type Pass } from '../../src/analysis/passes/index.js';
 import { Sgp4Propagator } from '../../src/propagation/index.js';
-import { Epoch } from '../../src/time/epoch.js';
-import { constantEop, parseCelestrakEop, type EopSource } from '../../src/time/eop.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
+import { constantEop, parseCelestrakEop, type EopSource } from '../../src/foundation/time/eop.js';
 
 interface FixtureEvent {
   event: 'rise' | 'culmination' | 'set';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findPasses, passSkyPath } from '../../src/passes/index.js';
+import { findPasses, passSkyPath } from '../../src/analysis/passes/index.js';
 import { Sgp4Propagator } from '../../src/propagation/sgp4/index.js';
-import { parseTle } from '../../src/formats/index.js';
-import { ISS_SAMPLE_TLE } from '../../src/samples.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { parseTle } from '../../src/foundation/formats/index.js';
+import { ISS_SAMPLE_TLE } from '../../src/foundation/samples.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 describe('passSkyPath', () => {
   const iss = parseTle(ISS_SAMPLE_TLE).records[0];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ASTRONOMICAL_UNIT_M, sunPositionJ2000GeometricM, sunPositionTemeM } from '../../src/bodies/sun.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { ASTRONOMICAL_UNIT_M, sunPositionJ2000GeometricM, sunPositionTemeM } from '../../src/foundation/bodies/sun.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 interface SunRow {
   tt_jd1: number;

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import type { MeanElements } from '../../src/formats/meanElements.js';
+import type { MeanElements } from '../../src/foundation/formats/meanElements.js';
 import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 import {
   Sgp4Batch,
@@ -17,7 +17,7 @@ import {
   type Sgp4Source,
   type Sgp4TleLines,
 } from '../../src/propagation/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 // ISS (ZARYA), 2022-07-15 (Space-Track catalogue of that day), near-Earth.
 const ISS: Sgp4TleLines = {

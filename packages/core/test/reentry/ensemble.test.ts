@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { parseTle } from '../../src/formats/index.js';
-import type { MeanElements } from '../../src/formats/meanElements.js';
-import { parseCelestrakSpaceWeatherCsv, SpaceWeatherTable } from '../../src/spaceWeather/index.js';
+import { parseTle } from '../../src/foundation/formats/index.js';
+import type { MeanElements } from '../../src/foundation/formats/meanElements.js';
+import { parseCelestrakSpaceWeatherCsv, SpaceWeatherTable } from '../../src/foundation/spaceWeather/index.js';
 import { runReentryEnsembleParallel } from '@stationkeeper/runtime';
 import {
   finalGroundTrack,
@@ -17,8 +17,8 @@ import {
   runReentryEnsemble,
   summariseEnsemble,
   type ReentryPreparationOptions,
-} from '../../src/reentry/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+} from '../../src/analysis/reentry/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 describe.skipIf(!sharedDataAvailable())('re-entry ensemble', () => {
   const table = parseCelestrakSpaceWeatherCsv(readShared('spaceweather', 'SW-All.csv'));

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { parseCelestrakSpaceWeatherCsv } from '../../src/spaceWeather/index.js';
-import { DEFAULT_FORECAST_MODEL, fitForecastSigmas, measureForecastErrors, walkMeanVariance } from '../../src/reentry/index.js';
-import { calendarToMjd } from '../../src/time/epoch.js';
+import { parseCelestrakSpaceWeatherCsv } from '../../src/foundation/spaceWeather/index.js';
+import { DEFAULT_FORECAST_MODEL, fitForecastSigmas, measureForecastErrors, walkMeanVariance } from '../../src/analysis/reentry/index.js';
+import { calendarToMjd } from '../../src/foundation/time/epoch.js';
 
 describe('walk variance', () => {
   it('is 1 − ρ² after one day and tends to (1 + ρ)/((1 − ρ) h) for long horizons (OU averaging)', () => {

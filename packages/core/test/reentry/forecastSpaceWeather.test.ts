@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
-import { parseCelestrakSpaceWeatherCsv, SpaceWeatherTable } from '../../src/spaceWeather/index.js';
-import { AsOfSpaceWeather, observedSnapshot } from '../../src/reentry/index.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { parseCelestrakSpaceWeatherCsv, SpaceWeatherTable } from '../../src/foundation/spaceWeather/index.js';
+import { AsOfSpaceWeather, observedSnapshot } from '../../src/analysis/reentry/index.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 /** A copy of `t` whose rows after `cutMjd` are replaced by absurd values. */
 function poisonAfter(t: SpaceWeatherTable, cutMjd: number): SpaceWeatherTable {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { observedSnapshot } from '../../src/reentry/forecastSpaceWeather.js';
-import { SolarCycleModel } from '../../src/spaceWeather/solarCycle.js';
-import { SOLAR_CYCLE_TABLE_NAME, solarCycleTable } from '../../src/spaceWeather/modelTable.js';
-import { DAY_INTERPOLATED } from '../../src/spaceWeather/table.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { observedSnapshot } from '../../src/analysis/reentry/forecastSpaceWeather.js';
+import { SolarCycleModel } from '../../src/foundation/spaceWeather/solarCycle.js';
+import { SOLAR_CYCLE_TABLE_NAME, solarCycleTable } from '../../src/foundation/spaceWeather/modelTable.js';
+import { DAY_INTERPOLATED } from '../../src/foundation/spaceWeather/table.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 describe('solarCycleTable (the stand-in for a missing SW-All.csv)', () => {
   const model = new SolarCycleModel();

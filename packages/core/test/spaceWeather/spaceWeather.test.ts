@@ -9,8 +9,8 @@ import {
   SolarCycleSpaceWeather,
   TabulatedSpaceWeather,
   type SpaceWeatherTable,
-} from '../../src/spaceWeather/index.js';
-import { calendarToMjd, Epoch } from '../../src/time/epoch.js';
+} from '../../src/foundation/spaceWeather/index.js';
+import { calendarToMjd, Epoch } from '../../src/foundation/time/epoch.js';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
 
 const CSV_HEADER =

@@ -1,14 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resetWarnings, setWarningHandler } from '../../src/diagnostics.js';
-import { Epoch } from '../../src/time/epoch.js';
+import { resetWarnings, setWarningHandler } from '../../src/foundation/diagnostics.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 import {
   EopTable,
   NO_EOP,
   parseCelestrakEop,
   parseFinals2000A,
   type EopRow,
-} from '../../src/time/eop.js';
-import { EMBEDDED_LEAP_SECONDS, parseTaiUtcDat } from '../../src/time/leapSeconds.js';
+} from '../../src/foundation/time/eop.js';
+import { EMBEDDED_LEAP_SECONDS, parseTaiUtcDat } from '../../src/foundation/time/leapSeconds.js';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
 
 function captureWarnings(): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Epoch } from '../../src/time/epoch.js';
+import { Epoch } from '../../src/foundation/time/epoch.js';
 
 describe('Epoch', () => {
   it('round-trips ISO UTC text', () => {

@@ -28,12 +28,12 @@
  * Left out: the cross-track drag (di/dt ≈ −10⁻³ °/yr at the ISS) and drag on Ω, ω through the
  * normal component — all below 0.2 % of the terms kept.
  */
-import type { AtmosphereModel, AtmosphereSpaceWeather } from '../../atmosphere/types.js';
-import { WGS84 } from '../../bodies/earth.js';
-import { gmst82Rad } from '../../frames/earthOrientation.js';
-import type { SpaceWeatherSource, SpaceWeatherValues } from '../../spaceWeather/types.js';
-import { emptySpaceWeatherValues } from '../../spaceWeather/types.js';
-import type { Epoch } from '../../time/epoch.js';
+import type { AtmosphereModel, AtmosphereSpaceWeather } from '../../models/atmosphere/types.js';
+import { WGS84 } from '../../foundation/bodies/earth.js';
+import { gmst82Rad } from '../../foundation/frames/earthOrientation.js';
+import type { SpaceWeatherSource, SpaceWeatherValues } from '../../foundation/spaceWeather/types.js';
+import { emptySpaceWeatherValues } from '../../foundation/spaceWeather/types.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
 import { periodicRule, type PeriodicRule, type QuadratureKind } from './quadrature.js';
 import { EGM96_AVERAGED_GRAVITY, type AveragedGravity } from './meanState.js';
 import { OSC_COS_U, OSC_LENGTH, OSC_R_KEPLER, OSC_SIN_U, OSC_SPEED, osculatingAtEccentricLongitude } from './shortPeriod.js';

@@ -9,10 +9,10 @@
  * Pure: every call builds its own integrator and dynamics (but the atmosphere and space-weather
  * objects passed in carry scratch state, so give each worker thread its own).
  */
-import { DormandPrince54 } from '../../integrators/dormandPrince54.js';
-import type { OdeEventDetector } from '../../events/types.js';
-import { WGS72_EQUATORIAL_RADIUS_M } from '../../elements/wgs72.js';
-import type { Epoch } from '../../time/epoch.js';
+import { DormandPrince54 } from '../integrators/dormandPrince54.js';
+import type { OdeEventDetector } from '../events/types.js';
+import { WGS72_EQUATORIAL_RADIUS_M } from '../../foundation/elements/wgs72.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
 import { AveragedDynamics, type AveragedDynamicsOptions } from './averagedDynamics.js';
 import { checkMeanState, type MeanOrbitState } from './meanState.js';
 

@@ -8,10 +8,10 @@
  * Each call integrates from the initial state: cheap (steps of hours to days) but not free, so ask
  * for many epochs at once with `statesInto`.
  */
-import type { FrameState } from '../../frames/frameState.js';
+import type { FrameState } from '../../foundation/frames/frameState.js';
 import { osculatingFromMeanState } from './handOver.js';
 import type { MeanOrbitState } from './meanState.js';
-import type { Epoch } from '../../time/epoch.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
 import { stateBuffer, type Propagator } from '../propagator.js';
 import { meanStateFromVector, propagateAveraged, type AveragedPropagationOptions } from './averagedPropagator.js';
 

@@ -9,10 +9,10 @@
  * sees, measured in test/decay/validation.test.ts through the lifetime itself (hand-over at
  * 200 km, re-entry time within a few minutes of a pure numerical run).
  */
-import { temeToGcrf } from '../../frames/fk5.js';
-import type { OrbitState } from '../../propagation/numerical/numericalPropagator.js';
-import type { Epoch } from '../../time/epoch.js';
-import type { EopSource } from '../../time/eop.js';
+import { temeToGcrf } from '../../foundation/frames/fk5.js';
+import type { OrbitState } from '../numerical/numericalPropagator.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import type { EopSource } from '../../foundation/time/eop.js';
 import { EGM96_AVERAGED_GRAVITY, checkMeanState, type AveragedGravity, type MeanOrbitState } from './meanState.js';
 import { eccentricLongitudeFromMean, OSC_LENGTH, osculatingAtEccentricLongitude } from './shortPeriod.js';
 

@@ -8,14 +8,14 @@
  * Frame: the true-equator, mean-equinox frame of the source elements (TEME for TLEs); the
  * propagator does not precess it (≈ 0.014°/yr, far below what matters for decay).
  */
-import { orbitGeometryFromAxis, type MeanOrbitGeometry } from '../../elements/apsides.js';
-import { brouwerFromKozaiMeanMotion, revPerDayToRadPerS } from '../../elements/meanMotion.js';
-import { WGS72_EQUATORIAL_RADIUS_M } from '../../elements/wgs72.js';
-import type { MeanElements } from '../../formats/meanElements.js';
-import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../../gravity/zonal.js';
-import { J3_OVER_J2 } from '../../propagation/sgp4/constants.js';
-import type { Epoch } from '../../time/epoch.js';
-import { RAD_PER_DEG } from '../../math/angles.js';
+import { orbitGeometryFromAxis, type MeanOrbitGeometry } from '../../foundation/elements/apsides.js';
+import { brouwerFromKozaiMeanMotion, revPerDayToRadPerS } from '../../foundation/elements/meanMotion.js';
+import { WGS72_EQUATORIAL_RADIUS_M } from '../../foundation/elements/wgs72.js';
+import type { MeanElements } from '../../foundation/formats/meanElements.js';
+import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../../models/gravity/zonal.js';
+import { J3_OVER_J2 } from '../sgp4/constants.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import { RAD_PER_DEG } from '../../foundation/math/angles.js';
 
 
 /** Mean orbit at one epoch (see the module comment). SI units, radians. */

@@ -14,9 +14,9 @@
  * |f⁗| ≈ r ω⁴ ≈ 3.84e8 m × (2.66e-6 rad/s)⁴ ≈ 2e-14 m/s⁴ (×2 for the solar perturbation):
  * h = 1800 s gives ≤ 0.02 m on a 3.8e8 m vector (5e-11 relative); the Sun is smoother still.
  */
-import { moonPositionGcrfM } from '../../bodies/moon.js';
-import { sunPositionJ2000GeometricM } from '../../bodies/sun.js';
-import type { Epoch } from '../../time/epoch.js';
+import { moonPositionGcrfM } from '../../foundation/bodies/moon.js';
+import { sunPositionJ2000GeometricM } from '../../foundation/bodies/sun.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
 
 /** Default spacing of exactly computed Sun/Moon positions, s. */
 export const DEFAULT_BODY_NODE_SPACING_S = 1800;

@@ -26,12 +26,12 @@
  * Nodes live in a small ring keyed by node index, so the cache serves forward and backward
  * integration and the trial steps of an adaptive integrator without recomputation.
  */
-import { emptyEarthOrientation, earthOrientation } from '../../frames/earthOrientation.js';
-import { polarMotionMatrix } from '../../frames/earthFixed.js';
-import { emptyFk5Matrices, fk5Matrices } from '../../frames/fk5.js';
-import { mat3, transpose, type Mat3 } from '../../frames/mat3.js';
-import type { Epoch } from '../../time/epoch.js';
-import type { EopSource } from '../../time/eop.js';
+import { emptyEarthOrientation, earthOrientation } from '../../foundation/frames/earthOrientation.js';
+import { polarMotionMatrix } from '../../foundation/frames/earthFixed.js';
+import { emptyFk5Matrices, fk5Matrices } from '../../foundation/frames/fk5.js';
+import { mat3, transpose, type Mat3 } from '../../foundation/frames/mat3.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import type { EopSource } from '../../foundation/time/eop.js';
 
 /** Default spacing of the exactly computed rotation nodes, s. */
 export const DEFAULT_FRAME_NODE_SPACING_S = 300;

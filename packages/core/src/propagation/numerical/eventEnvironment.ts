@@ -6,11 +6,11 @@
  * `referenceEpoch` — which must be the epoch of the initial state handed to `propagate` — for
  * integrator-level `events`.
  */
-import type { FrameState } from '../../frames/frameState.js';
-import { itrfToGeodetic, type Geodetic } from '../../frames/geodetic.js';
-import { mat3 } from '../../frames/mat3.js';
-import type { Epoch } from '../../time/epoch.js';
-import type { EopSource } from '../../time/eop.js';
+import type { FrameState } from '../../foundation/frames/frameState.js';
+import { itrfToGeodetic, type Geodetic } from '../../foundation/frames/geodetic.js';
+import { mat3 } from '../../foundation/frames/mat3.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import type { EopSource } from '../../foundation/time/eop.js';
 import { SunMoonCache } from './bodyPositionCache.js';
 import { EarthRotationCache } from './earthRotationCache.js';
 

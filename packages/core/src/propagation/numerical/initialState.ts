@@ -8,14 +8,14 @@
  * initial condition for a numerical run it carries SGP4's own error at that epoch (~1 km for a
  * fresh ISS element set), so a numerical run and SGP4 will part by a few km a day.
  */
-import { earthOrientation } from '../../frames/earthOrientation.js';
-import { itrfToGcrfInto } from '../../frames/fk5.js';
-import { fk5Matrices } from '../../frames/fk5.js';
-import { mulVec } from '../../frames/mat3.js';
-import { jsonDepthExceededAt } from '../../formats/jsonDepth.js';
-import type { MeanElements } from '../../formats/meanElements.js';
-import { Epoch } from '../../time/epoch.js';
-import type { EopSource } from '../../time/eop.js';
+import { earthOrientation } from '../../foundation/frames/earthOrientation.js';
+import { itrfToGcrfInto } from '../../foundation/frames/fk5.js';
+import { fk5Matrices } from '../../foundation/frames/fk5.js';
+import { mulVec } from '../../foundation/frames/mat3.js';
+import { jsonDepthExceededAt } from '../../foundation/formats/jsonDepth.js';
+import type { MeanElements } from '../../foundation/formats/meanElements.js';
+import { Epoch } from '../../foundation/time/epoch.js';
+import type { EopSource } from '../../foundation/time/eop.js';
 import { Sgp4Propagator } from '../sgp4/sgp4Propagator.js';
 import type { OrbitState } from './numericalPropagator.js';
 

@@ -11,15 +11,15 @@
  * cache, Sun/Moon from theirs; see those modules for the approximation errors) and sums the force
  * models into one buffer: nothing is allocated per evaluation.
  */
-import { odeEventDetector } from '../../events/odeAdapter.js';
-import type { EventDetector, EventOccurrence, OdeEventDetector } from '../../events/types.js';
-import type { ForceModel } from '../../forces/types.js';
-import { ClassicalRungeKutta4 } from '../../integrators/rk4.js';
-import { DormandPrince54 } from '../../integrators/dormandPrince54.js';
-import { DormandPrince853 } from '../../integrators/dormandPrince853.js';
-import type { IntegrationStats, OdeIntegrator, StepInterpolator } from '../../integrators/types.js';
-import type { Epoch } from '../../time/epoch.js';
-import type { EopSource } from '../../time/eop.js';
+import { odeEventDetector } from '../events/odeAdapter.js';
+import type { EventDetector, EventOccurrence, OdeEventDetector } from '../events/types.js';
+import type { ForceModel } from '../../models/forces/types.js';
+import { ClassicalRungeKutta4 } from '../integrators/rk4.js';
+import { DormandPrince54 } from '../integrators/dormandPrince54.js';
+import { DormandPrince853 } from '../integrators/dormandPrince853.js';
+import type { IntegrationStats, OdeIntegrator, StepInterpolator } from '../integrators/types.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import type { EopSource } from '../../foundation/time/eop.js';
 import { EphemerisPropagator } from '../ephemerisPropagator.js';
 import { PropagationContext } from './propagationContext.js';
 

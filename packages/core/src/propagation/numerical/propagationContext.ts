@@ -3,10 +3,10 @@
  * no allocation per evaluation except the Epoch, which is built only when a force model reads
  * `epoch` (and once per distinct t), since most models need only seconds and frame matrices.
  */
-import type { ForceContext } from '../../forces/types.js';
-import { mat3, type Mat3 } from '../../frames/mat3.js';
-import type { Epoch } from '../../time/epoch.js';
-import type { EopSource } from '../../time/eop.js';
+import type { ForceContext } from '../../models/forces/types.js';
+import { mat3, type Mat3 } from '../../foundation/frames/mat3.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import type { EopSource } from '../../foundation/time/eop.js';
 import { SunMoonCache } from './bodyPositionCache.js';
 import { EarthRotationCache } from './earthRotationCache.js';
 

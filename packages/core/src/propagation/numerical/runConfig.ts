@@ -13,7 +13,7 @@
  * "eigen-6s.gfc"]: the fetched EGM96, else a hand-placed EIGEN-6S). This module only reads and
  * checks the JSON and lists the data files a run needs; the CLI reads the files.
  */
-import { jsonDepthExceededAt } from '../../formats/jsonDepth.js';
+import { jsonDepthExceededAt } from '../../foundation/formats/jsonDepth.js';
 import type { IntegratorName } from './numericalPropagator.js';
 
 export interface RunConfig {

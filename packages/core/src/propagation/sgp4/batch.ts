@@ -8,8 +8,8 @@
  *   errors[s·M + j] = SGP4 error code (0 = fine; see Sgp4ErrorCode), NaN state where non-zero.
  */
 import type { SatRec } from 'satellite.js';
-import type { Epoch } from '../../time/epoch.js';
-import { SECONDS_PER_DAY } from '../../time/epoch.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import { SECONDS_PER_DAY } from '../../foundation/time/epoch.js';
 import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, isSgp4TleLines, type Sgp4Elements, type Sgp4Source } from './elements.js';
 import { Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';

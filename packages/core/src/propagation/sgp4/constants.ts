@@ -7,10 +7,10 @@
  * definition, DMA TR 8350.2 / Seppelin 1974).
  */
 
-import { WGS72_J2, WGS72_J3, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../../bodies/wgs72.js';
+import { WGS72_J2, WGS72_J3, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../../foundation/bodies/wgs72.js';
 
 // The WGS-72 gravity constants are Earth's (bodies/wgs72.ts); SGP4 and its callers read them here too.
-export { WGS72_J2, WGS72_J3, WGS72_J4, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../../bodies/wgs72.js';
+export { WGS72_J2, WGS72_J3, WGS72_J4, WGS72_MU_KM3_PER_S2, WGS72_RADIUS_KM } from '../../foundation/bodies/wgs72.js';
 
 /** sqrt(mu / Re³) in (earth radii)^1.5 per minute: the SGP4 "ke" (STR#3 §12, "XKE"). */
 export const XKE = 60 / Math.sqrt((WGS72_RADIUS_KM * WGS72_RADIUS_KM * WGS72_RADIUS_KM) / WGS72_MU_KM3_PER_S2);

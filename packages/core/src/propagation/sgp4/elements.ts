@@ -1,6 +1,6 @@
-import { Epoch } from '../../time/epoch.js';
-import type { MeanElements } from '../../formats/meanElements.js';
-import { RAD_PER_DEG } from '../../math/angles.js';
+import { Epoch } from '../../foundation/time/epoch.js';
+import type { MeanElements } from '../../foundation/formats/meanElements.js';
+import { RAD_PER_DEG } from '../../foundation/math/angles.js';
 import { REV_PER_DAY_PER_RAD_PER_MIN } from './constants.js';
 
 /**

@@ -25,7 +25,7 @@ import {
   XKE,
   REV_PER_DAY_PER_RAD_PER_MIN,
 } from './constants.js';
-import { MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY } from '../../formats/meanElements.js';
+import { MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY } from '../../foundation/formats/meanElements.js';
 import { Sgp4ErrorCode } from './errors.js';
 import type { Sgp4Elements } from './elements.js';
 

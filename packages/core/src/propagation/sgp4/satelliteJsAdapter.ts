@@ -4,7 +4,7 @@
  * the benchmark.
  */
 import { json2satrec, sgp4, twoline2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
-import type { MeanElements } from '../../formats/meanElements.js';
+import type { MeanElements } from '../../foundation/formats/meanElements.js';
 import { isSgp4TleLines, type Sgp4Source } from './elements.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { SatRec } from 'satellite.js';
-import type { FrameState } from '../../frames/frameState.js';
-import type { MeanElements } from '../../formats/meanElements.js';
-import type { Epoch } from '../../time/epoch.js';
+import type { FrameState } from '../../foundation/frames/frameState.js';
+import type { MeanElements } from '../../foundation/formats/meanElements.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
 import { stateBuffer, type Propagator } from '../propagator.js';
 import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, type Sgp4Elements } from './elements.js';
 import { Sgp4Error, Sgp4ErrorCode } from './errors.js';

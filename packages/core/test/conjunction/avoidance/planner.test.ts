@@ -23,11 +23,11 @@ import {
   planAvoidanceBurn,
   type AvoidanceInput,
   type CovarianceAtTca,
-} from '../../../src/conjunction/index.js';
-import { encounterPlane, rtnBasis } from '../../../src/conjunction/pc/index.js';
+} from '../../../src/analysis/conjunction/index.js';
+import { encounterPlane, rtnBasis } from '../../../src/analysis/conjunction/pc/index.js';
 import { EphemerisPropagator } from '../../../src/propagation/ephemerisPropagator.js';
 import { statesIntoByStateAt, type Propagator } from '../../../src/propagation/propagator.js';
-import { Epoch } from '../../../src/time/epoch.js';
+import { Epoch } from '../../../src/foundation/time/epoch.js';
 import { sharedDataAvailable, sharedPath } from '../../../../../test/sharedData.js';
 
 const MU = EGM96_GM_M3_PER_S2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pcFoster, pcIsotropic, pcMaxAlfriend, pcMaxIsotropic, pcMaxScaledCovariance } from '../../../src/conjunction/pc/index.js';
+import { pcFoster, pcIsotropic, pcMaxAlfriend, pcMaxIsotropic, pcMaxScaledCovariance } from '../../../src/analysis/conjunction/pc/index.js';
 
 describe('maximum Pc (Alfano 2005 variant: unknown covariance size)', () => {
   it('isotropic, no covariance: tends to R²/(e d²) at σ = d/√2 for a small disk, and is a true maximum', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erf, erfc, erfDifference } from '../../../src/conjunction/pc/erf.js';
-import { integrateAdaptive } from '../../../src/conjunction/pc/quadrature.js';
-import { pcChan, pcFoster, pcIsotropic, ricianSeries } from '../../../src/conjunction/pc/index.js';
+import { erf, erfc, erfDifference } from '../../../src/analysis/conjunction/pc/erf.js';
+import { integrateAdaptive } from '../../../src/analysis/conjunction/pc/quadrature.js';
+import { pcChan, pcFoster, pcIsotropic, ricianSeries } from '../../../src/analysis/conjunction/pc/index.js';
 
 /** 30-digit values from mpmath (mpmathReference.py in this folder). */
 const ERFC_MPMATH: Array<[number, number]> = [

@@ -6,7 +6,7 @@
  * Foster integral, with Orekit's own absolute tolerances (one half-unit of the printed digit).
  */
 import { describe, expect, it } from 'vitest';
-import { pcChan, pcFoster } from '../../../src/conjunction/pc/index.js';
+import { pcChan, pcFoster } from '../../../src/analysis/conjunction/pc/index.js';
 import { readShared, sharedDataAvailable } from '../../../../../test/sharedData.js';
 
 interface Row {

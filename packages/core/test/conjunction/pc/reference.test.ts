@@ -14,8 +14,8 @@ import {
   principalAxes,
   rtnToInertialCovariance,
   type ConjunctionObjectState,
-} from '../../../src/conjunction/pc/index.js';
-import { parseCdm } from '../../../src/formats/cdmRead.js';
+} from '../../../src/analysis/conjunction/pc/index.js';
+import { parseCdm } from '../../../src/foundation/formats/cdmRead.js';
 import { readShared, sharedDataAvailable, sharedPath } from '../../../../../test/sharedData.js';
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gcrfToItrfInto } from '../../../src/frames/fk5.js';
-import { mat3, mulVec } from '../../../src/frames/mat3.js';
-import { Epoch } from '../../../src/time/epoch.js';
-import { constantEop, parseCelestrakEop } from '../../../src/time/eop.js';
-import { moonPositionGcrfM } from '../../../src/bodies/moon.js';
-import { sunPositionJ2000GeometricM as sunPositionGcrfM } from '../../../src/bodies/sun.js';
+import { gcrfToItrfInto } from '../../../src/foundation/frames/fk5.js';
+import { mat3, mulVec } from '../../../src/foundation/frames/mat3.js';
+import { Epoch } from '../../../src/foundation/time/epoch.js';
+import { constantEop, parseCelestrakEop } from '../../../src/foundation/time/eop.js';
+import { moonPositionGcrfM } from '../../../src/foundation/bodies/moon.js';
+import { sunPositionJ2000GeometricM as sunPositionGcrfM } from '../../../src/foundation/bodies/sun.js';
 import { SunMoonCache } from '../../../src/propagation/numerical/bodyPositionCache.js';
 import { EarthRotationCache } from '../../../src/propagation/numerical/earthRotationCache.js';
 import { readShared, sharedDataAvailable } from '../../../../../test/sharedData.js';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { shadowAngles } from '../../../src/bodies/shadow.js';
-import { sunPositionJ2000GeometricM } from '../../../src/bodies/sun.js';
-import { altitudeDetector, apsideDetector, eclipseDetector, nodeDetector } from '../../../src/events/detectors.js';
-import { PointMassGravityForce, ZonalGravityForce } from '../../../src/forces/gravity.js';
-import { earthOrientation } from '../../../src/frames/earthOrientation.js';
-import { fk5Matrices, gcrfToItrf } from '../../../src/frames/fk5.js';
-import { itrfToGeodetic } from '../../../src/frames/geodetic.js';
-import { mulVec } from '../../../src/frames/mat3.js';
-import { parseElements } from '../../../src/formats/index.js';
-import { EGM96_GM_M3_PER_S2, EGM96_J2_MODEL } from '../../../src/gravity/zonal.js';
+import { shadowAngles } from '../../../src/foundation/bodies/shadow.js';
+import { sunPositionJ2000GeometricM } from '../../../src/foundation/bodies/sun.js';
+import { altitudeDetector, apsideDetector, eclipseDetector, nodeDetector } from '../../../src/propagation/events/detectors.js';
+import { PointMassGravityForce, ZonalGravityForce } from '../../../src/models/forces/gravity.js';
+import { earthOrientation } from '../../../src/foundation/frames/earthOrientation.js';
+import { fk5Matrices, gcrfToItrf } from '../../../src/foundation/frames/fk5.js';
+import { itrfToGeodetic } from '../../../src/foundation/frames/geodetic.js';
+import { mulVec } from '../../../src/foundation/frames/mat3.js';
+import { parseElements } from '../../../src/foundation/formats/index.js';
+import { EGM96_GM_M3_PER_S2, EGM96_J2_MODEL } from '../../../src/models/gravity/zonal.js';
 import {
   EventEnvironment,
   NumericalPropagator,
@@ -19,9 +19,9 @@ import {
   type OrbitState,
 } from '../../../src/propagation/numerical/index.js';
 import { Sgp4Propagator } from '../../../src/propagation/sgp4/index.js';
-import { ISS_SAMPLE_TLE } from '../../../src/samples.js';
-import { Epoch } from '../../../src/time/epoch.js';
-import { constantEop } from '../../../src/time/eop.js';
+import { ISS_SAMPLE_TLE } from '../../../src/foundation/samples.js';
+import { Epoch } from '../../../src/foundation/time/epoch.js';
+import { constantEop } from '../../../src/foundation/time/eop.js';
 
 const GM = EGM96_GM_M3_PER_S2;
 const EOP = constantEop({ ut1MinusUtcS: -0.1, xpArcsec: 0.1, ypArcsec: 0.3 });

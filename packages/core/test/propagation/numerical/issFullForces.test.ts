@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../../src/atmosphere/index.js';
-import { buildForceModels } from '../../../src/forces/config.js';
-import { parseElements } from '../../../src/formats/index.js';
+import { createNrlmsise00, loadNrlmsise00Coefficients } from '../../../src/models/atmosphere/index.js';
+import { buildForceModels } from '../../../src/models/forces/config.js';
+import { parseElements } from '../../../src/foundation/formats/index.js';
 import { NumericalPropagator, stateFromMeanElements, type OrbitState } from '../../../src/propagation/numerical/index.js';
-import { ISS_SAMPLE_TLE } from '../../../src/samples.js';
-import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../../src/spaceWeather/index.js';
-import { parseCelestrakEop } from '../../../src/time/eop.js';
+import { ISS_SAMPLE_TLE } from '../../../src/foundation/samples.js';
+import { parseCelestrakSpaceWeatherCsv, TabulatedSpaceWeather } from '../../../src/foundation/spaceWeather/index.js';
+import { parseCelestrakEop } from '../../../src/foundation/time/eop.js';
 import { readShared, sharedDataAvailable } from '../../../../../test/sharedData.js';
 
 /** ISS mass, drag area and Cd: TOPO OEM header 2024-03-15 (shared/facts/iss-operations.md §1). */

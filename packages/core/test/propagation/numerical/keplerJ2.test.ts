@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PointMassGravityForce, ZonalGravityForce } from '../../../src/forces/gravity.js';
-import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../../../src/gravity/zonal.js';
+import { PointMassGravityForce, ZonalGravityForce } from '../../../src/models/forces/gravity.js';
+import { EGM96_GM_M3_PER_S2, EGM96_J, EGM96_RADIUS_M } from '../../../src/models/gravity/zonal.js';
 import { NumericalPropagator, type OrbitState } from '../../../src/propagation/numerical/index.js';
-import { Epoch } from '../../../src/time/epoch.js';
-import { constantEop } from '../../../src/time/eop.js';
+import { Epoch } from '../../../src/foundation/time/epoch.js';
+import { constantEop } from '../../../src/foundation/time/eop.js';
 
 const GM = EGM96_GM_M3_PER_S2;
 const EOP0 = constantEop({});

@@ -1,0 +1,298 @@
+/**
+ * Runs one screening shard (shard.ts) on a set of trajectories: the filter chain
+ *   shells (apogee/perigee) → time grid with the speed bound (spatial hash grid for pairs) →
+ *   Taylor bound → refinement (tca.ts),
+ * isomorphic (no Node APIs), allocation-free in the per-sample loops except for events.
+ */
+import { sgp4ErrorMessage } from '../../propagation/index.js';
+import { ACCEL_BOUND_KM_S2, isSaneState, segmentMinDistance, taylorPadKm } from './bounds.js';
+import { emptyStats, type CloseApproach, type ScreeningStats, type SkippedObject } from './events.js';
+import { gridTime, type PairBlockShard, type PrimaryShard, type ScreeningShard, type ShardResult } from './shard.js';
+import { objectShell, objectShells, shellsOverlap, type Shell } from './shells.js';
+import { SpatialHashGrid } from './spatialGrid.js';
+import { PairRefiner } from './tca.js';
+import { allocateSampleBlock, type SampleBlock, type TrajectorySet } from './trajectories.js';
+
+/** Object-samples per propagated block (≈ 48 bytes each: 72 MB at most). */
+const BLOCK_OBJECT_SAMPLES = 1_500_000;
+/** Typical speed that sizes the grid cells, km/s (LEO circular ≤ 7.8; faster objects scan more cells). */
+const GRID_TYPICAL_SPEED_KM_S = 7.9;
+
+export function runShard(traj: TrajectorySet, shard: ScreeningShard): ShardResult {
+  if (!(shard.thresholdKm > 0)) throw new RangeError(`screening threshold must be positive, got ${shard.thresholdKm} km`);
+  if (!(shard.grid.stepSeconds > 0) || !(shard.grid.durationSeconds > 0)) {
+    throw new RangeError(`screening grid needs positive step and duration, got ${shard.grid.stepSeconds} s / ${shard.grid.durationSeconds} s`);
+  }
+  return shard.kind === 'primary' ? runPrimary(traj, shard) : runPairs(traj, shard);
+}
+
+/** Validity, speed bound per sample, and the first unusable sample of each row. */
+class BlockState {
+  valid: Uint8Array = new Uint8Array(0);
+  /** |v_SGP4| + mismatch + A·h: bound on |ṙ| over both intervals next to the sample. */
+  vloc: Float64Array = new Float64Array(0);
+  block: SampleBlock | undefined;
+
+  prepare(traj: TrajectorySet, indices: Int32Array, times: Float64Array, stepSeconds: number): SampleBlock {
+    const n = indices.length;
+    const m = times.length;
+    if (this.block === undefined || this.block.times !== m || this.block.objects < n) this.block = allocateSampleBlock(n, m);
+    const b = this.block;
+    traj.sample(indices, times, b);
+    if (this.valid.length < n * m) {
+      this.valid = new Uint8Array(n * m);
+      this.vloc = new Float64Array(n * m);
+    }
+    const p = b.positionKm;
+    const v = b.velocityKmPerS;
+    for (let r = 0; r < n; r++) {
+      const extra = traj.velocityMismatchKmS(indices[r]) + ACCEL_BOUND_KM_S2 * stepSeconds;
+      for (let j = 0; j < m; j++) {
+        const k = r * m + j;
+        const o = 3 * k;
+        const ok = b.errors[k] === 0 && isSaneState(p[o], p[o + 1], p[o + 2], v[o], v[o + 1], v[o + 2]);
+        this.valid[k] = ok ? 1 : 0;
+        this.vloc[k] = ok ? Math.sqrt(v[o] * v[o] + v[o + 1] * v[o + 1] + v[o + 2] * v[o + 2]) + extra : NaN;
+      }
+    }
+    return b;
+  }
+}
+
+function recordSkips(state: BlockState, b: SampleBlock, indices: Int32Array, times: Float64Array, skipped: Map<number, SkippedObject>): void {
+  const m = times.length;
+  for (let r = 0; r < indices.length; r++) {
+    if (skipped.has(indices[r])) continue;
+    for (let j = 0; j < m; j++) {
+      const k = r * m + j;
+      if (state.valid[k] === 1) continue;
+      const code = b.errors[k];
+      skipped.set(indices[r], {
+        object: indices[r],
+        fromSeconds: times[j],
+        reason: code !== 0 ? `SGP4 error ${code}: ${sgp4ErrorMessage(code)}` : 'SGP4 state not physical (below the Earth\'s surface or faster than escape speed)',
+      });
+      break;
+    }
+  }
+}
+
+function blockTimesFor(shard: ScreeningShard, kb: number, ke: number, times: Float64Array): Float64Array {
+  const m = ke - kb + 1;
+  const t = times.length === m ? times : new Float64Array(m);
+  for (let j = 0; j < m; j++) t[j] = gridTime(shard.grid, kb + j);
+  return t;
+}
+
+/** Squared relative distance between rows r1, r2 at sample j (Math.hypot is slow in V8). */
+function distance2(p: Float64Array, m: number, r1: number, r2: number, j: number): number {
+  const a = 3 * (r1 * m + j);
+  const b = 3 * (r2 * m + j);
+  const x = p[b] - p[a];
+  const y = p[b + 1] - p[a + 1];
+  const z = p[b + 2] - p[a + 2];
+  return x * x + y * y + z * z;
+}
+
+function distance(p: Float64Array, m: number, r1: number, r2: number, j: number): number {
+  return Math.sqrt(distance2(p, m, r1, r2, j));
+}
+
+/**
+ * Coarse (speed) and Taylor tests of the interval [j, j+1] for rows r1, r2, then refinement.
+ * vPair bounds |ṙ| of the pair over the interval.
+ */
+function testInterval(
+  traj: TrajectorySet,
+  b: SampleBlock,
+  m: number,
+  r1: number,
+  r2: number,
+  g1: number,
+  g2: number,
+  j: number,
+  times: Float64Array,
+  vPair: number,
+  dj: number,
+  dj1: number,
+  thr: number,
+  step: number,
+  stats: ScreeningStats,
+  refiner: PairRefiner,
+  out: CloseApproach[],
+): void {
+  const len = times[j + 1] - times[j];
+  if (dj + dj1 > 2 * thr + vPair * len) return;
+  stats.coarseCandidates++;
+  const half = 0.5 * len;
+  const pad = taylorPadKm(half, traj.velocityMismatchKmS(g1) + traj.velocityMismatchKmS(g2));
+  const p = b.positionKm;
+  const v = b.velocityKmPerS;
+  const a0 = 3 * (r1 * m + j);
+  const b0 = 3 * (r2 * m + j);
+  const dA = segmentMinDistance(p[b0] - p[a0], p[b0 + 1] - p[a0 + 1], p[b0 + 2] - p[a0 + 2], v[b0] - v[a0], v[b0 + 1] - v[a0 + 1], v[b0 + 2] - v[a0 + 2], half);
+  if (dA > thr + pad) {
+    const a1 = a0 + 3;
+    const b1 = b0 + 3;
+    const dB = segmentMinDistance(p[b1] - p[a1], p[b1 + 1] - p[a1 + 1], p[b1 + 2] - p[a1 + 2], v[b1] - v[a1], v[b1 + 1] - v[a1 + 1], v[b1 + 2] - v[a1 + 2], -half);
+    if (dB > thr + pad) return;
+  }
+  stats.refinedIntervals++;
+  refiner.refine(g1, g2, times[j], times[j + 1], thr, step, out);
+}
+
+function runPrimary(traj: TrajectorySet, shard: PrimaryShard): ShardResult {
+  const stats = emptyStats();
+  const { grid, thresholdKm: thr, primary } = shard;
+  const t0 = gridTime(grid, shard.fromStep);
+  const t1 = gridTime(grid, shard.toStep);
+  const excluded = new Set(shard.excluded);
+  const pShell = objectShell(traj, primary, t0, t1);
+  const rows: number[] = [primary];
+  const others: number[] = [];
+  for (let i = shard.secondaryFrom; i < shard.secondaryTo; i++) if (i !== primary && !excluded.has(i)) others.push(i);
+  const otherShells = objectShells(traj, Int32Array.from(others), t0, t1);
+  others.forEach((i, q) => {
+    if (shellsOverlap(pShell, otherShells[q], thr)) rows.push(i);
+  });
+  stats.shellSurvivors = rows.length - 1;
+  const indices = Int32Array.from(rows);
+  const n = indices.length;
+  const approaches: CloseApproach[] = [];
+  const skipped = new Map<number, SkippedObject>();
+  const refiner = new PairRefiner(traj);
+  const state = new BlockState();
+  const perBlock = Math.max(8, Math.floor(BLOCK_OBJECT_SAMPLES / n) - 1);
+  let times: Float64Array = new Float64Array(0);
+  for (let kb = shard.fromStep; kb < shard.toStep; kb += perBlock) {
+    const ke = Math.min(kb + perBlock, shard.toStep);
+    times = blockTimesFor(shard, kb, ke, times);
+    const m = times.length;
+    const b = state.prepare(traj, indices, times, grid.stepSeconds);
+    stats.gridPropagations += n * m;
+    recordSkips(state, b, indices, times, skipped);
+    const valid = state.valid;
+    const vloc = state.vloc;
+    for (let r = 1; r < n; r++) {
+      const g = indices[r];
+      let dPrev = valid[r * m] === 1 && valid[0] === 1 ? distance(b.positionKm, m, 0, r, 0) : NaN;
+      for (let j = 0; j + 1 < m; j++) {
+        const dNext = valid[r * m + j + 1] === 1 && valid[j + 1] === 1 ? distance(b.positionKm, m, 0, r, j + 1) : NaN;
+        if (dPrev === dPrev && dNext === dNext) {
+          const vPair = vloc[j] + vloc[r * m + j];
+          testInterval(traj, b, m, 0, r, primary, g, j, times, vPair, dPrev, dNext, thr, kb + j, stats, refiner, approaches);
+        }
+        dPrev = dNext;
+      }
+    }
+  }
+  stats.refinementEvaluations = refiner.evaluations;
+  return { approaches, skipped: [...skipped.values()], stats };
+}
+
+function runPairs(traj: TrajectorySet, shard: PairBlockShard): ShardResult {
+  const stats = emptyStats();
+  const { grid, thresholdKm: thr } = shard;
+  const t0 = gridTime(grid, shard.fromStep);
+  const t1 = gridTime(grid, shard.toStep);
+  const inA = (i: number): boolean => i >= shard.aFrom && i < shard.aTo;
+  const inB = (i: number): boolean => i >= shard.bFrom && i < shard.bTo;
+  const all: number[] = [];
+  for (let i = Math.min(shard.aFrom, shard.bFrom); i < Math.max(shard.aTo, shard.bTo); i++) if (inA(i) || inB(i)) all.push(i);
+  // Apogee/perigee filter: keep objects whose shell meets another object's shell.
+  const shellOf = new Map<number, Shell>();
+  const allShells = objectShells(traj, Int32Array.from(all), t0, t1);
+  all.forEach((i, q) => shellOf.set(i, allShells[q]));
+  const byLo = [...all].sort((x, y) => (shellOf.get(x) as Shell).loKm - (shellOf.get(y) as Shell).loKm);
+  const keep = new Set<number>();
+  let maxHi = -Infinity;
+  let maxHiObj = -1;
+  for (const i of byLo) {
+    const s = shellOf.get(i) as Shell;
+    if (maxHiObj >= 0 && maxHi + thr >= s.loKm) {
+      keep.add(i);
+      keep.add(maxHiObj);
+    }
+    if (s.hiKm > maxHi) {
+      maxHi = s.hiKm;
+      maxHiObj = i;
+    }
+  }
+  // Sorted by perigee, an object meets an earlier one iff it meets the one reaching highest; an
+  // object that meets only later ones is the highest-reaching when the next one is checked.
+  const indices = Int32Array.from(all.filter((i) => keep.has(i)));
+  const n = indices.length;
+  stats.shellSurvivors = n;
+  const shells = Array.from(indices, (i) => shellOf.get(i) as Shell);
+  const excluded = new Set<number>();
+  const count = traj.count;
+  for (const [i, j] of shard.excludedPairs) excluded.add(Math.min(i, j) * count + Math.max(i, j));
+
+  const approaches: CloseApproach[] = [];
+  const skipped = new Map<number, SkippedObject>();
+  const refiner = new PairRefiner(traj);
+  const state = new BlockState();
+  const gridIndex = new SpatialHashGrid();
+  const validNow = new Uint8Array(n);
+  const h = grid.stepSeconds;
+  const cellKm = thr + (GRID_TYPICAL_SPEED_KM_S + 0.05 + ACCEL_BOUND_KM_S2 * h) * h;
+  const perBlock = Math.max(2, Math.floor(BLOCK_OBJECT_SAMPLES / Math.max(1, n)) - 1);
+  let times: Float64Array = new Float64Array(0);
+  for (let kb = shard.fromStep; kb < shard.toStep; kb += perBlock) {
+    const ke = Math.min(kb + perBlock, shard.toStep);
+    times = blockTimesFor(shard, kb, ke, times);
+    const m = times.length;
+    const b = state.prepare(traj, indices, times, h);
+    stats.gridPropagations += n * m;
+    recordSkips(state, b, indices, times, skipped);
+    const valid = state.valid;
+    const vloc = state.vloc;
+    const pos = b.positionKm;
+    // One visitor per block; the current owner lives in these variables (no closure per query).
+    let j = 0;
+    let r = 0;
+    let vo = 0;
+    let reach = 0;
+    let gr = 0;
+    const visit = (q: number): void => {
+      if (q === r) return;
+      const vq = vloc[q * m + j];
+      // The faster object of the pair owns it (ties: the higher row), so each pair is seen once.
+      if (vq > vo || (vq === vo && q > r)) return;
+      const d2 = distance2(pos, m, r, q, j);
+      if (d2 > reach * reach) return;
+      const d = Math.sqrt(d2);
+      const gq = indices[q];
+      const lo = gr < gq ? gr : gq;
+      const hi = gr < gq ? gq : gr;
+      if (!((inA(lo) && inB(hi)) || (inA(hi) && inB(lo)))) return;
+      if (!shellsOverlap(shells[r], shells[q], thr)) return;
+      if (excluded.has(lo * count + hi)) return;
+      const r1 = gr < gq ? r : q;
+      const r2 = gr < gq ? q : r;
+      const vPair = vo + vq;
+      // Each interval is tested from its nearer end (ties: the left end).
+      if (j + 1 < m && valid[r * m + j + 1] === 1 && valid[q * m + j + 1] === 1) {
+        const dn = distance(pos, m, r, q, j + 1);
+        if (d <= dn) testInterval(traj, b, m, r1, r2, lo, hi, j, times, vPair, d, dn, thr, kb + j, stats, refiner, approaches);
+      }
+      if (j > 0 && valid[r * m + j - 1] === 1 && valid[q * m + j - 1] === 1) {
+        const dp = distance(pos, m, r, q, j - 1);
+        if (d < dp) testInterval(traj, b, m, r1, r2, lo, hi, j - 1, times, vPair, dp, d, thr, kb + j - 1, stats, refiner, approaches);
+      }
+    };
+    for (j = 0; j < m; j++) {
+      for (let q = 0; q < n; q++) validNow[q] = valid[q * m + j];
+      gridIndex.build(pos, 3 * m, 3 * j, n, validNow, cellKm);
+      for (r = 0; r < n; r++) {
+        if (validNow[r] === 0) continue;
+        vo = vloc[r * m + j];
+        reach = vo * h + thr;
+        gr = indices[r];
+        gridIndex.forNeighbours(r, Math.max(1, Math.ceil(reach / cellKm)), visit);
+      }
+    }
+  }
+  stats.refinementEvaluations = refiner.evaluations;
+  return { approaches, skipped: [...skipped.values()], stats };
+}

@@ -1,0 +1,173 @@
+/**
+ * Where the screening gets positions from. The filters need two things: positions and velocities
+ * of many objects at a grid of times (batched), and the state of one object at any instant
+ * (refinement). Times are seconds after the screening's reference instant.
+ *
+ * `Sgp4Trajectories` is the real one (each object from its own element set); tests also use
+ * `callbackTrajectories` with analytic motion where the truth is known.
+ */
+import {
+  isSgp4TleLines,
+  Sgp4Batch,
+  sgp4ElementsFromTle,
+  Sgp4Propagator,
+  Sgp4SatelliteModel,
+  type Sgp4ResolvedTimes,
+  type Sgp4Source,
+} from '../../propagation/index.js';
+import type { Epoch } from '../../foundation/time/epoch.js';
+import { VELOCITY_MISMATCH_DEEP_SPACE_KM_S, VELOCITY_MISMATCH_NEAR_EARTH_KM_S } from './bounds.js';
+
+/** Positions (km) and velocities (km/s) of `objects` × `times`, laid out [object][time][xyz]. */
+export interface SampleBlock {
+  readonly objects: number;
+  readonly times: number;
+  readonly positionKm: Float64Array;
+  readonly velocityKmPerS: Float64Array;
+  /** Non-zero where the state is unusable (propagator error). */
+  readonly errors: Uint8Array;
+}
+
+export function allocateSampleBlock(objects: number, times: number): SampleBlock {
+  return {
+    objects,
+    times,
+    positionKm: new Float64Array(objects * times * 3),
+    velocityKmPerS: new Float64Array(objects * times * 3),
+    errors: new Uint8Array(objects * times),
+  };
+}
+
+export interface TrajectorySet {
+  readonly count: number;
+  /**
+   * Fill `out` rows 0… with objects `indices` at `tSeconds` (block.times entries). Must agree with
+   * stateAt to rounding.
+   */
+  sample(indices: Int32Array, tSeconds: Float64Array, out: SampleBlock): void;
+  /** [x, y, z, vx, vy, vz] (km, km/s) of object i at t into out[off…]; false when unusable. */
+  stateAt(i: number, tSeconds: number, out: Float64Array, off?: number): boolean;
+  /** Bound on |velocity output − d/dt position| of object i, km/s (see bounds.ts). */
+  velocityMismatchKmS(i: number): number;
+}
+
+function sourceEpoch(s: Sgp4Source): Epoch {
+  return isSgp4TleLines(s) ? sgp4ElementsFromTle(s.line1, s.line2).epoch : s.epoch;
+}
+
+/** SGP4 trajectories of a catalogue, relative to a reference epoch. */
+export class Sgp4Trajectories implements TrajectorySet {
+  readonly count: number;
+  private readonly batch: Sgp4Batch;
+  /** Minutes from each object's element epoch to the reference instant. */
+  private readonly baseMinutes: Float64Array;
+  private readonly singles: (Sgp4Propagator | null | undefined)[];
+  private readonly sources: readonly Sgp4Source[];
+  private blockTimes: Float64Array = new Float64Array(0);
+
+  constructor(sources: readonly Sgp4Source[], readonly reference: Epoch) {
+    this.count = sources.length;
+    this.sources = sources;
+    this.batch = Sgp4Batch.fromSources(sources);
+    this.singles = new Array(sources.length);
+    this.baseMinutes = new Float64Array(sources.length);
+    for (let i = 0; i < sources.length; i++) {
+      this.baseMinutes[i] = this.isInvalid(i) ? NaN : reference.secondsSince(sourceEpoch(sources[i])) / 60;
+    }
+  }
+
+  /** True when the element set could not be read or initialised. */
+  isInvalid(i: number): boolean {
+    return this.batch.models[i] === Sgp4SatelliteModel.Invalid;
+  }
+
+  isDeepSpace(i: number): boolean {
+    return this.batch.models[i] === Sgp4SatelliteModel.DeepSpace;
+  }
+
+  /** Element epoch minus reference, days (negative: elements older than the reference). */
+  epochOffsetDays(i: number): number {
+    return -this.baseMinutes[i] / 1440;
+  }
+
+  velocityMismatchKmS(i: number): number {
+    return this.isDeepSpace(i) ? VELOCITY_MISMATCH_DEEP_SPACE_KM_S : VELOCITY_MISMATCH_NEAR_EARTH_KM_S;
+  }
+
+  private single(i: number): Sgp4Propagator | null {
+    let p = this.singles[i];
+    if (p === undefined) {
+      try {
+        const s = this.sources[i];
+        p = isSgp4TleLines(s) ? Sgp4Propagator.fromTle(s.line1, s.line2) : Sgp4Propagator.fromElements(s);
+      } catch {
+        p = null;
+      }
+      this.singles[i] = p;
+    }
+    return p;
+  }
+
+  sample(indices: Int32Array, tSeconds: Float64Array, out: SampleBlock): void {
+    const m = tSeconds.length;
+    if (out.times !== m || out.objects < indices.length) throw new RangeError('sample block has the wrong shape');
+    if (this.blockTimes.length !== m) this.blockTimes = new Float64Array(m);
+    for (let j = 0; j < m; j++) this.blockTimes[j] = tSeconds[j] / 60;
+    const times: Sgp4ResolvedTimes = {
+      minutes: this.blockTimes,
+      timesPerSatellite: m,
+      perSatellite: false,
+      refTaiMjdDay: this.reference.taiMjdDay,
+      refTaiSecondsOfDay: this.reference.taiSecondsOfDay,
+    };
+    // Contiguous index runs go straight to the catalogue batch; it writes row s − offset.
+    const res = {
+      satellites: out.objects,
+      timesPerSatellite: m,
+      positionKm: out.positionKm,
+      velocityKmPerS: out.velocityKmPerS,
+      errors: out.errors,
+    };
+    let a = 0;
+    while (a < indices.length) {
+      let b = a + 1;
+      while (b < indices.length && indices[b] === indices[b - 1] + 1) b++;
+      this.batch.propagateRange(times, indices[a], indices[b - 1] + 1, 0, m, res, indices[a] - a);
+      a = b;
+    }
+  }
+
+  stateAt(i: number, tSeconds: number, out: Float64Array, off = 0): boolean {
+    const p = this.single(i);
+    if (p === null) return false;
+    return p.tryPropagateMinutes(this.baseMinutes[i] + tSeconds / 60, out, off) === 0;
+  }
+}
+
+/** Trajectories given by a function (tests, analytic motion): fn writes [x,y,z,vx,vy,vz] and returns false when unusable. */
+export function callbackTrajectories(
+  count: number,
+  fn: (i: number, tSeconds: number, out: Float64Array, off: number) => boolean,
+  mismatchKmS = 0,
+): TrajectorySet {
+  const tmp = new Float64Array(6);
+  return {
+    count,
+    velocityMismatchKmS: () => mismatchKmS,
+    stateAt: (i, t, out, off = 0) => fn(i, t, out, off),
+    sample(indices, tSeconds, out) {
+      const m = tSeconds.length;
+      for (let r = 0; r < indices.length; r++) {
+        for (let j = 0; j < m; j++) {
+          const k = r * m + j;
+          const ok = fn(indices[r], tSeconds[j], tmp, 0);
+          out.errors[k] = ok ? 0 : 1;
+          for (let c = 0; c < 3; c++) {
+            out.positionKm[3 * k + c] = ok ? tmp[c] : NaN;
+            out.velocityKmPerS[3 * k + c] = ok ? tmp[3 + c] : NaN;
+          }
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,735 @@
+/**
+ * NRLMSISE-00 empirical atmosphere, surface to exobase (Picone, Hedin, Drob 2002, JGR 107(A12)
+ * 1468, doi:10.1029/2002JA009430; built on MSISE-90, Hedin 1991 JGR 96(A2) 1159, and MSIS-86,
+ * Hedin 1987 JGR 92(A5) 4649). Written from the model's description and the structure of the
+ * public Fortran/C distributions (GTD7 → GTS7 → DENSU/DENSM), reproducing their arithmetic so
+ * the 17 published check cases match to every printed digit.
+ *
+ * Profile (above 72.5 km): temperature follows Bates' exponential profile above ZA ≈ 123 km and
+ * a 5-node spline of 1/T between 72.5 km and ZA; each species is in diffusive equilibrium with
+ * its own scale height, blended with a fully mixed profile near the turbopause and corrected for
+ * chemistry. Below 72.5 km: two more spline segments (DENSM) with fully mixed composition.
+ *
+ * Coefficients come from `loadNrlmsise00Coefficients` (data-directory JSON); nothing here embeds
+ * the tables. Calls do not allocate: all work arrays belong to the model object, so one object
+ * must not be used from two threads at once (it is not re-entrant; make one per worker).
+ */
+import type { Epoch } from '../../../foundation/time/epoch.js';
+import { calendarToMjd, mjdToCalendar } from '../../../foundation/time/epoch.js';
+import type { AtmosphereSpaceWeather, GeodeticAtmosphereInput, GeodeticAtmosphereModel } from '../types.js';
+import { wgs84GeodeticFromEcef } from '../geodetic.js';
+import type { Nrlmsise00Coefficients } from './coefficients.js';
+import { NRLMSISE00_AP_SWITCH, nrlmsise00Flags, type Nrlmsise00Flags } from './flags.js';
+import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansion, prepareLowerSet, prepareUpperSet, upperExpansion } from './harmonics.js';
+import { Nrlmsise00Output } from './output.js';
+import { splineIntegral, splineSecondDerivatives, splineValue } from './splines.js';
+import { DEG_PER_RAD } from '../../../foundation/math/angles.js';
+
+/** Inputs in the model's own units (km, degrees, hours); see GeodeticAtmosphereInput. */
+export type Nrlmsise00Input = GeodeticAtmosphereInput;
+
+// Constants of the model's code (Fortran GTD7/GTS7/DENSU/GLATF DATA statements, Picone et al. 2002).
+/** Gas constant for heights in km and gravity in cm/s²: 8.314e7 erg/(mol·K) / 1e5 cm/km. */
+const RGAS = 831.4;
+/** Atomic mass unit the model uses for mass density, g. */
+const AMU_G = 1.66e-24;
+/** Thermal diffusion coefficients, species order He, O, N2, O2, Ar, –, H, N, anomalous O. */
+const ALPHA_HE = -0.38;
+const ALPHA_O = 0;
+const ALPHA_N2 = 0;
+const ALPHA_O2 = 0;
+const ALPHA_AR = 0.17;
+const ALPHA_H = -0.38;
+const ALPHA_N = 0;
+const ALPHA_ANOM_O = 0;
+/** Altitudes (km) below which each species gets the turbopause/chemistry corrections (ALTL). */
+const MIX_TOP_HE = 200;
+const MIX_TOP_O = 300;
+const MIX_TOP_N2 = 160;
+const MIX_TOP_O2 = 250;
+const MIX_TOP_AR = 240;
+const MIX_TOP_H = 320;
+const MIX_TOP_N = 450;
+/** Lower-thermosphere spline nodes (km): ZN1 = [ZA, 110, 100, 90, 72.5]; ZA comes from pdl. */
+const ZN1_TAIL = [110, 100, 90, 72.5] as const;
+const Z_MESO_TOP = 72.5;
+/** Exospheric-temperature variations matter only above ZA; lower-thermosphere ones below 300 km. */
+const Z_TN1_VARIATIONS = 300;
+/** Middle-atmosphere spline nodes (km). */
+const ZN2 = Float64Array.of(72.5, 55, 45, 32.5);
+const ZN3 = Float64Array.of(32.5, 20, 15, 10, 0);
+/** Bottom of the linear transition to full mixing, km. */
+const Z_MIX = 62.5;
+/** ln 50: the reference caps DENSU's Bates exponential factor at 50. */
+const LN_50 = Math.log(50);
+/** Distinct altitudes one call evaluates: the altitude and up to five turbopause heights. */
+const PROFILE_CACHE_SIZE = 8;
+
+const SECONDS_PER_HOUR = 3600;
+/** g/cm³ → kg/m³. */
+const G_CM3_TO_KG_M3 = 1e3;
+
+/** Turbopause blend of diffusive density dd with fully mixed density dm (the model's DNET). */
+function dnet(dd: number, dm: number, zhm: number, xmm: number, xm: number): number {
+  const a = zhm / (xmm - xm);
+  if (!(dm > 0 && dd > 0)) {
+    if (dd === 0 && dm === 0) dd = 1;
+    if (dm === 0) return dd;
+    if (dd === 0) return dm;
+  }
+  const ylog = a * Math.log(dm / dd);
+  if (ylog < -10) return dd;
+  if (ylog > 10) return dm;
+  return dd * Math.pow(1 + Math.exp(ylog), 1 / a);
+}
+
+/** Chemistry/dissociation correction factor (CCOR): r = log ratio, h1 scale, zh half-way height. */
+function ccor(alt: number, r: number, h1: number, zh: number): number {
+  const e = (alt - zh) / h1;
+  if (e > 70) return 1;
+  if (e < -70) return Math.exp(r);
+  return Math.exp(r / (1 + Math.exp(e)));
+}
+
+/** Two-scale-height variant of ccor (CCOR2). */
+function ccor2(alt: number, r: number, h1: number, zh: number, h2: number): number {
+  const e1 = (alt - zh) / h1;
+  const e2 = (alt - zh) / h2;
+  if (e1 > 70 || e2 > 70) return 1;
+  if (e1 < -70 && e2 < -70) return Math.exp(r);
+  return Math.exp(r / (1 + 0.5 * (Math.exp(e1) + Math.exp(e2))));
+}
+
+function requireFinite(name: string, v: number): void {
+  if (!Number.isFinite(v)) throw new Error(`nrlmsise00 input: ${name} must be a finite number, got ${String(v)}`);
+}
+
+export interface Nrlmsise00Options {
+  /**
+   * Switches used by `density`/`densityGeodetic` and as the default of `gtd7`/`gtd7d`
+   * (24 values; see nrlmsise00Flags). Default: the standard settings (daily Ap).
+   */
+  switches?: ArrayLike<number>;
+}
+
+export class Nrlmsise00 implements GeodeticAtmosphereModel {
+  readonly name = 'NRLMSISE-00';
+  readonly flags: Nrlmsise00Flags;
+
+  // Coefficients: expansion sets with their phase trigonometry, plus the raw scalar tables.
+  private readonly setPt: Float64Array;
+  private readonly setPs: Float64Array;
+  private readonly setPd: Float64Array[];
+  private readonly setPtl: Float64Array[];
+  private readonly setPma: Float64Array[];
+  private readonly ptm: Float64Array;
+  private readonly pdm: readonly Float64Array[];
+  private readonly pdl: readonly Float64Array[];
+  private readonly pavgm: Float64Array;
+  private readonly pt0: number;
+  private readonly ps0: number;
+  private readonly pd: readonly Float64Array[];
+  private readonly ptl0: Float64Array;
+  private readonly pma0: Float64Array;
+  /** Bottom of the Bates profile (ZA) and its reference height ZLB, km. */
+  private readonly za: number;
+  private readonly zlb: number;
+  /** Mean molecular weight of the mixed atmosphere. */
+  private readonly xmm: number;
+
+  private readonly basis = new HarmonicBasis();
+
+  // Per-call state.
+  private gsurf = 0;
+  private re = 0;
+  private glbZlb = 0;
+  private glbZa = 0;
+  private tinf = 0;
+  private tlb = 0;
+  private s = 0;
+  /** Temperature at the altitude of the last DENSM evaluation, K. */
+  private tz = 0;
+  /** γ/xm of DENSU above ZA and γ'/xm below it (gravity over gas constant and temperature). */
+  private gammaPerXm = 0;
+  private gammPerXm = 0;
+  // Altitude cache of the main profile (see profileAt).
+  private cacheCount = 0;
+  private readonly cacheAlt = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheZg2 = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheTt = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheLnTlbTt = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheTz = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheYi = new Float64Array(PROFILE_CACHE_SIZE);
+  private readonly cacheLnT1Tz = new Float64Array(PROFILE_CACHE_SIZE);
+  /** Fully mixed N2 density at the altitude (gtd7 scales the middle atmosphere with it). */
+  private dm28 = 0;
+  private readonly tn1 = new Float64Array(5);
+  private tgn1Top = 0;
+  // Lower-thermosphere spline (72.5 km … ZA) for the main profile and for anomalous O.
+  private readonly lowX = new Float64Array(5);
+  private readonly lowYMain = new Float64Array(5);
+  private readonly lowY2Main = new Float64Array(5);
+  private readonly lowYAnom = new Float64Array(5);
+  private readonly lowY2Anom = new Float64Array(5);
+  private lowT1Main = 0;
+  private lowT1Anom = 0;
+  private lowZgdif = 0;
+  private lowMainReady = false;
+  private lowAnomReady = false;
+  // Middle-atmosphere nodes and spline scratch (DENSM).
+  private readonly tn2 = new Float64Array(4);
+  private readonly tgn2 = new Float64Array(2);
+  private readonly tn3 = new Float64Array(5);
+  private readonly tgn3 = new Float64Array(2);
+  private readonly segX = new Float64Array(5);
+  private readonly segY = new Float64Array(5);
+  private readonly segY2 = new Float64Array(5);
+  private readonly work = new Float64Array(5);
+  // Scratch for the SI entry points.
+  private readonly thermoOut = new Nrlmsise00Output();
+  private readonly scratchOut = new Nrlmsise00Output();
+  private readonly geodetic = new Float64Array(3);
+  private readonly scratchInput: Nrlmsise00Input = {
+    dayOfYear: 1,
+    utSeconds: 0,
+    altitudeKm: 0,
+    latitudeDeg: 0,
+    longitudeDeg: 0,
+    localSolarTimeHours: 0,
+    f107a: 150,
+    f107: 150,
+    ap: 4,
+    apArray: undefined,
+  };
+  private cachedMjdDay = NaN;
+  private cachedDayOfYear = 0;
+
+  constructor(coefficients: Nrlmsise00Coefficients, options: Nrlmsise00Options = {}) {
+    const c = coefficients;
+    this.flags = nrlmsise00Flags(options.switches);
+    this.setPt = prepareUpperSet(c.pt);
+    this.setPs = prepareUpperSet(c.ps);
+    this.setPd = c.pd.map(prepareUpperSet);
+    this.setPtl = c.ptl.map(prepareLowerSet);
+    this.setPma = c.pma.map(prepareLowerSet);
+    this.ptm = c.ptm.slice();
+    this.pdm = c.pdm.map((r) => r.slice());
+    this.pdl = c.pdl.map((r) => r.slice());
+    this.pavgm = c.pavgm.slice();
+    this.pd = c.pd.map((r) => r.slice());
+    this.pt0 = c.pt[0];
+    this.ps0 = c.ps[0];
+    this.ptl0 = Float64Array.from(c.ptl, (r) => r[0]);
+    this.pma0 = Float64Array.from(c.pma, (r) => r[0]);
+    this.za = c.pdl[1][15];
+    this.zlb = c.ptm[5];
+    this.xmm = c.pdm[2][4];
+    if (!(this.za > ZN1_TAIL[0])) {
+      throw new Error(`nrlmsise00 coefficients: arrays.pdl[1][15] (ZA, km) must exceed ${ZN1_TAIL[0]}, got ${this.za}`);
+    }
+  }
+
+  /**
+   * Neutral densities and temperatures (the reference's GTD7). d[5] is the mass density of
+   * He, O, N2, O2, Ar, H and N, without anomalous oxygen. Pass `out` to avoid allocation.
+   */
+  gtd7(input: Nrlmsise00Input, flags: Nrlmsise00Flags = this.flags, out: Nrlmsise00Output = new Nrlmsise00Output()): Nrlmsise00Output {
+    this.checkInput(input, flags);
+    this.compute(input, flags, out);
+    out.updateSi();
+    return out;
+  }
+
+  /**
+   * As gtd7, but d[5] is the effective mass density for drag, including anomalous oxygen
+   * (the reference's GTD7D; matters above ~500 km).
+   */
+  gtd7d(input: Nrlmsise00Input, flags: Nrlmsise00Flags = this.flags, out: Nrlmsise00Output = new Nrlmsise00Output()): Nrlmsise00Output {
+    this.checkInput(input, flags);
+    this.compute(input, flags, out);
+    const d = out.d;
+    d[5] = AMU_G * (4 * d[0] + 16 * d[1] + 28 * d[2] + 32 * d[3] + 40 * d[4] + d[6] + 14 * d[7] + 16 * d[8]);
+    out.updateSi();
+    return out;
+  }
+
+  /** Drag mass density (gtd7d, includes anomalous O) in kg/m³ for model-native inputs. */
+  densityGeodetic(input: Nrlmsise00Input): number {
+    const out = this.scratchOut;
+    this.gtd7d(input, this.flags, out);
+    return out.dSi[5];
+  }
+
+  /**
+   * Drag mass density in kg/m³ at an ECEF position (m), epoch (UTC day of year and seconds) and
+   * space weather. Local solar time is the mean one, UT/3600 + longitude/15 h. Uses ap[0] (daily
+   * Ap) or, with switch 9 = −1, the whole 7-value Ap history.
+   */
+  density(positionEcefM: ArrayLike<number>, epoch: Epoch, spaceWeather: AtmosphereSpaceWeather): number {
+    const geo = wgs84GeodeticFromEcef(positionEcefM, this.geodetic);
+    const { mjdDay, secondsOfDay } = epoch.utcDaySeconds();
+    if (mjdDay !== this.cachedMjdDay) {
+      this.cachedMjdDay = mjdDay;
+      this.cachedDayOfYear = mjdDay - calendarToMjd(mjdToCalendar(mjdDay).year, 1, 1) + 1;
+    }
+    const lonDeg = geo[1] * DEG_PER_RAD;
+    let lst = secondsOfDay / SECONDS_PER_HOUR + lonDeg / 15;
+    lst -= 24 * Math.floor(lst / 24);
+    const inp = this.scratchInput;
+    inp.dayOfYear = this.cachedDayOfYear;
+    inp.utSeconds = secondsOfDay;
+    inp.altitudeKm = geo[2] / 1000;
+    inp.latitudeDeg = geo[0] * DEG_PER_RAD;
+    inp.longitudeDeg = lonDeg;
+    inp.localSolarTimeHours = lst;
+    inp.f107 = spaceWeather.f107;
+    inp.f107a = spaceWeather.f107a;
+    inp.ap = spaceWeather.ap[0];
+    inp.apArray = spaceWeather.ap;
+    return this.densityGeodetic(inp);
+  }
+
+  private checkInput(input: Nrlmsise00Input, flags: Nrlmsise00Flags): void {
+    requireFinite('altitudeKm', input.altitudeKm);
+    requireFinite('latitudeDeg', input.latitudeDeg);
+    requireFinite('longitudeDeg', input.longitudeDeg);
+    requireFinite('dayOfYear', input.dayOfYear);
+    requireFinite('utSeconds', input.utSeconds);
+    requireFinite('localSolarTimeHours', input.localSolarTimeHours);
+    requireFinite('f107', input.f107);
+    requireFinite('f107a', input.f107a);
+    if (flags.sw[NRLMSISE00_AP_SWITCH] === -1) {
+      const a = input.apArray;
+      if (a === undefined || a.length < 7) {
+        throw new Error(`nrlmsise00 input: apArray with 7 values is required when switch 9 is -1, got ${a === undefined ? 'none' : `${a.length} values`}`);
+      }
+      for (let i = 0; i < 7; i++) requireFinite(`apArray[${i}]`, a[i]);
+    } else {
+      requireFinite('ap', input.ap);
+    }
+  }
+
+  /** GTD7: thermosphere via gts7 at max(alt, 72.5 km), middle/lower atmosphere below that. */
+  private compute(input: Nrlmsise00Input, flags: Nrlmsise00Flags, out: Nrlmsise00Output): void {
+    const sw = flags.sw;
+    const alt = input.altitudeKm;
+    this.basis.set(
+      input.latitudeDeg,
+      input.longitudeDeg,
+      input.dayOfYear,
+      input.utSeconds,
+      input.localSolarTimeHours,
+      input.f107,
+      input.f107a,
+      input.ap,
+      input.apArray,
+      flags,
+    );
+    // Latitude variation of gravity (GLATF; none when switch 2 is off): surface gravity in
+    // cm/s² and the effective Earth radius in km that goes with it.
+    const xlat = sw[2] === 0 ? 45 : input.latitudeDeg;
+    const c2 = Math.cos(2 * DGTR * xlat);
+    this.gsurf = 980.616 * (1 - 0.0026373 * c2);
+    this.re = ((2 * this.gsurf) / (3.085462e-6 + 2.27e-9 * c2)) * 1e-5;
+    this.glbZlb = this.gsurf / ((1 + this.zlb / this.re) * (1 + this.zlb / this.re));
+    this.glbZa = this.gsurf / ((1 + this.za / this.re) * (1 + this.za / this.re));
+
+    if (alt >= Z_MESO_TOP) {
+      this.thermosphere(alt, out);
+      return;
+    }
+    const th = this.thermoOut;
+    this.thermosphere(Z_MESO_TOP, th);
+    this.middleAtmosphere(alt, th, out);
+  }
+
+  /** GTS7: thermospheric part, valid for z ≥ 72.5 km. */
+  private thermosphere(z: number, out: Nrlmsise00Output): void {
+    const b = this.basis;
+    const sw = b.sw;
+    const ptm = this.ptm;
+    const pdm = this.pdm;
+    const pdl0 = this.pdl[0];
+    const pdl1 = this.pdl[1];
+    const pd = this.pd;
+    const setPd = this.setPd;
+    const xmm = this.xmm;
+    const d = out.d;
+
+    // Exospheric temperature, lower-boundary temperature and gradient.
+    const tinf = z > this.za ? ptm[0] * this.pt0 * (1 + sw[16] * upperExpansion(this.setPt, b)) : ptm[0] * this.pt0;
+    const g0 = z > Z_MESO_TOP ? ptm[3] * this.ps0 * (1 + sw[19] * upperExpansion(this.setPs, b)) : ptm[3] * this.ps0;
+    const tlb = ptm[1] * (1 + sw[17] * upperExpansion(setPd[3], b)) * pd[3][0];
+    const s = g0 / (tinf - tlb);
+    this.tinf = tinf;
+    this.tlb = tlb;
+    this.s = s;
+    out.t[0] = tinf;
+
+    // Lower-thermosphere node temperatures (variations negligible for density above 300 km).
+    const tn1 = this.tn1;
+    const ptl0 = this.ptl0;
+    if (z < Z_TN1_VARIATIONS) {
+      const f18 = sw[18];
+      tn1[1] = (ptm[6] * ptl0[0]) / (1 - f18 * lowerExpansion(this.setPtl[0], b));
+      tn1[2] = (ptm[2] * ptl0[1]) / (1 - f18 * lowerExpansion(this.setPtl[1], b));
+      tn1[3] = (ptm[7] * ptl0[2]) / (1 - f18 * lowerExpansion(this.setPtl[2], b));
+      tn1[4] = (ptm[4] * ptl0[3]) / (1 - f18 * sw[20] * lowerExpansion(this.setPtl[3], b));
+      const ref = ptm[4] * ptl0[3];
+      this.tgn1Top =
+        (ptm[8] * this.pma0[8] * (1 + f18 * sw[20] * lowerExpansion(this.setPma[8], b)) * tn1[4] * tn1[4]) / (ref * ref);
+    } else {
+      tn1[1] = ptm[6] * ptl0[0];
+      tn1[2] = ptm[2] * ptl0[1];
+      tn1[3] = ptm[7] * ptl0[2];
+      tn1[4] = ptm[4] * ptl0[3];
+      const ref = ptm[4] * ptl0[3];
+      this.tgn1Top = (ptm[8] * this.pma0[8] * tn1[4] * tn1[4]) / (ref * ref);
+    }
+    this.lowMainReady = false;
+    this.lowAnomReady = false;
+    this.cacheCount = 0;
+    this.gammaPerXm = this.glbZlb / (s * RGAS * tinf);
+    this.prepareLowNodes();
+    this.gammPerXm = (this.glbZa * this.lowZgdif) / RGAS;
+
+    const mixing = sw[15] !== 0;
+    const dfa = b.dfa;
+
+    // N2: diffusive density, and the fully mixed one scaled from the turbopause.
+    const g28 = sw[21] * upperExpansion(setPd[2], b);
+    // Turbopause height varies with latitude and season.
+    const zhf = pdl1[24] * (1 + sw[5] * pdl0[24] * b.p10 * asymmetricAnnualCos(this.setPt, b));
+    const db28 = pdm[2][0] * Math.exp(g28) * pd[2][0];
+    d[2] = this.densu(z, db28, 28, ALPHA_N2);
+    const zhm28 = pdm[2][3] * pdl1[5];
+    // b28 (mixed density at the turbopause) feeds every species' ground mixing ratio.
+    let b28 = 0;
+    if (z <= MIX_TOP_N2 || (mixing && z <= MIX_TOP_N)) {
+      b28 = this.densu(pdm[2][2] * zhf, db28, 28 - xmm, ALPHA_N2 - 1);
+    }
+    if (z <= MIX_TOP_N2) {
+      this.dm28 = this.densu(z, b28, xmm, ALPHA_N2);
+      if (mixing) d[2] = dnet(d[2], this.dm28, zhm28, xmm, 28);
+    }
+
+    // He.
+    const db04 = pdm[0][0] * Math.exp(sw[21] * upperExpansion(setPd[0], b)) * pd[0][0];
+    d[0] = this.densu(z, db04, 4, ALPHA_HE);
+    if (mixing && z < MIX_TOP_HE) {
+      const b04 = this.densu(pdm[0][2], db04, 4 - xmm, ALPHA_HE - 1);
+      const dm04 = this.densu(z, b04, xmm, 0);
+      d[0] = dnet(d[0], dm04, zhm28, xmm, 4);
+      const rl = Math.log((b28 * pdm[0][1]) / b04);
+      d[0] *= ccor(z, rl, pdm[0][5] * pdl1[1], pdm[0][4] * pdl1[0]);
+    }
+
+    // O.
+    const db16 = pdm[1][0] * Math.exp(sw[21] * upperExpansion(setPd[1], b)) * pd[1][0];
+    d[1] = this.densu(z, db16, 16, ALPHA_O);
+    if (mixing && z <= MIX_TOP_O) {
+      const b16 = this.densu(pdm[1][2], db16, 16 - xmm, ALPHA_O - 1);
+      const dm16 = this.densu(z, b16, xmm, 0);
+      d[1] = dnet(d[1], dm16, zhm28, xmm, 16);
+      const rl = pdm[1][1] * pdl1[16] * (1 + sw[1] * pdl0[23] * dfa);
+      d[1] *= ccor2(z, rl, pdm[1][5] * pdl1[3], pdm[1][4] * pdl1[2], pdm[1][5] * pdl1[4]);
+      // Chemistry correction.
+      d[1] *= ccor(z, pdm[1][3] * pdl1[14], pdm[1][7] * pdl1[13], pdm[1][6] * pdl1[12]);
+    }
+
+    // O2.
+    const db32 = pdm[3][0] * Math.exp(sw[21] * upperExpansion(setPd[4], b)) * pd[4][0];
+    d[3] = this.densu(z, db32, 32, ALPHA_O2);
+    if (mixing) {
+      if (z <= MIX_TOP_O2) {
+        const b32 = this.densu(pdm[3][2], db32, 32 - xmm, ALPHA_O2 - 1);
+        const dm32 = this.densu(z, b32, xmm, 0);
+        d[3] = dnet(d[3], dm32, zhm28, xmm, 32);
+        const rl = Math.log((b28 * pdm[3][1]) / b32);
+        d[3] *= ccor(z, rl, pdm[3][5] * pdl1[7], pdm[3][4] * pdl1[6]);
+      }
+      // Departure from diffusive equilibrium above the lower boundary.
+      const rc32 = pdm[3][3] * pdl1[23] * (1 + sw[1] * pdl0[23] * dfa);
+      d[3] *= ccor2(z, rc32, pdm[3][7] * pdl1[22], pdm[3][6] * pdl1[21], pdm[3][7] * pdl0[22]);
+    }
+
+    // Ar.
+    const db40 = pdm[4][0] * Math.exp(sw[21] * upperExpansion(setPd[5], b)) * pd[5][0];
+    d[4] = this.densu(z, db40, 40, ALPHA_AR);
+    if (mixing && z <= MIX_TOP_AR) {
+      const b40 = this.densu(pdm[4][2], db40, 40 - xmm, ALPHA_AR - 1);
+      const dm40 = this.densu(z, b40, xmm, 0);
+      d[4] = dnet(d[4], dm40, zhm28, xmm, 40);
+      const rl = Math.log((b28 * pdm[4][1]) / b40);
+      d[4] *= ccor(z, rl, pdm[4][5] * pdl1[9], pdm[4][4] * pdl1[8]);
+    }
+
+    // H.
+    const db01 = pdm[5][0] * Math.exp(sw[21] * upperExpansion(setPd[6], b)) * pd[6][0];
+    d[6] = this.densu(z, db01, 1, ALPHA_H);
+    if (mixing && z <= MIX_TOP_H) {
+      const b01 = this.densu(pdm[5][2], db01, 1 - xmm, ALPHA_H - 1);
+      const dm01 = this.densu(z, b01, xmm, 0);
+      d[6] = dnet(d[6], dm01, zhm28, xmm, 1);
+      const rl = Math.log((b28 * pdm[5][1] * Math.abs(pdl1[17])) / b01);
+      d[6] *= ccor(z, rl, pdm[5][5] * pdl1[11], pdm[5][4] * pdl1[10]);
+      d[6] *= ccor(z, pdm[5][3] * pdl1[20], pdm[5][7] * pdl1[19], pdm[5][6] * pdl1[18]);
+    }
+
+    // N.
+    const db14 = pdm[6][0] * Math.exp(sw[21] * upperExpansion(setPd[7], b)) * pd[7][0];
+    d[7] = this.densu(z, db14, 14, ALPHA_N);
+    if (mixing && z <= MIX_TOP_N) {
+      const b14 = this.densu(pdm[6][2], db14, 14 - xmm, ALPHA_N - 1);
+      const dm14 = this.densu(z, b14, xmm, 0);
+      d[7] = dnet(d[7], dm14, zhm28, xmm, 14);
+      const rl = Math.log((b28 * pdm[6][1] * Math.abs(pdl0[2])) / b14);
+      d[7] *= ccor(z, rl, pdm[6][5] * pdl0[1], pdm[6][4] * pdl0[0]);
+      d[7] *= ccor(z, pdm[6][3] * pdl0[5], pdm[6][7] * pdl0[4], pdm[6][6] * pdl0[3]);
+    }
+
+    // Anomalous O: a hot population with its own isothermal profile (temperature tho) that
+    // decays below zmho with scale length zsht.
+    const db16h = pdm[7][0] * Math.exp(sw[21] * upperExpansion(setPd[8], b)) * pd[8][0];
+    const tho = pdm[7][9] * pdl0[6];
+    const dAnom = this.densuAnomalousO(z, db16h, tho, 16, ALPHA_ANOM_O);
+    const zsht = pdm[7][5];
+    const zmho = pdm[7][4];
+    const gZmho = this.gsurf / ((1 + zmho / this.re) * (1 + zmho / this.re));
+    const zsho = (RGAS * tho) / (gZmho * 16);
+    d[8] = dAnom * Math.exp((-zsht / zsho) * (Math.exp(-(z - zmho) / zsht) - 1));
+
+    d[5] = AMU_G * (4 * d[0] + 16 * d[1] + 28 * d[2] + 32 * d[3] + 40 * d[4] + d[6] + 14 * d[7]);
+
+    out.t[1] = this.temperatureAt(Math.abs(z));
+  }
+
+  /**
+   * DENSU for the main temperature profile: density at `alt` of a species of molecular weight
+   * xm in diffusive equilibrium from density dlb at ZLB, with thermal diffusion coefficient
+   * alpha. The reference's two power laws and two exponentials are folded into one exp:
+   *   dlb·(tlb/tt)^(1+α+γ)·e^(−s·γ·zg2) [· (t1/tz)^(1+α)·e^(−γ'·∫1/T) below ZA],
+   * with γ, γ' proportional to xm, and the altitude-only parts cached per altitude.
+   */
+  private densu(alt: number, dlb: number, xm: number, alpha: number): number {
+    const k = this.profileAt(alt);
+    const gamma = xm * this.gammaPerXm;
+    const tt = this.cacheTt[k];
+    let bates = -this.s * gamma * this.cacheZg2[k];
+    if (bates > LN_50 || tt <= 0) bates = LN_50; // the reference caps this factor at 50
+    let arg = (1 + alpha + gamma) * this.cacheLnTlbTt[k] + bates;
+    if (alt < this.za) {
+      let e = xm * this.gammPerXm * this.cacheYi[k];
+      if (e > 50 || this.cacheTz[k] <= 0) e = 50;
+      arg += (1 + alpha) * this.cacheLnT1Tz[k] - e;
+    }
+    return dlb * Math.exp(arg);
+  }
+
+  /** Temperature of the main profile at `alt`, K. */
+  private temperatureAt(alt: number): number {
+    return this.cacheTz[this.profileAt(alt)];
+  }
+
+  /**
+   * Index of the cache entry with the altitude-only quantities of the main profile at `alt`:
+   * geopotential height above ZLB, Bates temperature, and below ZA the spline temperature
+   * and the integral of 1/T. One call visits about seven distinct altitudes.
+   */
+  private profileAt(alt: number): number {
+    const n = this.cacheCount;
+    const alts = this.cacheAlt;
+    for (let i = 0; i < n; i++) if (alts[i] === alt) return i;
+    const k = n < PROFILE_CACHE_SIZE ? n : PROFILE_CACHE_SIZE - 1;
+    if (n < PROFILE_CACHE_SIZE) this.cacheCount = n + 1;
+    const re = this.re;
+    const zlb = this.zlb;
+    const za = this.za;
+    const z = alt > za ? alt : za;
+    const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
+    const tt = this.tinf - (this.tinf - this.tlb) * Math.exp(-this.s * zg2);
+    alts[k] = alt;
+    this.cacheZg2[k] = zg2;
+    this.cacheTt[k] = tt;
+    this.cacheLnTlbTt[k] = Math.log(this.tlb / tt);
+    if (alt < za) {
+      if (!this.lowMainReady) this.prepareLowProfile(false, tt, this.tinf);
+      const zz = alt > Z_MESO_TOP ? alt : Z_MESO_TOP;
+      const x = (((zz - za) * (re + za)) / (re + zz)) / this.lowZgdif;
+      const tz = 1 / splineValue(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
+      this.cacheTz[k] = tz;
+      this.cacheYi[k] = splineIntegral(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
+      this.cacheLnT1Tz[k] = Math.log(this.lowT1Main / tz);
+    } else {
+      this.cacheTz[k] = tt;
+    }
+    return k;
+  }
+
+  /**
+   * DENSU for anomalous oxygen: isothermal at tho above ZA (tinf = tlb = tho), joined below ZA
+   * to the lower-thermosphere nodes by its own spline. Computed as in the reference.
+   */
+  private densuAnomalousO(alt: number, dlb: number, tho: number, xm: number, alpha: number): number {
+    const re = this.re;
+    const zlb = this.zlb;
+    const za = this.za;
+    const s = this.s;
+    const z = alt > za ? alt : za;
+    const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
+    const tt = tho; // Bates profile with tinf = tlb
+    const gamma = (xm * this.glbZlb) / (s * RGAS * tho);
+    let expl = Math.exp(-s * gamma * zg2);
+    if (expl > 50 || tt <= 0) expl = 50;
+    const densa = dlb * expl;
+    if (alt >= za) return densa;
+    if (!this.lowAnomReady) this.prepareLowProfile(true, tt, tho);
+    const zz = alt > Z_MESO_TOP ? alt : Z_MESO_TOP;
+    const x = (((zz - za) * (re + za)) / (re + zz)) / this.lowZgdif;
+    const tz = 1 / splineValue(this.lowX, this.lowYAnom, this.lowY2Anom, 5, x);
+    const gamm = (xm * this.glbZa * this.lowZgdif) / RGAS;
+    let e = gamm * splineIntegral(this.lowX, this.lowYAnom, this.lowY2Anom, 5, x);
+    if (e > 50 || tz <= 0) e = 50;
+    return densa * Math.pow(this.lowT1Anom / tz, 1 + alpha) * Math.exp(-e);
+  }
+
+  /** Normalised geopotential abscissae of the lower-thermosphere nodes (depend on latitude via re). */
+  private prepareLowNodes(): void {
+    const re = this.re;
+    const za = this.za;
+    const zgdif = ((Z_MESO_TOP - za) * (re + za)) / (re + Z_MESO_TOP);
+    this.lowZgdif = zgdif;
+    this.lowX[0] = 0;
+    for (let k = 1; k < 5; k++) {
+      const zn = ZN1_TAIL[k - 1];
+      this.lowX[k] = (((zn - za) * (re + za)) / (re + zn)) / zgdif;
+    }
+  }
+
+  /**
+   * Spline of 1/T over the lower-thermosphere nodes, joined to the Bates profile at ZA with
+   * matching temperature `ta` and gradient.
+   */
+  private prepareLowProfile(anomalous: boolean, ta: number, tinf: number): void {
+    const re = this.re;
+    const za = this.za;
+    const zgdif = this.lowZgdif;
+    const ratio = (re + this.zlb) / (re + za);
+    const dta = (tinf - ta) * this.s * ratio * ratio;
+    const ys = anomalous ? this.lowYAnom : this.lowYMain;
+    const y2 = anomalous ? this.lowY2Anom : this.lowY2Main;
+    const tn1 = this.tn1;
+    tn1[0] = ta;
+    for (let k = 0; k < 5; k++) ys[k] = 1 / tn1[k];
+    const t2 = tn1[4];
+    const endRatio = (re + Z_MESO_TOP) / (re + za);
+    const yd1 = (-dta / (ta * ta)) * zgdif;
+    const yd2 = (-this.tgn1Top / (t2 * t2)) * zgdif * endRatio * endRatio;
+    splineSecondDerivatives(this.lowX, ys, 5, yd1, yd2, y2, this.work);
+    if (anomalous) {
+      this.lowT1Anom = ta;
+      this.lowAnomReady = true;
+    } else {
+      this.lowT1Main = ta;
+      this.lowMainReady = true;
+    }
+  }
+
+  /** GTD7 below 72.5 km: fully mixed composition scaled from the thermosphere at 72.5 km. */
+  private middleAtmosphere(alt: number, th: Nrlmsise00Output, out: Nrlmsise00Output): void {
+    const b = this.basis;
+    const sw = b.sw;
+    const pma0 = this.pma0;
+    const pavgm = this.pavgm;
+    const pdm = this.pdm;
+    const tn2 = this.tn2;
+    const tgn2 = this.tgn2;
+    const tn3 = this.tn3;
+    const tgn3 = this.tgn3;
+    const f20 = sw[20];
+    const f22 = sw[22];
+
+    // Node temperatures: inverse temperature linear in the spherical-harmonic expansions.
+    tgn2[0] = this.tgn1Top;
+    tn2[0] = this.tn1[4];
+    tn2[1] = (pma0[0] * pavgm[0]) / (1 - f20 * lowerExpansion(this.setPma[0], b));
+    tn2[2] = (pma0[1] * pavgm[1]) / (1 - f20 * lowerExpansion(this.setPma[1], b));
+    tn2[3] = (pma0[2] * pavgm[2]) / (1 - f20 * f22 * lowerExpansion(this.setPma[2], b));
+    const ref2 = pma0[2] * pavgm[2];
+    tgn2[1] = (pavgm[8] * pma0[9] * (1 + f20 * f22 * lowerExpansion(this.setPma[9], b)) * tn2[3] * tn2[3]) / (ref2 * ref2);
+    tn3[0] = tn2[3];
+    if (alt <= ZN3[0]) {
+      tgn3[0] = tgn2[1];
+      tn3[1] = (pma0[3] * pavgm[3]) / (1 - f22 * lowerExpansion(this.setPma[3], b));
+      tn3[2] = (pma0[4] * pavgm[4]) / (1 - f22 * lowerExpansion(this.setPma[4], b));
+      tn3[3] = (pma0[5] * pavgm[5]) / (1 - f22 * lowerExpansion(this.setPma[5], b));
+      tn3[4] = (pma0[6] * pavgm[6]) / (1 - f22 * lowerExpansion(this.setPma[6], b));
+      const ref3 = pma0[6] * pavgm[6];
+      tgn3[1] = (pma0[7] * pavgm[7] * (1 + f22 * lowerExpansion(this.setPma[7], b)) * tn3[4] * tn3[4]) / (ref3 * ref3);
+    }
+
+    // Linear transition to full mixing between Z_MIX and 72.5 km.
+    const dmc = alt > Z_MIX ? 1 - (Z_MESO_TOP - alt) / (Z_MESO_TOP - Z_MIX) : 0;
+    const sd = th.d;
+    const dz28 = sd[2];
+    const dm28 = this.dm28;
+    const d = out.d;
+    d[2] = this.densm(alt, dm28, this.xmm) * (1 + (sd[2] / dm28 - 1) * dmc);
+    d[0] = d[2] * pdm[0][1] * (1 + (sd[0] / (dz28 * pdm[0][1]) - 1) * dmc);
+    d[1] = 0;
+    d[8] = 0;
+    d[3] = d[2] * pdm[3][1] * (1 + (sd[3] / (dz28 * pdm[3][1]) - 1) * dmc);
+    d[4] = d[2] * pdm[4][1] * (1 + (sd[4] / (dz28 * pdm[4][1]) - 1) * dmc);
+    d[6] = 0;
+    d[7] = 0;
+    d[5] = AMU_G * (4 * d[0] + 16 * d[1] + 28 * d[2] + 32 * d[3] + 40 * d[4] + d[6] + 14 * d[7]);
+    out.t[0] = th.t[0];
+    out.t[1] = this.densm(alt, 1, 0);
+  }
+
+  /**
+   * DENSM: density (or, for xm = 0, temperature) below 72.5 km from d0 at 72.5 km, through the
+   * stratosphere/mesosphere segment and, below 32.5 km, the troposphere/stratosphere segment.
+   */
+  private densm(alt: number, d0: number, xm: number): number {
+    let dens = d0;
+    dens *= this.segment(ZN2, 4, this.tn2, this.tgn2, alt > ZN2[3] ? alt : ZN2[3], xm);
+    if (alt > ZN3[0]) return xm === 0 ? this.tz : dens;
+    dens *= this.segment(ZN3, 5, this.tn3, this.tgn3, alt, xm);
+    return xm === 0 ? this.tz : dens;
+  }
+
+  /** One spline segment of DENSM: sets this.tz at z and returns the density ratio to its top. */
+  private segment(nodes: Float64Array, n: number, tn: Float64Array, tgn: Float64Array, z: number, xm: number): number {
+    const re = this.re;
+    const z1 = nodes[0];
+    const z2 = nodes[n - 1];
+    const t1 = tn[0];
+    const t2 = tn[n - 1];
+    const zgdif = ((z2 - z1) * (re + z1)) / (re + z2);
+    const xs = this.segX;
+    const ys = this.segY;
+    for (let k = 0; k < n; k++) {
+      xs[k] = (((nodes[k] - z1) * (re + z1)) / (re + nodes[k])) / zgdif;
+      ys[k] = 1 / tn[k];
+    }
+    const endRatio = (re + z2) / (re + z1);
+    const yd1 = (-tgn[0] / (t1 * t1)) * zgdif;
+    const yd2 = (-tgn[1] / (t2 * t2)) * zgdif * endRatio * endRatio;
+    splineSecondDerivatives(xs, ys, n, yd1, yd2, this.segY2, this.work);
+    const x = (((z - z1) * (re + z1)) / (re + z)) / zgdif;
+    const tz = 1 / splineValue(xs, ys, this.segY2, n, x);
+    this.tz = tz;
+    if (xm === 0) return 1;
+    const glb = this.gsurf / ((1 + z1 / re) * (1 + z1 / re));
+    const gamm = (xm * glb * zgdif) / RGAS;
+    let e = gamm * splineIntegral(xs, ys, this.segY2, n, x);
+    if (e > 50) e = 50;
+    return (t1 / tz) * Math.exp(-e);
+  }
+}
+
+/** Build an NRLMSISE-00 model from validated coefficients (see loadNrlmsise00Coefficients). */
+export function createNrlmsise00(coefficients: Nrlmsise00Coefficients, options?: Nrlmsise00Options): Nrlmsise00 {
+  return new Nrlmsise00(coefficients, options);
+}
