@@ -89,7 +89,7 @@ describe('@stationkeeper/core and @stationkeeper/runtime packed, installed from 
 
   it('ship dist (JavaScript, types, source maps, the worker bootstrap) and the exports maps, and no tests', () => {
     const files: Record<string, string[]> = {
-      core: ['dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/reentry/index.js'],
+      core: ['dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/analysis/reentry/index.js'],
       runtime: ['dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/workers/sgp4WorkerBootstrap.mjs'],
     };
     // Besides the main entry, core offers the areas its worker threads load (a fraction of the whole).

@@ -13,7 +13,7 @@ const cfg = (o: unknown) => {
 };
 const WIE = 'examples/attitude/wie-space-station.json';
 const ISS = 'examples/attitude/iss-2022.json';
-const root = new URL('../../..', import.meta.url).pathname;
+const root = new URL('../../../', import.meta.url).pathname;
 
 describe('stationkeeper attitude', () => {
   it('tea --json gives the issue keys; Wie’s model with the aero bias', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
-const EXAMPLES_DIR = new URL('../../../../examples/scenarios', import.meta.url);
+const EXAMPLES_DIR = new URL('../../../../examples/scenarios/', import.meta.url);
 
 export const EXAMPLE_FILES = {
   'iss-baseline': 'iss-baseline.yaml',
