@@ -21,7 +21,15 @@ import * as D from './deepSpaceRecord.js';
 
 export { DEEP_SPACE_STRIDE } from './deepSpaceRecord.js';
 
-const X2O3 = 2 / 3;
+/**
+ * x mod 2π with the sign of x, as the reference's fmod: exact for |x| < 2π, otherwise off by a
+ * few ulps of 2π·k (far below 1e-12 rad for the angles SGP4 reduces), and inlined where `%` on
+ * doubles is a library call.
+ */
+function remTwoPi(x: number): number {
+  return x - TWO_PI * Math.trunc(x / TWO_PI);
+}
+
 /** Resonance integrator step, min, and half its square (STR#3 §10: STEPP, STEP2). */
 const STEP_MIN = 720;
 const HALF_STEP_SQ = 259200;
@@ -187,7 +195,7 @@ function meanElementsAt(rec: Float64Array, off: number, no: number, irez: number
   let nm = no;
   if (irez !== 0) {
     integrateResonance(rec, off, irez, no, t);
-    const theta = (rec[off + D.D_GSTO] + t * EARTH_ROTATION_RAD_PER_MIN) % TWO_PI;
+    const theta = remTwoPi(rec[off + D.D_GSTO] + t * EARTH_ROTATION_RAD_PER_MIN);
     const xl = resOut[1];
     mm = irez !== 1 ? xl - 2 * nodem + 2 * theta : xl - nodem - argpm + theta;
     nm = no + (resOut[0] - no);
@@ -196,8 +204,16 @@ function meanElementsAt(rec: Float64Array, off: number, no: number, irez: number
     meanOut[M_ERR] = Sgp4ErrorCode.MeanMotionBelowZero;
     return false;
   }
-  const am = Math.pow(XKE / nm, X2O3) * tempa * tempa;
-  nm = XKE / Math.pow(am, 1.5);
+  // a = (ke/n)^(2/3)·tempa², n = ke/a^1.5. Without resonance n is n0'' and (ke/n0'')^(2/3) is the
+  // record's a0'' (the same bits); cbrt and sqrt instead of pow differ from it by an ulp or so.
+  let am: number;
+  if (irez === 0) {
+    am = rec[off + I.AO] * tempa * tempa;
+  } else {
+    const ratio = XKE / nm;
+    am = Math.cbrt(ratio * ratio) * tempa * tempa;
+  }
+  nm = XKE / (am * Math.sqrt(am));
   em -= tempe;
   if (em >= 1 || em < -0.001) {
     meanOut[M_ERR] = Sgp4ErrorCode.MeanEccentricityOutOfRange;
@@ -207,16 +223,16 @@ function meanElementsAt(rec: Float64Array, off: number, no: number, irez: number
   mm += no * templ;
   // Reduce the angles as the reference does: the Lyddane branch below depends on Ω mod 2π.
   let xlm = mm + argpm + nodem;
-  nodem %= TWO_PI;
-  argpm %= TWO_PI;
-  xlm %= TWO_PI;
+  nodem = remTwoPi(nodem);
+  argpm = remTwoPi(argpm);
+  xlm = remTwoPi(xlm);
   meanOut[M_AM] = am;
   meanOut[M_NM] = nm;
   meanOut[M_EM] = em;
   meanOut[M_INCL] = inclm;
   meanOut[M_ARGP] = argpm;
   meanOut[M_NODE] = nodem;
-  meanOut[M_MM] = (xlm - argpm - nodem) % TWO_PI;
+  meanOut[M_MM] = remTwoPi(xlm - argpm - nodem);
   return true;
 }
 
@@ -256,7 +272,7 @@ function periodicsAt(rec: Float64Array, off: number, t: number): boolean {
     const cosop = Math.cos(node);
     const alfdp = sinip * sinop + (ph * cosop + pinc * cosip * sinop);
     const betdp = sinip * cosop + (-ph * sinop + pinc * cosip * cosop);
-    const nodeMod = node % TWO_PI;
+    const nodeMod = node; // already reduced to (−2π, 2π)
     const xls = meanOut[M_MM] + meanOut[M_ARGP] + cosip * nodeMod + (pl + pgh - pinc * nodeMod * sinip);
     nodep = Math.atan2(alfdp, betdp);
     if (Math.abs(nodeMod - nodep) > Math.PI) nodep += nodep < nodeMod ? TWO_PI : -TWO_PI;
@@ -295,7 +311,7 @@ function longPeriodAndState(pos: Float64Array, vel: Float64Array, err: Uint8Arra
   const temp = 1 / (am * (1 - ep * ep));
   const aynl = ep * Math.sin(argpp) + temp * aycof;
   const xl = perOut[M_MM] + argpp + nodep + temp * xlcof * axnl;
-  const u = (xl - nodep) % TWO_PI;
+  const u = remTwoPi(xl - nodep);
   const cosisq = cosip * cosip;
   writeOsculatingState(axnl, aynl, u, am, meanOut[M_NM], nodep, perOut[M_INCL], sinip, cosip, 3 * cosisq - 1, 1 - cosisq, 7 * cosisq - 1, pos, vel, err, o);
 }

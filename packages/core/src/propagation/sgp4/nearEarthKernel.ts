@@ -81,6 +81,7 @@ export const Sgp4RecordIndex = {
   NO: R_NO,
   ECCO: R_ECCO,
   INCLO: R_INCLO,
+  AO: R_AO,
 } as const;
 /** Doubles per satellite record. */
 export const NEAR_EARTH_STRIDE = 36;
