@@ -150,9 +150,12 @@ const moonRates = new Float64Array(5);
  */
 export function fillDeepSpaceRecord(el: Sgp4Elements, rec: Float64Array, off: number): void {
   const no = rec[off + Sgp4RecordIndex.NO];
-  const { mjdDay, secondsOfDay } = el.epoch.utcDaySeconds();
   const days1950 = sgp4DaysSince1950(el.epoch);
-  rec[off + D.D_GSTO] = gmst82Rad(mjdDay, secondsOfDay); // UT1 = UTC, as SGP4 does
+  // Sidereal angle of that same one-number epoch (UT1 = UTC, as SGP4 does): the 12-hour
+  // resonance does not cancel a 1e-9 rad offset (0.7 mm on Molniya orbits after a week).
+  const mjd = days1950 + MJD_1950_JAN0; // exact: both are multiples of the JD's ulp
+  const mjdDay = Math.floor(mjd);
+  rec[off + D.D_GSTO] = gmst82Rad(mjdDay, (mjd - mjdDay) * 86400);
   const e = el.eccentricity;
   const o: OrbitAtEpoch = {
     e,
