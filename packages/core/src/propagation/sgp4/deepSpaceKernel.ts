@@ -15,7 +15,7 @@ import { DEEP_SPACE_PERIOD_MIN, J3_OVER_J2, TWO_PI, XKE } from './constants.js';
 import { Sgp4ErrorCode } from './errors.js';
 import type { Sgp4Elements } from './elements.js';
 import { brouwerMeanMotion, fillSgp4Record, invalidElementsReason, NearEarthInit, Sgp4RecordIndex as I } from './nearEarthKernel.js';
-import { setError, writeOsculatingState } from './keplerShortPeriod.js';
+import { OSC, OSC_AM, OSC_AXNL, OSC_AYNL, OSC_CON41, OSC_COSI, OSC_INCL, OSC_NM, OSC_NODE, OSC_SINI, OSC_U, OSC_X1MTH2, OSC_X7THM1, setError, writeOsculatingState } from './keplerShortPeriod.js';
 import { EARTH_ROTATION_RAD_PER_MIN, fillDeepSpaceRecord, MOON_ECCENTRICITY, MOON_MEAN_MOTION, SUN_ECCENTRICITY, SUN_MEAN_MOTION } from './deepSpaceInit.js';
 import * as D from './deepSpaceRecord.js';
 
@@ -51,8 +51,8 @@ export function initDeepSpaceRecord(el: Sgp4Elements, rec: Float64Array, off: nu
 /** One body's periodic terms at time t: e, i, L, gh, h (summed by the caller). */
 const bodyOut = new Float64Array(5);
 
-function bodyPeriodics(rec: Float64Array, at: number, meanMotion: number, eBody: number, t: number): void {
-  const zm = rec[at + D.P_ZM0] + meanMotion * t;
+function bodyPeriodics(rec: Float64Array, at: number, meanMotion: number, eBody: number): void {
+  const zm = rec[at + D.P_ZM0] + meanMotion * meanOut[M_T];
   const zf = zm + 2 * eBody * Math.sin(zm);
   const sinzf = Math.sin(zf);
   const f2 = 0.5 * sinzf * sinzf - 0.25;
@@ -115,7 +115,8 @@ const resOut = new Float64Array(2);
  * Integrate the resonant mean longitude λ and mean motion n (STR#3 §10) from the record's
  * current node, or from epoch when t lies behind it or on the other side of epoch, to t (min).
  */
-function integrateResonance(rec: Float64Array, off: number, irez: number, no: number, t: number): void {
+function integrateResonance(rec: Float64Array, off: number, irez: number, t: number): void {
+  const no = rec[off + I.NO];
   let atime = rec[off + D.D_ATIME];
   if (atime === 0 || t * atime <= 0 || Math.abs(t) < Math.abs(atime)) {
     if (atime !== 0 || rec[off + D.D_FRESH] === 0) {
@@ -160,16 +161,15 @@ export function propagateDeepSpace(
   err: Uint8Array,
   outIndex: number,
 ): void {
-  const no = rec[off + I.NO];
   const irez = rec[off + D.D_IREZ];
   for (let k = 0; k < count; k++) {
-    const t = baseMin + times[t0 + k];
     const o = outIndex + k;
-    if (!meanElementsAt(rec, off, no, irez, t)) {
+    meanOut[M_T] = baseMin + times[t0 + k];
+    if (!meanElementsAt(rec, off, irez)) {
       setError(pos, vel, err, o, meanOut[M_ERR]);
       continue;
     }
-    if (!periodicsAt(rec, off, t)) {
+    if (!periodicsAt(rec, off)) {
       setError(pos, vel, err, o, Sgp4ErrorCode.PerturbedEccentricityOutOfRange);
       continue;
     }
@@ -178,11 +178,14 @@ export function propagateDeepSpace(
 }
 
 // Mean elements at t, then the osculating-ish elements after the lunar-solar periodics.
-const M_AM = 0, M_NM = 1, M_EM = 2, M_INCL = 3, M_ARGP = 4, M_NODE = 5, M_MM = 6, M_ERR = 7;
-const meanOut = new Float64Array(8);
+// (Doubles travel in typed arrays, not as arguments: boxed arguments would allocate per call.)
+const M_AM = 0, M_NM = 1, M_EM = 2, M_INCL = 3, M_ARGP = 4, M_NODE = 5, M_MM = 6, M_ERR = 7, M_T = 8;
+const meanOut = new Float64Array(9);
 
 /** Secular gravity, drag, lunar-solar secular and resonance terms at t; false on error (code in meanOut). */
-function meanElementsAt(rec: Float64Array, off: number, no: number, irez: number, t: number): boolean {
+function meanElementsAt(rec: Float64Array, off: number, irez: number): boolean {
+  const t = meanOut[M_T];
+  const no = rec[off + I.NO];
   const t2 = t * t;
   const tempa = 1 - rec[off + I.CC1] * t;
   const tempe = rec[off + I.BSTAR] * rec[off + I.CC4] * t;
@@ -194,7 +197,7 @@ function meanElementsAt(rec: Float64Array, off: number, no: number, irez: number
   let mm = rec[off + I.MO] + rec[off + I.MDOT] * t + rec[off + D.D_DMDT] * t;
   let nm = no;
   if (irez !== 0) {
-    integrateResonance(rec, off, irez, no, t);
+    integrateResonance(rec, off, irez, t);
     const theta = remTwoPi(rec[off + D.D_GSTO] + t * EARTH_ROTATION_RAD_PER_MIN);
     const xl = resOut[1];
     mm = irez !== 1 ? xl - 2 * nodem + 2 * theta : xl - nodem - argpm + theta;
@@ -245,10 +248,10 @@ const perOut = new Float64Array(10);
  * and M directly; below, Lyddane's modification applies them to sin i·sin Ω and sin i·cos Ω to
  * avoid the 1/sin i singularity (AIAA 2006-6753 keeps this choice). False when e leaves [0, 1].
  */
-function periodicsAt(rec: Float64Array, off: number, t: number): boolean {
-  bodyPeriodics(rec, off + D.D_SUN, SUN_MEAN_MOTION, SUN_ECCENTRICITY, t);
+function periodicsAt(rec: Float64Array, off: number): boolean {
+  bodyPeriodics(rec, off + D.D_SUN, SUN_MEAN_MOTION, SUN_ECCENTRICITY);
   let pe = bodyOut[0], pinc = bodyOut[1], pl = bodyOut[2], pgh = bodyOut[3], ph = bodyOut[4];
-  bodyPeriodics(rec, off + D.D_MOON, MOON_MEAN_MOTION, MOON_ECCENTRICITY, t);
+  bodyPeriodics(rec, off + D.D_MOON, MOON_MEAN_MOTION, MOON_ECCENTRICITY);
   pe += bodyOut[0];
   pinc += bodyOut[1];
   pl += bodyOut[2];
@@ -313,5 +316,17 @@ function longPeriodAndState(pos: Float64Array, vel: Float64Array, err: Uint8Arra
   const xl = perOut[M_MM] + argpp + nodep + temp * xlcof * axnl;
   const u = remTwoPi(xl - nodep);
   const cosisq = cosip * cosip;
-  writeOsculatingState(axnl, aynl, u, am, meanOut[M_NM], nodep, perOut[M_INCL], sinip, cosip, 3 * cosisq - 1, 1 - cosisq, 7 * cosisq - 1, pos, vel, err, o);
+  OSC[OSC_AXNL] = axnl;
+  OSC[OSC_AYNL] = aynl;
+  OSC[OSC_U] = u;
+  OSC[OSC_AM] = am;
+  OSC[OSC_NM] = meanOut[M_NM];
+  OSC[OSC_NODE] = nodep;
+  OSC[OSC_INCL] = perOut[M_INCL];
+  OSC[OSC_SINI] = sinip;
+  OSC[OSC_COSI] = cosip;
+  OSC[OSC_CON41] = 3 * cosisq - 1;
+  OSC[OSC_X1MTH2] = 1 - cosisq;
+  OSC[OSC_X7THM1] = 7 * cosisq - 1;
+  writeOsculatingState(pos, vel, err, o);
 }

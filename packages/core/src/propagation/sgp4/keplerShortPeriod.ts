@@ -4,7 +4,7 @@
  * r, ṙ, u, Ω and i, and the TEME position (km) and velocity (km/s) written to `pos`/`vel` at
  * `3·o` with the error code at `err[o]` (4: semi-latus rectum < 0, 6: decayed; NaN state then).
  *
- * Inputs: axnl, aynl the long-period-corrected e·cos ω and e·sin ω; u = L − Ω (rad, reduced);
+ * Inputs (in OSC): axnl, aynl the long-period-corrected e·cos ω and e·sin ω; u = L − Ω (rad, reduced);
  * am the mean semi-major axis (earth radii), nm the mean motion (rad/min); node, incl (rad) with
  * sinI = sin incl, cosI = cos incl; con41 = 3cos²i − 1, x1mth2 = 1 − cos²i, x7thm1 = 7cos²i − 1.
  */
@@ -13,24 +13,27 @@ import { Sgp4ErrorCode } from './errors.js';
 
 const j2Half = 0.5 * WGS72_J2;
 
-export function writeOsculatingState(
-  axnl: number,
-  aynl: number,
-  u: number,
-  am: number,
-  nm: number,
-  nodem: number,
-  inclo: number,
-  sinio: number,
-  cosio: number,
-  con41: number,
-  x1mth2: number,
-  x7thm1: number,
-  pos: Float64Array,
-  vel: Float64Array,
-  err: Uint8Array,
-  o: number,
-): void {
+/**
+ * Inputs of {@link writeOsculatingState}, by index into {@link OSC}. Passed through a typed array:
+ * doubles given as arguments to a call that is not inlined are boxed, one allocation each.
+ */
+export const OSC_AXNL = 0, OSC_AYNL = 1, OSC_U = 2, OSC_AM = 3, OSC_NM = 4, OSC_NODE = 5, OSC_INCL = 6;
+export const OSC_SINI = 7, OSC_COSI = 8, OSC_CON41 = 9, OSC_X1MTH2 = 10, OSC_X7THM1 = 11;
+export const OSC = new Float64Array(12);
+
+export function writeOsculatingState(pos: Float64Array, vel: Float64Array, err: Uint8Array, o: number): void {
+  const axnl = OSC[OSC_AXNL];
+  const aynl = OSC[OSC_AYNL];
+  const u = OSC[OSC_U];
+  const am = OSC[OSC_AM];
+  const nm = OSC[OSC_NM];
+  const nodem = OSC[OSC_NODE];
+  const inclo = OSC[OSC_INCL];
+  const sinio = OSC[OSC_SINI];
+  const cosio = OSC[OSC_COSI];
+  const con41 = OSC[OSC_CON41];
+  const x1mth2 = OSC[OSC_X1MTH2];
+  const x7thm1 = OSC[OSC_X7THM1];
   // Kepler's equation for E + ω, Newton steps limited to 0.95 rad (AIAA 2006-6753). Once the
   // steps are small, sin/cos of the new iterate come from rotating the previous pair by the step
   // (series to 9th order, error < 1e-20 for |step| < 0.01) instead of two more trig calls.

@@ -27,7 +27,7 @@ import {
 import { MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY } from '../../formats/meanElements.js';
 import { Sgp4ErrorCode } from './errors.js';
 import type { Sgp4Elements } from './elements.js';
-import { setError, writeOsculatingState } from './keplerShortPeriod.js';
+import { OSC, OSC_AM, OSC_AXNL, OSC_AYNL, OSC_CON41, OSC_COSI, OSC_INCL, OSC_NM, OSC_NODE, OSC_SINI, OSC_U, OSC_X1MTH2, OSC_X7THM1, setError, writeOsculatingState } from './keplerShortPeriod.js';
 
 // Record layout (indices into a satellite's stride).
 const R_SIMPLE = 0; // 1 when perigee < 220 km: higher-order drag terms dropped
@@ -336,6 +336,12 @@ export function propagateNearEarth(
   const bstarCc4 = bstar * cc4;
   const bstarCc5 = bstar * cc5;
 
+  OSC[OSC_INCL] = inclo;
+  OSC[OSC_SINI] = sinio;
+  OSC[OSC_COSI] = cosio;
+  OSC[OSC_CON41] = con41;
+  OSC[OSC_X1MTH2] = x1mth2;
+  OSC[OSC_X7THM1] = x7thm1;
   for (let k = 0; k < count; k++) {
     const t = baseMin + times[t0 + k];
     const o = outIndex + k;
@@ -384,6 +390,12 @@ export function propagateNearEarth(
     // u = L − Ω: mean longitude measured from the node.
     const u = (mm + argpm + invAmOneMinusE2 * xlcof * axnl) % TWO_PI;
 
-    writeOsculatingState(axnl, aynl, u, am, nm, nodem, inclo, sinio, cosio, con41, x1mth2, x7thm1, pos, vel, err, o);
+    OSC[OSC_AXNL] = axnl;
+    OSC[OSC_AYNL] = aynl;
+    OSC[OSC_U] = u;
+    OSC[OSC_AM] = am;
+    OSC[OSC_NM] = nm;
+    OSC[OSC_NODE] = nodem;
+    writeOsculatingState(pos, vel, err, o);
   }
 }
