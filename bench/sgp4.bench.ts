@@ -15,7 +15,8 @@
  * largest position/velocity differences against satellite.js. Large scenarios run their times in
  * chunks (every implementation the same chunks, results of the last chunk compared) to bound memory.
  *
- * Environment: BENCH_SCENARIOS (letters, default abcde), BENCH_REPEATS (timed runs per entry in
+ * Environment: BENCH_SCENARIOS (letters, default abcde), BENCH_IMPLS (e.g. loop,batch,parallel
+ * for a before/after comparison without the peers), BENCH_REPEATS (timed runs per entry in
  * (a)–(c), best reported; default 3; (d) and (e) run once after no warm-up), BENCH_SATS,
  * BENCH_TIMES_B, BENCH_TIMES_A (smaller sizes for a quick look).
  */
@@ -43,6 +44,8 @@ const TIMES_B = Number(process.env.BENCH_TIMES_B ?? 1_440);
 const TIMES_A = Number(process.env.BENCH_TIMES_A ?? 1_000_000);
 const CORES = availableParallelism();
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'abcde').toLowerCase();
+/** Implementations to run (comma list of loop, batch, parallel, wasm, ootk; default all). The loop always runs: it is the reference. */
+const IMPLS = new Set((process.env.BENCH_IMPLS ?? 'loop,batch,parallel,wasm,ootk').split(',').map((x) => x.trim()));
 
 interface Row {
   readonly scenario: string;
@@ -162,7 +165,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
   const outLast: Sgp4BatchResult = lastLength === c ? outFull : allocateSgp4BatchResult(n, lastLength, true);
   const outFor = (k: number) => (chunkLength(k) === c ? outFull : outLast);
   const batch = Sgp4Batch.fromSources(sc.tles);
-  add('stationkeeper Sgp4Batch', 1, await timed(() => {
+  if (IMPLS.has('batch')) add('stationkeeper Sgp4Batch', 1, await timed(() => {
     for (let k = 0; k < chunks; k++) batch.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
   }));
   const c1 = compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err);
@@ -170,7 +173,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
   // stationkeeper parallel batch, all cores.
   const par = await ParallelSgp4Batch.create(sc.tles, { workers: CORES });
   outLast.errors.fill(255);
-  add('stationkeeper ParallelSgp4Batch', CORES, await timed(async () => {
+  if (IMPLS.has('parallel')) add('stationkeeper ParallelSgp4Batch', CORES, await timed(async () => {
     for (let k = 0; k < chunks; k++) await par.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
   }));
   await par.close();
@@ -178,7 +181,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
 
   // satellite.js WASM BulkPropagator, single- and multi-thread runtimes (dates set per chunk).
   const chunkDates = Array.from({ length: chunks }, (_, k) => sc.dates.slice(k * c, k * c + chunkLength(k)));
-  for (const mode of ['single', 'multi'] as const) {
+  for (const mode of IMPLS.has('wasm') ? (['single', 'multi'] as const) : []) {
     const runtime = mode === 'single' ? await createSingleThreadRuntime() : await createMultiThreadRuntime({ threadsCount: CORES });
     const bulks = [...new Set([c, lastLength])].map((len) => {
       const bulk = new BulkPropagator({ runtime, calculators: [new EciBaseCalculator()], satRecsCount: n, datesCount: len });
@@ -233,7 +236,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
       }
     }
   };
-  add('ootk-core Sgp4.propagate loop', 1, await timed(ootkLoop));
+  if (IMPLS.has('ootk')) add('ootk-core Sgp4.propagate loop', 1, await timed(ootkLoop));
   const oLast = lastOf(oPos, oVel, oErr, oLength);
   const cO = compare(oLast.pos, oLast.vel, oLast.err, ref.pos, ref.vel, ref.err);
 
@@ -242,7 +245,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
     checkLine(sc.label, 'stationkeeper Sgp4Batch vs satellite.js sgp4()', c1, note),
     checkLine(sc.label, 'stationkeeper ParallelSgp4Batch vs satellite.js sgp4()', cP, note),
   );
-  checks.push(checkLine(sc.label, 'ootk-core vs satellite.js sgp4()', cO, note));
+  if (IMPLS.has('ootk')) checks.push(checkLine(sc.label, 'ootk-core vs satellite.js sgp4()', cO, note));
 }
 
 function checkLine(scenario: string, what: string, c: Compare, note = ''): string {
