@@ -10,24 +10,32 @@ export interface BenchCatalog {
   readonly origin: string;
 }
 
+/** Which objects of the catalogue file to take. */
+export type CatalogueSelection = 'near-earth' | 'deep-space' | 'all';
+
+/** The first `count` objects of the catalogue file of the selected kind (period < or ≥ 225 min, or any), in file order; null without the file. */
+export function catalogueTles(selection: CatalogueSelection, count = Infinity): BenchCatalog | null {
+  if (!existsSync(CATALOG_PATH)) return null;
+  const lines = readFileSync(CATALOG_PATH, 'utf8').split(/\r?\n/);
+  const tles: Sgp4TleLines[] = [];
+  for (let i = 0; i + 1 < lines.length && tles.length < count; i++) {
+    if (!lines[i].startsWith('1 ') || !lines[i + 1].startsWith('2 ')) continue;
+    const tle = { line1: lines[i], line2: lines[i + 1] };
+    i++;
+    try {
+      const deep = isSgp4DeepSpace(sgp4ElementsFromTle(tle.line1, tle.line2));
+      if (selection === 'all' || deep === (selection === 'deep-space')) tles.push(tle);
+    } catch {
+      // unreadable entry: skip, as a catalogue consumer would
+    }
+  }
+  const what = selection === 'all' ? 'objects' : `${selection} objects`;
+  return { tles, origin: count === Infinity ? `all ${tles.length} ${what} of ${CATALOG_PATH}` : `first ${tles.length} ${what} of ${CATALOG_PATH}` };
+}
+
 /** The first `count` near-Earth (period < 225 min) objects of the catalogue file, in file order. */
 export function nearEarthTles(count: number): BenchCatalog {
-  if (existsSync(CATALOG_PATH)) {
-    const lines = readFileSync(CATALOG_PATH, 'utf8').split(/\r?\n/);
-    const tles: Sgp4TleLines[] = [];
-    for (let i = 0; i + 1 < lines.length && tles.length < count; i++) {
-      if (!lines[i].startsWith('1 ') || !lines[i + 1].startsWith('2 ')) continue;
-      const tle = { line1: lines[i], line2: lines[i + 1] };
-      i++;
-      try {
-        if (!isSgp4DeepSpace(sgp4ElementsFromTle(tle.line1, tle.line2))) tles.push(tle);
-      } catch {
-        // unreadable entry: skip, as a catalogue consumer would
-      }
-    }
-    return { tles, origin: `first ${tles.length} near-Earth objects of ${CATALOG_PATH}` };
-  }
-  return { tles: syntheticTles(count), origin: `${count} synthetic LEO TLEs (catalogue file not found)` };
+  return catalogueTles('near-earth', count) ?? { tles: syntheticTles(count), origin: `${count} synthetic LEO TLEs (catalogue file not found)` };
 }
 
 /** Deterministic LEO TLEs spread in altitude, inclination, node and anomaly (checksums omitted). */

@@ -1,11 +1,12 @@
 /**
  * `stationkeeper bench-sgp4 <tle-file> <n-times> <step-min>`: propagate every TLE of a file to
  * k × step minutes after its own epoch (k = 0 … n−1) with the parallel batch SGP4 (all cores by
- * default) and report the throughput. The last line is always `props_per_sec=<number>`.
+ * default) and report the throughput; with `--compare`, also satellite.js' `sgp4()` loop on one
+ * thread over the same propagations, and the ratio. The last line is always `props_per_sec=<number>`.
  */
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import type { Sgp4TleLines } from '@stationkeeper/core';
+import { propagateSatrecSpan, satrecFromSource, type Sgp4TleLines } from '@stationkeeper/core';
 import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 
 function positiveInteger(what: string) {
@@ -37,6 +38,21 @@ export function tleLinePairs(text: string): Sgp4TleLines[] {
   return out;
 }
 
+/**
+ * Seconds for satellite.js' `sgp4()` (the reference JavaScript SGP4) over the same propagations,
+ * one thread, each satellite's states into one reused buffer.
+ */
+function satelliteJsSeconds(tles: readonly Sgp4TleLines[], minutes: Float64Array): number {
+  const satrecs = tles.map((t) => satrecFromSource(t));
+  const m = minutes.length;
+  const pos = new Float64Array(3 * m);
+  const vel = new Float64Array(3 * m);
+  const err = new Uint8Array(m);
+  const t0 = performance.now();
+  for (const satrec of satrecs) propagateSatrecSpan(satrec, 0, minutes, 0, m, pos, vel, err, 0);
+  return (performance.now() - t0) / 1000;
+}
+
 export interface BenchSgp4Io {
   readonly out: (text: string) => void;
 }
@@ -49,7 +65,8 @@ export function registerBenchSgp4(program: Command, io: BenchSgp4Io = { out: (t)
     .argument('<n-times>', 'number of times per satellite', positiveInteger('n-times'))
     .argument('<step-min>', 'step between times, minutes', finiteNumber('step-min'))
     .option('--workers <n>', 'worker threads (default: all cores)', positiveInteger('--workers'))
-    .action(async (file: string, nTimes: number, stepMin: number, opts: { workers?: number }) => {
+    .option('--compare', 'also time satellite.js (reference JavaScript SGP4) on one thread and print the ratio')
+    .action(async (file: string, nTimes: number, stepMin: number, opts: { workers?: number; compare?: boolean }) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -73,6 +90,10 @@ export function registerBenchSgp4(program: Command, io: BenchSgp4Io = { out: (t)
         const props = tles.length * nTimes;
         io.out(`satellites=${tles.length} times_per_satellite=${nTimes} step_min=${stepMin} workers=${batch.workerCount}\n`);
         io.out(`init_seconds=${initS.toFixed(3)} propagate_seconds=${runS.toFixed(3)} sgp4_errors=${failed}\n`);
+        if (opts.compare) {
+          const refS = satelliteJsSeconds(tles, minutes);
+          io.out(`satellitejs_seconds=${refS.toFixed(3)} satellitejs_props_per_sec=${Math.round(props / refS)} ratio_vs_satellitejs=${(refS / runS).toFixed(2)}\n`);
+        }
         io.out(`props_per_sec=${Math.round(props / runS)}\n`);
       } finally {
         await batch.close();

@@ -55,6 +55,31 @@ function meanElementsOf(t: Sgp4TleLines): MeanElements {
   };
 }
 
+// A geostationary satellite (24-h resonance) from the 2022-07-15 catalogue: INTELSAT 901 (26824).
+const GEO: Sgp4TleLines = {
+  line1: '1 26824U 01024A   22195.62201219 -.00000210  00000-0  00000+0 0  9994',
+  line2: '2 26824   0.0467 253.4606 0000856 233.4815   1.9486  1.00269968 77218',
+};
+
+describe('SDP4 resonance integrator carried between times', () => {
+  it('gives the same bits in one span (state carried) as one fresh propagator per time (from epoch)', () => {
+    // Ascending past several 720-min nodes, back towards epoch, across it, and out again.
+    const minutes = Float64Array.from([0, 300, 719, 720, 721, 1500, 2900, 2000, 100, -50, -800, -2200, -1000, 3000, 10080]);
+    for (const tle of [MOLNIYA, GEO]) {
+      const res = Sgp4Batch.fromSources([tle]).propagate({ kind: 'minutesSinceEpoch', minutes });
+      minutes.forEach((t, j) => {
+        const fresh = Sgp4Propagator.fromTle(tle.line1, tle.line2);
+        expect(fresh.deepSpace).toBe(true);
+        const s = fresh.propagateMinutes(t);
+        for (let c = 0; c < 3; c++) {
+          expect(res.positionKm[3 * j + c], `${tle.line1.slice(2, 7)} at ${t} min`).toBe(s[c]);
+          expect(res.velocityKmPerS[3 * j + c]).toBe(s[3 + c]);
+        }
+      });
+    }
+  });
+});
+
 describe('Sgp4Batch', () => {
   it('lays results out [sat][time][xyz] and equals the single-satellite propagator', () => {
     const minutes = Float64Array.from([0, 10, 100, 1000]);

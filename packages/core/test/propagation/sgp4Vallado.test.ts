@@ -75,7 +75,7 @@ describe.skipIf(!sharedDataAvailable())('SGP4 verification set (Vallado tcppver.
     expect(r.compared).toBeGreaterThan(500);
   });
 
-  it('Sgp4Propagator (own near-Earth kernel, satellite.js deep space) reproduces every state', () => {
+  it('Sgp4Propagator (own SGP4 and SDP4 kernels) reproduces every state', () => {
     const out = new Float64Array(6);
     const r = runVerification((c, _i, times) => {
       const prop = Sgp4Propagator.fromTle(c.line1, c.line2);
@@ -116,6 +116,39 @@ describe.skipIf(!sharedDataAvailable())('SGP4 verification set (Vallado tcppver.
     });
   });
 
+  it('every deep-space case goes through the own SDP4 kernel, within 1 mm of every reference state', () => {
+    // The deep-space subset on its own, with the resonance class of each case counted, so that a
+    // regression in the lunar-solar or resonance terms cannot hide behind the near-Earth cases.
+    const cases = readVerificationTles(readShared('sgp4', 'SGP4-VER.TLE'));
+    const reference = readTcppver(readShared('sgp4', 'tcppver.out'));
+    const out = new Float64Array(6);
+    const classes = { nonResonant: 0, synchronous: 0, halfDay: 0 };
+    let worstPos = 0;
+    let compared = 0;
+    cases.forEach((c, i) => {
+      const prop = Sgp4Propagator.fromTle(c.line1, c.line2);
+      if (!prop.deepSpace) return;
+      const revPerDay = Number(c.line2.slice(52, 63));
+      const e = Number('.' + c.line2.slice(26, 33));
+      if (revPerDay > 0.8 && revPerDay < 1.2) classes.synchronous++;
+      else if (revPerDay > 1.8 && revPerDay < 2.2 && e >= 0.5) classes.halfDay++;
+      else classes.nonResonant++;
+      const rows = reference[i].satnum === 33334 ? [] : reference[i].rows;
+      for (const row of rows) {
+        expect(prop.tryPropagateMinutes(row[0], out)).toBe(Sgp4ErrorCode.None);
+        const dp = Math.hypot(out[0] - row[1], out[1] - row[2], out[2] - row[3]);
+        worstPos = Math.max(worstPos, dp);
+        compared++;
+        expect(dp, `object ${reference[i].satnum} at ${row[0]} min`).toBeLessThanOrEqual(POS_TOL_KM);
+      }
+    });
+    console.info(`verification set, deep space: ${compared} states (${JSON.stringify(classes)}), worst ${(worstPos * 1e6).toFixed(4)} mm`);
+    expect(classes.synchronous).toBeGreaterThanOrEqual(5);
+    expect(classes.halfDay).toBeGreaterThanOrEqual(4);
+    expect(classes.nonResonant).toBeGreaterThanOrEqual(5);
+    expect(compared).toBeGreaterThan(300);
+  });
+
   it('throws a typed, readable error for the error cases', () => {
     const cases = readVerificationTles(readShared('sgp4', 'SGP4-VER.TLE'));
     const byId = (id: string) => cases.find((c) => c.line1.slice(2, 7) === id) as VerificationCase;
@@ -132,6 +165,7 @@ describe.skipIf(!sharedDataAvailable())('SGP4 verification set (Vallado tcppver.
     expect((caught as Sgp4Error).message).toMatch(/33333.*25 min.*semi-latus rectum below zero/);
 
     const p33334 = Sgp4Propagator.fromTle(byId('33334').line1, byId('33334').line2);
+    expect(p33334.deepSpace).toBe(true); // the error comes from the own SDP4 kernel's lunar-solar periodics
     expect(() => p33334.propagateMinutes(0)).toThrow(/SGP4 error 3 .*perturbed eccentricity out of range/);
 
     const p28872 = Sgp4Propagator.fromTle(byId('28872').line1, byId('28872').line2);

@@ -1,19 +1,18 @@
 /**
  * Batch SGP4: N satellites × M times into flat Float64Arrays, never throwing for one bad
- * satellite. Near-Earth objects go through the project's allocation-free kernel, deep-space ones
- * through satellite.js.
+ * satellite. Near-Earth objects go through the project's allocation-free SGP4 kernel, deep-space
+ * ones through its SDP4 kernel (satellite.js is only the test oracle and benchmark peer).
  *
  * Output layout, [sat][time][xyz]: for satellite s and time j (M times per satellite),
  *   positionKm[3·(s·M + j) + c], velocityKmPerS[3·(s·M + j) + c], c = 0,1,2 (TEME x, y, z),
  *   errors[s·M + j] = SGP4 error code (0 = fine; see Sgp4ErrorCode), NaN state where non-zero.
  */
-import type { SatRec } from 'satellite.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
 import { SECONDS_PER_DAY } from '../../foundation/time/epoch.js';
 import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, isSgp4TleLines, type Sgp4Elements, type Sgp4Source } from './elements.js';
 import { Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';
-import { propagateSatrecSpan, satrecFromSource } from './satelliteJsAdapter.js';
+import { DEEP_SPACE_STRIDE, initDeepSpaceRecord, propagateDeepSpace } from './deepSpaceKernel.js';
 
 /** Times to propagate to. */
 export type Sgp4BatchTimes =
@@ -92,14 +91,15 @@ export class Sgp4Batch {
   /** Why a satellite is Invalid (index → message). */
   readonly invalidReasons = new Map<number, string>();
   private readonly records: Float64Array;
-  private readonly satrecs: (SatRec | undefined)[];
+  /** Deep-space records (own SDP4 kernel), one per deep-space satellite. */
+  private readonly deepRecords: (Float64Array | undefined)[];
   private readonly epochDay: Float64Array;
   private readonly epochSec: Float64Array;
 
   private constructor(readonly count: number) {
     this.models = new Uint8Array(count);
     this.records = new Float64Array(count * NEAR_EARTH_STRIDE);
-    this.satrecs = new Array<SatRec | undefined>(count);
+    this.deepRecords = new Array<Float64Array | undefined>(count);
     this.epochDay = new Float64Array(count);
     this.epochSec = new Float64Array(count);
   }
@@ -137,7 +137,9 @@ export class Sgp4Batch {
       this.models[s] = Sgp4SatelliteModel.NearEarth;
     } else if (status === NearEarthInit.DeepSpace) {
       this.models[s] = Sgp4SatelliteModel.DeepSpace;
-      this.satrecs[s] = satrecFromSource(el.source);
+      const deep = new Float64Array(DEEP_SPACE_STRIDE);
+      initDeepSpaceRecord(el, deep, 0);
+      this.deepRecords[s] = deep;
     } else {
       this.markInvalid(s, 'elements cannot be propagated (non-finite value, e outside [0, 1) or n ≤ 0)');
     }
@@ -201,7 +203,7 @@ export class Sgp4Batch {
       if (model === Sgp4SatelliteModel.NearEarth) {
         propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       } else {
-        propagateSatrecSpan(this.satrecs[s] as SatRec, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
+        propagateDeepSpace(this.deepRecords[s] as Float64Array, 0, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       }
     }
   }

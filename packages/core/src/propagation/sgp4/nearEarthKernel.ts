@@ -9,7 +9,7 @@
  * Per satellite, initialisation packs the secular and drag coefficients into one fixed-stride
  * record of a Float64Array; propagation loads that record into locals once and loops over the
  * times, writing position (km) and velocity (km/s) into caller-owned Float64Arrays. Deep-space
- * objects are not handled here (the caller falls back to satellite.js for them).
+ * objects go through deepSpaceKernel.ts, which shares this record's head and keplerShortPeriod.ts.
  */
 import {
   J3_OVER_J2,
@@ -18,7 +18,6 @@ import {
   SIMPLE_DRAG_PERIGEE_KM,
   DEEP_SPACE_PERIOD_MIN,
   TWO_PI,
-  VKM_PER_SEC,
   WGS72_J2,
   WGS72_J4,
   WGS72_RADIUS_KM,
@@ -28,6 +27,7 @@ import {
 import { MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY } from '../../foundation/formats/meanElements.js';
 import { Sgp4ErrorCode } from './errors.js';
 import type { Sgp4Elements } from './elements.js';
+import { OSC, OSC_AM, OSC_AXNL, OSC_AYNL, OSC_CON41, OSC_COSI, OSC_INCL, OSC_NM, OSC_NODE, OSC_SINI, OSC_U, OSC_X1MTH2, OSC_X7THM1, setError, writeOsculatingState } from './keplerShortPeriod.js';
 
 // Record layout (indices into a satellite's stride).
 const R_SIMPLE = 0; // 1 when perigee < 220 km: higher-order drag terms dropped
@@ -65,6 +65,24 @@ const R_CON41 = 31;
 const R_X1MTH2 = 32;
 const R_X7THM1 = 33;
 const R_AO = 34; // (ke / n0'')^(2/3), earth radii
+/** Where the deep-space kernel finds the shared fields of a record. */
+export const Sgp4RecordIndex = {
+  MO: R_MO,
+  MDOT: R_MDOT,
+  ARGPO: R_ARGPO,
+  ARGPDOT: R_ARGPDOT,
+  NODEO: R_NODEO,
+  NODEDOT: R_NODEDOT,
+  NODECF: R_NODECF,
+  CC1: R_CC1,
+  CC4: R_CC4,
+  T2COF: R_T2COF,
+  BSTAR: R_BSTAR,
+  NO: R_NO,
+  ECCO: R_ECCO,
+  INCLO: R_INCLO,
+  AO: R_AO,
+} as const;
 /** Doubles per satellite record. */
 export const NEAR_EARTH_STRIDE = 36;
 
@@ -104,7 +122,7 @@ export function invalidElementsReason(el: Sgp4Elements): string {
 }
 
 /** Brouwer mean motion n0'' from the Kozai mean motion of the element set (STR#3 §6, eqs. for a1, δ1, a0, δ0). */
-function brouwerMeanMotion(el: Sgp4Elements): number {
+export function brouwerMeanMotion(el: Sgp4Elements): number {
   const cosio = Math.cos(el.inclinationRad);
   const omeosq = 1 - el.eccentricity * el.eccentricity;
   const ak = Math.pow(XKE / el.meanMotionRadPerMin, X2O3);
@@ -122,12 +140,21 @@ function brouwerMeanMotion(el: Sgp4Elements): number {
  */
 export function initNearEarthRecord(el: Sgp4Elements, rec: Float64Array, off: number): NearEarthInit {
   if (invalidElementsReason(el) !== '') return NearEarthInit.Invalid;
+  const no = brouwerMeanMotion(el);
+  if (TWO_PI / no >= DEEP_SPACE_PERIOD_MIN) return NearEarthInit.DeepSpace;
+  fillSgp4Record(el, no, rec, off);
+  return NearEarthInit.Ok;
+}
+
+/**
+ * The initialisation both theories share (gravity secular rates, drag coefficients, long-period
+ * factors at epoch) for elements already checked, with `no` the Brouwer mean motion. The deep-space
+ * kernel keeps this record as the head of its own.
+ */
+export function fillSgp4Record(el: Sgp4Elements, no: number, rec: Float64Array, off: number): void {
   const ecco = el.eccentricity;
   const inclo = el.inclinationRad;
   const bstar = el.bstar;
-  const no = brouwerMeanMotion(el);
-  if (TWO_PI / no >= DEEP_SPACE_PERIOD_MIN) return NearEarthInit.DeepSpace;
-
   const cosio = Math.cos(inclo);
   const sinio = Math.sin(inclo);
   const cosio2 = cosio * cosio;
@@ -251,7 +278,6 @@ export function initNearEarthRecord(el: Sgp4Elements, rec: Float64Array, off: nu
   rec[off + R_T3COF] = t3cof;
   rec[off + R_T4COF] = t4cof;
   rec[off + R_T5COF] = t5cof;
-  return NearEarthInit.Ok;
 }
 
 /**
@@ -309,8 +335,13 @@ export function propagateNearEarth(
   const ao = rec[off + R_AO];
   const bstarCc4 = bstar * cc4;
   const bstarCc5 = bstar * cc5;
-  const j2Half = 0.5 * WGS72_J2;
 
+  OSC[OSC_INCL] = inclo;
+  OSC[OSC_SINI] = sinio;
+  OSC[OSC_COSI] = cosio;
+  OSC[OSC_CON41] = con41;
+  OSC[OSC_X1MTH2] = x1mth2;
+  OSC[OSC_X7THM1] = x7thm1;
   for (let k = 0; k < count; k++) {
     const t = baseMin + times[t0 + k];
     const o = outIndex + k;
@@ -359,120 +390,12 @@ export function propagateNearEarth(
     // u = L − Ω: mean longitude measured from the node.
     const u = (mm + argpm + invAmOneMinusE2 * xlcof * axnl) % TWO_PI;
 
-    // Kepler's equation for E + ω, Newton steps limited to 0.95 rad (AIAA 2006-6753). Once the
-    // steps are small, sin/cos of the new iterate come from rotating the previous pair by the step
-    // (series to 9th order, error < 1e-20 for |step| < 0.01) instead of two more trig calls.
-    let eo1 = u;
-    let sineo1 = Math.sin(u);
-    let coseo1 = Math.cos(u);
-    for (let it = 1; it <= 10; it++) {
-      let step = (u - aynl * coseo1 + axnl * sineo1 - eo1) / (1 - coseo1 * axnl - sineo1 * aynl);
-      if (step >= 0.95) step = 0.95;
-      else if (step <= -0.95) step = -0.95;
-      eo1 += step;
-      // As the reference: stop once |step| < 1e-12, keeping sin/cos of the previous iterate.
-      if (Math.abs(step) < 1e-12 || it === 10) break;
-      if (Math.abs(step) < 0.01) {
-        const s2 = step * step;
-        const sd = step * (1 - (s2 / 6) * (1 - (s2 / 20) * (1 - (s2 / 42) * (1 - s2 / 72))));
-        const cd = 1 - (s2 / 2) * (1 - (s2 / 12) * (1 - (s2 / 30) * (1 - s2 / 56)));
-        const sNew = sineo1 * cd + coseo1 * sd;
-        coseo1 = coseo1 * cd - sineo1 * sd;
-        sineo1 = sNew;
-      } else {
-        sineo1 = Math.sin(eo1);
-        coseo1 = Math.cos(eo1);
-      }
-    }
-
-    // Short-period preliminary quantities.
-    const ecose = axnl * coseo1 + aynl * sineo1;
-    const esine = axnl * sineo1 - aynl * coseo1;
-    const el2 = axnl * axnl + aynl * aynl;
-    const pl = am * (1 - el2);
-    if (pl < 0) {
-      setError(pos, vel, err, o, Sgp4ErrorCode.SemiLatusRectumBelowZero);
-      continue;
-    }
-    const rl = am * (1 - ecose);
-    const rdotl = (Math.sqrt(am) * esine) / rl;
-    const rvdotl = Math.sqrt(pl) / rl;
-    const betal = Math.sqrt(1 - el2);
-    const ebeta = esine / (1 + betal);
-    const aOverR = am / rl;
-    const sinu = aOverR * (sineo1 - aynl - axnl * ebeta);
-    const cosu = aOverR * (coseo1 - axnl + aynl * ebeta);
-    const sin2u = (cosu + cosu) * sinu;
-    const cos2u = 1 - 2 * sinu * sinu;
-    const invPl = 1 / pl;
-    const temp1 = j2Half * invPl;
-    const temp2 = temp1 * invPl;
-
-    // Short-period periodics (STR#3 §6).
-    const mrt = rl * (1 - 1.5 * temp2 * betal * con41) + 0.5 * temp1 * x1mth2 * cos2u;
-    const dsu = -0.25 * temp2 * x7thm1 * sin2u;
-    const xnode = nodem + 1.5 * temp2 * cosio * sin2u;
-    const dinc = 1.5 * temp2 * cosio * sinio * cos2u;
-    const mvt = rdotl - (nm * temp1 * x1mth2 * sin2u) / XKE;
-    const rvdot = rvdotl + (nm * temp1 * (x1mth2 * cos2u + 1.5 * con41)) / XKE;
-
-    // Orientation vectors (STR#3 §6, U and V). u and i get small short-period corrections
-    // (|Δ| ~ J2 ~ 1e-3 rad): sin/cos of the corrected angles by rotation, not by new trig calls.
-    const invH = 1 / Math.sqrt(sinu * sinu + cosu * cosu);
-    const sinu0 = sinu * invH;
-    const cosu0 = cosu * invH;
-    let sinsu: number;
-    let cossu: number;
-    let sini: number;
-    let cosi: number;
-    if (Math.abs(dsu) < 0.01 && Math.abs(dinc) < 0.01) {
-      let d2 = dsu * dsu;
-      let sd = dsu * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - (d2 / 42) * (1 - d2 / 72))));
-      let cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - d2 / 56)));
-      sinsu = sinu0 * cd + cosu0 * sd;
-      cossu = cosu0 * cd - sinu0 * sd;
-      d2 = dinc * dinc;
-      sd = dinc * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - (d2 / 42) * (1 - d2 / 72))));
-      cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - d2 / 56)));
-      sini = sinio * cd + cosio * sd;
-      cosi = cosio * cd - sinio * sd;
-    } else {
-      const su = Math.atan2(sinu, cosu) + dsu;
-      sinsu = Math.sin(su);
-      cossu = Math.cos(su);
-      sini = Math.sin(inclo + dinc);
-      cosi = Math.cos(inclo + dinc);
-    }
-    const snod = Math.sin(xnode);
-    const cnod = Math.cos(xnode);
-    const xmx = -snod * cosi;
-    const xmy = cnod * cosi;
-    const ux = xmx * sinsu + cnod * cossu;
-    const uy = xmy * sinsu + snod * cossu;
-    const uz = sini * sinsu;
-    const vx = xmx * cossu - cnod * sinsu;
-    const vy = xmy * cossu - snod * sinsu;
-    const vz = sini * cossu;
-
-    if (mrt < 1) {
-      setError(pos, vel, err, o, Sgp4ErrorCode.Decayed);
-      continue;
-    }
-    const rk = mrt * WGS72_RADIUS_KM;
-    const p = 3 * o;
-    pos[p] = rk * ux;
-    pos[p + 1] = rk * uy;
-    pos[p + 2] = rk * uz;
-    vel[p] = (mvt * ux + rvdot * vx) * VKM_PER_SEC;
-    vel[p + 1] = (mvt * uy + rvdot * vy) * VKM_PER_SEC;
-    vel[p + 2] = (mvt * uz + rvdot * vz) * VKM_PER_SEC;
-    err[o] = 0;
+    OSC[OSC_AXNL] = axnl;
+    OSC[OSC_AYNL] = aynl;
+    OSC[OSC_U] = u;
+    OSC[OSC_AM] = am;
+    OSC[OSC_NM] = nm;
+    OSC[OSC_NODE] = nodem;
+    writeOsculatingState(pos, vel, err, o);
   }
-}
-
-function setError(pos: Float64Array, vel: Float64Array, err: Uint8Array, o: number, code: number): void {
-  const p = 3 * o;
-  pos[p] = pos[p + 1] = pos[p + 2] = NaN;
-  vel[p] = vel[p + 1] = vel[p + 2] = NaN;
-  err[o] = code;
 }

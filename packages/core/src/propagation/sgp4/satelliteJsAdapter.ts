@@ -1,7 +1,7 @@
 /**
- * The reference path: satellite.js (Vallado's C++ SGP4/SDP4 translated to JavaScript). Used for
- * deep-space objects, which the project kernel does not cover, and as the baseline in tests and
- * the benchmark.
+ * The reference path: satellite.js (Vallado's C++ SGP4/SDP4 translated to JavaScript), the
+ * baseline of the tests, the benchmark and `bench-sgp4 --compare`. The project's own kernels
+ * propagate both near-Earth and deep-space objects.
  */
 import { json2satrec, sgp4, twoline2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
 import type { MeanElements } from '../../foundation/formats/meanElements.js';

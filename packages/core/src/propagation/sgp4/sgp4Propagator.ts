@@ -1,4 +1,3 @@
-import type { SatRec } from 'satellite.js';
 import type { FrameState } from '../../foundation/frames/frameState.js';
 import type { MeanElements } from '../../foundation/formats/meanElements.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
@@ -6,7 +5,7 @@ import { stateBuffer, type Propagator } from '../propagator.js';
 import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, type Sgp4Elements } from './elements.js';
 import { Sgp4Error, Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, invalidElementsReason, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';
-import { propagateSatrecSpan, satrecFromSource } from './satelliteJsAdapter.js';
+import { DEEP_SPACE_STRIDE, initDeepSpaceRecord, propagateDeepSpace } from './deepSpaceKernel.js';
 
 /**
  * A TEME state from SGP4: the {@link FrameState} of the Propagator interface (frame 'TEME', m,
@@ -20,7 +19,7 @@ export interface Sgp4State extends FrameState {
 
 /**
  * SGP4/SDP4 for one element set (WGS-72, improved mode). Near-Earth orbits use the project's
- * kernel, deep-space orbits (period ≥ 225 min) satellite.js. Output is TEME of date.
+ * SGP4 kernel, deep-space orbits (period ≥ 225 min) its SDP4 kernel. Output is TEME of date.
  *
  * Times: `propagateMinutes(t)` takes minutes since the element epoch; `propagate(epoch)` measures
  * that interval in elapsed (TAI) time, so it stays right across leap seconds.
@@ -32,8 +31,7 @@ export interface Sgp4State extends FrameState {
 export class Sgp4Propagator implements Propagator {
   readonly frame = 'TEME' as const;
   readonly deepSpace: boolean;
-  private readonly record = new Float64Array(NEAR_EARTH_STRIDE);
-  private readonly satrec: SatRec | undefined;
+  private readonly record: Float64Array;
   private readonly time = new Float64Array(1);
   private readonly pos = new Float64Array(3);
   private readonly vel = new Float64Array(3);
@@ -43,9 +41,10 @@ export class Sgp4Propagator implements Propagator {
   constructor(readonly elements: Sgp4Elements) {
     const reason = invalidElementsReason(elements);
     if (reason !== '') throw new Sgp4Error(Sgp4ErrorCode.InvalidElements, elements.noradId, NaN, reason);
-    const status = initNearEarthRecord(elements, this.record, 0);
-    this.deepSpace = status === NearEarthInit.DeepSpace;
-    this.satrec = this.deepSpace ? satrecFromSource(elements.source) : undefined;
+    const nearEarth = new Float64Array(NEAR_EARTH_STRIDE);
+    this.deepSpace = initNearEarthRecord(elements, nearEarth, 0) === NearEarthInit.DeepSpace;
+    this.record = this.deepSpace ? new Float64Array(DEEP_SPACE_STRIDE) : nearEarth;
+    if (this.deepSpace) initDeepSpaceRecord(elements, this.record, 0);
   }
 
   static fromElements(el: MeanElements): Sgp4Propagator {
@@ -76,7 +75,7 @@ export class Sgp4Propagator implements Propagator {
    */
   tryPropagateMinutes(tsinceMin: number, out: Float64Array, offset = 0): Sgp4ErrorCode {
     this.time[0] = tsinceMin;
-    if (this.satrec) propagateSatrecSpan(this.satrec, 0, this.time, 0, 1, this.pos, this.vel, this.err, 0);
+    if (this.deepSpace) propagateDeepSpace(this.record, 0, 0, this.time, 0, 1, this.pos, this.vel, this.err, 0);
     else propagateNearEarth(this.record, 0, 0, this.time, 0, 1, this.pos, this.vel, this.err, 0);
     out[offset] = this.pos[0];
     out[offset + 1] = this.pos[1];
