@@ -17,8 +17,8 @@
  * can send it to worker threads; `runReentryEnsemble` runs any subset of members.
  */
 import { createNrlmsise00, loadNrlmsise00Coefficients, type Nrlmsise00 } from '../atmosphere/nrlmsise00/index.js';
-import type { AveragedDynamicsOptions } from '../decay/averagedDynamics.js';
-import { propagateAveraged } from '../decay/averagedPropagator.js';
+import { AveragedDynamics, type AveragedDynamicsOptions } from '../decay/averagedDynamics.js';
+import { propagateAveraged, type AveragedPropagationOptions } from '../decay/averagedPropagator.js';
 import { meanStateGeometry, type MeanOrbitState } from '../decay/meanState.js';
 import { Xoshiro128 } from '../decay/random.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../elements/wgs72.js';
@@ -27,6 +27,7 @@ import { TabulatedSpaceWeather } from '../spaceWeather/tabulated.js';
 import type { SpaceWeatherSource } from '../spaceWeather/types.js';
 import type { SolarCycleParameters } from '../spaceWeather/solarCycle.js';
 import { Epoch } from '../time/epoch.js';
+import { propagateToAltitude } from './altitudeStepper.js';
 import { propagateDayStepped } from './dayStepper.js';
 import { AsOfSpaceWeather, type ForecastModelParameters, type ObservedSpaceWeatherSnapshot } from './forecastSpaceWeather.js';
 
@@ -117,13 +118,14 @@ export interface MemberIntegration {
   nodes?: number;
   maxStepS?: number;
   /**
-   * First phase with one evaluation per UTC day (dayStepper.ts) instead of the error-controlled
-   * Dormand–Prince steps; the rtol and maxStepS above then apply only to the last day before
-   * the phase's stop altitude.
+   * First phase with one evaluation per UTC day (dayStepper.ts) instead of error-controlled
+   * Dormand–Prince steps in time (the rtol and maxStepS above then apply only to its last day);
+   * the middle phase in time without its step cap (the integrator rejects the non-finite trial
+   * steps the caps were there for), the last one stepped in semi-major axis
+   * (altitudeStepper.ts), both with the defaults' tolerances; time-stepped phases start from a
+   * step guessed from the rate of descent.
    */
   dayStepped?: boolean;
-  /** Cap the steps of the lower phases at 2 h and 10 min (default true; see PHASES). */
-  lowerPhaseCaps?: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ export const FAST_MEMBER_INTEGRATION_DP5: MemberIntegration = Object.freeze({ rt
  * evaluations than FAST_MEMBER_INTEGRATION_DP5 and, against a 3-hour-step rtol 1e-9 solution of
  * the same model, lifetimes within 0.02 % (FAST_MEMBER_INTEGRATION_DP5: 0.13 %).
  */
-export const FAST_MEMBER_INTEGRATION: MemberIntegration = Object.freeze({ ...FAST_MEMBER_INTEGRATION_DP5, dayStepped: true, lowerPhaseCaps: false });
+export const FAST_MEMBER_INTEGRATION: MemberIntegration = Object.freeze({ ...FAST_MEMBER_INTEGRATION_DP5, dayStepped: true });
 
 export interface ReentryEnsembleInput {
   /** Object (for reports only). */
@@ -279,6 +281,35 @@ function dayPhase(initial: MeanOrbitState, common: AveragedDynamicsOptions & { e
   return { final: run.final, densityCalls: run.stats.densityCalls, samples: run.samples, timedOut: run.stopReason === 'end-epoch' };
 }
 
+/** Propagation settings of phase p (PHASES.length: the last one, down to the re-entry altitude). */
+function phaseSettings(p: number, common: AveragedDynamicsOptions & { endEpoch: Epoch }, integ: MemberIntegration, reentryM: number, everyDays: number | undefined): AveragedPropagationOptions & { stopMeanAltitudeM: number; endEpoch: Epoch } {
+  const phase = PHASES[p] as (typeof PHASES)[number] | undefined;
+  const capped = phase ? (phase.maxStepS ?? integ.maxStepS) : LAST_PHASE_MAX_STEP_S;
+  return {
+    ...common,
+    rtol: p === 0 ? integ.rtol : undefined,
+    quadrature: p === 0 && integ.nodes ? { nodes: integ.nodes } : undefined,
+    stopMeanAltitudeM: phase ? phase.meanAltitudeM : reentryM,
+    stopPerigeeAltitudeM: phase ? phase.perigeeAltitudeM : undefined,
+    // Samples only on the grid that starts at the initial epoch: from the first phase.
+    sampleEveryS: everyDays && p === 0 && !integ.dayStepped ? everyDays * DAY : undefined,
+    maxStepS: p === 0 || !integ.dayStepped ? capped : undefined,
+  };
+}
+
+/**
+ * A first step for a phase: a tenth of the time to its stop altitude at the present rate of
+ * descent (the integrator's own guess starts at seconds and needs ~4 steps of ×10 growth).
+ */
+function firstStepGuess(state: MeanOrbitState, settings: AveragedDynamicsOptions & { stopMeanAltitudeM: number }): { stepS: number | undefined; densityCalls: number } {
+  const dynamics = new AveragedDynamics(state.epoch, settings);
+  const y = Float64Array.of(state.semiMajorAxisM, state.eCosArgPerigee, state.eSinArgPerigee, state.inclinationRad, state.raanRad, state.meanArgumentOfLatitudeRad);
+  const dy = new Float64Array(6);
+  dynamics.rates(0, y, dy);
+  const stepS = (0.1 * (y[0] - WGS72_EQUATORIAL_RADIUS_M - settings.stopMeanAltitudeM)) / -dy[0];
+  return { stepS: stepS > 0 && Number.isFinite(stepS) ? stepS : undefined, densityCalls: dynamics.counters.densityCalls };
+}
+
 /**
  * One member's lifetime; `member` undefined runs the nominal (median B, median forecast).
  * Three averaged phases: down to 200 km mean (180 km perigee) altitude with the integration
@@ -325,16 +356,20 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
     const geo = meanStateGeometry(state);
     if (phase && (geo.meanAltitudeM <= phase.meanAltitudeM || geo.perigeeAltitudeM <= phase.perigeeAltitudeM)) continue;
     const t0 = state.epoch.secondsSince(initial.epoch);
-    // Samples on the same grid as the start: the first sample time of this phase.
-    const settings = {
-      ...common,
-      rtol: p === 0 ? integ.rtol : undefined,
-      quadrature: p === 0 && integ.nodes ? { nodes: integ.nodes } : undefined,
-      stopMeanAltitudeM: phase ? phase.meanAltitudeM : reentryM,
-      stopPerigeeAltitudeM: phase ? phase.perigeeAltitudeM : undefined,
-      sampleEveryS: every && p === 0 && !integ.dayStepped ? every * DAY : undefined,
-      maxStepS: p === 0 ? integ.maxStepS : integ.lowerPhaseCaps === false ? undefined : (phase?.maxStepS ?? LAST_PHASE_MAX_STEP_S),
-    };
+    const settings = phaseSettings(p, common, integ, reentryM, every);
+    if (integ.dayStepped && !phase) {
+      // The runaway end of the decay: stepped in semi-major axis (altitudeStepper.ts).
+      const run = propagateToAltitude(state, settings);
+      densityCalls += run.stats.densityCalls;
+      state = run.final;
+      timedOut = run.stopReason === 'end-epoch';
+      continue;
+    }
+    if (integ.dayStepped) {
+      const guess = firstStepGuess(state, settings);
+      densityCalls += guess.densityCalls;
+      settings.initialStepS = guess.stepS;
+    }
     const run = propagateAveraged(state, settings);
     densityCalls += run.stats.densityCalls;
     if (p === 0) record(run.samples, t0);
