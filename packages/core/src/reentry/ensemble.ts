@@ -256,7 +256,8 @@ export function memberDraws(input: ReentryEnsembleInput, member: number): { ball
 /**
  * Phases of a member, by mean altitude a − R⊕ / mean perigee altitude (m), and the largest step of
  * each (s): long trial steps of the integrator near the end overshoot the ground (and the state
- * turns non-finite), so the steps are capped more tightly as the orbit comes down.
+ * turns non-finite), so the first implementation capped the steps more tightly as the orbit comes
+ * down (kept for FAST_MEMBER_INTEGRATION_DP5 and the defaults; `dayStepped` drops them).
  */
 const PHASES: readonly { meanAltitudeM: number; perigeeAltitudeM: number; maxStepS: number | undefined }[] = [
   { meanAltitudeM: 200e3, perigeeAltitudeM: 180e3, maxStepS: undefined },
@@ -264,12 +265,19 @@ const PHASES: readonly { meanAltitudeM: number; perigeeAltitudeM: number; maxSte
 ];
 const LAST_PHASE_MAX_STEP_S = 600;
 
+interface PhaseRun {
+  final: MeanOrbitState;
+  densityCalls: number;
+  samples?: Float64Array;
+  timedOut: boolean;
+}
+
 /** The first phase stepped by UTC days, down to within a day of its stop altitudes. */
-function dayPhase(initial: MeanOrbitState, common: AveragedDynamicsOptions & { endEpoch: Epoch }, integ: MemberIntegration, everyDays: number | undefined) {
+function dayPhase(initial: MeanOrbitState, common: AveragedDynamicsOptions & { endEpoch: Epoch }, integ: MemberIntegration, everyDays: number | undefined): PhaseRun {
   const geo = meanStateGeometry(initial);
   const first = PHASES[0];
   if (geo.meanAltitudeM <= first.meanAltitudeM || geo.perigeeAltitudeM <= first.perigeeAltitudeM) {
-    return { final: initial, densityCalls: 0, samples: undefined, timedOut: false };
+    return { final: initial, densityCalls: 0, timedOut: false };
   }
   const run = propagateDayStepped(initial, {
     ...common,
@@ -279,6 +287,26 @@ function dayPhase(initial: MeanOrbitState, common: AveragedDynamicsOptions & { e
     sampleEveryS: everyDays ? everyDays * DAY : undefined,
   });
   return { final: run.final, densityCalls: run.stats.densityCalls, samples: run.samples, timedOut: run.stopReason === 'end-epoch' };
+}
+
+/**
+ * Phase p (PHASES.length: the last) from `state`: error-controlled in time; with `dayStepped`
+ * from a guessed first step, and the last phase in semi-major axis (altitudeStepper.ts).
+ */
+function runPhase(p: number, state: MeanOrbitState, common: AveragedDynamicsOptions & { endEpoch: Epoch }, integ: MemberIntegration, reentryM: number, everyDays: number | undefined): PhaseRun {
+  const settings = phaseSettings(p, common, integ, reentryM, everyDays);
+  if (integ.dayStepped && p === PHASES.length) {
+    const run = propagateToAltitude(state, settings);
+    return { final: run.final, densityCalls: run.stats.densityCalls, timedOut: run.stopReason === 'end-epoch' };
+  }
+  let guessCalls = 0;
+  if (integ.dayStepped) {
+    const guess = firstStepGuess(state, settings);
+    guessCalls = guess.densityCalls;
+    settings.initialStepS = guess.stepS;
+  }
+  const run = propagateAveraged(state, settings);
+  return { final: run.final, densityCalls: guessCalls + run.stats.densityCalls, samples: run.samples, timedOut: run.stopReason === 'end-epoch' };
 }
 
 /** Propagation settings of phase p (PHASES.length: the last one, down to the re-entry altitude). */
@@ -314,7 +342,7 @@ function firstStepGuess(state: MeanOrbitState, settings: AveragedDynamicsOptions
  * One member's lifetime; `member` undefined runs the nominal (median B, median forecast).
  * Three averaged phases: down to 200 km mean (180 km perigee) altitude with the integration
  * settings given, to 140 km (130 km) with steps of at most 2 h, then to the re-entry altitude
- * with steps of at most 10 min.
+ * with steps of at most 10 min (with `dayStepped`: see MemberIntegration).
  */
 export function runMember(input: ReentryEnsembleInput, member: number | undefined): MemberResult {
   const draws = member === undefined ? { ballisticCoefficientKgPerM2: input.ballisticCoefficientKgPerM2, densityScale: 1 } : memberDraws(input, member);
@@ -356,25 +384,11 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
     const geo = meanStateGeometry(state);
     if (phase && (geo.meanAltitudeM <= phase.meanAltitudeM || geo.perigeeAltitudeM <= phase.perigeeAltitudeM)) continue;
     const t0 = state.epoch.secondsSince(initial.epoch);
-    const settings = phaseSettings(p, common, integ, reentryM, every);
-    if (integ.dayStepped && !phase) {
-      // The runaway end of the decay: stepped in semi-major axis (altitudeStepper.ts).
-      const run = propagateToAltitude(state, settings);
-      densityCalls += run.stats.densityCalls;
-      state = run.final;
-      timedOut = run.stopReason === 'end-epoch';
-      continue;
-    }
-    if (integ.dayStepped) {
-      const guess = firstStepGuess(state, settings);
-      densityCalls += guess.densityCalls;
-      settings.initialStepS = guess.stepS;
-    }
-    const run = propagateAveraged(state, settings);
-    densityCalls += run.stats.densityCalls;
+    const run = runPhase(p, state, common, integ, reentryM, every);
+    densityCalls += run.densityCalls;
     if (p === 0) record(run.samples, t0);
     state = run.final;
-    timedOut = run.stopReason === 'end-epoch';
+    timedOut = run.timedOut;
   }
   return {
     member: member ?? -1,
