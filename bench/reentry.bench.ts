@@ -99,6 +99,31 @@ for (const [label, integ] of settings.slice(2)) {
   console.log(`  ${label.split(':')[0]} vs defaults on members 0–3: largest difference ${(100 * worst).toFixed(3)} % of the lifetime (target ≤ 0.5 %)`);
 }
 
+// CPU time a member, peer and new interleaved on this thread: robust to the load drifting on a
+// shared machine (wall times of the ensembles below are not, when other jobs come and go).
+{
+  const n = 20;
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let peerMs = 0;
+  let newMs = 0;
+  for (let m = 0; m < n; m++) {
+    let c = cpuMs();
+    runMember({ ...base, integration: FAST_MEMBER_INTEGRATION_DP5 }, m);
+    peerMs += cpuMs() - c;
+    c = cpuMs();
+    runMember({ ...base, integration: FAST_MEMBER_INTEGRATION }, m);
+    newMs += cpuMs() - c;
+  }
+  const at = (ms: number) => `${((ms / n) * 1000 / 2 / 1000).toFixed(1)} s`;
+  console.log(
+    `  CPU a member (members 0–${n - 1}, interleaved, one thread): peer ${(peerMs / n).toFixed(1)} ms, new ${(newMs / n).toFixed(1)} ms: ${(peerMs / newMs).toFixed(2)}× ` +
+      `(1,000 members on 2 cores at these rates: peer ${at(peerMs)}, new ${at(newMs)})`,
+  );
+}
+
 async function ensemble(integration: MemberIntegration) {
   const t0 = performance.now();
   const res = await runReentryEnsembleParallel({ ...base, integration }, { workers });
