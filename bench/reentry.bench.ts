@@ -11,54 +11,20 @@
  *
  *   npm run bench:reentry [-- --members 1000 --workers 2]
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { meanStateFromElements, parseCelestrakSpaceWeatherCsv, parseTle } from '../packages/core/src/index.js';
-import {
-  FAST_MEMBER_INTEGRATION,
-  FAST_MEMBER_INTEGRATION_DP5,
-  observedSnapshot,
-  runMember,
-  summariseEnsemble,
-  toWireEpoch,
-  toWireState,
-  type MemberIntegration,
-  type ReentryEnsembleInput,
-} from '../packages/core/src/reentry/index.js';
+import { meanStateFromElements } from '../packages/core/src/index.js';
+import { FAST_MEMBER_INTEGRATION, FAST_MEMBER_INTEGRATION_DP5, runMember, summariseEnsemble, type MemberIntegration } from '../packages/core/src/reentry/index.js';
 import { runReentryEnsembleParallel } from '../packages/core/src/node/reentryPool.js';
+import { issReentryCase } from '../test/issReentryCase.js';
+import { hasSharedData, SHARED_DATA } from '../test/sharedData.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shared = resolve(root, '..', 'shared', 'data');
-const files = {
-  msis: join(shared, 'nrlmsise', 'nrlmsise00-coefficients.json'),
-  sw: join(shared, 'spaceweather', 'SW-All.csv'),
-  tle: join(shared, 'tle_iss', 'iss_25544_2021-01_to_2022-03_rtphokie.txt'),
-};
-for (const f of Object.values(files)) if (!existsSync(f)) throw new Error(`reentry bench: needs ${f}`);
+if (!hasSharedData) throw new Error(`reentry bench: needs the reference data in ${SHARED_DATA}`);
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const members = arg('--members', 1000);
 const workers = arg('--workers', 2);
-
-const records = parseTle(readFileSync(files.tle, 'utf8')).records;
-const last = records[records.length - 1];
-const asOf = last.epoch.plusSeconds(3600);
-const table = parseCelestrakSpaceWeatherCsv(readFileSync(files.sw, 'utf8'));
-const base: ReentryEnsembleInput = {
-  noradId: 25544,
-  initial: toWireState(meanStateFromElements(last)),
-  asOf: toWireEpoch(asOf),
-  ballisticCoefficientKgPerM2: 117,
-  ballisticSigmaKgPerM2: 14,
-  densitySigma: 0.15,
-  spaceWeather: { mode: 'forecast', snapshot: observedSnapshot(table, asOf, asOf.utcDaySeconds().mjdDay - 200) },
-  msisCoefficients: JSON.parse(readFileSync(files.msis, 'utf8')),
-  members,
-  seed: 20240601,
-};
+const { input: base, last } = issReentryCase(members);
 
 function timeNominal(integration: MemberIntegration | undefined) {
   const input = { ...base, integration };

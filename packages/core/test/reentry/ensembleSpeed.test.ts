@@ -1,44 +1,17 @@
 /**
- * The faster ensemble (issue 16: day-stepped first phase, lower phases without step caps) against
+ * The faster ensemble (issue 16: day-stepped first phase, last phase stepped in semi-major axis) against
  * the first implementation, kept callable as FAST_MEMBER_INTEGRATION_DP5, on the case of
  * bench/reentry.bench.ts: the ISS from ~418 km with no reboost (last TLE of the shared 2021–22
  * history, B = 117 ± 14 kg/m², density σ 0.15, as-of space weather), seed 20240601.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readShared, sharedDataAvailable, sharedPath } from '../../../../test/sharedData.js';
-import { meanStateFromElements } from '../../src/decay/meanState.js';
-import { parseTle } from '../../src/formats/index.js';
+import { issReentryCase } from '../../../../test/issReentryCase.js';
+import { sharedDataAvailable } from '../../../../test/sharedData.js';
 import { runReentryEnsembleParallel } from '../../src/node/reentryPool.js';
-import {
-  FAST_MEMBER_INTEGRATION,
-  FAST_MEMBER_INTEGRATION_DP5,
-  observedSnapshot,
-  runMember,
-  summariseEnsemble,
-  toWireEpoch,
-  toWireState,
-  type ReentryEnsembleInput,
-} from '../../src/reentry/index.js';
-import { parseCelestrakSpaceWeatherCsv } from '../../src/spaceWeather/index.js';
+import { FAST_MEMBER_INTEGRATION, FAST_MEMBER_INTEGRATION_DP5, runMember, summariseEnsemble } from '../../src/reentry/index.js';
 
 describe.skipIf(!sharedDataAvailable())('re-entry ensemble speed-up keeps the windows', () => {
-  const records = parseTle(readShared('tle_iss', 'iss_25544_2021-01_to_2022-03_rtphokie.txt')).records;
-  const last = records[records.length - 1];
-  const asOf = last.epoch.plusSeconds(3600);
-  const table = parseCelestrakSpaceWeatherCsv(readShared('spaceweather', 'SW-All.csv'));
-  const base = (members: number): ReentryEnsembleInput => ({
-    noradId: 25544,
-    initial: toWireState(meanStateFromElements(last)),
-    asOf: toWireEpoch(asOf),
-    ballisticCoefficientKgPerM2: 117,
-    ballisticSigmaKgPerM2: 14,
-    densitySigma: 0.15,
-    spaceWeather: { mode: 'forecast', snapshot: observedSnapshot(table, asOf, asOf.utcDaySeconds().mjdDay - 200) },
-    msisCoefficients: JSON.parse(readFileSync(sharedPath('nrlmsise', 'nrlmsise00-coefficients.json'), 'utf8')),
-    members,
-    seed: 20240601,
-  });
+  const base = (members: number) => issReentryCase(members).input;
 
   it('the reference path is the first implementation: members 0–2 as main b3cc843 gave them', () => {
     // Printed by runMember on main b3cc843 (FAST_MEMBER_INTEGRATION was these settings then).
