@@ -34,6 +34,7 @@ export {
   type WireMeanState,
 } from './ensemble.js';
 export { propagateDayStepped, type DaySteppedOptions, type DaySteppedResult } from './dayStepper.js';
+export { propagateToAltitude, type AltitudeSteppedOptions, type AltitudeSteppedResult } from './altitudeStepper.js';
 export { finalGroundTrack, type FinalGroundTrack, type GroundTrackPoint } from './groundTrack.js';
 export { DEFAULT_DENSITY_SIGMA, prepareReentryPrediction, ReentryInputError, type ReentryInputErrorCode, type ReentryPreparation, type ReentryPreparationOptions } from './prepare.js';
 export { ballisticWithSigma, ISS_BALLISTIC_SIGMA_FRACTION, ISS_BALLISTIC_SOURCE } from './issBallistic.js';
