@@ -17,7 +17,8 @@
  * can send it to worker threads; `runReentryEnsemble` runs any subset of members.
  */
 import { createNrlmsise00, loadNrlmsise00Coefficients, type Nrlmsise00 } from '../../models/atmosphere/nrlmsise00/index.js';
-import { propagateAveraged } from '../../propagation/averaged/averagedPropagator.js';
+import { AveragedDynamics, type AveragedDynamicsOptions } from '../../propagation/averaged/averagedDynamics.js';
+import { propagateAveraged, type AveragedPropagationOptions } from '../../propagation/averaged/averagedPropagator.js';
 import { meanStateGeometry, type MeanOrbitState } from '../../propagation/averaged/meanState.js';
 import { Xoshiro128 } from '../decay/random.js';
 import { WGS72_EQUATORIAL_RADIUS_M } from '../../foundation/elements/wgs72.js';
@@ -26,6 +27,8 @@ import { TabulatedSpaceWeather } from '../../foundation/spaceWeather/tabulated.j
 import type { SpaceWeatherSource } from '../../foundation/spaceWeather/types.js';
 import type { SolarCycleParameters } from '../../foundation/spaceWeather/solarCycle.js';
 import { Epoch } from '../../foundation/time/epoch.js';
+import { propagateToAltitude } from './altitudeStepper.js';
+import { propagateDayStepped } from './dayStepper.js';
 import { AsOfSpaceWeather, type ForecastModelParameters, type ObservedSpaceWeatherSnapshot } from './forecastSpaceWeather.js';
 
 const DAY = 86400;
@@ -114,16 +117,35 @@ export interface MemberIntegration {
   /** Quadrature nodes per revolution (default: by eccentricity, 16 for near-circular orbits). */
   nodes?: number;
   maxStepS?: number;
+  /**
+   * First phase with one evaluation per UTC day (dayStepper.ts) instead of error-controlled
+   * Dormand–Prince steps in time (the rtol and maxStepS above then apply only to its last day);
+   * the middle phase in time without its step cap (the integrator rejects the non-finite trial
+   * steps the caps were there for), the last one stepped in semi-major axis
+   * (altitudeStepper.ts), both with the defaults' tolerances; time-stepped phases start from a
+   * step guessed from the rate of descent.
+   */
+  dayStepped?: boolean;
 }
 
 /**
- * Faster first-phase settings for long (multi-year) lifetimes: 8 quadrature nodes, rtol 1e-7,
- * steps up to 4 days — 3.2× fewer density evaluations than the defaults. Measured by
- * bench/reentry.bench.ts on the ISS from 418 km (677 days): −0.16 % of the lifetime for the
- * nominal run, and within 0.5 % for every member checked there. Only for near-circular orbits
- * (e < 0.005: 8 nodes resolve the density along the orbit there).
+ * Faster first-phase settings of the first implementation, kept as the reference of
+ * test/reentry/ensembleSpeed.test.ts and the peer of bench/reentry.bench.ts: 8 quadrature nodes,
+ * rtol 1e-7, Dormand–Prince steps up to 4 days — 3.2× fewer density evaluations than the
+ * defaults. Measured by bench/reentry.bench.ts on the ISS from 418 km (677 days): −0.16 % of the
+ * lifetime for the nominal run, and within 0.5 % for every member checked there. Only for
+ * near-circular orbits (e < 0.005: 8 nodes resolve the density along the orbit there).
  */
-export const FAST_MEMBER_INTEGRATION: MemberIntegration = Object.freeze({ rtol: 1e-7, nodes: 8, maxStepS: 4 * DAY });
+export const FAST_MEMBER_INTEGRATION_DP5: MemberIntegration = Object.freeze({ rtol: 1e-7, nodes: 8, maxStepS: 4 * DAY });
+
+/**
+ * Settings for long (multi-year) lifetimes of near-circular orbits (e < 0.005): the same 8
+ * quadrature nodes above 200 km, `dayStepped` (the first phase one evaluation per UTC day, the
+ * last in semi-major axis). docs/reentry.md, "Ensemble speed": on the ISS case 2.4× fewer density
+ * evaluations than FAST_MEMBER_INTEGRATION_DP5 and, against a 3-hour-step rtol 1e-9 solution of
+ * the same model, lifetimes within 0.02 % (FAST_MEMBER_INTEGRATION_DP5: 0.13 %).
+ */
+export const FAST_MEMBER_INTEGRATION: MemberIntegration = Object.freeze({ ...FAST_MEMBER_INTEGRATION_DP5, dayStepped: true });
 
 export interface ReentryEnsembleInput {
   /** Object (for reports only). */
@@ -233,7 +255,8 @@ export function memberDraws(input: ReentryEnsembleInput, member: number): { ball
 /**
  * Phases of a member, by mean altitude a − R⊕ / mean perigee altitude (m), and the largest step of
  * each (s): long trial steps of the integrator near the end overshoot the ground (and the state
- * turns non-finite), so the steps are capped more tightly as the orbit comes down.
+ * turns non-finite), so the first implementation capped the steps more tightly as the orbit comes
+ * down (kept for FAST_MEMBER_INTEGRATION_DP5 and the defaults; `dayStepped` drops them).
  */
 const PHASES: readonly { meanAltitudeM: number; perigeeAltitudeM: number; maxStepS: number | undefined }[] = [
   { meanAltitudeM: 200e3, perigeeAltitudeM: 180e3, maxStepS: undefined },
@@ -241,11 +264,84 @@ const PHASES: readonly { meanAltitudeM: number; perigeeAltitudeM: number; maxSte
 ];
 const LAST_PHASE_MAX_STEP_S = 600;
 
+interface PhaseRun {
+  final: MeanOrbitState;
+  densityCalls: number;
+  samples?: Float64Array;
+  timedOut: boolean;
+}
+
+/** The first phase stepped by UTC days, down to within a day of its stop altitudes. */
+function dayPhase(initial: MeanOrbitState, common: AveragedDynamicsOptions & { endEpoch: Epoch }, integ: MemberIntegration, everyDays: number | undefined): PhaseRun {
+  const geo = meanStateGeometry(initial);
+  const first = PHASES[0];
+  if (geo.meanAltitudeM <= first.meanAltitudeM || geo.perigeeAltitudeM <= first.perigeeAltitudeM) {
+    return { final: initial, densityCalls: 0, timedOut: false };
+  }
+  const run = propagateDayStepped(initial, {
+    ...common,
+    quadrature: integ.nodes ? { nodes: integ.nodes } : undefined,
+    stopMeanAltitudeM: first.meanAltitudeM,
+    stopPerigeeAltitudeM: first.perigeeAltitudeM,
+    sampleEveryS: everyDays ? everyDays * DAY : undefined,
+  });
+  return { final: run.final, densityCalls: run.stats.densityCalls, samples: run.samples, timedOut: run.stopReason === 'end-epoch' };
+}
+
+/**
+ * Phase p (PHASES.length: the last) from `state`: error-controlled in time; with `dayStepped`
+ * from a guessed first step, and the last phase in semi-major axis (altitudeStepper.ts).
+ */
+function runPhase(p: number, state: MeanOrbitState, common: AveragedDynamicsOptions & { endEpoch: Epoch }, integ: MemberIntegration, reentryM: number, everyDays: number | undefined): PhaseRun {
+  const settings = phaseSettings(p, common, integ, reentryM, everyDays);
+  if (integ.dayStepped && p === PHASES.length) {
+    const run = propagateToAltitude(state, settings);
+    return { final: run.final, densityCalls: run.stats.densityCalls, timedOut: run.stopReason === 'end-epoch' };
+  }
+  let guessCalls = 0;
+  if (integ.dayStepped) {
+    const guess = firstStepGuess(state, settings);
+    guessCalls = guess.densityCalls;
+    settings.initialStepS = guess.stepS;
+  }
+  const run = propagateAveraged(state, settings);
+  return { final: run.final, densityCalls: guessCalls + run.stats.densityCalls, samples: run.samples, timedOut: run.stopReason === 'end-epoch' };
+}
+
+/** Propagation settings of phase p (PHASES.length: the last one, down to the re-entry altitude). */
+function phaseSettings(p: number, common: AveragedDynamicsOptions & { endEpoch: Epoch }, integ: MemberIntegration, reentryM: number, everyDays: number | undefined): AveragedPropagationOptions & { stopMeanAltitudeM: number; endEpoch: Epoch } {
+  const phase = PHASES[p] as (typeof PHASES)[number] | undefined;
+  const capped = phase ? (phase.maxStepS ?? integ.maxStepS) : LAST_PHASE_MAX_STEP_S;
+  return {
+    ...common,
+    rtol: p === 0 ? integ.rtol : undefined,
+    quadrature: p === 0 && integ.nodes ? { nodes: integ.nodes } : undefined,
+    stopMeanAltitudeM: phase ? phase.meanAltitudeM : reentryM,
+    stopPerigeeAltitudeM: phase ? phase.perigeeAltitudeM : undefined,
+    // Samples only on the grid that starts at the initial epoch: from the first phase.
+    sampleEveryS: everyDays && p === 0 && !integ.dayStepped ? everyDays * DAY : undefined,
+    maxStepS: p === 0 || !integ.dayStepped ? capped : undefined,
+  };
+}
+
+/**
+ * A first step for a phase: a tenth of the time to its stop altitude at the present rate of
+ * descent (the integrator's own guess starts at seconds and needs ~4 steps of ×10 growth).
+ */
+function firstStepGuess(state: MeanOrbitState, settings: AveragedDynamicsOptions & { stopMeanAltitudeM: number }): { stepS: number | undefined; densityCalls: number } {
+  const dynamics = new AveragedDynamics(state.epoch, settings);
+  const y = Float64Array.of(state.semiMajorAxisM, state.eCosArgPerigee, state.eSinArgPerigee, state.inclinationRad, state.raanRad, state.meanArgumentOfLatitudeRad);
+  const dy = new Float64Array(6);
+  dynamics.rates(0, y, dy);
+  const stepS = (0.1 * (y[0] - WGS72_EQUATORIAL_RADIUS_M - settings.stopMeanAltitudeM)) / -dy[0];
+  return { stepS: stepS > 0 && Number.isFinite(stepS) ? stepS : undefined, densityCalls: dynamics.counters.densityCalls };
+}
+
 /**
  * One member's lifetime; `member` undefined runs the nominal (median B, median forecast).
  * Three averaged phases: down to 200 km mean (180 km perigee) altitude with the integration
  * settings given, to 140 km (130 km) with steps of at most 2 h, then to the re-entry altitude
- * with steps of at most 10 min.
+ * with steps of at most 10 min (with `dayStepped`: see MemberIntegration).
  */
 export function runMember(input: ReentryEnsembleInput, member: number | undefined): MemberResult {
   const draws = member === undefined ? { ballisticCoefficientKgPerM2: input.ballisticCoefficientKgPerM2, densityScale: 1 } : memberDraws(input, member);
@@ -275,26 +371,23 @@ export function runMember(input: ReentryEnsembleInput, member: number | undefine
       altitudeKm.push((samples[7 * k + 1] - WGS72_EQUATORIAL_RADIUS_M) / 1e3);
     }
   };
+  if (integ.dayStepped) {
+    const day = dayPhase(initial, common, integ, every);
+    densityCalls += day.densityCalls;
+    record(day.samples, 0);
+    state = day.final;
+    timedOut = day.timedOut;
+  }
   for (let p = 0; p <= PHASES.length && !timedOut; p++) {
     const phase = PHASES[p];
     const geo = meanStateGeometry(state);
     if (phase && (geo.meanAltitudeM <= phase.meanAltitudeM || geo.perigeeAltitudeM <= phase.perigeeAltitudeM)) continue;
     const t0 = state.epoch.secondsSince(initial.epoch);
-    // Samples on the same grid as the start: the first sample time of this phase.
-    const settings = {
-      ...common,
-      rtol: p === 0 ? integ.rtol : undefined,
-      quadrature: p === 0 && integ.nodes ? { nodes: integ.nodes } : undefined,
-      stopMeanAltitudeM: phase ? phase.meanAltitudeM : reentryM,
-      stopPerigeeAltitudeM: phase ? phase.perigeeAltitudeM : undefined,
-      sampleEveryS: every && p === 0 ? every * DAY : undefined,
-      maxStepS: phase ? (phase.maxStepS ?? integ.maxStepS) : LAST_PHASE_MAX_STEP_S,
-    };
-    const run = propagateAveraged(state, settings);
-    densityCalls += run.stats.densityCalls;
+    const run = runPhase(p, state, common, integ, reentryM, every);
+    densityCalls += run.densityCalls;
     if (p === 0) record(run.samples, t0);
     state = run.final;
-    timedOut = run.stopReason === 'end-epoch';
+    timedOut = run.timedOut;
   }
   return {
     member: member ?? -1,

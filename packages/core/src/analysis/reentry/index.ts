@@ -11,6 +11,7 @@ export {
   checkEnsembleInput,
   EnsembleAbortedError,
   FAST_MEMBER_INTEGRATION,
+  FAST_MEMBER_INTEGRATION_DP5,
   fromWireEpoch,
   fromWireState,
   memberDraws,
@@ -32,6 +33,8 @@ export {
   type WireEpoch,
   type WireMeanState,
 } from './ensemble.js';
+export { propagateDayStepped, type DaySteppedOptions, type DaySteppedResult } from './dayStepper.js';
+export { propagateToAltitude, type AltitudeSteppedOptions, type AltitudeSteppedResult } from './altitudeStepper.js';
 export { finalGroundTrack, type FinalGroundTrack, type GroundTrackPoint } from './groundTrack.js';
 export { DEFAULT_DENSITY_SIGMA, prepareReentryPrediction, ReentryInputError, type ReentryInputErrorCode, type ReentryPreparation, type ReentryPreparationOptions } from './prepare.js';
 export { ballisticWithSigma, ISS_BALLISTIC_SIGMA_FRACTION, ISS_BALLISTIC_SOURCE } from './issBallistic.js';

@@ -34,6 +34,8 @@ export interface AveragedPropagationOptions extends AveragedDynamicsOptions {
   atolSemiMajorAxisM?: number;
   /** Largest step, s (default 2 days; shorter resolves daily space-weather changes better). */
   maxStepS?: number;
+  /** First trial step, s (default: the integrator's heuristic, which starts small and grows ×10 a step). */
+  initialStepS?: number;
 }
 
 export type AveragedStopReason = 'end-epoch' | 'perigee-altitude' | 'mean-altitude';
@@ -129,6 +131,7 @@ export function propagateAveraged(initial: MeanOrbitState, options: AveragedProp
 
   const result = integrator.integrate(dynamics.rates, 0, y0, tEnd, {
     events,
+    initialStepS: options.initialStepS,
     onStep: (step) => {
       if (outputs && outT) {
         while (nextOut < outT.length && outT[nextOut] <= step.tCurr) {
