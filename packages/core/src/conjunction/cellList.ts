@@ -2,15 +2,20 @@
  * Cell list of points at one instant, sorted by cell: a counting sort puts the points of one
  * cell next to each other in memory, so a neighbourhood scan reads short contiguous runs instead
  * of chasing linked lists through a large sample block (the all-pairs screening is bound by
- * memory latency, not arithmetic). Buckets are the cell coordinates modulo 64 on each axis in
+ * memory latency, not arithmetic). Buckets are the cell coordinates modulo 2^k on each axis in
  * lexicographic order, so the cells (x, y, z−1…z+1) of a column are adjacent buckets: one
  * contiguous run per column, nine per query, and consecutive queries read the same runs. Each
- * entry keeps its cell coordinates, so cells 64 apart that share a bucket cost an integer
- * comparison, never a false candidate. Rebuilt every time step in O(N); arrays are reused.
+ * entry keeps its cell coordinates, so cells 2^k apart that share a bucket cost an integer
+ * comparison, never a false candidate. k grows with the point count (2^3k ≥ 4N, k ≤ 6: 64 cells
+ * of 170 km span LEO), since every rebuild also sweeps the bucket table. Arrays are reused.
  */
-const AXIS_BITS = 6;
-const AXIS_MASK = (1 << AXIS_BITS) - 1;
-const BUCKETS = 1 << (3 * AXIS_BITS);
+const MAX_AXIS_BITS = 6;
+
+function axisBitsFor(n: number): number {
+  let bits = 2;
+  while (bits < MAX_AXIS_BITS && 1 << (3 * bits) < 4 * n) bits++;
+  return bits;
+}
 
 export class CellList {
   /** Sorted entries: coordinates (km), weight (the owner rule), original item index, cell. */
@@ -23,7 +28,9 @@ export class CellList {
   private cy: Int32Array = new Int32Array(0);
   private cz: Int32Array = new Int32Array(0);
   /** Entries of bucket b are start[b] … start[b+1]−1. */
-  private readonly start = new Int32Array(BUCKETS + 1);
+  private start: Int32Array = new Int32Array(0);
+  private bits = 0;
+  private mask = 0;
   private bucketOfItem: Int32Array = new Int32Array(0);
   private inv = 1;
   cellKm = 1;
@@ -42,8 +49,9 @@ export class CellList {
     this.bucketOfItem = new Int32Array(n);
   }
 
-  private static bucket(cx: number, cy: number, cz: number): number {
-    return ((cx & AXIS_MASK) << (2 * AXIS_BITS)) | ((cy & AXIS_MASK) << AXIS_BITS) | (cz & AXIS_MASK);
+  private bucket(cx: number, cy: number, cz: number): number {
+    const m = this.mask;
+    return ((cx & m) << (2 * this.bits)) | ((cy & m) << this.bits) | (cz & m);
   }
 
   /** Insert items 0…n−1 at (px, py, pz)[i] with weight w[i]; items with valid[i] = 0 are left out. */
@@ -51,16 +59,23 @@ export class CellList {
     this.ensure(n);
     this.cellKm = cellKm;
     const inv = (this.inv = 1 / cellKm);
+    const bits = axisBitsFor(n);
+    const buckets = 1 << (3 * bits);
+    if (bits !== this.bits) {
+      this.bits = bits;
+      this.mask = (1 << bits) - 1;
+      this.start = new Int32Array(buckets + 1);
+    }
     const start = this.start;
     start.fill(0);
     for (let i = 0; i < n; i++) {
       if (valid[i] === 0) continue;
-      const b = CellList.bucket(Math.floor(px[i] * inv), Math.floor(py[i] * inv), Math.floor(pz[i] * inv));
+      const b = this.bucket(Math.floor(px[i] * inv), Math.floor(py[i] * inv), Math.floor(pz[i] * inv));
       this.bucketOfItem[i] = b;
       start[b + 1]++;
     }
-    for (let b = 0; b < BUCKETS; b++) start[b + 1] += start[b];
-    this.count = start[BUCKETS];
+    for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+    this.count = start[buckets];
     for (let i = 0; i < n; i++) {
       if (valid[i] === 0) continue;
       const e = start[this.bucketOfItem[i]]++;
@@ -74,7 +89,7 @@ export class CellList {
       this.cz[e] = Math.floor(pz[i] * inv);
     }
     // start[b] now holds bucket b's end; shift forward by one bucket.
-    for (let b = BUCKETS; b > 0; b--) start[b] = start[b - 1];
+    for (let b = buckets; b > 0; b--) start[b] = start[b - 1];
     start[0] = 0;
   }
 
@@ -92,8 +107,9 @@ export class CellList {
     const lim = reachKm + 1e-6 * c;
     const lim2 = lim * lim;
     const zLo = cz - nc, zHi = cz + nc;
-    const kLo = zLo & AXIS_MASK, kHi = zHi & AXIS_MASK;
-    const whole = 2 * nc + 1 > AXIS_MASK || kLo > kHi;
+    const mask = this.mask;
+    const kLo = zLo & mask, kHi = zHi & mask;
+    const whole = 2 * nc + 1 > mask || kLo > kHi;
     let k = 0;
     for (let dx = -nc; dx <= nc; dx++) {
       const gx = gapKm(x, cx + dx, c);
@@ -102,10 +118,10 @@ export class CellList {
         const gy = gapKm(y, cy + dy, c);
         if (gx * gx + gy * gy > lim2) continue;
         const X = cx + dx, Y = cy + dy;
-        const column = CellList.bucket(X, Y, 0);
-        // The z run wraps modulo 64 (or covers it): scan the whole column, filtered by cell.
+        const column = this.bucket(X, Y, 0);
+        // The z run wraps modulo 2^k (or covers it): scan the whole column, filtered by cell.
         const from = this.start[whole ? column : column | kLo];
-        const to = this.start[(whole ? column | AXIS_MASK : column | kHi) + 1];
+        const to = this.start[(whole ? column | mask : column | kHi) + 1];
         k = this.scan(e, reachKm, X, Y, zLo, zHi, from, to, out, d2, k);
       }
     }

@@ -20,7 +20,7 @@ import type { MeanElements } from '../formats/meanElements.js';
 import type { Epoch } from '../time/epoch.js';
 import { releaseSatellites, type DispenserConfig, type ReleasedSatellite } from './dispenser.js';
 
-/** Grid step of the group's pair screening, s (see screenPairs). */
+/** Grid step of the group's station and pair screenings, s (see screenPairs). */
 const DEPLOYMENT_SCREEN_STEP_S = 120;
 
 export interface DeploymentConfig extends DispenserConfig {
@@ -146,7 +146,9 @@ function spreadAt(traj: Sgp4Trajectories, count: number, tS: number, unwrapped: 
 
 function screenStation(sources: MeanElements[], start: Epoch, durationS: number, thresholdKm: number): ScreenSummary {
   const traj = new Sgp4Trajectories(sources, start);
-  const r = screenTrajectories(traj, { start, durationSeconds: durationS, thresholdKm, primary: 0 });
+  // The 120-s step of the screener before its 600-s default: a group released near the station
+  // stays close for days, and slow, close pairs cost refinement at long steps.
+  const r = screenTrajectories(traj, { start, durationSeconds: durationS, thresholdKm, primary: 0, stepSeconds: DEPLOYMENT_SCREEN_STEP_S });
   return { start, durationS, approaches: [...r.approaches].sort((a, b) => a.tcaSeconds - b.tcaSeconds), attached: r.attached };
 }
 
