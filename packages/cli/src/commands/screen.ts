@@ -70,7 +70,7 @@ export function registerScreen(program: Command): void {
     .option('--start <iso>', 'start of the window, ISO 8601 UTC or "now" (default now)')
     .option('--days <n>', 'length of the window in days (default 7; 1 with --all-vs-all)')
     .option('--threshold-km <km>', 'report approaches closer than this (default 5)')
-    .option('--step-s <s>', 'time-grid step in seconds (default 600 with --primary, 20 with --all-vs-all; at most 600)')
+    .option('--step-s <s>', 'time-grid step in seconds (default 600 with --primary, 30 with --all-vs-all; at most 600)')
     .option('--json', 'machine-readable output')
     .option('--csv', 'conjunctions as CSV')
     .option('--workers <n>', `worker threads (default ${availableParallelism()}; 0 runs on the main thread)`)
