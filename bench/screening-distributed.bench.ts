@@ -2,7 +2,7 @@
  * Distributed screening benchmark: `npm run bench:screening-distributed`
  * (= tsx bench/screening-distributed.bench.ts).
  *
- * All pairs of the 2022-07-15 Space-Track catalogue (newest set per object), 5 km, 20-s grid,
+ * All pairs of the 2022-07-15 Space-Track catalogue (newest set per object), 5 km, default grid step,
  * from 2022-07-15T00:00Z, screened through a Redis queue by 1 and then 2 `stationkeeper worker`
  * processes (concurrency 1 each) on this machine; the coordinator (`screen --queue`) runs here.
  * Wall time from the coordinator's start to the merged result, worker start-up excluded (they
@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Epoch, parseTle, type ScreeningResult, type TleRecord } from '@stationkeeper/core';
+import { DEFAULT_PAIRS_STEP_S, Epoch, parseTle, type ScreeningResult, type TleRecord } from '@stationkeeper/core';
 import { screenOnQueue } from '@stationkeeper/server';
 import { CATALOG_PATH } from './lib/catalog.js';
 
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   const objects = newestPerObject(parseTle(readFileSync(CATALOG_PATH, 'utf8')).records).slice(0, LIMIT);
   const durationSeconds = HOURS * 3600;
   const redis = await startRedis();
-  console.log(`Distributed all-vs-all screening: ${objects.length} objects, ${HOURS} h from ${START.toIsoUtc(0)}, ${THRESHOLD_KM} km, 20-s grid, ${SLICES} shards`);
+  console.log(`Distributed all-vs-all screening: ${objects.length} objects, ${HOURS} h from ${START.toIsoUtc(0)}, ${THRESHOLD_KM} km, ${DEFAULT_PAIRS_STEP_S}-s grid, ${SLICES} shards`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; Redis ${redis.url}\n`);
   const rows: { workers: number; wall: number; result: ScreeningResult; workerCpu: number[]; coordinatorCpu: number }[] = [];
   try {

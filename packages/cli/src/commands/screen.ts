@@ -67,7 +67,7 @@ export function registerScreen(program: Command): void {
     .option('--start <iso>', 'start of the window, ISO 8601 UTC or "now" (default now)')
     .option('--days <n>', 'length of the window in days (default 7; 1 with --all-vs-all)')
     .option('--threshold-km <km>', 'report approaches closer than this (default 5)')
-    .option('--step-s <s>', 'time-grid step in seconds (default 120 with --primary, 20 with --all-vs-all; at most 120)')
+    .option('--step-s <s>', 'time-grid step in seconds (default 600 with --primary, 30 with --all-vs-all; at most 600)')
     .option('--json', 'machine-readable output')
     .option('--csv', 'conjunctions as CSV')
     .option('--workers <n>', `worker threads (default ${availableParallelism()}; 0 runs on the main thread)`)
@@ -116,7 +116,7 @@ export async function screen(opts: ScreenOpts): Promise<ScreenReport> {
   const start = epochOption('--start', opts.start) ?? Epoch.now();
   const days = numberOption('--days', opts.days, { min: 1 / 1440, max: 60 }) ?? (allVsAll ? 1 : 7);
   const thresholdKm = numberOption('--threshold-km', opts.thresholdKm, { min: 0.001, max: 1000 }) ?? 5;
-  const stepSeconds = numberOption('--step-s', opts.stepS, { min: 1, max: 120 });
+  const stepSeconds = numberOption('--step-s', opts.stepS, { min: 1, max: 600 });
   const workers = integerOption('--workers', opts.workers, { min: 0, max: 256 }) ?? availableParallelism();
 
   let text: string;

@@ -5,7 +5,7 @@
  *    the brute-force reference (2-s samples, golden-section refinement on positions);
  *  - the docked vehicles are reported once as attached, not as dozens of approaches;
  *  - shards: the same events however the work is cut, and through worker threads;
- *  - all-pairs mode (spatial grid, 20-s step) agrees with primary mode (no grid, 120-s step).
+ *  - all-pairs mode (cell list, 30-s step) agrees with primary mode (no grid, 600-s step).
  */
 import { describe, expect, it } from 'vitest';
 import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
@@ -108,7 +108,7 @@ describe.skipIf(!sharedDataAvailable())('screening the 2022-07-15 catalogue', ()
     }
   });
 
-  it('all-pairs mode (grid, 20-s step) agrees with primary mode run from every object (120-s step)', () => {
+  it('all-pairs mode (grid, default 30-s step) agrees with primary mode run from every object (default 600-s step)', () => {
     const sub = sample.slice(0, 30);
     const t = new Sgp4Trajectories(sub, START);
     const half: ScreeningOptions = { start: START, durationSeconds: DAY / 2, thresholdKm: 50 };

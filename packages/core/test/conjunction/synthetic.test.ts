@@ -240,7 +240,7 @@ describe('building blocks', () => {
   it('rejects a non-positive threshold and an oversized step with a named error', () => {
     const traj = circles([{ radiusKm: R0, inclinationRad: 0.9, nodeTimeS: 0 }, { radiusKm: R0 + 9, inclinationRad: 0.2, nodeTimeS: 0 }]);
     expect(() => screenTrajectories(traj, { start: START, durationSeconds: 600, thresholdKm: 0, primary: 0 })).toThrow(/threshold/);
-    expect(() => screenTrajectories(traj, { start: START, durationSeconds: 600, thresholdKm: 5, primary: 0, stepSeconds: 500 })).toThrow(/step/);
+    expect(() => screenTrajectories(traj, { start: START, durationSeconds: 600, thresholdKm: 5, primary: 0, stepSeconds: 700 })).toThrow(/step/);
     expect(() => screenTrajectories(traj, { start: START, durationSeconds: 600, thresholdKm: 5, primary: 7 })).toThrow(/primary index 7/);
   });
 });

@@ -42,6 +42,21 @@ function toWire(s: Sgp4Source): WireSource {
   return { ...el, epoch: { taiMjdDay: el.epoch.taiMjdDay, taiSecondsOfDay: el.epoch.taiSecondsOfDay } };
 }
 
+/** Send the catalogue to a worker; resolves when it has built its trajectories. */
+function workerReady(w: Worker, init: ToScreeningWorker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onMessage = (m: FromScreeningWorker) => {
+      if (m.type !== 'ready') return;
+      w.off('message', onMessage);
+      w.off('error', reject);
+      resolve();
+    };
+    w.on('message', onMessage);
+    w.once('error', reject);
+    w.postMessage(init);
+  });
+}
+
 export class ParallelScreener {
   private closed = false;
 
@@ -58,7 +73,6 @@ export class ParallelScreener {
 
   /** Start the workers with the catalogue; all screenings of this screener start at `start`. */
   static async create(sources: readonly Sgp4Source[], start: Epoch, options: ParallelScreenerOptions = {}): Promise<ParallelScreener> {
-    const trajectories = new Sgp4Trajectories(sources, start);
     const count = Math.max(0, Math.floor(options.workers ?? availableParallelism()));
     const isTs = import.meta.url.endsWith('.ts');
     const workerModuleUrl = new URL(isTs ? './screeningWorker.ts' : './screeningWorker.js', import.meta.url).href;
@@ -68,25 +82,17 @@ export class ParallelScreener {
     // A parent started with `--input-type` (node -e) passes it on, and workers refuse it.
     const execArgv = workerExecArgv(isTs);
     const workers = Array.from({ length: count }, () => new Worker(bootstrap, { execArgv, workerData: { workerModuleUrl, needsTsLoader: isTs } }));
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const onMessage = (m: FromScreeningWorker) => {
-              if (m.type !== 'ready') return;
-              w.off('message', onMessage);
-              w.off('error', reject);
-              resolve();
-            };
-            w.on('message', onMessage);
-            w.once('error', reject);
-            w.postMessage({ type: 'init', sources: wire, startTai } satisfies ToScreeningWorker);
-          }),
-      ),
-    ).catch(async (e) => {
+    const ready = Promise.all(workers.map((w) => workerReady(w, { type: 'init', sources: wire, startTai })));
+    // This thread's trajectories are built while the workers load and build theirs.
+    let trajectories: Sgp4Trajectories;
+    try {
+      trajectories = new Sgp4Trajectories(sources, start);
+      await ready;
+    } catch (e) {
+      ready.catch(() => undefined);
       await Promise.all(workers.map((w) => w.terminate()));
       throw e;
-    });
+    }
     for (const w of workers) w.unref();
     return new ParallelScreener(trajectories, workers, options);
   }

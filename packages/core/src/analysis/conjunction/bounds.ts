@@ -3,9 +3,10 @@
  * docs/screening.md derives each one; in short, for an object pair with relative position r(t)
  * (the true SGP4 trajectories, km) sampled at t_k and t_{k+1} = t_k + h:
  *
- *  1. Speed bound. |d/dt r| ≤ V (V = vMax_i + vMax_j), so |r(t)| ≥ |r_k| − V|t − t_k|. An interval
- *     can hold a point closer than D only if |r_k| + |r_{k+1}| ≤ 2D + V h; then the nearer end
- *     is within D + V h / 2. That radius sizes the spatial grid.
+ *  1. Speed bound. |d/dt r| ≤ V, so |r(t)| ≥ |r_k| − V|t − t_k|. An interval can hold a point
+ *     closer than D only if |r_k| + |r_{k+1}| ≤ 2D + V h; then the nearer end is within
+ *     D + V h / 2. With V = vMax_i + vMax_j that radius sizes the all-pairs cell list; the test
+ *     itself uses the tighter relative bound V = |v_j − v_i| + δv_i + δv_j + 2A·h (screenShard.ts).
  *  2. Taylor bound. With SGP4's sampled velocity v_k (which differs from d/dt r by at most δv,
  *     measured) and |d²/dt² r| ≤ A: |r(t_k + τ)| ≥ |r_k + v_k τ| − δv|τ| − A τ² / 2. Every point of
  *     the interval is within h/2 of one end, so the interval is a candidate only if the straight

@@ -9,12 +9,14 @@ import { ACCEL_BOUND_KM_S2, isSaneState, segmentMinDistance, taylorPadKm } from 
 import { emptyStats, type CloseApproach, type ScreeningStats, type SkippedObject } from './events.js';
 import { gridTime, type PairBlockShard, type PrimaryShard, type ScreeningShard, type ShardResult } from './shard.js';
 import { objectShell, objectShells, shellsOverlap, type Shell } from './shells.js';
-import { SpatialHashGrid } from './spatialGrid.js';
+import { CellList } from './cellList.js';
 import { PairRefiner } from './tca.js';
 import { allocateSampleBlock, type SampleBlock, type TrajectorySet } from './trajectories.js';
 
 /** Object-samples per propagated block (≈ 48 bytes each: 72 MB at most). */
 const BLOCK_OBJECT_SAMPLES = 1_500_000;
+/** Grid steps per propagated block in all-pairs mode: short blocks keep the sample block in cache. */
+const PAIR_BLOCK_STEPS = 16;
 /** Typical speed that sizes the grid cells, km/s (LEO circular ≤ 7.8; faster objects scan more cells). */
 const GRID_TYPICAL_SPEED_KM_S = 7.9;
 
@@ -99,6 +101,21 @@ function distance(p: Float64Array, m: number, r1: number, r2: number, j: number)
 }
 
 /**
+ * Bound on the relative speed |ṙ₂ − ṙ₁| over either interval next to sample j of rows r1, r2:
+ * the sampled relative SGP4 velocity, plus both velocity mismatches, plus 2A·h (each object's
+ * velocity changes by at most A per second). Never larger than the sum of the two speed bounds
+ * (triangle inequality), and much smaller for objects flying together.
+ */
+function relativeSpeedBound(traj: TrajectorySet, v: Float64Array, m: number, r1: number, r2: number, g1: number, g2: number, j: number, step: number): number {
+  const a = 3 * (r1 * m + j);
+  const b = 3 * (r2 * m + j);
+  const x = v[b] - v[a];
+  const y = v[b + 1] - v[a + 1];
+  const z = v[b + 2] - v[a + 2];
+  return Math.sqrt(x * x + y * y + z * z) + traj.velocityMismatchKmS(g1) + traj.velocityMismatchKmS(g2) + 2 * ACCEL_BOUND_KM_S2 * step;
+}
+
+/**
  * Coarse (speed) and Taylor tests of the interval [j, j+1] for rows r1, r2, then refinement.
  * vPair bounds |ṙ| of the pair over the interval.
  */
@@ -179,7 +196,7 @@ function runPrimary(traj: TrajectorySet, shard: PrimaryShard): ShardResult {
       for (let j = 0; j + 1 < m; j++) {
         const dNext = valid[r * m + j + 1] === 1 && valid[j + 1] === 1 ? distance(b.positionKm, m, 0, r, j + 1) : NaN;
         if (dPrev === dPrev && dNext === dNext) {
-          const vPair = vloc[j] + vloc[r * m + j];
+          const vPair = relativeSpeedBound(traj, b.velocityKmPerS, m, 0, r, primary, g, j, grid.stepSeconds);
           testInterval(traj, b, m, 0, r, primary, g, j, times, vPair, dPrev, dNext, thr, kb + j, stats, refiner, approaches);
         }
         dPrev = dNext;
@@ -190,16 +207,11 @@ function runPrimary(traj: TrajectorySet, shard: PrimaryShard): ShardResult {
   return { approaches, skipped: [...skipped.values()], stats };
 }
 
-function runPairs(traj: TrajectorySet, shard: PairBlockShard): ShardResult {
-  const stats = emptyStats();
-  const { grid, thresholdKm: thr } = shard;
-  const t0 = gridTime(grid, shard.fromStep);
-  const t1 = gridTime(grid, shard.toStep);
-  const inA = (i: number): boolean => i >= shard.aFrom && i < shard.aTo;
-  const inB = (i: number): boolean => i >= shard.bFrom && i < shard.bTo;
+/** The pair blocks' objects whose shells meet another one's (sorted by perigee: an object meets an earlier one iff it meets the one reaching highest). */
+function pairShellSurvivors(traj: TrajectorySet, shard: PairBlockShard, t0: number, t1: number): { indices: Int32Array; lo: Float64Array; hi: Float64Array } {
+  const { thresholdKm: thr } = shard;
   const all: number[] = [];
-  for (let i = Math.min(shard.aFrom, shard.bFrom); i < Math.max(shard.aTo, shard.bTo); i++) if (inA(i) || inB(i)) all.push(i);
-  // Apogee/perigee filter: keep objects whose shell meets another object's shell.
+  for (let i = Math.min(shard.aFrom, shard.bFrom); i < Math.max(shard.aTo, shard.bTo); i++) if (inRange(i, shard.aFrom, shard.aTo) || inRange(i, shard.bFrom, shard.bTo)) all.push(i);
   const shellOf = new Map<number, Shell>();
   const allShells = objectShells(traj, Int32Array.from(all), t0, t1);
   all.forEach((i, q) => shellOf.set(i, allShells[q]));
@@ -218,25 +230,69 @@ function runPairs(traj: TrajectorySet, shard: PairBlockShard): ShardResult {
       maxHiObj = i;
     }
   }
-  // Sorted by perigee, an object meets an earlier one iff it meets the one reaching highest; an
-  // object that meets only later ones is the highest-reaching when the next one is checked.
   const indices = Int32Array.from(all.filter((i) => keep.has(i)));
+  const lo = Float64Array.from(indices, (i) => (shellOf.get(i) as Shell).loKm);
+  const hi = Float64Array.from(indices, (i) => (shellOf.get(i) as Shell).hiKm);
+  return { indices, lo, hi };
+}
+
+function inRange(i: number, from: number, to: number): boolean {
+  return i >= from && i < to;
+}
+
+/** Per-step positions and speed bounds, gathered from a sample block into contiguous arrays. */
+class StepArrays {
+  x = new Float64Array(0);
+  y = new Float64Array(0);
+  z = new Float64Array(0);
+  w = new Float64Array(0);
+  valid = new Uint8Array(0);
+
+  gather(b: SampleBlock, state: BlockState, n: number, m: number, j: number): void {
+    if (this.x.length < n) {
+      this.x = new Float64Array(n);
+      this.y = new Float64Array(n);
+      this.z = new Float64Array(n);
+      this.w = new Float64Array(n);
+      this.valid = new Uint8Array(n);
+    }
+    const p = b.positionKm;
+    for (let q = 0; q < n; q++) {
+      const k = q * m + j;
+      this.valid[q] = state.valid[k];
+      this.x[q] = p[3 * k];
+      this.y[q] = p[3 * k + 1];
+      this.z[q] = p[3 * k + 2];
+      this.w[q] = state.vloc[k];
+    }
+  }
+}
+
+function runPairs(traj: TrajectorySet, shard: PairBlockShard): ShardResult {
+  const stats = emptyStats();
+  const { grid, thresholdKm: thr } = shard;
+  const t0 = gridTime(grid, shard.fromStep);
+  const t1 = gridTime(grid, shard.toStep);
+  const { indices, lo: shellLo, hi: shellHi } = pairShellSurvivors(traj, shard, t0, t1);
   const n = indices.length;
   stats.shellSurvivors = n;
-  const shells = Array.from(indices, (i) => shellOf.get(i) as Shell);
-  const excluded = new Set<number>();
   const count = traj.count;
+  const excluded = new Set<number>();
   for (const [i, j] of shard.excludedPairs) excluded.add(Math.min(i, j) * count + Math.max(i, j));
+  const crossBlocks = (lo: number, hi: number): boolean =>
+    (inRange(lo, shard.aFrom, shard.aTo) && inRange(hi, shard.bFrom, shard.bTo)) || (inRange(hi, shard.aFrom, shard.aTo) && inRange(lo, shard.bFrom, shard.bTo));
 
   const approaches: CloseApproach[] = [];
   const skipped = new Map<number, SkippedObject>();
   const refiner = new PairRefiner(traj);
   const state = new BlockState();
-  const gridIndex = new SpatialHashGrid();
-  const validNow = new Uint8Array(n);
+  const cells = new CellList();
+  const step = new StepArrays();
+  const found = new Int32Array(Math.max(1, n));
+  const foundD2 = new Float64Array(Math.max(1, n));
   const h = grid.stepSeconds;
   const cellKm = thr + (GRID_TYPICAL_SPEED_KM_S + 0.05 + ACCEL_BOUND_KM_S2 * h) * h;
-  const perBlock = Math.max(2, Math.floor(BLOCK_OBJECT_SAMPLES / Math.max(1, n)) - 1);
+  const perBlock = Math.max(2, Math.min(PAIR_BLOCK_STEPS, Math.floor(BLOCK_OBJECT_SAMPLES / Math.max(1, n)) - 1));
   let times: Float64Array = new Float64Array(0);
   for (let kb = shard.fromStep; kb < shard.toStep; kb += perBlock) {
     const ke = Math.min(kb + perBlock, shard.toStep);
@@ -246,50 +302,42 @@ function runPairs(traj: TrajectorySet, shard: PairBlockShard): ShardResult {
     stats.gridPropagations += n * m;
     recordSkips(state, b, indices, times, skipped);
     const valid = state.valid;
-    const vloc = state.vloc;
     const pos = b.positionKm;
-    // One visitor per block; the current owner lives in these variables (no closure per query).
-    let j = 0;
-    let r = 0;
-    let vo = 0;
-    let reach = 0;
-    let gr = 0;
-    const visit = (q: number): void => {
-      if (q === r) return;
-      const vq = vloc[q * m + j];
-      // The faster object of the pair owns it (ties: the higher row), so each pair is seen once.
-      if (vq > vo || (vq === vo && q > r)) return;
-      const d2 = distance2(pos, m, r, q, j);
-      if (d2 > reach * reach) return;
-      const d = Math.sqrt(d2);
-      const gq = indices[q];
-      const lo = gr < gq ? gr : gq;
-      const hi = gr < gq ? gq : gr;
-      if (!((inA(lo) && inB(hi)) || (inA(hi) && inB(lo)))) return;
-      if (!shellsOverlap(shells[r], shells[q], thr)) return;
-      if (excluded.has(lo * count + hi)) return;
-      const r1 = gr < gq ? r : q;
-      const r2 = gr < gq ? q : r;
-      const vPair = vo + vq;
-      // Each interval is tested from its nearer end (ties: the left end).
-      if (j + 1 < m && valid[r * m + j + 1] === 1 && valid[q * m + j + 1] === 1) {
-        const dn = distance(pos, m, r, q, j + 1);
-        if (d <= dn) testInterval(traj, b, m, r1, r2, lo, hi, j, times, vPair, d, dn, thr, kb + j, stats, refiner, approaches);
-      }
-      if (j > 0 && valid[r * m + j - 1] === 1 && valid[q * m + j - 1] === 1) {
-        const dp = distance(pos, m, r, q, j - 1);
-        if (d < dp) testInterval(traj, b, m, r1, r2, lo, hi, j - 1, times, vPair, dp, d, thr, kb + j - 1, stats, refiner, approaches);
-      }
-    };
-    for (j = 0; j < m; j++) {
-      for (let q = 0; q < n; q++) validNow[q] = valid[q * m + j];
-      gridIndex.build(pos, 3 * m, 3 * j, n, validNow, cellKm);
-      for (r = 0; r < n; r++) {
-        if (validNow[r] === 0) continue;
-        vo = vloc[r * m + j];
-        reach = vo * h + thr;
-        gr = indices[r];
-        gridIndex.forNeighbours(r, Math.max(1, Math.ceil(reach / cellKm)), visit);
+    for (let j = 0; j < m; j++) {
+      step.gather(b, state, n, m, j);
+      cells.build(step.x, step.y, step.z, step.w, step.valid, n, cellKm);
+      for (let e = 0; e < cells.count; e++) {
+        const r = cells.item[e];
+        const reach = cells.w[e] * h + thr;
+        const k = cells.ownedNeighbours(e, reach, found, foundD2);
+        const gr = indices[r];
+        for (let t = 0; t < k; t++) {
+          const q = cells.item[found[t]];
+          const gq = indices[q];
+          const lo = gr < gq ? gr : gq;
+          const hi = gr < gq ? gq : gr;
+          if (!crossBlocks(lo, hi)) continue;
+          if (shellLo[r] > shellHi[q] + thr || shellLo[q] > shellHi[r] + thr) continue;
+          if (excluded.size > 0 && excluded.has(lo * count + hi)) continue;
+          const r1 = gr < gq ? r : q;
+          const r2 = gr < gq ? q : r;
+          const d = Math.sqrt(foundD2[t]);
+          // Each interval is tested from its nearer end (ties: the left end).
+          if (j + 1 < m && valid[r * m + j + 1] === 1 && valid[q * m + j + 1] === 1) {
+            const dn = distance(pos, m, r, q, j + 1);
+            if (d <= dn) {
+              const vPair = relativeSpeedBound(traj, b.velocityKmPerS, m, r1, r2, lo, hi, j, h);
+              testInterval(traj, b, m, r1, r2, lo, hi, j, times, vPair, d, dn, thr, kb + j, stats, refiner, approaches);
+            }
+          }
+          if (j > 0 && valid[r * m + j - 1] === 1 && valid[q * m + j - 1] === 1) {
+            const dp = distance(pos, m, r, q, j - 1);
+            if (d < dp) {
+              const vPair = relativeSpeedBound(traj, b.velocityKmPerS, m, r1, r2, lo, hi, j, h);
+              testInterval(traj, b, m, r1, r2, lo, hi, j - 1, times, vPair, dp, d, thr, kb + j - 1, stats, refiner, approaches);
+            }
+          }
+        }
       }
     }
   }

@@ -9,9 +9,11 @@
 import {
   isSgp4TleLines,
   Sgp4Batch,
+  sgp4ElementsFromMeanElements,
   sgp4ElementsFromTle,
   Sgp4Propagator,
   Sgp4SatelliteModel,
+  type Sgp4Elements,
   type Sgp4ResolvedTimes,
   type Sgp4Source,
 } from '../../propagation/index.js';
@@ -55,6 +57,20 @@ function sourceEpoch(s: Sgp4Source): Epoch {
   return isSgp4TleLines(s) ? sgp4ElementsFromTle(s.line1, s.line2).epoch : s.epoch;
 }
 
+/** SGP4 elements of every source, or undefined when one cannot be read. */
+function allElements(sources: readonly Sgp4Source[]): Sgp4Elements[] | undefined {
+  const out: Sgp4Elements[] = new Array(sources.length);
+  try {
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i];
+      out[i] = isSgp4TleLines(s) ? sgp4ElementsFromTle(s.line1, s.line2) : sgp4ElementsFromMeanElements(s);
+    }
+  } catch {
+    return undefined;
+  }
+  return out;
+}
+
 /** SGP4 trajectories of a catalogue, relative to a reference epoch. */
 export class Sgp4Trajectories implements TrajectorySet {
   readonly count: number;
@@ -68,11 +84,15 @@ export class Sgp4Trajectories implements TrajectorySet {
   constructor(sources: readonly Sgp4Source[], readonly reference: Epoch) {
     this.count = sources.length;
     this.sources = sources;
-    this.batch = Sgp4Batch.fromSources(sources);
+    // Each element set is read once (every worker thread builds this for the whole catalogue);
+    // with one that cannot be read, the batch marks it invalid.
+    const elements = allElements(sources);
+    this.batch = elements ? Sgp4Batch.fromElements(elements) : Sgp4Batch.fromSources(sources);
     this.singles = new Array(sources.length);
     this.baseMinutes = new Float64Array(sources.length);
     for (let i = 0; i < sources.length; i++) {
-      this.baseMinutes[i] = this.isInvalid(i) ? NaN : reference.secondsSince(sourceEpoch(sources[i])) / 60;
+      if (this.isInvalid(i)) this.baseMinutes[i] = NaN;
+      else this.baseMinutes[i] = reference.secondsSince(elements ? elements[i].epoch : sourceEpoch(sources[i])) / 60;
     }
   }
 
