@@ -12,7 +12,7 @@
  * equinoxes (< 1.2 s → < 0.005°), polar motion (< 0.5″).
  */
 
-const DEG = Math.PI / 180;
+const RAD_PER_DEG = Math.PI / 180; // the bundle takes nothing but types from core, so its own constant
 /** JD of the Unix epoch 1970-01-01T00:00Z. */
 const UNIX_EPOCH_JD = 2440587.5;
 /** JD of J2000.0 (2000-01-01T12:00), the origin of the Almanac's day count n. */
@@ -38,11 +38,11 @@ function wrap180(deg: number): number {
 export function sunRaDecDeg(jd: number): { raDeg: number; decDeg: number } {
   const n = jd - J2000_JD;
   const meanLongitude = 280.46 + 0.9856474 * n; // includes aberration
-  const meanAnomaly = (357.528 + 0.9856003 * n) * DEG;
-  const eclipticLongitude = (meanLongitude + 1.915 * Math.sin(meanAnomaly) + 0.02 * Math.sin(2 * meanAnomaly)) * DEG;
-  const obliquity = (23.439 - 0.0000004 * n) * DEG;
-  const raDeg = Math.atan2(Math.cos(obliquity) * Math.sin(eclipticLongitude), Math.cos(eclipticLongitude)) / DEG;
-  const decDeg = Math.asin(Math.sin(obliquity) * Math.sin(eclipticLongitude)) / DEG;
+  const meanAnomaly = (357.528 + 0.9856003 * n) * RAD_PER_DEG;
+  const eclipticLongitude = (meanLongitude + 1.915 * Math.sin(meanAnomaly) + 0.02 * Math.sin(2 * meanAnomaly)) * RAD_PER_DEG;
+  const obliquity = (23.439 - 0.0000004 * n) * RAD_PER_DEG;
+  const raDeg = Math.atan2(Math.cos(obliquity) * Math.sin(eclipticLongitude), Math.cos(eclipticLongitude)) / RAD_PER_DEG;
+  const decDeg = Math.asin(Math.sin(obliquity) * Math.sin(eclipticLongitude)) / RAD_PER_DEG;
   return { raDeg, decDeg };
 }
 
