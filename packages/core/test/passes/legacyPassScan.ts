@@ -65,9 +65,13 @@ export function legacyPassTimes(geom: PassGeometry, spanS: number, stepS: number
 }
 
 function culminationTime(geom: PassGeometry, a: number, b: number, xTol: number): number {
-  const rateA = geom.elevationRateAt(a);
-  const rateB = geom.elevationRateAt(b);
-  if (rateA > 0 && rateB < 0) return brentRoot((t) => geom.elevationRateAt(t), a, b, rateA, rateB, xTol);
+  const rateAt = (t: number): number => {
+    geom.evaluate(t);
+    return geom.elevationRateRadPerS();
+  };
+  const rateA = rateAt(a);
+  const rateB = rateAt(b);
+  if (rateA > 0 && rateB < 0) return brentRoot(rateAt, a, b, rateA, rateB, xTol);
   return goldenSectionMax((t) => geom.elevationAt(t), a, b, xTol);
 }
 

@@ -134,12 +134,6 @@ export class PassGeometry {
     return this.elevationRad();
   }
 
-  /** Elevation rate (rad/s) at `t`. */
-  elevationRateAt(t: number): number {
-    this.evaluate(t);
-    return this.elevationRateRadPerS();
-  }
-
   /** Elevation (rad) of a state of the source (an event detector's g). */
   elevationOfState(state: FrameState): number {
     this.evaluateState(state);
