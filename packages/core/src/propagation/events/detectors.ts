@@ -203,7 +203,8 @@ export interface CulminationDetectorOptions extends DetectorOptions {
 export function culminationDetector(o: CulminationDetectorOptions): EventDetector {
   if (typeof o?.elevationRateRadPerS !== 'function') throw new TypeError('elevationRateRadPerS must be a function (state) => number');
   const direction = pick('extremum', o.extremum, 'maximum', { maximum: 'decreasing', minimum: 'increasing', both: 'both' });
-  return build({ name: o.extremum === 'minimum' ? 'elevation minimum' : 'culmination', direction, maxCheckS: 30 }, o.elevationRateRadPerS, o);
+  const name = { maximum: 'culmination', minimum: 'elevation minimum', both: 'elevation extremum' }[o.extremum ?? 'maximum'];
+  return build({ name, direction, maxCheckS: 30 }, o.elevationRateRadPerS, o);
 }
 
 /**
