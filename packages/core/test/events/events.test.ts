@@ -5,14 +5,17 @@ import { createObserver } from '../../src/foundation/frames/topocentric.js';
 import {
   altitudeDetector,
   apsideDetector,
+  culminationDetector,
   eclipseDetector,
   elevationDetector,
   nodeDetector,
   odeEventDetector,
   stationElevation,
+  stationElevationRate,
   type EventDetector,
   type OdeEventDetector,
 } from '../../src/propagation/events/index.js';
+import type { FrameState } from '../../src/foundation/frames/frameState.js';
 import { Epoch } from '../../src/foundation/time/epoch.js';
 import { ClassicalRungeKutta4, DormandPrince853, type OdeFunction } from '../../src/propagation/integrators/index.js';
 import { eccentricAnomaly, HEO, keplerFromState, keplerState, LEO, meanMotion, MU, positionError, twoBody } from '../integrators/twoBody.js';
@@ -280,6 +283,34 @@ describe('eclipse and station-elevation detectors', () => {
     expect(masked.events).toHaveLength(1);
     expect(masked.events[0].t).toBeGreaterThan(r.events[0].t);
   });
+
+  it('culminations (elevation-rate zeros): at the zenith where the rate jumps, at the closest point off the track, minima opposite', () => {
+    const inertial = (state: FrameState, out: Float64Array, vOut: Float64Array) => {
+      out.set(state.positionM);
+      vOut.set(state.velocityMps);
+    };
+    const T = (2 * Math.PI) / n;
+    // From −T/3 to 2T/3: the satellite is over longitude 0 at t = 0 and over 180° at T/2 (not from
+    // −T/4, where x = 0 and the pure relative tolerance of tight() would ask for an impossible step).
+    const t0 = -T / 3;
+    const start = [r0 * Math.cos(n * t0), r0 * Math.sin(n * t0), 0, -n * r0 * Math.sin(n * t0), n * r0 * Math.cos(n * t0), 0];
+    for (const latDeg of [0, 10]) {
+      const observer = createObserver({ latRad: (latDeg * Math.PI) / 180, lonRad: 0, altM: 0 });
+      const rate = stationElevationRate(observer, inertial);
+      const detectors = [culminationDetector({ elevationRateRadPerS: rate }), culminationDetector({ elevationRateRadPerS: rate, extremum: 'minimum' })].map(ode);
+      const r = tight().integrate(twoBody, t0, start, (2 * T) / 3, { events: detectors });
+      // By symmetry the highest point is at t = 0 (overhead for latitude 0) and the lowest at T/2.
+      expect(r.events.map((e) => e.detector.name)).toEqual(['culmination', 'elevation minimum']);
+      expect(Math.abs(r.events[0].t)).toBeLessThan(1e-6);
+      expect(Math.abs(r.events[1].t - T / 2)).toBeLessThan(1e-6);
+      // The rate is the derivative of the elevation: central difference over ±1 ms, 30 s before the top
+      // (truncation ~(1 ms)²/6 · d³el/dt³ ≈ 1e-11 rad/s, rounding ~1e-13).
+      const el = stationElevation(observer, (state, out) => out.set(state.positionM));
+      const at = (t: number): FrameState => ({ epoch: J2000.plusSeconds(t), frame: 'GCRF', positionM: Float64Array.of(r0 * Math.cos(n * t), r0 * Math.sin(n * t), 0), velocityMps: Float64Array.of(-n * r0 * Math.sin(n * t), n * r0 * Math.cos(n * t), 0) });
+      const numeric = (el(at(-30 + 1e-3)) - el(at(-30 - 1e-3))) / 2e-3;
+      expect(Math.abs(rate(at(-30)) - numeric)).toBeLessThan(1e-9);
+    }
+  });
 });
 
 describe('detector validation', () => {
@@ -287,6 +318,8 @@ describe('detector validation', () => {
     expect(() => altitudeDetector({ thresholdM: Number.NaN })).toThrow(/thresholdM must be a finite number/);
     expect(() => apsideDetector({ apsis: 'periapsis' as never })).toThrow(/apsis must be one of perigee, apogee, both/);
     expect(() => eclipseDetector({} as never)).toThrow(/sunPositionM must be a function/);
+    expect(() => culminationDetector({} as never)).toThrow(/elevationRateRadPerS must be a function/);
+    expect(() => culminationDetector({ elevationRateRadPerS: () => 0, extremum: 'top' as never })).toThrow(/extremum must be one of maximum, minimum, both/);
     const integ = new ClassicalRungeKutta4({ n: 1, stepS: 1 });
     const f: OdeFunction = (_t, _y, dy) => {
       dy[0] = 1;

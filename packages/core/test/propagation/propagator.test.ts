@@ -6,7 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { osculatingFromMeanState } from '../../src/propagation/averaged/handOver.js';
 import { meanStateFromElements } from '../../src/propagation/averaged/meanState.js';
-import { closestApproachDetector, elevationDetector, findEvents, itrfPositionM, nodeDetector, stationElevation, type EventDetector } from '../../src/propagation/events/index.js';
+import {
+  closestApproachDetector,
+  culminationDetector,
+  elevationDetector,
+  findEvents,
+  itrfPositionM,
+  nodeDetector,
+  stationElevation,
+  stationElevationRate,
+  type EventDetector,
+} from '../../src/propagation/events/index.js';
 import { ZonalGravityForce } from '../../src/models/forces/gravity.js';
 import { stateInFrame, type FrameState } from '../../src/foundation/frames/frameState.js';
 import { subSatelliteState } from '../../src/foundation/frames/subSatelliteState.js';
@@ -132,6 +142,36 @@ describe('one detector, every propagator', () => {
     expect(fromPasses.length).toBeGreaterThanOrEqual(6);
     expect(found.map((e) => e.increasing)).toEqual(fromPasses.map((x) => x.rise));
     found.forEach((e, k) => expect(Math.abs(e.epoch.secondsSince(fromPasses[k].epoch))).toBeLessThan(2e-3));
+  });
+
+  it('SGP4 culminations from the generic detector match the pass finder (< 2 ms), low maxima included', () => {
+    const end = T0.plusSeconds(span);
+    const culmination = culminationDetector({ elevationRateRadPerS: stationElevationRate(OBSERVER, itrfPositionM(EOP)), maxCheckS: 60, timeToleranceS: 1e-4 });
+    const maxima = findEvents(SGP4, [culmination], T0, end).events;
+    const el = stationElevation(OBSERVER, itrfPositionM(EOP));
+    const above = maxima.filter((e) => el(e.state) > 0);
+    const passes = findPasses(SGP4, SITE, T0, end, { minElevationDeg: 0, eop: EOP, timeToleranceS: 1e-4 }).filter((p) => p.culmination.epoch.secondsSince(T0) > 0 && end.secondsSince(p.culmination.epoch) > 0);
+    // About one maximum per revolution (22 in 36 h), most of them below the horizon.
+    expect(maxima.length).toBeGreaterThanOrEqual(21);
+    expect(above.length).toBe(passes.length);
+    above.forEach((e, k) => expect(Math.abs(e.epoch.secondsSince(passes[k].culmination.epoch))).toBeLessThan(2e-3));
+  });
+
+  it('detectors with the same maxCheckS read one state per sample and find what each finds alone, bit for bit', () => {
+    const end = T0.plusSeconds(span);
+    const nodes = nodeDetector({ maxCheckS: 30, timeToleranceS: 1e-4 });
+    const together = findEvents(SGP4, [rise(), nodes], T0, end).events;
+    const alone = [...findEvents(SGP4, [rise()], T0, end).events, ...findEvents(SGP4, [nodes], T0, end).events].sort((a, b) => a.tSeconds - b.tSeconds);
+    expect(together.length).toBeGreaterThan(20);
+    expect(together.map((e) => [e.detector.name, e.tSeconds, e.increasing])).toEqual(alone.map((e) => [e.detector.name, e.tSeconds, e.increasing]));
+    let calls = 0;
+    const counting = { stateAt: (e: Epoch) => (calls++, SGP4.stateAt(e)) };
+    findEvents(counting, [rise(), nodes], T0, T0.plusSeconds(3000));
+    const withRefinement = calls;
+    calls = 0;
+    findEvents(counting, [rise()], T0, T0.plusSeconds(3000));
+    findEvents(counting, [nodes], T0, T0.plusSeconds(3000));
+    expect(withRefinement).toBe(calls - 101); // 100 samples of 30 s and the start: read once, not twice
   });
 
   it('numerical: the integrator detects what the search over its ephemeris finds (< 1 ms)', () => {

@@ -6,8 +6,8 @@ import { RAD_PER_DEG } from '../../foundation/math/angles.js';
 import { sunPositionTemeM } from '../../foundation/bodies/sun.js';
 import { earthOrientation, emptyEarthOrientation } from '../../foundation/frames/earthOrientation.js';
 import { temeToItrfInto, temeToItrfMatrix } from '../../foundation/frames/earthFixed.js';
-import { stateInFrame, type StateSource } from '../../foundation/frames/frameState.js';
-import { createObserver, type Observer } from '../../foundation/frames/topocentric.js';
+import { stateInFrame, type FrameState, type StateSource } from '../../foundation/frames/frameState.js';
+import { createObserver, elevationRateRadPerS, type Observer } from '../../foundation/frames/topocentric.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
 import type { EopSource } from '../../foundation/time/eop.js';
 
@@ -56,9 +56,12 @@ export class PassGeometry {
   northRate = 0;
   upRate = 0;
 
+  /** The state behind the last evaluation, so detectors reading one state share one evaluation. */
+  private lastState: FrameState | undefined;
+
   constructor(
     /** Any propagator (SGP4 answers in TEME; a GCRF state is rotated to TEME, fk5.ts). */
-    private readonly source: StateSource,
+    readonly source: StateSource,
     observer: ObserverSite,
     /** Times are seconds from this epoch. */
     readonly reference: Epoch,
@@ -71,9 +74,19 @@ export class PassGeometry {
 
   /** Propagate and rotate to ITRF at `t` seconds from the reference; fills the ENU terms. */
   evaluate(t: number): void {
-    const epoch = this.reference.plusSeconds(t);
+    this.evaluateState(this.source.stateAt(this.reference.plusSeconds(t)));
+  }
+
+  /**
+   * Rotate a state of the source to ITRF and fill the ENU terms; a second call with the same state
+   * object at the same epoch (two detectors reading one sample) reuses the first.
+   */
+  evaluateState(state: FrameState): void {
+    if (state === this.lastState && state.epoch === this.epoch) return;
+    this.lastState = state;
+    const epoch = state.epoch;
     this.epoch = epoch;
-    const teme = stateInFrame(this.source.stateAt(epoch), 'TEME', this.eop);
+    const teme = stateInFrame(state, 'TEME', this.eop);
     this.rTemeM.set(teme.positionM);
     this.vTemeMps.set(teme.velocityMps);
     earthOrientation(epoch, this.eop, this.eo);
@@ -110,12 +123,9 @@ export class PassGeometry {
     return Math.hypot(this.east, this.north, this.up);
   }
 
-  /** d(elevation)/dt, rad/s: d/dt atan2(u, h) = (h u̇ − u ḣ)/(h² + u²). Jumps at the zenith. */
+  /** d(elevation)/dt, rad/s, at the last evaluation (frames/topocentric.ts). Jumps at the zenith. */
   elevationRateRadPerS(): number {
-    const h = Math.hypot(this.east, this.north);
-    if (h === 0) return 0;
-    const hDot = (this.east * this.eastRate + this.north * this.northRate) / h;
-    return (h * this.upRate - this.up * hDot) / (h * h + this.up * this.up);
+    return elevationRateRadPerS(this.east, this.north, this.up, this.eastRate, this.northRate, this.upRate);
   }
 
   /** Elevation (rad) at `t`. */
@@ -124,9 +134,15 @@ export class PassGeometry {
     return this.elevationRad();
   }
 
-  /** Elevation rate (rad/s) at `t`. */
-  elevationRateAt(t: number): number {
-    this.evaluate(t);
+  /** Elevation (rad) of a state of the source (an event detector's g). */
+  elevationOfState(state: FrameState): number {
+    this.evaluateState(state);
+    return this.elevationRad();
+  }
+
+  /** Elevation rate (rad/s) of a state of the source (the culmination detector's g). */
+  elevationRateOfState(state: FrameState): number {
+    this.evaluateState(state);
     return this.elevationRateRadPerS();
   }
 

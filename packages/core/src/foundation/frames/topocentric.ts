@@ -80,3 +80,15 @@ export function lookAngles(observer: Geodetic | Observer, rItrfM: Vec3, vItrfMps
   r.rangeRateMps = vItrfMps && range > 0 ? (dx * vItrfMps[0] + dy * vItrfMps[1] + dz * vItrfMps[2]) / range : Number.NaN;
   return r;
 }
+
+/**
+ * d(elevation)/dt, rad/s, from the line of sight's East-North-Up components (m) and their rates
+ * (m/s, observer fixed in ITRF): d/dt atan2(u, h) = (h u̇ − u ḣ)/(h² + u²) with h = hypot(e, n).
+ * It jumps from + to − at an exact zenith pass (h = 0, where 0 is returned).
+ */
+export function elevationRateRadPerS(east: number, north: number, up: number, eastRate: number, northRate: number, upRate: number): number {
+  const h = Math.hypot(east, north);
+  if (h === 0) return 0;
+  const hDot = (east * eastRate + north * northRate) / h;
+  return (h * upRate - up * hDot) / (h * h + up * up);
+}

@@ -10,7 +10,7 @@ import { temeToItrfInto } from '../../foundation/frames/earthFixed.js';
 import { earthOrientation, emptyEarthOrientation } from '../../foundation/frames/earthOrientation.js';
 import { gcrfToItrfInto } from '../../foundation/frames/fk5.js';
 import { stateInFrame, type FrameState, type StateSource } from '../../foundation/frames/frameState.js';
-import { lookAngles, type LookAngles, type Observer } from '../../foundation/frames/topocentric.js';
+import { elevationRateRadPerS, itrfToEnu, lookAngles, type LookAngles, type Observer } from '../../foundation/frames/topocentric.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
 import type { EopSource } from '../../foundation/time/eop.js';
 import type { EventAction, EventDirection, EventDetector } from './types.js';
@@ -174,14 +174,58 @@ export function stationElevation(
 }
 
 /**
- * ITRF position of a GCRF or TEME state, m, into `out`: TEME → ITRF (GMST + polar motion,
- * frames/earthFixed.ts) or GCRF → ITRF via TEME (FK5, frames/fk5.ts); without `eop` UT1 = UTC.
+ * ITRF position of a GCRF or TEME state, m, into `out` (and its ITRF velocity, m/s, into `vOut`
+ * when given): TEME → ITRF (GMST + polar motion, frames/earthFixed.ts) or GCRF → ITRF via TEME
+ * (FK5, frames/fk5.ts); without `eop` UT1 = UTC.
  */
-export function itrfPositionM(eop?: EopSource): (state: FrameState, out: Float64Array) => void {
+export function itrfPositionM(eop?: EopSource): (state: FrameState, out: Float64Array, vOut?: Float64Array) => void {
   const eo = emptyEarthOrientation();
-  return (state, out) => {
-    if (state.frame === 'TEME') temeToItrfInto(earthOrientation(state.epoch, eop, eo), state.positionM, null, out, null);
-    else gcrfToItrfInto(state.epoch, state.positionM, null, out, null, eop);
+  return (state, out, vOut) => {
+    const v = vOut ? state.velocityMps : null;
+    if (state.frame === 'TEME') temeToItrfInto(earthOrientation(state.epoch, eop, eo), state.positionM, v, out, vOut ?? null);
+    else gcrfToItrfInto(state.epoch, state.positionM, v, out, vOut ?? null, eop);
+  };
+}
+
+export interface CulminationDetectorOptions extends DetectorOptions {
+  /** Elevation rate of the state seen from the station, rad/s (see {@link stationElevationRate}). */
+  elevationRateRadPerS: (state: FrameState) => number;
+  /** 'maximum' (a culmination, default), 'minimum' or 'both'. */
+  extremum?: 'maximum' | 'minimum' | 'both';
+}
+
+/**
+ * Elevation extrema (Orekit's ElevationExtremumDetector): g = d(elevation)/dt; a + → − zero is a
+ * maximum (culmination). A maximum is found whatever its height, so a pass that grazes a mask for
+ * less than the sampling step still shows up here, which an {@link elevationDetector} at that step
+ * would miss (the pass finder searches the rises and sets around each such maximum).
+ */
+export function culminationDetector(o: CulminationDetectorOptions): EventDetector {
+  if (typeof o?.elevationRateRadPerS !== 'function') throw new TypeError('elevationRateRadPerS must be a function (state) => number');
+  const direction = pick('extremum', o.extremum, 'maximum', { maximum: 'decreasing', minimum: 'increasing', both: 'both' });
+  const name = { maximum: 'culmination', minimum: 'elevation minimum', both: 'elevation extremum' }[o.extremum ?? 'maximum'];
+  return build({ name, direction, maxCheckS: 30 }, o.elevationRateRadPerS, o);
+}
+
+/**
+ * Elevation-rate callback for {@link culminationDetector}: `toItrfM(state, r, v)` writes the
+ * satellite's ITRF position and velocity (default {@link itrfPositionM}); the rate is that of the
+ * ENU line of sight (frames/topocentric `elevationRateRadPerS`).
+ */
+export function stationElevationRate(
+  observer: Observer,
+  toItrfM: (state: FrameState, out: Float64Array, vOut: Float64Array) => void = itrfPositionM(),
+): (state: FrameState) => number {
+  const r = new Float64Array(3);
+  const v = new Float64Array(3);
+  const los = new Float64Array(3);
+  const origin = { ...observer, rItrfM: new Float64Array(3) }; // velocities rotate without the site offset
+  const rate = new Float64Array(3);
+  return (state) => {
+    toItrfM(state, r, v);
+    itrfToEnu(observer, r, los);
+    itrfToEnu(origin, v, rate);
+    return elevationRateRadPerS(los[0], los[1], los[2], rate[0], rate[1], rate[2]);
   };
 }
 
