@@ -1,6 +1,6 @@
 /** Worker thread of the parallel screener: takes the coordinator's initialised catalogue once, then runs shards. */
 import { parentPort } from 'node:worker_threads';
-import { runShard, Sgp4Trajectories } from '@stationkeeper/core/conjunction';
+import { runShard, Sgp4Trajectories } from '@stationkeeper/core/conjunction-shards';
 import { Epoch } from '@stationkeeper/core/time';
 import type { FromScreeningWorker, ToScreeningWorker } from './screeningProtocol.js';
 

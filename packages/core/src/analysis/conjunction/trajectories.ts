@@ -6,17 +6,9 @@
  * `Sgp4Trajectories` is the real one (each object from its own element set); tests also use
  * `callbackTrajectories` with analytic motion where the truth is known.
  */
-import {
-  isSgp4TleLines,
-  Sgp4Batch,
-  sgp4ElementsFromMeanElements,
-  sgp4ElementsFromTle,
-  Sgp4SatelliteModel,
-  type Sgp4BatchState,
-  type Sgp4Elements,
-  type Sgp4ResolvedTimes,
-  type Sgp4Source,
-} from '../../propagation/index.js';
+// Narrow imports: a screening worker thread loads this module, and fewer modules start faster.
+import { Sgp4Batch, Sgp4SatelliteModel, type Sgp4BatchState, type Sgp4ResolvedTimes } from '../../propagation/sgp4/batch.js';
+import { isSgp4TleLines, sgp4ElementsFromMeanElements, sgp4ElementsFromTle, type Sgp4Elements, type Sgp4Source } from '../../propagation/sgp4/elements.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
 import { VELOCITY_MISMATCH_DEEP_SPACE_KM_S, VELOCITY_MISMATCH_NEAR_EARTH_KM_S } from './bounds.js';
 
