@@ -110,6 +110,7 @@ export class Sgp4Batch {
   private readonly deepRecords: (Float64Array | undefined)[];
   private readonly epochDay: Float64Array;
   private readonly epochSec: Float64Array;
+  private readonly singleDeep: (Float64Array | undefined)[] = [];
   /** Scratch of propagateOneMinutes. */
   private readonly oneTime = new Float64Array(1);
   private readonly onePos = new Float64Array(3);
@@ -192,7 +193,7 @@ export class Sgp4Batch {
     this.oneTime[0] = tsinceMin;
     const { oneTime: t, onePos: p, oneVel: v, oneErr: e } = this;
     if (model === Sgp4SatelliteModel.NearEarth) propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, 0, t, 0, 1, p, v, e, 0);
-    else propagateDeepSpace(this.deepRecords[s] as Float64Array, 0, 0, t, 0, 1, p, v, e, 0);
+    else propagateDeepSpace(this.singleDeepRecord(s), 0, 0, t, 0, 1, p, v, e, 0);
     out[off] = p[0];
     out[off + 1] = p[1];
     out[off + 2] = p[2];
@@ -200,6 +201,17 @@ export class Sgp4Batch {
     out[off + 4] = v[1];
     out[off + 5] = v[2];
     return e[0] as Sgp4ErrorCode;
+  }
+
+  /**
+   * A second deep-space record for single states: batch propagation walks the grid forward while
+   * single states jump back and forth, and a shared resonance integrator would restart from epoch
+   * at every jump back (the numbers are the same either way; the work is not).
+   */
+  private singleDeepRecord(s: number): Float64Array {
+    let rec = this.singleDeep[s];
+    if (rec === undefined) this.singleDeep[s] = rec = (this.deepRecords[s] as Float64Array).slice();
+    return rec;
   }
 
   private initOne(s: number, source: Sgp4Source): void {
