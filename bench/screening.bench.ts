@@ -7,9 +7,10 @@
  *     events expected; BENCH_SKIP_OLD_STEP=1 skips it).
  * (2) All pairs of the catalogue over 1 day, 5 km (BENCH_LIMIT: only the first N objects;
  *     BENCH_HOURS=h: the first h hours, scaled to a day, since the work is a sum over intervals).
- * With BENCH_BASE_SRC=<dir> (another checkout's packages/core/src, e.g. main before a change:
- * `git archive <commit> packages/core | tar -x -C /tmp/base`, then BENCH_BASE_SRC=/tmp/base/packages/core/src)
- * (1) and (2) are also run by that code in the same process, as the peer: times and same events.
+ * With BENCH_BASE_SRC=<dir> (another checkout's root, e.g. main before a change:
+ * `git archive <commit> packages | tar -x -C /tmp/base`, then BENCH_BASE_SRC=/tmp/base; see
+ * lib/baseCheckout.ts) (1) and (2) are also run by that code in the same process, as the peer:
+ * start-up and screening times, and the same events.
  * Wall and CPU seconds (all threads) are printed; on a shared machine the CPU figure is steadier.
  * Each against a brute-force baseline built on satellite.js `sgp4()` at 10-s steps in the same
  * run: every object propagated at every step, distance of every pair (primary–object or all
@@ -24,12 +25,11 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sgp4, twoline2satrec, type SatRec } from 'satellite.js';
 import { Epoch, objectShell, parseTle, shellsOverlap, type ScreeningResult, type TleRecord } from '@stationkeeper/core';
 import { ParallelScreener } from '@stationkeeper/runtime';
 import { referenceMinima } from '../packages/core/test/conjunction/bruteForce.js';
+import { baseCheckoutEntry } from './lib/baseCheckout.js';
 import { CATALOG_PATH } from './lib/catalog.js';
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -172,11 +172,23 @@ async function timed(run: () => Promise<ScreeningResult>): Promise<Timed> {
 
 const fmt = (t: Timed): string => `${t.wallS.toFixed(2)} s wall, ${t.cpuS.toFixed(1)} s CPU`;
 
-/** The peer screener: BENCH_BASE_SRC's ParallelScreener (another checkout's packages/core/src), or none. */
+/**
+ * Start and close a screener of 10 objects first, untimed, so that the timed start-up of either
+ * code finds the TypeScript loader's transform cache and the modules of its own checkout warm.
+ */
+async function warmUp(screener: typeof ParallelScreener, cat: TleRecord[]): Promise<void> {
+  await (await screener.create(cat.slice(0, 10), START, { workers: WORKERS })).close();
+}
+
+/** The peer screener: BENCH_BASE_SRC's ParallelScreener (another checkout's packages/runtime), or none; prints its start-up. */
 async function baseScreener(cat: TleRecord[]): Promise<Screener | undefined> {
   if (!BASE_SRC) return undefined;
-  const mod = (await import(pathToFileURL(resolve(BASE_SRC, 'node', 'index.ts')).href)) as { ParallelScreener: typeof ParallelScreener };
-  return mod.ParallelScreener.create(cat, START, { workers: WORKERS });
+  const mod = (await import(baseCheckoutEntry(BASE_SRC, 'runtime'))) as { ParallelScreener: typeof ParallelScreener };
+  await warmUp(mod.ParallelScreener, cat);
+  const t0 = performance.now();
+  const screener = await mod.ParallelScreener.create(cat, START, { workers: WORKERS });
+  console.log(`    peer (BENCH_BASE_SRC) worker start-up: ${seconds(t0).toFixed(2)} s`);
+  return screener;
 }
 
 function comparePeer(label: string, ours: Timed, peer: Timed): string {
@@ -193,6 +205,7 @@ async function main(): Promise<void> {
   console.log('machine load matters: other processes share these cores, figures are indicative; CPU seconds (all threads) suffer less from sharing\n');
 
   // (1) ISS against the catalogue, 7 days.
+  await warmUp(ParallelScreener, catalogue);
   let t0 = performance.now();
   const screener = await ParallelScreener.create(catalogue, START, { workers: WORKERS });
   const startup = seconds(t0);

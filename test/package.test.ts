@@ -94,7 +94,7 @@ describe('@stationkeeper/core and @stationkeeper/runtime packed, installed from 
     };
     // Besides the main entry, core offers the areas its worker threads load (a fraction of the whole).
     const exportsMaps: Record<string, string[]> = {
-      core: ['.', './time', './diagnostics', './propagation', './conjunction', './reentry', './entry', './package.json'],
+      core: ['.', './time', './diagnostics', './propagation', './conjunction', './conjunction-shards', './reentry', './entry', './package.json'],
       runtime: ['.', './package.json'],
     };
     for (const [name, expected] of Object.entries(files)) {

@@ -97,6 +97,15 @@ describe.skipIf(!sharedDataAvailable())('screening the 2022-07-15 catalogue', ()
     expect(merged.approaches.map((a) => a.tcaSeconds)).toEqual(result.approaches.map((a) => a.tcaSeconds));
   });
 
+  it('trajectories rebuilt from a structured-clone copy of the initialised state give identical events (what a worker receives)', () => {
+    const copy = new Sgp4Trajectories(structuredClone(new Sgp4Trajectories(sample, START).exportState()), START);
+    expect(copy.count).toBe(sample.length);
+    const again = screenTrajectories(copy, options);
+    expect(again.approaches).toEqual(result.approaches);
+    expect(again.attached).toEqual(result.attached);
+    expect(again.skipped).toEqual(result.skipped);
+  });
+
   it('gives the same result on two worker threads', async () => {
     const screener = await ParallelScreener.create(sample, START, { workers: 2, shardsPerWorker: 2 });
     try {

@@ -10,12 +10,14 @@ import {
   callbackTrajectories,
   mergeShardResults,
   MU_KM3_S2,
+  PairRefiner,
   planScreening,
   rtnComponents,
   runShard,
   screenTrajectories,
   segmentMinDistance,
   SpatialHashGrid,
+  type CloseApproach,
   type ScreeningOptions,
   type TrajectorySet,
 } from '../../src/analysis/conjunction/index.js';
@@ -181,6 +183,31 @@ describe('constructed crossings', () => {
 });
 
 describe('building blocks', () => {
+  it('refinement evaluates an object once per instant (memo) and finds the same approach for twin secondaries', () => {
+    const tca = 3000.25;
+    const orbit = { radiusKm: R0 + 1.234, inclinationRad: 97.5 * DEG, nodeTimeS: tca };
+    const base = circles([{ radiusKm: R0, inclinationRad: 51.6 * DEG, nodeTimeS: tca }, orbit, orbit]);
+    const calls = [0, 0, 0];
+    const counted = callbackTrajectories(3, (i, t, out, off) => {
+      calls[i]++;
+      return base.stateAt(i, t, out, off);
+    });
+    const refiner = new PairRefiner(counted);
+    const first: CloseApproach[] = [];
+    refiner.refine(0, 1, 2400, 3600, 5, 0, first);
+    const primaryCalls = calls[0];
+    expect(first).toHaveLength(1);
+    expect(primaryCalls).toBe(calls[1]);
+    const second: CloseApproach[] = [];
+    refiner.refine(0, 2, 2400, 3600, 5, 0, second);
+    // The twin takes the same path: every instant of the first object is a memo hit.
+    expect(calls[0]).toBe(primaryCalls);
+    expect(calls[2]).toBe(calls[1]);
+    expect(refiner.evaluations).toBe(calls[0] + calls[1] + calls[2]);
+    expect({ ...second[0], object2: 1 }).toEqual(first[0]);
+    expect(first[0].tcaSeconds).toBeCloseTo(tca, 3);
+  });
+
   it('segmentMinDistance equals a dense scan of the segment', () => {
     fc.assert(
       fc.property(

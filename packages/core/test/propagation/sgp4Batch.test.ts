@@ -164,6 +164,59 @@ describe('Sgp4Batch', () => {
   });
 });
 
+describe('Sgp4Batch state (initialised once, rebuilt on another thread)', () => {
+  const broken: Sgp4TleLines = { line1: ISS.line1, line2: ISS.line2.slice(0, 26) + 'xx' + ISS.line2.slice(28) };
+  const sources: Sgp4Source[] = [ISS, MOLNIYA, broken, GEO];
+  // Across the resonance nodes and back towards epoch (the integrator restarts there).
+  const minutes = Float64Array.from([0, 300, 721, 1500, 2900, 100, -800, 10080]);
+
+  it('a structured-clone copy of exportState propagates to the same bits, and keeps the invalid reasons', () => {
+    const original = Sgp4Batch.fromSources(sources);
+    const copy = Sgp4Batch.fromState(structuredClone(original.exportState()));
+    expect(Array.from(copy.models)).toEqual(Array.from(original.models));
+    expect([...copy.invalidReasons]).toEqual([...original.invalidReasons]);
+    expect(copy.invalidReasons.get(2)).toMatch(/./);
+    const a = original.propagate({ kind: 'minutesSinceEpoch', minutes });
+    const b = copy.propagate({ kind: 'minutesSinceEpoch', minutes });
+    expect(Array.from(b.errors)).toEqual(Array.from(a.errors));
+    for (let k = 0; k < a.positionKm.length; k++) {
+      expect(Object.is(b.positionKm[k], a.positionKm[k]), `position ${k}`).toBe(true);
+      expect(Object.is(b.velocityKmPerS[k], a.velocityKmPerS[k]), `velocity ${k}`).toBe(true);
+    }
+  });
+
+  it('the copy owns its deep-space records: propagating one leaves the other untouched', () => {
+    const original = Sgp4Batch.fromSources([MOLNIYA]);
+    const state = original.exportState();
+    const before = Array.from(state.deepRecords);
+    original.propagate({ kind: 'minutesSinceEpoch', minutes });
+    expect(Array.from(state.deepRecords)).toEqual(before);
+  });
+
+  it('propagateOneMinutes gives the bits of Sgp4Propagator (near-Earth, 12-h and 24-h resonance), code 7 for a bad set', () => {
+    const batch = Sgp4Batch.fromState(Sgp4Batch.fromSources(sources).exportState());
+    const out = new Float64Array(6);
+    sources.forEach((tle, s) => {
+      if (s === 2) {
+        expect(batch.propagateOneMinutes(s, 60, out)).toBe(Sgp4ErrorCode.InvalidElements);
+        expect(Number.isNaN(out[0])).toBe(true);
+        return;
+      }
+      const single = Sgp4Propagator.fromTle(tle.line1, tle.line2);
+      for (const t of minutes) {
+        expect(batch.propagateOneMinutes(s, t, out)).toBe(Sgp4ErrorCode.None);
+        expect(Array.from(out), `${tle.line1.slice(2, 7)} at ${t} min`).toEqual(Array.from(single.propagateMinutes(t)));
+      }
+    });
+  });
+
+  it('rejects a state whose arrays do not match', () => {
+    const state = Sgp4Batch.fromSources([ISS, MOLNIYA]).exportState();
+    expect(() => Sgp4Batch.fromState({ ...state, epochDay: new Float64Array(1) })).toThrow(/array lengths/);
+    expect(() => Sgp4Batch.fromState({ ...state, deepRecords: new Float64Array(0) })).toThrow(/deep-space records/);
+  });
+});
+
 describe('ParallelSgp4Batch (worker_threads)', () => {
   const open: ParallelSgp4Batch[] = [];
   afterAll(async () => {

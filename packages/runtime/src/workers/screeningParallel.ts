@@ -1,7 +1,8 @@
 /**
  * Conjunction screening over worker threads (Node only). The main thread finds attached objects
  * and cuts the screening into shards (conjunction/shard.ts: time slices × object ranges or pair
- * blocks); the workers, each holding the whole catalogue, take shards from a queue; the results
+ * blocks); the workers, each holding a copy of the catalogue's SGP4 records initialised once on
+ * the main thread, take shards from a queue; the results
  * are merged in a fixed order, so the output does not depend on the number of workers.
  *
  *   const screener = await ParallelScreener.create(tles, start, { workers: 2 });
@@ -20,11 +21,9 @@ import {
   type ScreeningShard,
   type ShardResult,
 } from '@stationkeeper/core';
-import type { MeanElements } from '@stationkeeper/core';
-import { isSgp4TleLines, type Sgp4Source } from '@stationkeeper/core';
+import type { Sgp4Source } from '@stationkeeper/core';
 import type { Epoch } from '@stationkeeper/core';
 import type { FromScreeningWorker, ToScreeningWorker } from './screeningProtocol.js';
-import type { WireSource } from './sgp4WorkerProtocol.js';
 import { workerExecArgv } from './workerArgs.js';
 
 export interface ParallelScreenerOptions {
@@ -36,15 +35,9 @@ export interface ParallelScreenerOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function toWire(s: Sgp4Source): WireSource {
-  if (isSgp4TleLines(s)) return { line1: s.line1, line2: s.line2 };
-  const el = s as MeanElements;
-  return { ...el, epoch: { taiMjdDay: el.epoch.taiMjdDay, taiSecondsOfDay: el.epoch.taiSecondsOfDay } };
-}
-
-/** Send the catalogue to a worker; resolves when it has built its trajectories. */
-function workerReady(w: Worker, init: ToScreeningWorker): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+/** Resolves when the worker has taken its catalogue (sent with `send` once this thread has built it). */
+function workerReady(w: Worker): { ready: Promise<void>; send: (init: ToScreeningWorker) => void } {
+  const ready = new Promise<void>((resolve, reject) => {
     const onMessage = (m: FromScreeningWorker) => {
       if (m.type !== 'ready') return;
       w.off('message', onMessage);
@@ -53,8 +46,8 @@ function workerReady(w: Worker, init: ToScreeningWorker): Promise<void> {
     };
     w.on('message', onMessage);
     w.once('error', reject);
-    w.postMessage(init);
   });
+  return { ready, send: (init) => w.postMessage(init) };
 }
 
 export class ParallelScreener {
@@ -77,16 +70,21 @@ export class ParallelScreener {
     const isTs = import.meta.url.endsWith('.ts');
     const workerModuleUrl = new URL(isTs ? './screeningWorker.ts' : './screeningWorker.js', import.meta.url).href;
     const bootstrap = new URL('./sgp4WorkerBootstrap.mjs', import.meta.url);
-    const wire = sources.map(toWire);
     const startTai = { mjdDay: start.taiMjdDay, secondsOfDay: start.taiSecondsOfDay };
     // A parent started with `--input-type` (node -e) passes it on, and workers refuse it.
     const execArgv = workerExecArgv(isTs);
     const workers = Array.from({ length: count }, () => new Worker(bootstrap, { execArgv, workerData: { workerModuleUrl, needsTsLoader: isTs } }));
-    const ready = Promise.all(workers.map((w) => workerReady(w, { type: 'init', sources: wire, startTai })));
-    // This thread's trajectories are built while the workers load and build theirs.
+    const handshakes = workers.map(workerReady);
+    const ready = Promise.all(handshakes.map((h) => h.ready));
+    // The catalogue is parsed and initialised once, here, while the workers start and load their
+    // modules; each worker then receives the records (a copy of typed arrays, no parsing).
     let trajectories: Sgp4Trajectories;
     try {
       trajectories = new Sgp4Trajectories(sources, start);
+      if (count > 0) {
+        const state = trajectories.exportState();
+        for (const h of handshakes) h.send({ type: 'init', state, startTai });
+      }
       await ready;
     } catch (e) {
       ready.catch(() => undefined);

@@ -1,23 +1,16 @@
-/** Worker thread of the parallel screener: builds the catalogue's trajectories once, then runs shards. */
+/** Worker thread of the parallel screener: takes the coordinator's initialised catalogue once, then runs shards. */
 import { parentPort } from 'node:worker_threads';
-import { runShard, Sgp4Trajectories } from '@stationkeeper/core/conjunction';
-import type { Sgp4Source } from '@stationkeeper/core/propagation';
+import { runShard, Sgp4Trajectories } from '@stationkeeper/core/conjunction-shards';
 import { Epoch } from '@stationkeeper/core/time';
 import type { FromScreeningWorker, ToScreeningWorker } from './screeningProtocol.js';
-import type { WireSource } from './sgp4WorkerProtocol.js';
 
 if (!parentPort) throw new Error('screeningWorker must run in a worker thread');
 const port = parentPort;
 let traj: Sgp4Trajectories | undefined;
 
-function fromWire(s: WireSource): Sgp4Source {
-  if ('line1' in s) return s;
-  return { ...s, epoch: Epoch.fromTai(s.epoch.taiMjdDay, s.epoch.taiSecondsOfDay) };
-}
-
 port.on('message', (msg: ToScreeningWorker) => {
   if (msg.type === 'init') {
-    traj = new Sgp4Trajectories(msg.sources.map(fromWire), Epoch.fromTai(msg.startTai.mjdDay, msg.startTai.secondsOfDay));
+    traj = new Sgp4Trajectories(msg.state, Epoch.fromTai(msg.startTai.mjdDay, msg.startTai.secondsOfDay));
     port.postMessage({ type: 'ready' } satisfies FromScreeningWorker);
   } else if (msg.type === 'run') {
     try {

@@ -4,7 +4,7 @@
  *   Taylor bound → refinement (tca.ts),
  * isomorphic (no Node APIs), allocation-free in the per-sample loops except for events.
  */
-import { sgp4ErrorMessage } from '../../propagation/index.js';
+import { sgp4ErrorMessage } from '../../propagation/sgp4/errors.js';
 import { ACCEL_BOUND_KM_S2, isSaneState, segmentMinDistance, taylorPadKm } from './bounds.js';
 import { emptyStats, type CloseApproach, type ScreeningStats, type SkippedObject } from './events.js';
 import { gridTime, type PairBlockShard, type PrimaryShard, type ScreeningShard, type ShardResult } from './shard.js';

@@ -23,8 +23,12 @@ const FD_HALF_S = 0.01;
 /** Shortest sub-interval; below it a single minimum is assumed (docs/screening.md, limits). */
 const MIN_LEAF_S = 0.5;
 
+/** log2 of the entries of the refinement state memo. */
+const MEMO_BITS = 12;
+
 /** Reusable buffers and counters for refinement (one per screening run, no per-call allocation of arrays). */
 export class PairRefiner {
+  /** Trajectory evaluations (stateAt calls) made. */
   evaluations = 0;
   private readonly s1 = new Float64Array(6);
   private readonly s2 = new Float64Array(6);
@@ -34,12 +38,45 @@ export class PairRefiner {
   /** Stack of sub-intervals: [a, b] and relative states at both ends. */
   private stack: Float64Array = new Float64Array(16 * 64);
 
+  /**
+   * States by (object, t), direct-mapped. With a primary every candidate interval of one grid
+   * interval is refined against the primary at the same instants (the grid ends, the midpoint,
+   * their ±10-ms neighbours), so it is evaluated once there instead of once per candidate; inside
+   * one refinement, neighbouring leaves share their ends. A state is a pure function of
+   * (object, t) (the SDP4 resonance integrator gives the same bits from any starting node: test
+   * sgp4Batch), so a hit returns exactly what a call would.
+   */
+  private readonly memoObject = new Int32Array(1 << MEMO_BITS).fill(-1);
+  private readonly memoTime = new Float64Array(1 << MEMO_BITS);
+  private readonly memoOk = new Uint8Array(1 << MEMO_BITS);
+  private readonly memoState = new Float64Array(6 << MEMO_BITS);
+  private readonly timeBits = new Float64Array(1);
+  private readonly timeWords = new Uint32Array(this.timeBits.buffer);
+
   constructor(private readonly traj: TrajectorySet) {}
+
+  /** Object i's state at t into out (from the memo when it holds it); false when unusable. */
+  private stateInto(i: number, t: number, out: Float64Array): boolean {
+    this.timeBits[0] = t;
+    const w = this.timeWords;
+    const slot = Math.imul(w[0] ^ Math.imul(w[1], 0x85ebca6b) ^ Math.imul(i, 0xc2b2ae35), 0x9e3779b1) >>> (32 - MEMO_BITS);
+    const o = 6 * slot;
+    if (this.memoObject[slot] === i && this.memoTime[slot] === t) {
+      for (let c = 0; c < 6; c++) out[c] = this.memoState[o + c];
+      return this.memoOk[slot] === 1;
+    }
+    this.evaluations++;
+    const ok = this.traj.stateAt(i, t, out);
+    this.memoObject[slot] = i;
+    this.memoTime[slot] = t;
+    this.memoOk[slot] = ok ? 1 : 0;
+    for (let c = 0; c < 6; c++) this.memoState[o + c] = out[c];
+    return ok;
+  }
 
   /** Relative state object2 − object1 at t into out[off…off+5]; false when unusable. */
   relativeState(i: number, j: number, t: number, out: Float64Array, off = 0): boolean {
-    this.evaluations += 2;
-    if (!this.traj.stateAt(i, t, this.s1) || !this.traj.stateAt(j, t, this.s2)) return false;
+    if (!this.stateInto(i, t, this.s1) || !this.stateInto(j, t, this.s2)) return false;
     for (let c = 0; c < 6; c++) out[off + c] = this.s2[c] - this.s1[c];
     return true;
   }

@@ -6,17 +6,9 @@
  * `Sgp4Trajectories` is the real one (each object from its own element set); tests also use
  * `callbackTrajectories` with analytic motion where the truth is known.
  */
-import {
-  isSgp4TleLines,
-  Sgp4Batch,
-  sgp4ElementsFromMeanElements,
-  sgp4ElementsFromTle,
-  Sgp4Propagator,
-  Sgp4SatelliteModel,
-  type Sgp4Elements,
-  type Sgp4ResolvedTimes,
-  type Sgp4Source,
-} from '../../propagation/index.js';
+// Narrow imports: a screening worker thread loads this module, and fewer modules start faster.
+import { Sgp4Batch, Sgp4SatelliteModel, type Sgp4BatchState, type Sgp4ResolvedTimes } from '../../propagation/sgp4/batch.js';
+import { isSgp4TleLines, sgp4ElementsFromMeanElements, sgp4ElementsFromTle, type Sgp4Elements, type Sgp4Source } from '../../propagation/sgp4/elements.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
 import { VELOCITY_MISMATCH_DEEP_SPACE_KM_S, VELOCITY_MISMATCH_NEAR_EARTH_KM_S } from './bounds.js';
 
@@ -71,29 +63,52 @@ function allElements(sources: readonly Sgp4Source[]): Sgp4Elements[] | undefined
   return out;
 }
 
+/**
+ * What a worker thread needs to rebuild a catalogue's trajectories without parsing or initialising
+ * any element set: the initialised batch and each object's epoch offset (typed arrays only).
+ */
+export interface Sgp4TrajectoriesState {
+  readonly batch: Sgp4BatchState;
+  /** Minutes from each object's element epoch to the reference instant (NaN: invalid). */
+  readonly baseMinutes: Float64Array;
+}
+
 /** SGP4 trajectories of a catalogue, relative to a reference epoch. */
 export class Sgp4Trajectories implements TrajectorySet {
   readonly count: number;
   private readonly batch: Sgp4Batch;
   /** Minutes from each object's element epoch to the reference instant. */
   private readonly baseMinutes: Float64Array;
-  private readonly singles: (Sgp4Propagator | null | undefined)[];
-  private readonly sources: readonly Sgp4Source[];
   private blockTimes: Float64Array = new Float64Array(0);
 
-  constructor(sources: readonly Sgp4Source[], readonly reference: Epoch) {
+  /** From element sets, or from exportState() of trajectories with the same reference (a worker thread's copy). */
+  constructor(
+    from: readonly Sgp4Source[] | Sgp4TrajectoriesState,
+    readonly reference: Epoch,
+  ) {
+    if (!Array.isArray(from)) {
+      const state = from as Sgp4TrajectoriesState;
+      this.batch = Sgp4Batch.fromState(state.batch);
+      this.count = this.batch.count;
+      if (state.baseMinutes.length !== this.count) throw new RangeError(`trajectory state: ${state.baseMinutes.length} epoch offsets for ${this.count} objects`);
+      this.baseMinutes = state.baseMinutes;
+      return;
+    }
+    const sources = from as readonly Sgp4Source[];
     this.count = sources.length;
-    this.sources = sources;
-    // Each element set is read once (every worker thread builds this for the whole catalogue);
-    // with one that cannot be read, the batch marks it invalid.
+    // Each element set is read once; with one that cannot be read, the batch marks it invalid.
     const elements = allElements(sources);
     this.batch = elements ? Sgp4Batch.fromElements(elements) : Sgp4Batch.fromSources(sources);
-    this.singles = new Array(sources.length);
     this.baseMinutes = new Float64Array(sources.length);
     for (let i = 0; i < sources.length; i++) {
       if (this.isInvalid(i)) this.baseMinutes[i] = NaN;
       else this.baseMinutes[i] = reference.secondsSince(elements ? elements[i].epoch : sourceEpoch(sources[i])) / 60;
     }
+  }
+
+  /** The initialised state as typed arrays (copies), for `new Sgp4Trajectories(state, reference)` on another thread. */
+  exportState(): Sgp4TrajectoriesState {
+    return { batch: this.batch.exportState(), baseMinutes: this.baseMinutes.slice() };
   }
 
   /** True when the element set could not be read or initialised. */
@@ -112,20 +127,6 @@ export class Sgp4Trajectories implements TrajectorySet {
 
   velocityMismatchKmS(i: number): number {
     return this.isDeepSpace(i) ? VELOCITY_MISMATCH_DEEP_SPACE_KM_S : VELOCITY_MISMATCH_NEAR_EARTH_KM_S;
-  }
-
-  private single(i: number): Sgp4Propagator | null {
-    let p = this.singles[i];
-    if (p === undefined) {
-      try {
-        const s = this.sources[i];
-        p = isSgp4TleLines(s) ? Sgp4Propagator.fromTle(s.line1, s.line2) : Sgp4Propagator.fromElements(s);
-      } catch {
-        p = null;
-      }
-      this.singles[i] = p;
-    }
-    return p;
   }
 
   sample(indices: Int32Array, tSeconds: Float64Array, out: SampleBlock): void {
@@ -157,10 +158,10 @@ export class Sgp4Trajectories implements TrajectorySet {
     }
   }
 
+  /** From the batch's own record: the same kernel and numbers as an Sgp4Propagator of the same elements. */
   stateAt(i: number, tSeconds: number, out: Float64Array, off = 0): boolean {
-    const p = this.single(i);
-    if (p === null) return false;
-    return p.tryPropagateMinutes(this.baseMinutes[i] + tSeconds / 60, out, off) === 0;
+    if (this.isInvalid(i)) return false;
+    return this.batch.propagateOneMinutes(i, this.baseMinutes[i] + tSeconds / 60, out, off) === 0;
   }
 }
 

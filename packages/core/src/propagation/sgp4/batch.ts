@@ -84,6 +84,21 @@ export function resolveSgp4BatchTimes(times: Sgp4BatchTimes, satellites: number)
   return { minutes: times.minutes, timesPerSatellite: times.minutes.length, perSatellite: false, refTaiMjdDay: null, refTaiSecondsOfDay: 0 };
 }
 
+/**
+ * An initialised batch as plain typed arrays (structured-clone friendly): a worker thread rebuilds
+ * the batch from it without parsing or initialising anything. Deep-space records are packed, one
+ * DEEP_SPACE_STRIDE block per deep-space satellite in satellite order; each receiver must hold its
+ * own copy (the records carry the resonance integrator's state), which postMessage's copy gives.
+ */
+export interface Sgp4BatchState {
+  readonly models: Uint8Array;
+  readonly records: Float64Array;
+  readonly deepRecords: Float64Array;
+  readonly epochDay: Float64Array;
+  readonly epochSec: Float64Array;
+  readonly invalidReasons: readonly (readonly [number, string])[];
+}
+
 /** A set of satellites initialised once and propagated to any number of time sets. */
 export class Sgp4Batch {
   /** Model per satellite (NearEarth, DeepSpace, Invalid). */
@@ -95,13 +110,22 @@ export class Sgp4Batch {
   private readonly deepRecords: (Float64Array | undefined)[];
   private readonly epochDay: Float64Array;
   private readonly epochSec: Float64Array;
+  private readonly singleDeep: (Float64Array | undefined)[] = [];
+  /** Scratch of propagateOneMinutes. */
+  private readonly oneTime = new Float64Array(1);
+  private readonly onePos = new Float64Array(3);
+  private readonly oneVel = new Float64Array(3);
+  private readonly oneErr = new Uint8Array(1);
 
-  private constructor(readonly count: number) {
-    this.models = new Uint8Array(count);
-    this.records = new Float64Array(count * NEAR_EARTH_STRIDE);
+  private constructor(
+    readonly count: number,
+    arrays?: Pick<Sgp4BatchState, 'models' | 'records' | 'epochDay' | 'epochSec'>,
+  ) {
+    this.models = arrays?.models ?? new Uint8Array(count);
+    this.records = arrays?.records ?? new Float64Array(count * NEAR_EARTH_STRIDE);
     this.deepRecords = new Array<Float64Array | undefined>(count);
-    this.epochDay = new Float64Array(count);
-    this.epochSec = new Float64Array(count);
+    this.epochDay = arrays?.epochDay ?? new Float64Array(count);
+    this.epochSec = arrays?.epochSec ?? new Float64Array(count);
   }
 
   /** Build from TLE line pairs or mean elements; bad entries become Invalid (code 7) instead of throwing. */
@@ -116,6 +140,78 @@ export class Sgp4Batch {
     const batch = new Sgp4Batch(elements.length);
     for (let s = 0; s < elements.length; s++) batch.initElements(s, elements[s]);
     return batch;
+  }
+
+  /** The batch as typed arrays, to rebuild it elsewhere with fromState. */
+  exportState(): Sgp4BatchState {
+    let deepCount = 0;
+    for (let s = 0; s < this.count; s++) if (this.deepRecords[s] !== undefined) deepCount++;
+    const deepRecords = new Float64Array(deepCount * DEEP_SPACE_STRIDE);
+    let slot = 0;
+    for (let s = 0; s < this.count; s++) {
+      const rec = this.deepRecords[s];
+      if (rec !== undefined) deepRecords.set(rec, DEEP_SPACE_STRIDE * slot++);
+    }
+    return {
+      models: this.models.slice(),
+      records: this.records.slice(),
+      deepRecords,
+      epochDay: this.epochDay.slice(),
+      epochSec: this.epochSec.slice(),
+      invalidReasons: [...this.invalidReasons],
+    };
+  }
+
+  /** Rebuild a batch from exportState's arrays (taken over, not copied). */
+  static fromState(state: Sgp4BatchState): Sgp4Batch {
+    const count = state.models.length;
+    if (state.records.length !== count * NEAR_EARTH_STRIDE || state.epochDay.length !== count || state.epochSec.length !== count) {
+      throw new RangeError(`SGP4 batch state: array lengths do not match ${count} satellites`);
+    }
+    const batch = new Sgp4Batch(count, state);
+    let slot = 0;
+    for (let s = 0; s < count; s++) {
+      if (state.models[s] !== Sgp4SatelliteModel.DeepSpace) continue;
+      if (DEEP_SPACE_STRIDE * (slot + 1) > state.deepRecords.length) throw new RangeError('SGP4 batch state: too few deep-space records');
+      batch.deepRecords[s] = state.deepRecords.subarray(DEEP_SPACE_STRIDE * slot, DEEP_SPACE_STRIDE * ++slot);
+    }
+    for (const [s, reason] of state.invalidReasons) batch.invalidReasons.set(s, reason);
+    return batch;
+  }
+
+  /**
+   * One satellite at `tsinceMin` minutes from its own epoch: [x, y, z, vx, vy, vz] (km, km/s) into
+   * out[off…]; returns the SGP4 error code. The same kernels and records as Sgp4Propagator, so the
+   * same numbers as Sgp4Propagator.tryPropagateMinutes.
+   */
+  propagateOneMinutes(s: number, tsinceMin: number, out: Float64Array, off = 0): Sgp4ErrorCode {
+    const model = this.models[s];
+    if (model === Sgp4SatelliteModel.Invalid) {
+      out.fill(NaN, off, off + 6);
+      return Sgp4ErrorCode.InvalidElements;
+    }
+    this.oneTime[0] = tsinceMin;
+    const { oneTime: t, onePos: p, oneVel: v, oneErr: e } = this;
+    if (model === Sgp4SatelliteModel.NearEarth) propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, 0, t, 0, 1, p, v, e, 0);
+    else propagateDeepSpace(this.singleDeepRecord(s), 0, 0, t, 0, 1, p, v, e, 0);
+    out[off] = p[0];
+    out[off + 1] = p[1];
+    out[off + 2] = p[2];
+    out[off + 3] = v[0];
+    out[off + 4] = v[1];
+    out[off + 5] = v[2];
+    return e[0] as Sgp4ErrorCode;
+  }
+
+  /**
+   * A second deep-space record for single states: batch propagation walks the grid forward while
+   * single states jump back and forth, and a shared resonance integrator would restart from epoch
+   * at every jump back (the numbers are the same either way; the work is not).
+   */
+  private singleDeepRecord(s: number): Float64Array {
+    let rec = this.singleDeep[s];
+    if (rec === undefined) this.singleDeep[s] = rec = (this.deepRecords[s] as Float64Array).slice();
+    return rec;
   }
 
   private initOne(s: number, source: Sgp4Source): void {
