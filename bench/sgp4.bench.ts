@@ -8,16 +8,14 @@
  *   (d) a generated mixed catalogue, 10,000 objects (80 % near-Earth, 20 % deep space: the ISS
  *       and the healthy verification cases with perturbed node and anomaly, lib/mixedCatalog.ts)
  *       × 1,440 times;
- *   (e) the whole catalogue (~24,000 objects) × 1,440 times;
- *   (f) the whole catalogue's near-Earth objects (~20,000) × 1,440 times.
- * Each for: stationkeeper batch (1 thread, all cores) with the scalar near-Earth kernel and with
- * the structure-of-arrays one ('soa'), satellite.js `sgp4()` loop, satellite.js
+ *   (e) the whole catalogue (~24,000 objects) × 1,440 times.
+ * Each for: stationkeeper batch (1 thread, all cores), satellite.js `sgp4()` loop, satellite.js
  * WASM BulkPropagator (single- and multi-thread runtimes) and ootk-core, in the same run. Prints
  * props/s with ratios to the satellite.js loop, the targets of the deep-space kernel, then the
  * largest position/velocity differences against satellite.js. Large scenarios run their times in
  * chunks (every implementation the same chunks, results of the last chunk compared) to bound memory.
  *
- * Environment: BENCH_SCENARIOS (letters, default abcdef), BENCH_IMPLS (e.g. loop,batch,parallel,soa,parallel-soa
+ * Environment: BENCH_SCENARIOS (letters, default abcde), BENCH_IMPLS (e.g. loop,batch,parallel
  * for a before/after comparison without the peers), BENCH_REPEATS (timed runs per entry in
  * (a)–(c), best reported; default 3; (d) and (e) run once after no warm-up), BENCH_SATS,
  * BENCH_TIMES_B, BENCH_TIMES_A (smaller sizes for a quick look).
@@ -44,9 +42,9 @@ const SATS_B = Number(process.env.BENCH_SATS ?? 10_000);
 const TIMES_B = Number(process.env.BENCH_TIMES_B ?? 1_440);
 const TIMES_A = Number(process.env.BENCH_TIMES_A ?? 1_000_000);
 const CORES = availableParallelism();
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'abcdef').toLowerCase();
-/** Implementations to run (comma list of loop, batch, soa, parallel, parallel-soa, wasm, ootk; default all). The loop always runs: it is the reference. */
-const IMPLS = new Set((process.env.BENCH_IMPLS ?? 'loop,batch,soa,parallel,parallel-soa,wasm,ootk').split(',').map((x) => x.trim()));
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'abcde').toLowerCase();
+/** Implementations to run (comma list of loop, batch, parallel, wasm, ootk; default all). The loop always runs: it is the reference. */
+const IMPLS = new Set((process.env.BENCH_IMPLS ?? 'loop,batch,parallel,wasm,ootk').split(',').map((x) => x.trim()));
 
 interface Row {
   readonly scenario: string;
@@ -165,28 +163,20 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
   const outFull: Sgp4BatchResult = allocateSgp4BatchResult(n, c, true);
   const outLast: Sgp4BatchResult = lastLength === c ? outFull : allocateSgp4BatchResult(n, lastLength, true);
   const outFor = (k: number) => (chunkLength(k) === c ? outFull : outLast);
-  const note = chunks > 1 ? ` (last of ${chunks} chunks)` : '';
-  for (const kernel of ['scalar', 'soa'] as const) {
-    const impl = kernel === 'scalar' ? 'batch' : 'soa';
-    const suffix = kernel === 'scalar' ? '' : ' (SoA kernel)';
-    const batch = Sgp4Batch.fromSources(sc.tles, { nearEarthKernel: kernel });
-    outLast.errors.fill(255);
-    if (IMPLS.has(impl)) add(`stationkeeper Sgp4Batch${suffix}`, 1, await timed(() => {
-      for (let k = 0; k < chunks; k++) batch.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
-    }));
-    if (IMPLS.has(impl)) checks.push(checkLine(sc.label, `stationkeeper Sgp4Batch${suffix} vs satellite.js sgp4()`, compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err), note));
+  const batch = Sgp4Batch.fromSources(sc.tles);
+  if (IMPLS.has('batch')) add('stationkeeper Sgp4Batch', 1, await timed(() => {
+    for (let k = 0; k < chunks; k++) batch.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
+  }));
+  const c1 = compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err);
 
-    // stationkeeper parallel batch, all cores.
-    const parImpl = kernel === 'scalar' ? 'parallel' : 'parallel-soa';
-    if (!IMPLS.has(parImpl)) continue;
-    const par = await ParallelSgp4Batch.create(sc.tles, { workers: CORES, nearEarthKernel: kernel });
-    outLast.errors.fill(255);
-    add(`stationkeeper ParallelSgp4Batch${suffix}`, CORES, await timed(async () => {
-      for (let k = 0; k < chunks; k++) await par.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
-    }));
-    await par.close();
-    checks.push(checkLine(sc.label, `stationkeeper ParallelSgp4Batch${suffix} vs satellite.js sgp4()`, compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err), note));
-  }
+  // stationkeeper parallel batch, all cores.
+  const par = await ParallelSgp4Batch.create(sc.tles, { workers: CORES });
+  outLast.errors.fill(255);
+  if (IMPLS.has('parallel')) add('stationkeeper ParallelSgp4Batch', CORES, await timed(async () => {
+    for (let k = 0; k < chunks; k++) await par.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
+  }));
+  await par.close();
+  const cP = compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err);
 
   // satellite.js WASM BulkPropagator, single- and multi-thread runtimes (dates set per chunk).
   const chunkDates = Array.from({ length: chunks }, (_, k) => sc.dates.slice(k * c, k * c + chunkLength(k)));
@@ -249,6 +239,11 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
   const oLast = lastOf(oPos, oVel, oErr, oLength);
   const cO = compare(oLast.pos, oLast.vel, oLast.err, ref.pos, ref.vel, ref.err);
 
+  const note = chunks > 1 ? ` (last of ${chunks} chunks)` : '';
+  checks.unshift(
+    checkLine(sc.label, 'stationkeeper Sgp4Batch vs satellite.js sgp4()', c1, note),
+    checkLine(sc.label, 'stationkeeper ParallelSgp4Batch vs satellite.js sgp4()', cP, note),
+  );
   if (IMPLS.has('ootk')) checks.push(checkLine(sc.label, 'ootk-core vs satellite.js sgp4()', cO, note));
 }
 
@@ -311,11 +306,6 @@ async function main(): Promise<void> {
   if (SCENARIOS.includes('e') && all) {
     console.log(`satellites (e): ${all.origin}`);
     await runScenario(makeScenario(`(e) ${fmt(all.tles.length)} catalogue × ${fmt(TIMES_B)} times`, all.tles, TIMES_B, 1, true), rows, checks);
-  }
-  const near = catalogueTles('near-earth');
-  if (SCENARIOS.includes('f') && near) {
-    console.log(`satellites (f): ${near.origin}`);
-    await runScenario(makeScenario(`(f) ${fmt(near.tles.length)} near-Earth × ${fmt(TIMES_B)} times`, near.tles, TIMES_B, 1, true), rows, checks);
   }
   console.log('');
   printTable(rows);

@@ -31,16 +31,4 @@ describe('stationkeeper bench-sgp4', () => {
     expect(Number(m?.[3])).toBeGreaterThan(0);
     expect(lines[3]).toMatch(/^props_per_sec=\d+$/);
   });
-
-  it('--kernel soa runs the structure-of-arrays near-Earth kernel; another name is a usage error', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'sk-bench-')), 'three.tle');
-    writeFileSync(file, TLES + '\n');
-    const r = runCli(['bench-sgp4', file, '100', '1', '--workers', '1', '--kernel', 'soa']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('satellites=3 times_per_satellite=100 step_min=1 workers=1 kernel=soa');
-    expect(r.stdout).toMatch(/sgp4_errors=0\n/);
-    const bad = runCli(['bench-sgp4', file, '100', '1', '--kernel', 'simd']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--kernel must be scalar or soa, got 'simd'/);
-  });
 });

@@ -16,7 +16,6 @@ import {
   resolveSgp4BatchTimes,
   type Sgp4BatchResult,
   type Sgp4BatchTimes,
-  type Sgp4NearEarthKernel,
   type Sgp4Source,
 } from '@stationkeeper/core';
 import type { FromWorker, RunMessage, ToWorker, WireChunk, WireSource } from './sgp4WorkerProtocol.js';
@@ -27,8 +26,6 @@ const CHUNK = 256;
 export interface ParallelSgp4Options {
   /** Worker threads; default os.availableParallelism(). */
   readonly workers?: number;
-  /** Near-Earth kernel of every worker's batch (see Sgp4BatchOptions); default 'scalar'. */
-  readonly nearEarthKernel?: Sgp4NearEarthKernel;
 }
 
 function toWire(s: Sgp4Source): WireSource {
@@ -109,7 +106,7 @@ export class ParallelSgp4Batch {
             };
             w.on('message', onMessage);
             w.once('error', reject);
-            w.postMessage({ type: 'init', sources: shares[i].sources, chunks: shares[i].chunks, nearEarthKernel: options.nearEarthKernel ?? 'scalar' } satisfies ToWorker);
+            w.postMessage({ type: 'init', sources: shares[i].sources, chunks: shares[i].chunks } satisfies ToWorker);
           }),
       ),
     ).catch(async (e) => {

@@ -13,18 +13,6 @@ import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, isSgp4TleLines, type
 import { Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';
 import { DEEP_SPACE_STRIDE, initDeepSpaceRecord, propagateDeepSpace } from './deepSpaceKernel.js';
-import { NearEarthSoa, newSoaBlock, SOA_LANES, type SoaBlock } from './nearEarthSoa.js';
-
-/**
- * Which near-Earth kernel a batch uses: 'scalar' (nearEarthKernel.ts, one satellite at a time over
- * its times) or 'soa' (nearEarthSoa.ts, blocks of satellites per time with batched sin/cos).
- */
-export type Sgp4NearEarthKernel = 'scalar' | 'soa';
-
-export interface Sgp4BatchOptions {
-  /** Near-Earth kernel; default 'scalar'. */
-  readonly nearEarthKernel?: Sgp4NearEarthKernel;
-}
 
 /** Times to propagate to. */
 export type Sgp4BatchTimes =
@@ -107,14 +95,8 @@ export class Sgp4Batch {
   private readonly deepRecords: (Float64Array | undefined)[];
   private readonly epochDay: Float64Array;
   private readonly epochSec: Float64Array;
-  /** The records transposed for the 'soa' kernel, built on first use. */
-  private soa: NearEarthSoa | undefined;
-  private readonly soaBlock: SoaBlock = newSoaBlock();
 
-  private constructor(
-    readonly count: number,
-    readonly nearEarthKernel: Sgp4NearEarthKernel,
-  ) {
+  private constructor(readonly count: number) {
     this.models = new Uint8Array(count);
     this.records = new Float64Array(count * NEAR_EARTH_STRIDE);
     this.deepRecords = new Array<Float64Array | undefined>(count);
@@ -123,15 +105,15 @@ export class Sgp4Batch {
   }
 
   /** Build from TLE line pairs or mean elements; bad entries become Invalid (code 7) instead of throwing. */
-  static fromSources(sources: readonly Sgp4Source[], options: Sgp4BatchOptions = {}): Sgp4Batch {
-    const batch = new Sgp4Batch(sources.length, options.nearEarthKernel ?? 'scalar');
+  static fromSources(sources: readonly Sgp4Source[]): Sgp4Batch {
+    const batch = new Sgp4Batch(sources.length);
     for (let s = 0; s < sources.length; s++) batch.initOne(s, sources[s]);
     return batch;
   }
 
   /** Build from already-converted SGP4 elements. */
-  static fromElements(elements: readonly Sgp4Elements[], options: Sgp4BatchOptions = {}): Sgp4Batch {
-    const batch = new Sgp4Batch(elements.length, options.nearEarthKernel ?? 'scalar');
+  static fromElements(elements: readonly Sgp4Elements[]): Sgp4Batch {
+    const batch = new Sgp4Batch(elements.length);
     for (let s = 0; s < elements.length; s++) batch.initElements(s, elements[s]);
     return batch;
   }
@@ -201,9 +183,7 @@ export class Sgp4Batch {
     const count = timeTo - timeFrom;
     if (count <= 0) return;
     const { positionKm: pos, velocityKmPerS: vel, errors: err } = out;
-    const soa = this.nearEarthKernel === 'soa' ? (this.soa ??= new NearEarthSoa(this.records, this.count)) : undefined;
-    const block = this.soaBlock;
-    block.lanes = 0;
+    const absolute = times.refTaiMjdDay !== null;
     for (let s = satFrom; s < satTo; s++) {
       const row = s - outSatOffset;
       const outIndex = row * m + timeFrom;
@@ -216,29 +196,15 @@ export class Sgp4Batch {
         err.fill(Sgp4ErrorCode.InvalidElements, outIndex, outIndex + count);
         continue;
       }
-      const baseMin = this.baseMinutes(times, s);
-      if (model === Sgp4SatelliteModel.NearEarth && soa) {
-        const lane = block.lanes++;
-        block.sat[lane] = s;
-        block.baseMin[lane] = baseMin;
-        block.timeOffset[lane] = t0;
-        block.outIndex[lane] = outIndex;
-        if (block.lanes === SOA_LANES) {
-          soa.propagate(block, times.minutes, count, pos, vel, err);
-          block.lanes = 0;
-        }
-      } else if (model === Sgp4SatelliteModel.NearEarth) {
+      // (reference instant − satellite epoch) in minutes, from TAI day/seconds without rounding.
+      const baseMin = absolute
+        ? (((times.refTaiMjdDay as number) - this.epochDay[s]) * SECONDS_PER_DAY + (times.refTaiSecondsOfDay - this.epochSec[s])) / 60
+        : 0;
+      if (model === Sgp4SatelliteModel.NearEarth) {
         propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       } else {
         propagateDeepSpace(this.deepRecords[s] as Float64Array, 0, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       }
     }
-    if (soa && block.lanes > 0) soa.propagate(block, times.minutes, count, pos, vel, err);
-  }
-
-  /** (reference instant − epoch of satellite s) in minutes, from TAI day/seconds without rounding; 0 for relative times. */
-  private baseMinutes(times: Sgp4ResolvedTimes, s: number): number {
-    if (times.refTaiMjdDay === null) return 0;
-    return ((times.refTaiMjdDay - this.epochDay[s]) * SECONDS_PER_DAY + (times.refTaiSecondsOfDay - this.epochSec[s])) / 60;
   }
 }

@@ -26,7 +26,7 @@ export { DEEP_SPACE_STRIDE } from './deepSpaceRecord.js';
  * few ulps of 2π·k (far below 1e-12 rad for the angles SGP4 reduces), and inlined where `%` on
  * doubles is a library call.
  */
-export function remTwoPi(x: number): number {
+function remTwoPi(x: number): number {
   return x - TWO_PI * Math.trunc(x / TWO_PI);
 }
 

@@ -14,61 +14,32 @@ import { Sgp4ErrorCode } from './errors.js';
 const j2Half = 0.5 * WGS72_J2;
 
 /**
- * Inputs and outputs of the functions below, by index into a record of OSC_STRIDE doubles ({@link OSC}
- * for one state at a time; a batched caller keeps one per satellite). Passed through a typed
- * array: doubles given as arguments to a call that is not inlined are boxed, one allocation each.
+ * Inputs of {@link writeOsculatingState}, by index into {@link OSC}. Passed through a typed array:
+ * doubles given as arguments to a call that is not inlined are boxed, one allocation each.
  */
 export const OSC_AXNL = 0, OSC_AYNL = 1, OSC_U = 2, OSC_AM = 3, OSC_NM = 4, OSC_NODE = 5, OSC_INCL = 6;
 export const OSC_SINI = 7, OSC_COSI = 8, OSC_CON41 = 9, OSC_X1MTH2 = 10, OSC_X7THM1 = 11;
-/** sin u and cos u, inputs of {@link solveKeplerShortPeriod} (a batched caller computes them in bulk). */
-export const OSC_SIN_U = 12, OSC_COS_U = 13;
-/** Outputs of {@link solveKeplerShortPeriod}: the osculating node (rad), radius (earth radii), ṙ and rḟ (earth radii/min), sin/cos of u and i. */
-export const OSC_XNODE = 14, OSC_MRT = 15, OSC_MVT = 16, OSC_RVDOT = 17, OSC_SIN_SU = 18, OSC_COS_SU = 19, OSC_SIN_IK = 20, OSC_COS_IK = 21;
-/** sin and cos of the osculating node, inputs of {@link writeTemeState}. */
-export const OSC_SIN_NODE = 22, OSC_COS_NODE = 23;
-/** Doubles of one such record. */
-export const OSC_STRIDE = 24;
-export const OSC = new Float64Array(OSC_STRIDE);
+export const OSC = new Float64Array(12);
 
-/** The whole step for one state: Kepler, short-period terms and the TEME state (or error) at output index `o`. */
 export function writeOsculatingState(pos: Float64Array, vel: Float64Array, err: Uint8Array, o: number): void {
+  const axnl = OSC[OSC_AXNL];
+  const aynl = OSC[OSC_AYNL];
   const u = OSC[OSC_U];
-  OSC[OSC_SIN_U] = Math.sin(u);
-  OSC[OSC_COS_U] = Math.cos(u);
-  const code = solveKeplerShortPeriod(OSC, 0);
-  if (code !== Sgp4ErrorCode.None) {
-    setError(pos, vel, err, o, code);
-    return;
-  }
-  const xnode = OSC[OSC_XNODE];
-  OSC[OSC_SIN_NODE] = Math.sin(xnode);
-  OSC[OSC_COS_NODE] = Math.cos(xnode);
-  writeTemeState(pos, vel, err, o, OSC, 0);
-}
-
-/**
- * Kepler's equation and the short-period periodics from the inputs in the record `osc[b …]` (with
- * sin u, cos u given); writes the outputs there and returns 0, or the error code (4: semi-latus rectum < 0, 6: decayed).
- */
-export function solveKeplerShortPeriod(osc: Float64Array, b: number): number {
-  const axnl = osc[b + OSC_AXNL];
-  const aynl = osc[b + OSC_AYNL];
-  const u = osc[b + OSC_U];
-  const am = osc[b + OSC_AM];
-  const nm = osc[b + OSC_NM];
-  const nodem = osc[b + OSC_NODE];
-  const inclo = osc[b + OSC_INCL];
-  const sinio = osc[b + OSC_SINI];
-  const cosio = osc[b + OSC_COSI];
-  const con41 = osc[b + OSC_CON41];
-  const x1mth2 = osc[b + OSC_X1MTH2];
-  const x7thm1 = osc[b + OSC_X7THM1];
+  const am = OSC[OSC_AM];
+  const nm = OSC[OSC_NM];
+  const nodem = OSC[OSC_NODE];
+  const inclo = OSC[OSC_INCL];
+  const sinio = OSC[OSC_SINI];
+  const cosio = OSC[OSC_COSI];
+  const con41 = OSC[OSC_CON41];
+  const x1mth2 = OSC[OSC_X1MTH2];
+  const x7thm1 = OSC[OSC_X7THM1];
   // Kepler's equation for E + ω, Newton steps limited to 0.95 rad (AIAA 2006-6753). Once the
   // steps are small, sin/cos of the new iterate come from rotating the previous pair by the step
   // (series to 9th order, error < 1e-20 for |step| < 0.01) instead of two more trig calls.
   let eo1 = u;
-  let sineo1 = osc[b + OSC_SIN_U];
-  let coseo1 = osc[b + OSC_COS_U];
+  let sineo1 = Math.sin(u);
+  let coseo1 = Math.cos(u);
   for (let it = 1; it <= 10; it++) {
     let step = (u - aynl * coseo1 + axnl * sineo1 - eo1) / (1 - coseo1 * axnl - sineo1 * aynl);
     if (step >= 0.95) step = 0.95;
@@ -94,7 +65,10 @@ export function solveKeplerShortPeriod(osc: Float64Array, b: number): number {
   const esine = axnl * sineo1 - aynl * coseo1;
   const el2 = axnl * axnl + aynl * aynl;
   const pl = am * (1 - el2);
-  if (pl < 0) return Sgp4ErrorCode.SemiLatusRectumBelowZero;
+  if (pl < 0) {
+    setError(pos, vel, err, o, Sgp4ErrorCode.SemiLatusRectumBelowZero);
+    return;
+  }
   const rl = am * (1 - ecose);
   const rdotl = (Math.sqrt(am) * esine) / rl;
   const rvdotl = Math.sqrt(pl) / rl;
@@ -144,28 +118,8 @@ export function solveKeplerShortPeriod(osc: Float64Array, b: number): number {
     sini = Math.sin(inclo + dinc);
     cosi = Math.cos(inclo + dinc);
   }
-  if (mrt < 1) return Sgp4ErrorCode.Decayed;
-  osc[b + OSC_XNODE] = xnode;
-  osc[b + OSC_MRT] = mrt;
-  osc[b + OSC_MVT] = mvt;
-  osc[b + OSC_RVDOT] = rvdot;
-  osc[b + OSC_SIN_SU] = sinsu;
-  osc[b + OSC_COS_SU] = cossu;
-  osc[b + OSC_SIN_IK] = sini;
-  osc[b + OSC_COS_IK] = cosi;
-  return Sgp4ErrorCode.None;
-}
-
-/** TEME position (km) and velocity (km/s) at output index `o` from the outputs of {@link solveKeplerShortPeriod} and sin/cos of the node (STR#3 §6, U and V). */
-export function writeTemeState(pos: Float64Array, vel: Float64Array, err: Uint8Array, o: number, osc: Float64Array, b: number): void {
-  const snod = osc[b + OSC_SIN_NODE];
-  const cnod = osc[b + OSC_COS_NODE];
-  const sinsu = osc[b + OSC_SIN_SU];
-  const cossu = osc[b + OSC_COS_SU];
-  const sini = osc[b + OSC_SIN_IK];
-  const cosi = osc[b + OSC_COS_IK];
-  const mvt = osc[b + OSC_MVT];
-  const rvdot = osc[b + OSC_RVDOT];
+  const snod = Math.sin(xnode);
+  const cnod = Math.cos(xnode);
   const xmx = -snod * cosi;
   const xmy = cnod * cosi;
   const ux = xmx * sinsu + cnod * cossu;
@@ -174,7 +128,12 @@ export function writeTemeState(pos: Float64Array, vel: Float64Array, err: Uint8A
   const vx = xmx * cossu - cnod * sinsu;
   const vy = xmy * cossu - snod * sinsu;
   const vz = sini * cossu;
-  const rk = osc[b + OSC_MRT] * WGS72_RADIUS_KM;
+
+  if (mrt < 1) {
+    setError(pos, vel, err, o, Sgp4ErrorCode.Decayed);
+    return;
+  }
+  const rk = mrt * WGS72_RADIUS_KM;
   const p = 3 * o;
   pos[p] = rk * ux;
   pos[p + 1] = rk * uy;

@@ -65,9 +65,8 @@ const R_CON41 = 31;
 const R_X1MTH2 = 32;
 const R_X7THM1 = 33;
 const R_AO = 34; // (ke / n0'')^(2/3), earth radii
-/** Where the deep-space kernel and the structure-of-arrays kernel find the fields of a record. */
+/** Where the deep-space kernel finds the shared fields of a record. */
 export const Sgp4RecordIndex = {
-  SIMPLE: R_SIMPLE,
   MO: R_MO,
   MDOT: R_MDOT,
   ARGPO: R_ARGPO,
@@ -77,30 +76,11 @@ export const Sgp4RecordIndex = {
   NODECF: R_NODECF,
   CC1: R_CC1,
   CC4: R_CC4,
-  CC5: R_CC5,
   T2COF: R_T2COF,
-  OMGCOF: R_OMGCOF,
-  XMCOF: R_XMCOF,
-  ETA: R_ETA,
-  DELMO: R_DELMO,
-  D2: R_D2,
-  D3: R_D3,
-  D4: R_D4,
-  T3COF: R_T3COF,
-  T4COF: R_T4COF,
-  T5COF: R_T5COF,
-  SINMAO: R_SINMAO,
   BSTAR: R_BSTAR,
   NO: R_NO,
   ECCO: R_ECCO,
   INCLO: R_INCLO,
-  SINIO: R_SINIO,
-  COSIO: R_COSIO,
-  XLCOF: R_XLCOF,
-  AYCOF: R_AYCOF,
-  CON41: R_CON41,
-  X1MTH2: R_X1MTH2,
-  X7THM1: R_X7THM1,
   AO: R_AO,
 } as const;
 /** Doubles per satellite record. */
