@@ -25,6 +25,23 @@ export const MINUTES_PER_DAY = 1440;
 export const REV_PER_DAY_PER_RAD_PER_MIN = MINUTES_PER_DAY / (2 * Math.PI);
 export const TWO_PI = 2 * Math.PI;
 
+/** The double 2π split so that k·hi and k·lo are exact for |k| < 2^26: hi keeps 27 significant bits, lo the other 26. */
+const TWO_PI_HI = Math.floor(TWO_PI * 2 ** 24) / 2 ** 24;
+const TWO_PI_LO = TWO_PI - TWO_PI_HI;
+const REM_EXACT_LIMIT = 2 ** 26 * TWO_PI;
+
+/**
+ * x mod 2π with the sign of x, as the reference's fmod (the remainder by the double 2π), but
+ * inline where `%` on doubles is a library call: k = trunc(x / 2π), then x − k·hi is exact and
+ * only the last subtraction of k·lo rounds, so the result is fmod's to one rounding (beyond
+ * |x| = 2^26·2π, `%` itself).
+ */
+export function remTwoPi(x: number): number {
+  if (!(Math.abs(x) < REM_EXACT_LIMIT)) return x % TWO_PI;
+  const k = Math.trunc(x / TWO_PI);
+  return x - k * TWO_PI_HI - k * TWO_PI_LO;
+}
+
 /** Atmospheric density model parameters of SGP4 (STR#3 §6: q0 = 120 km, s0 = 78 km). */
 export const Q0_KM = 120;
 export const S0_KM = 78;

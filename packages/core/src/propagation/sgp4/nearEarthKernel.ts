@@ -23,6 +23,7 @@ import {
   WGS72_RADIUS_KM,
   XKE,
   REV_PER_DAY_PER_RAD_PER_MIN,
+  remTwoPi,
 } from './constants.js';
 import { MAX_ABS_BSTAR, MEAN_MOTION_RANGE_REV_PER_DAY } from '../../foundation/formats/meanElements.js';
 import { Sgp4ErrorCode } from './errors.js';
@@ -388,7 +389,8 @@ export function propagateNearEarth(
     const invAmOneMinusE2 = 1 / (am * (1 - em * em));
     const aynl = em * sinArgp + invAmOneMinusE2 * aycof;
     // u = L − Ω: mean longitude measured from the node.
-    const u = (mm + argpm + invAmOneMinusE2 * xlcof * axnl) % TWO_PI;
+    // (Reduced inline, not by the fmod library call behind `%`: the same to a few ulps of 2π·k.)
+    const u = remTwoPi(mm + argpm + invAmOneMinusE2 * xlcof * axnl);
 
     OSC[OSC_AXNL] = axnl;
     OSC[OSC_AYNL] = aynl;
