@@ -11,7 +11,7 @@
  * The shortest feasible T is found by a geometric scan from the closed-form momentum bound and a
  * bisection between the last infeasible and first feasible duration (feasibility in T is not
  * guaranteed monotonic: the result is the shortest found, not a proven minimum). The scan stops early
- * when two durations in a row need 10 % more momentum than the best so far (the quick preset only).
+ * at the first duration that needs 10 % more momentum than the best so far (the quick preset only).
  *
  * End points: for a station with an attitude-dependent torque (gravity gradient, aero), the slew
  * runs between the TEAs nearest the two named attitudes — the CMGs cannot rest at an attitude that
@@ -124,7 +124,7 @@ export function planCmgPath(st: AttitudeStation, env: OrbitEnvironment, from: Ya
   let tS = Math.max(600, (0.25 * angle * jMax) / (limit * cap));
   const tried: PathPlan['tried'] = [];
   let x0 = new Array<number>(3 * o.harmonics + (o.initialMomentum === 'free' ? 3 : 0)).fill(0);
-  let lastBad: PathTrial | null = null, best: PathTrial | null = null, lowest: PathTrial | null = null, worse = 0;
+  let lastBad: PathTrial | null = null, best: PathTrial | null = null, lowest: PathTrial | null = null;
   const tauMax = cmgTorqueLimitNm(st.cmg);
   const ok = (t: PathTrial) => t.m.peakMomentumNms <= limit * cap && t.m.peakTorqueNm <= tauMax && t.m.endMomentumNms <= o.endLimit * cap;
   for (; tS <= o.maxDurationS * 1.0001; tS = Math.min(tS * 1.5, tS < o.maxDurationS ? o.maxDurationS : Infinity)) {
@@ -132,9 +132,8 @@ export function planCmgPath(st: AttitudeStation, env: OrbitEnvironment, from: Ya
     tried.push({ durationS: tS, peakMomentumFraction: t.m.peakMomentumNms / cap });
     if (!lowest || t.m.peakMomentumNms < lowest.m.peakMomentumNms) lowest = t;
     if (ok(t)) { best = t; break; }
-    // Two durations in a row 10 % worse than the best so far: longer ones only add secular momentum (heuristic; quick search only).
-    worse = t.m.peakMomentumNms > 1.1 * lowest.m.peakMomentumNms ? worse + 1 : 0;
-    if (preset.earlyStop && worse >= 2) break;
+    // A duration 10 % worse than the best so far: longer ones collect secular aero momentum (heuristic; quick search only).
+    if (preset.earlyStop && t.m.peakMomentumNms > 1.1 * lowest.m.peakMomentumNms) break;
     lastBad = t; x0 = t.x;
     if (tS >= o.maxDurationS) break;
   }
