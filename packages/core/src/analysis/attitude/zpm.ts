@@ -35,14 +35,14 @@ export interface PathPlanOptions {
   momentumLimitFraction?: number;
   /** Optional bound on the CMG momentum left at the end, fraction of capacity (default: none). */
   endMomentumLimitFraction?: number;
-  /** Search preset: 'quick' (default; 8 harmonics per axis, 3 seeded starts, 40 BFGS iterations a stage, stops scanning
-   * durations when longer ones get worse) or 'thorough' (12 harmonics, 10 seeded starts, 150 iterations, every duration to the longest). */
+  /** Search preset: 'quick' (default; 8 harmonics per axis, starts 3, 40 BFGS iterations a stage, stops scanning
+   * durations when longer ones get worse) or 'thorough' (12 harmonics, starts 10, 150 iterations, every duration to the longest). */
   search?: 'quick' | 'thorough';
   /** Harmonics per axis (default from the preset). */
   harmonics?: number;
   /** Longest duration tried, s (default 12 h). */
   maxDurationS?: number;
-  /** Starts per duration: the previous duration's answer, the straight path, and seeded swinging shapes (default from the preset). */
+  /** Starts per duration besides the previous duration's answer: the straight path and starts − 1 seeded swinging shapes (default from the preset). */
   starts?: number;
   /** BFGS iterations per continuation stage (default from the preset). */
   iterations?: number;
