@@ -134,7 +134,8 @@ export function registerAttitude(program: Command, out: (t: string) => void = (t
       out(`duration ${r.duration_h} h (${r.duration_s} s), mean ${r.rate_deg_s}°/s; peak CMG momentum ${(100 * r.peak_momentum_fraction).toFixed(1)} % of capacity; propellant ${r.propellant_kg} kg\n`);
       if (r.path) out(`simulated on the full dynamics: peak ${(100 * r.path.simulated_peak_momentum_fraction).toFixed(1)} %, final attitude error ${r.path.simulated_final_error_deg < 0.001 ? '< 0.001' : r.path.simulated_final_error_deg}°; CMG momentum left ${(100 * r.path.end_momentum_fraction).toFixed(1)} %\n`);
       if (r.path) out(`work bound: a steadily turning path needs ${(100 * r.path.steady_turn_bound_fraction).toFixed(1)} % of capacity (${r.path.search} search)\n`);
-      if (!r.feasible) out(`no CMG-only ${r.path ? 'path' : 'rate'} kept the momentum inside the envelope: the figures are for the least-bad one; thrusters are needed\n`);
+      const further = r.path?.search === 'quick' ? '--search thorough looks further, else ' : '';
+      if (!r.feasible) out(`no CMG-only ${r.path ? 'path' : 'rate'} kept the momentum inside the envelope: the figures are for the least-bad one; ${further}thrusters are needed\n`);
     });
   return att;
 }
