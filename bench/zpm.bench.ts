@@ -1,7 +1,7 @@
 /**
  * CMG-only path planner speed: the 2022 ISS model (3 CMGs, gravity gradient, gyroscopic, NRLMSISE-00
  * aero and solar torques) planning a 90° yaw between the TEAs — the whole search (a few durations,
- * Nelder–Mead on the harmonics for each). The planner should answer in seconds.
+ * multi-start BFGS on the harmonics for each, the quick preset). The planner should answer in seconds.
  *
  * Peer, measured in the same run: judging one candidate path by simulating it (flySlew: RK4 at 5 s
  * on the full dynamics, the way the planned path is checked) against the planner's momentum balance

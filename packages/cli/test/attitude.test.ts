@@ -64,6 +64,10 @@ describe('stationkeeper attitude', () => {
     expect(Math.abs(j.path.simulated_peak_momentum_fraction / j.peak_momentum_fraction - 1)).toBeLessThan(0.02);
     expect(j.path.simulated_final_error_deg).toBeLessThan(0.1);
     expect(j.duration_h).toBeGreaterThan(1);
+    // The work bound for this body (ΔU = −6.4 J): a steady turn needs about a quarter of capacity.
+    expect(j.path.steady_turn_bound_fraction).toBeGreaterThan(0.2);
+    expect(j.path.steady_turn_bound_fraction).toBeLessThan(0.3);
+    expect(j.path.search).toBe('quick');
   }, 120_000);
 
   it('bad input: one line, exit 2, naming the field', () => {
@@ -72,6 +76,7 @@ describe('stationkeeper attitude', () => {
       [['attitude', 'tea', '--config', cfg({ inertia_kg_m2: [[1, 0, 0], [0, 1, 0], [0, 0, 5]], altitude_km: 400 })], /triangle inequality/],
       [['attitude', 'tea', '--config', cfg({ station: 'iss-2022', altitude_km: 5 })], /altitude_km/],
       [['attitude', 'slew', '--config', join(root, ISS), '--from', 'xvv', '--to', 'zvv'], /--to: unknown attitude "zvv"/],
+      [['attitude', 'slew', '--config', join(root, ISS), '--from', 'xvv', '--to', 'yvv', '--cmg-only', '--search', 'slow'], /--search: must be quick or thorough, got "slow"/],
       [['attitude', 'simulate', '--config', join(root, ISS), '--duration', '-3d'], /--duration/],
       [['attitude', 'tea', '--config', join(dir, 'missing.json')], /cannot read --config/],
     ];

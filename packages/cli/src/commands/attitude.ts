@@ -116,21 +116,26 @@ export function registerAttitude(program: Command, out: (t: string) => void = (t
     .requiredOption('--from <attitude>', 'xvv, -xvv, yvv or -yvv')
     .requiredOption('--to <attitude>', 'xvv, -xvv, yvv or -yvv')
     .option('--cmg-only', 'zero-propellant: CMGs only, inside the momentum envelope; when no eigenaxis rate fits, an optimised path between the TEAs is planned (default: thrusters)')
+    .option('--search <preset>', 'CMG-only path search: quick (default, under a minute) or thorough (more harmonics and starts, every duration to 12 h; minutes)', 'quick')
     .addHelpText('after', '\nExamples:\n  stationkeeper attitude slew --config examples/attitude/iss-2022.json --from xvv --to -xvv --json\n  stationkeeper attitude slew --config examples/attitude/iss-2022.json --from xvv --to yvv --cmg-only\n')
-    .action((o: CommonOpts & { from?: string; to?: string; cmgOnly?: boolean }) => {
+    .action((o: CommonOpts & { from?: string; to?: string; cmgOnly?: boolean; search?: string }) => {
       const cfg = loadConfig(o.config);
       const start = epochOption('--start', o.start) ?? Epoch.fromIso('2022-07-15T00:00:00Z');
       const from = wrap(() => parseNamedAttitude(o.from ?? '', '--from'));
       const to = wrap(() => parseNamedAttitude(o.to ?? '', '--to'));
       if (from === 'xpop' || to === 'xpop') throw new UsageError('--from/--to: slews are planned between LVLH attitudes (xvv, -xvv, yvv, -yvv)');
+      if (o.search !== 'quick' && o.search !== 'thorough') throw new UsageError(`--search: must be quick or thorough, got "${o.search}"`);
+      const search = o.search;
       const atm = atmosphereFor(cfg, o.dataDir);
-      const r = wrap(() => attitudeSlewReport(cfg, start, atm.model, from, to, o.cmgOnly === true));
+      const r = wrap(() => attitudeSlewReport(cfg, start, atm.model, from, to, o.cmgOnly === true, search));
       if (o.json) return out(JSON.stringify({ ...r, atmosphere: atm.name }, null, 2) + '\n');
       out(`${from} → ${to}: ${r.angle_deg}° ${r.cmg_only ? 'on CMGs only' : 'on thrusters'}, ${r.path_kind === 'eigenaxis' ? 'eigenaxis rotation' : 'optimised non-eigenaxis path'}\n`);
       if (r.path) out(`eigenaxis needs ${(100 * r.path.eigenaxis_peak_momentum_fraction).toFixed(1)} % of capacity: planned a path from the TEA (yaw/pitch/roll ${r.path.from_ypr_deg.join(', ')}°) to the TEA (${r.path.to_ypr_deg.join(', ')}°)\n`);
       out(`duration ${r.duration_h} h (${r.duration_s} s), mean ${r.rate_deg_s}°/s; peak CMG momentum ${(100 * r.peak_momentum_fraction).toFixed(1)} % of capacity; propellant ${r.propellant_kg} kg\n`);
       if (r.path) out(`simulated on the full dynamics: peak ${(100 * r.path.simulated_peak_momentum_fraction).toFixed(1)} %, final attitude error ${r.path.simulated_final_error_deg < 0.001 ? '< 0.001' : r.path.simulated_final_error_deg}°; CMG momentum left ${(100 * r.path.end_momentum_fraction).toFixed(1)} %\n`);
-      if (!r.feasible) out(`no CMG-only ${r.path ? 'path' : 'rate'} kept the momentum inside the envelope: the figures are for the least-bad one; thrusters are needed\n`);
+      if (r.path) out(`work bound: a steadily turning path needs ${(100 * r.path.steady_turn_bound_fraction).toFixed(1)} % of capacity (${r.path.search} search)\n`);
+      const further = r.path?.search === 'quick' ? '--search thorough looks further, else ' : '';
+      if (!r.feasible) out(`no CMG-only ${r.path ? 'path' : 'rate'} kept the momentum inside the envelope: the figures are for the least-bad one; ${further}thrusters are needed\n`);
     });
   return att;
 }

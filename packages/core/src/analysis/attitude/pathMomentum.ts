@@ -68,7 +68,7 @@ const mulTV = (c: ArrayLike<number>, v: ArrayLike<number>, o: number[]) => { for
 const cross = (a: number[], b: number[], o: number[]) => { o[0] = a[1] * b[2] - a[2] * b[1]; o[1] = a[2] * b[0] - a[0] * b[2]; o[2] = a[0] * b[1] - a[1] * b[0]; return o; };
 
 /** Aero + solar + bias torque (body axes) at every SURFACE_STRIDE-th grid point and the last; linear in between. */
-function surfaceTorqueTrack(st: AttitudeStation, path: HarmonicPath, grid: PathGrid): Float64Array {
+export function surfaceTorqueTrack(st: AttitudeStation, path: HarmonicPath, grid: PathGrid): Float64Array {
   const count = grid.tS.length, out = new Float64Array(3 * count);
   if (st.surfaces.length === 0) {
     for (let k = 0; k < count; k++) out.set(st.biasTorqueNm, 3 * k);
@@ -95,15 +95,19 @@ function surfaceTorqueTrack(st: AttitudeStation, path: HarmonicPath, grid: PathG
   return out;
 }
 
-/** CMG momentum and torque along the path; `h0Nms` is the CMG momentum at the start (body axes, default 0). */
-export function pathMomentum(st: AttitudeStation, path: HarmonicPath, grid: PathGrid, h0Nms: readonly number[] = [0, 0, 0]): PathMomentum {
+/**
+ * CMG momentum and torque along the path; `h0Nms` is the CMG momentum at the start (body axes, default 0).
+ * `surface`: the aero + solar + bias torque track of a nearby path (surfaceTorqueTrack), reused to save its
+ * cost where an approximation will do (the planner's finite-difference gradients).
+ */
+export function pathMomentum(st: AttitudeStation, path: HarmonicPath, grid: PathGrid, h0Nms: readonly number[] = [0, 0, 0], surface?: Float64Array): PathMomentum {
   const j = st.inertia, n = grid.nRadS;
   const te = new Float64Array(3), ang = new Float64Array(9), cBL = new Float64Array(9), rB = [0, 0, 0];
   const cBI = new Float64Array(9), w = [0, 0, 0], wd = [0, 0, 0], om = [0, 0, 0], wL = [0, 0, 0];
   const jw = [0, 0, 0], g = [0, 0, 0], c1 = [0, 0, 0], tI = [0, 0, 0], hB = [0, 0, 0], od = [0, 0, 0], jod = [0, 0, 0];
   const hI = [0, 0, 0], prevTI = [0, 0, 0];
   const momentumNms = new Float64Array(grid.tS.length);
-  const surf = surfaceTorqueTrack(st, path, grid);
+  const surf = surface ?? surfaceTorqueTrack(st, path, grid);
   let peakTorqueNm = 0, rateVariationRadS = 0, cmgWorkJ = 0, prevOd = 0, prevWork = 0;
   for (let k = 0; k < grid.tS.length; k++) {
     pathAngles(path, grid.tS[k], ang);

@@ -6,12 +6,13 @@
 import type { AtmosphereModel } from '../../models/atmosphere/types.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
 import type { AttitudeConfig } from './config.js';
+import { cmgCapacityNms } from './cmg.js';
 import { OrbitEnvironment } from './environment.js';
 import type { NamedAttitude } from './lvlh.js';
 import { namedAttitudeYpr } from './lvlh.js';
 import { simulateAttitude, type AttitudeController } from './simulate.js';
 import { flySlew, planSlew } from './slew.js';
-import { pathReference, planCmgPath, PATH_VERIFY_SLACK, slewEndpoint } from './zpm.js';
+import { pathReference, planCmgPath, PATH_VERIFY_SLACK, slewEndpoint, steadyTurnMomentumBoundNms } from './zpm.js';
 import type { YawPitchRoll } from './euler321.js';
 import { sampleOrbit, solveStationTea } from './teaOrbit.js';
 
@@ -121,12 +122,16 @@ export interface SlewReport {
     simulated_peak_momentum_fraction: number;
     simulated_final_error_deg: number;
     eigenaxis_peak_momentum_fraction: number;
+    /** The work bound: the momentum any steadily turning path needs, |ΔU|/(n·φ), fraction of capacity (gravity gradient and gyroscopic torques). */
+    steady_turn_bound_fraction: number;
+    /** The planner's search preset. */
+    search: 'quick' | 'thorough';
   };
 }
 
 const yprDeg = (a: YawPitchRoll): [number, number, number] => [r3(a.yawRad * D, 2), r3(a.pitchRad * D, 2), r3(a.rollRad * D, 2)];
 
-export function attitudeSlewReport(cfg: AttitudeConfig, start: Epoch, atmosphere: AtmosphereModel | null, from: Exclude<NamedAttitude, 'xpop'>, to: Exclude<NamedAttitude, 'xpop'>, cmgOnly: boolean): SlewReport {
+export function attitudeSlewReport(cfg: AttitudeConfig, start: Epoch, atmosphere: AtmosphereModel | null, from: Exclude<NamedAttitude, 'xpop'>, to: Exclude<NamedAttitude, 'xpop'>, cmgOnly: boolean, search: 'quick' | 'thorough' = 'quick'): SlewReport {
   const env = () => attitudeEnvironment(cfg, start, atmosphere);
   const r = planSlew(cfg.station, env(), { from, to, cmgOnly, stepS: cmgOnly ? 10 : 2 });
   const base = {
@@ -136,7 +141,8 @@ export function attitudeSlewReport(cfg: AttitudeConfig, start: Epoch, atmosphere
   };
   if (!cmgOnly || r.feasible) return base;
   // The eigenaxis cannot stay inside the envelope: plan a non-eigenaxis path between the TEAs and fly it.
-  const p = planCmgPath(cfg.station, env(), slewEndpoint(cfg.station, env(), from), slewEndpoint(cfg.station, env(), to));
+  const p = planCmgPath(cfg.station, env(), slewEndpoint(cfg.station, env(), from), slewEndpoint(cfg.station, env(), to), { search });
+  const bound = steadyTurnMomentumBoundNms(cfg.station.inertia, sampleOrbit(env(), 60).nRadS, p.from, p.to) / cmgCapacityNms(cfg.station.cmg);
   const flown = flySlew(cfg.station, env(), pathReference(p.path), { cmgOnly: true, stepS: 5, initialMomentumNms: p.initialMomentumNms });
   return {
     ...base, feasible: p.feasible && flown.peakFraction <= PATH_VERIFY_SLACK * p.momentumLimitFraction, path_kind: 'optimised-path',
@@ -145,7 +151,7 @@ export function attitudeSlewReport(cfg: AttitudeConfig, start: Epoch, atmosphere
     path: {
       from_ypr_deg: yprDeg(p.from), to_ypr_deg: yprDeg(p.to), end_momentum_fraction: r3(p.endMomentumFraction, 4), peak_torque_n_m: r3(p.peakTorqueNm, 1),
       simulated_peak_momentum_fraction: r3(flown.peakFraction, 4), simulated_final_error_deg: r3(flown.finalErrorRad * D, 3),
-      eigenaxis_peak_momentum_fraction: base.peak_momentum_fraction,
+      eigenaxis_peak_momentum_fraction: base.peak_momentum_fraction, steady_turn_bound_fraction: r3(bound, 4), search,
     },
   };
 }

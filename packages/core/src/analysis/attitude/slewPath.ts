@@ -35,6 +35,8 @@ export function harmonicPath(from: YawPitchRoll, to: YawPitchRoll, durationS: nu
   };
 }
 
+let harmonicSin = new Float64Array(17), harmonicCos = new Float64Array(17);
+
 /**
  * Angles, their rates and accelerations at time t: out = [ψ, θ, φ, ψ̇, θ̇, φ̇, ψ̈, θ̈, φ̈] (rad, s).
  * Before the start and after the end the path rests at its end points.
@@ -46,12 +48,20 @@ export function pathAngles(p: HarmonicPath, tS: number, out: Float64Array): Floa
   const w = 2 * Math.PI * tau;
   const s = tau - Math.sin(w) / (2 * Math.PI), s1 = 1 - Math.cos(w), s2 = 2 * Math.PI * Math.sin(w);
   const sp = Math.sin(Math.PI * tau), cp = Math.cos(Math.PI * tau);
+  // sin(kπτ), cos(kπτ) for k = 1…K by the angle-addition recurrence (two trigonometric calls, not 2K per axis).
+  const K = p.harmonics;
+  if (harmonicSin.length < K + 1) { harmonicSin = new Float64Array(K + 1); harmonicCos = new Float64Array(K + 1); }
+  harmonicSin[0] = 0; harmonicCos[0] = 1;
+  for (let k = 1; k <= K; k++) {
+    harmonicSin[k] = harmonicSin[k - 1] * cp + harmonicCos[k - 1] * sp;
+    harmonicCos[k] = harmonicCos[k - 1] * cp - harmonicSin[k - 1] * sp;
+  }
   for (let i = 0; i < 3; i++) {
     let a = p.start[i] + p.delta[i] * s, a1 = p.delta[i] * s1, a2 = p.delta[i] * s2;
-    for (let k = 1; k <= p.harmonics; k++) {
-      const c = p.coefficients[i * p.harmonics + k - 1];
+    for (let k = 1; k <= K; k++) {
+      const c = p.coefficients[i * K + k - 1];
       if (c === 0) continue;
-      const sk = Math.sin(k * Math.PI * tau), ck = Math.cos(k * Math.PI * tau);
+      const sk = harmonicSin[k], ck = harmonicCos[k];
       a += c * sp * sp * sk;
       a1 += c * Math.PI * (2 * sp * cp * sk + k * sp * sp * ck);
       a2 += c * Math.PI * Math.PI * (2 * (cp * cp - sp * sp) * sk + 4 * k * sp * cp * ck - k * k * sp * sp * sk);

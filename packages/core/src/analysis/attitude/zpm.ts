@@ -5,24 +5,24 @@
  * coefficients are chosen so that the gravity-gradient, gyroscopic and aero torques do part of the
  * turning and the CMG momentum the path demands (pathMomentum.ts) stays inside the envelope.
  *
- * For a duration T, Nelder–Mead minimises the peak CMG momentum over the coefficients (a penalty
- * when the CMG torque limit is exceeded, and, if asked, when the final momentum is above a bound).
+ * For a duration T, a multi-start quasi-Newton search (pathSearch.ts) minimises the peak CMG momentum
+ * over the coefficients (a penalty when the CMG torque limit is exceeded, and, if asked, when the
+ * final momentum is above a bound).
  * The shortest feasible T is found by a geometric scan from the closed-form momentum bound and a
  * bisection between the last infeasible and first feasible duration (feasibility in T is not
  * guaranteed monotonic: the result is the shortest found, not a proven minimum). The scan stops early
- * when two durations in a row need 10 % more momentum than the best so far.
+ * at the first duration that needs 10 % more momentum than the best so far (the quick preset only).
  *
  * End points: for a station with an attitude-dependent torque (gravity gradient, aero), the slew
  * runs between the TEAs nearest the two named attitudes — the CMGs cannot rest at an attitude that
  * is not an equilibrium (the 2022 model's XVV needs ≈ 40 N·m of pitch torque, filling 3 CMGs in
  * minutes). A body with no torque there (isotropic) keeps the named attitudes.
  */
-import { nelderMead } from '../../foundation/math/nelderMead.js';
 import { cmgCapacityNms, cmgTorqueLimitNm } from './cmg.js';
 import type { OrbitEnvironment } from './environment.js';
 import { euler321ToDcm, euler321ToQuat, type YawPitchRoll } from './euler321.js';
 import { namedAttitudeYpr, type NamedAttitude } from './lvlh.js';
-import { pathGrid, pathMomentum, type PathMomentum } from './pathMomentum.js';
+import { decodePathVariables, searchPathAtDuration, type PathSearchSettings, type PathTrial } from './pathSearch.js';
 import { quatAngleBetween } from './quaternion.js';
 import { eulerRates, harmonicPath, pathAngles, type HarmonicPath } from './slewPath.js';
 import type { SlewReference } from './slew.js';
@@ -35,12 +35,17 @@ export interface PathPlanOptions {
   momentumLimitFraction?: number;
   /** Optional bound on the CMG momentum left at the end, fraction of capacity (default: none). */
   endMomentumLimitFraction?: number;
-  /** Harmonics per axis (default 4). */
+  /** Search preset: 'quick' (default; 8 harmonics per axis, starts 3, 40 BFGS iterations a stage, stops scanning
+   * durations when longer ones get worse) or 'thorough' (12 harmonics, starts 10, 150 iterations, every duration to the longest). */
+  search?: 'quick' | 'thorough';
+  /** Harmonics per axis (default from the preset). */
   harmonics?: number;
   /** Longest duration tried, s (default 12 h). */
   maxDurationS?: number;
-  /** Objective evaluations per duration (default 1,500). */
-  evaluationsPerDuration?: number;
+  /** Starts per duration besides the previous duration's answer: the straight path and starts − 1 seeded swinging shapes (default from the preset). */
+  starts?: number;
+  /** BFGS iterations per continuation stage (default from the preset). */
+  iterations?: number;
   /**
    * CMG momentum at the start: 'zero' (default: an empty array), or 'free': chosen by the optimiser
    * within the envelope, as the momentum manager (or a desaturation) can leave it before the turn.
@@ -81,73 +86,54 @@ export function slewEndpoint(st: AttitudeStation, env: OrbitEnvironment, name: E
   return named;
 }
 
-interface Trial { durationS: number; x: number[]; m: PathMomentum; score: number; }
+type Settings = Required<Omit<PathPlanOptions, 'endMomentumLimitFraction' | 'search'>> & { endLimit: number };
 
-/** A smooth stand-in for the peak (the 24-norm of |h| over the grid, within 1 % of the peak for a peak a few samples wide): Nelder–Mead converges better on it. */
-function softPeak(h: Float64Array): number {
-  let max = 0;
-  for (const v of h) max = Math.max(max, v);
-  if (max === 0) return 0;
-  let s = 0;
-  for (const v of h) s += (v / max) ** 24;
-  return max * (s / h.length) ** (1 / 24);
-}
-
-type Settings = Required<Omit<PathPlanOptions, 'endMomentumLimitFraction'>> & { endLimit: number };
-
-/** Optimiser variables: the 3K harmonic coefficients (rad), then h0 / capacity when the start momentum is free. */
-function decode(x: readonly number[], o: Settings, cap: number): { c: number[]; h0: number[] } {
-  const k = 3 * o.harmonics;
-  return { c: x.slice(0, k), h0: o.initialMomentum === 'free' ? [x[k] * cap, x[k + 1] * cap, x[k + 2] * cap] : [0, 0, 0] };
-}
-
-function optimise(st: AttitudeStation, env: OrbitEnvironment, from: YawPitchRoll, to: YawPitchRoll, durationS: number, start: number[], o: Settings): Trial {
-  const grid = pathGrid(env, durationS, 120);
-  const cap = cmgCapacityNms(st.cmg), tauMax = cmgTorqueLimitNm(st.cmg);
-  const score = (m: PathMomentum) => softPeak(m.momentumNms) / cap + 10 * Math.max(0, m.peakTorqueNm / tauMax - 1) + 10 * Math.max(0, m.endMomentumNms / cap - o.endLimit);
-  const run = (x: readonly number[]) => { const d = decode(x, o, cap); return pathMomentum(st, harmonicPath(from, to, durationS, o.harmonics, d.c), grid, d.h0); };
-  // Initial steps: 5° (the size of the TEA offsets the torques call for) and 20 % of capacity.
-  const step = start.map((_, i) => (i < 3 * o.harmonics ? (5 * Math.PI) / 180 : 0.2));
-  const r = nelderMead((x) => score(run(x)), start, { step, maxEvaluations: o.evaluationsPerDuration, fTol: 1e-5, restarts: 2 });
-  return { durationS, x: r.x, m: run(r.x), score: r.f };
-}
+/** The two search presets: 'quick' for the CLI default (seconds to tens of seconds), 'thorough' for a longer hunt. */
+const PRESETS = {
+  quick: { harmonics: 8, starts: 3, iterations: 40, maxDurationS: 12 * 3600, earlyStop: true },
+  thorough: { harmonics: 12, starts: 10, iterations: 150, maxDurationS: 12 * 3600, earlyStop: false },
+} as const;
 
 function checkOptions(o: Settings): void {
   const bad = (field: string, v: unknown, want: string) => { throw new RangeError(`${field}: must be ${want}, got ${JSON.stringify(v)}`); };
   if (!(o.momentumLimitFraction > 0 && o.momentumLimitFraction <= 1)) bad('momentumLimitFraction', o.momentumLimitFraction, 'in (0, 1]');
   if (!(Number.isInteger(o.harmonics) && o.harmonics >= 0 && o.harmonics <= 16)) bad('harmonics', o.harmonics, 'a whole number 0–16');
   if (!(o.maxDurationS >= 600 && o.maxDurationS <= 7 * 86400)) bad('maxDurationS', o.maxDurationS, 'between 600 s and 7 days');
-  if (!(Number.isInteger(o.evaluationsPerDuration) && o.evaluationsPerDuration >= 10)) bad('evaluationsPerDuration', o.evaluationsPerDuration, 'a whole number ≥ 10');
+  if (!(Number.isInteger(o.starts) && o.starts >= 1 && o.starts <= 64)) bad('starts', o.starts, 'a whole number 1–64');
+  if (!(Number.isInteger(o.iterations) && o.iterations >= 1)) bad('iterations', o.iterations, 'a whole number ≥ 1');
   if (!(o.endLimit >= 0)) bad('endMomentumLimitFraction', o.endLimit, '≥ 0');
 }
 
 export function planCmgPath(st: AttitudeStation, env: OrbitEnvironment, from: YawPitchRoll, to: YawPitchRoll, options: PathPlanOptions = {}): PathPlan {
+  const preset = PRESETS[options.search ?? 'quick'];
+  if (!preset) throw new RangeError(`search: must be "quick" or "thorough", got ${JSON.stringify(options.search)}`);
   const o: Settings = {
-    momentumLimitFraction: options.momentumLimitFraction ?? 0.76, harmonics: options.harmonics ?? 4,
-    maxDurationS: options.maxDurationS ?? 12 * 3600, evaluationsPerDuration: options.evaluationsPerDuration ?? 1500,
+    momentumLimitFraction: options.momentumLimitFraction ?? 0.76, harmonics: options.harmonics ?? preset.harmonics,
+    maxDurationS: options.maxDurationS ?? preset.maxDurationS, starts: options.starts ?? preset.starts, iterations: options.iterations ?? preset.iterations,
     endLimit: options.endMomentumLimitFraction ?? Infinity, initialMomentum: options.initialMomentum ?? 'zero',
   };
   checkOptions(o);
   const limit = o.momentumLimitFraction;
   const cap = cmgCapacityNms(st.cmg);
   if (!(cap > 0)) throw new RangeError('cmgs_active: a CMG-only slew needs at least one active CMG');
+  const search: PathSearchSettings = { harmonics: o.harmonics, initialMomentum: o.initialMomentum, endLimit: o.endLimit, starts: o.starts, iterations: o.iterations, gridStepS: 120, seedFrequenciesRadS: swingFrequenciesRadS(st, env, from) };
+  const optimise = (durationS: number, x0: readonly number[]) => searchPathAtDuration(st, env, from, to, durationS, x0, search);
   const angle = quatAngleBetween(euler321ToQuat(from), euler321ToQuat(to));
   const jMax = Math.max(st.inertia[0], st.inertia[4], st.inertia[8]);
   // Scan up from a quarter of the largest-axis momentum bound (a path may turn about a smaller axis).
   let tS = Math.max(600, (0.25 * angle * jMax) / (limit * cap));
   const tried: PathPlan['tried'] = [];
   let x0 = new Array<number>(3 * o.harmonics + (o.initialMomentum === 'free' ? 3 : 0)).fill(0);
-  let lastBad: Trial | null = null, best: Trial | null = null, lowest: Trial | null = null, worse = 0;
+  let lastBad: PathTrial | null = null, best: PathTrial | null = null, lowest: PathTrial | null = null;
   const tauMax = cmgTorqueLimitNm(st.cmg);
-  const ok = (t: Trial) => t.m.peakMomentumNms <= limit * cap && t.m.peakTorqueNm <= tauMax && t.m.endMomentumNms <= o.endLimit * cap;
+  const ok = (t: PathTrial) => t.m.peakMomentumNms <= limit * cap && t.m.peakTorqueNm <= tauMax && t.m.endMomentumNms <= o.endLimit * cap;
   for (; tS <= o.maxDurationS * 1.0001; tS = Math.min(tS * 1.5, tS < o.maxDurationS ? o.maxDurationS : Infinity)) {
-    const t = optimise(st, env, from, to, tS, x0, o);
+    const t = optimise(tS, x0);
     tried.push({ durationS: tS, peakMomentumFraction: t.m.peakMomentumNms / cap });
     if (!lowest || t.m.peakMomentumNms < lowest.m.peakMomentumNms) lowest = t;
     if (ok(t)) { best = t; break; }
-    // Two durations in a row 10 % worse than the best so far: longer ones only add secular momentum (heuristic).
-    worse = t.m.peakMomentumNms > 1.1 * lowest.m.peakMomentumNms ? worse + 1 : 0;
-    if (worse >= 2) break;
+    // A duration 10 % worse than the best so far: longer ones collect secular aero momentum (heuristic; quick search only).
+    if (preset.earlyStop && t.m.peakMomentumNms > 1.1 * lowest.m.peakMomentumNms) break;
     lastBad = t; x0 = t.x;
     if (tS >= o.maxDurationS) break;
   }
@@ -156,19 +142,32 @@ export function planCmgPath(st: AttitudeStation, env: OrbitEnvironment, from: Ya
     let lo = lastBad.durationS, hi = best.durationS;
     while (hi / lo > 1.03) {
       const mid = Math.sqrt(lo * hi);
-      const t = optimise(st, env, from, to, mid, best.x, o);
+      const t = optimise(mid, best.x);
       tried.push({ durationS: mid, peakMomentumFraction: t.m.peakMomentumNms / cap });
       if (ok(t)) { best = t; hi = mid; } else lo = mid;
     }
   }
   const pick = best ?? lowest!;
-  const d = decode(pick.x, o, cap);
+  const d = decodePathVariables(pick.x, search, cap);
   return {
     from, to, angleDeg: (angle * 180) / Math.PI, durationS: pick.durationS,
     path: harmonicPath(from, to, pick.durationS, o.harmonics, d.c),
     peakMomentumFraction: pick.m.peakMomentumNms / cap, endMomentumFraction: pick.m.endMomentumNms / cap,
     peakTorqueNm: pick.m.peakTorqueNm, momentumLimitFraction: limit, initialMomentumNms: [d.h0[0], d.h0[1], d.h0[2]], feasible: best !== null, tried,
   };
+}
+
+/**
+ * Frequencies a swinging path may pump at: the orbit rate and the small-angle yaw libration about the
+ * start, √(|∂²U/∂ψ²| / J_zz) (U the rotational potential below; the gravity gradient carries such a
+ * swing, so it costs the CMGs little).
+ */
+export function swingFrequenciesRadS(st: AttitudeStation, env: OrbitEnvironment, from: YawPitchRoll): number[] {
+  const n = sampleOrbit(env, 60).nRadS, d = 1e-3;
+  const u = (dy: number) => rotationalPotentialJ(st.inertia, n, { ...from, yawRad: from.yawRad + dy });
+  const uYawYaw = Math.abs(u(d) - 2 * u(0) + u(-d)) / (d * d);
+  const yaw = Math.sqrt(uYawYaw / st.inertia[8]);
+  return yaw > 0.05 * n ? [n, yaw] : [n];
 }
 
 /**
