@@ -32,7 +32,10 @@ const U_UT71 = 170; // UT phases
 const U_UT75 = 172;
 const U_UT58 = 174;
 const U_UT79 = 176;
-const UPPER_SET_LENGTH = 178;
+/** Per-set cache of the daily-Ap function: the Ap − 4 it was computed for, and its value. */
+const U_APDF_KEY = 178;
+const U_APDF = 179;
+const UPPER_SET_LENGTH = 180;
 
 /** Phase slots appended after the 100 coefficients of a lower-atmosphere set. */
 const L_DOY31 = 100;
@@ -73,6 +76,7 @@ export function prepareUpperSet(p: Float64Array): Float64Array {
   putPhase(out, U_UT75, SR * p[75]);
   putPhase(out, U_UT58, SR * p[58]);
   putPhase(out, U_UT79, SR * p[79]);
+  out[U_APDF_KEY] = NaN;
   return out;
 }
 
@@ -121,9 +125,10 @@ export class HarmonicBasis {
   /** Ap function of the daily-Ap branch and of the Ap-history branch (state passed between sets). */
   apdf = 0;
   apt0 = 0;
-  // One-entry caches: most sets share their Ap-function parameters.
-  private apdfP43 = NaN;
-  private apdfP44 = NaN;
+  // Inputs of the day/UT harmonics last evaluated (the calls of one orbit average share them).
+  private lastDayOfYear = NaN;
+  private lastUtSeconds = NaN;
+  // One-entry cache: most sets share their Ap-history parameters.
   private apt0P24 = NaN;
   private apt0P25 = NaN;
   private apt0P51 = NaN;
@@ -181,20 +186,26 @@ export class HarmonicBasis {
     this.c3tloc = ct * (4 * ct * ct - 3);
     this.s3tloc = st * (3 - 4 * st * st);
 
-    const d = DR * dayOfYear;
-    const cd = Math.cos(d);
-    const sd = Math.sin(d);
-    this.cdoy = cd;
-    this.sdoy = sd;
-    this.c2doy = 2 * cd * cd - 1;
-    this.s2doy = 2 * sd * cd;
+    if (dayOfYear !== this.lastDayOfYear) {
+      this.lastDayOfYear = dayOfYear;
+      const d = DR * dayOfYear;
+      const cd = Math.cos(d);
+      const sd = Math.sin(d);
+      this.cdoy = cd;
+      this.sdoy = sd;
+      this.c2doy = 2 * cd * cd - 1;
+      this.s2doy = 2 * sd * cd;
+    }
 
     const lon = DGTR * longitudeDeg;
     const ut = SR * utSeconds;
     this.clong = Math.cos(lon);
     this.slong = Math.sin(lon);
-    this.cut = Math.cos(ut);
-    this.sut = Math.sin(ut);
+    if (utSeconds !== this.lastUtSeconds) {
+      this.lastUtSeconds = utSeconds;
+      this.cut = Math.cos(ut);
+      this.sut = Math.sin(ut);
+    }
     this.cut2long = Math.cos(ut + 2 * lon);
     this.sut2long = Math.sin(ut + 2 * lon);
     this.longitudeDeg = longitudeDeg;
@@ -206,18 +217,25 @@ export class HarmonicBasis {
     this.apHistory = apHistory ?? ZERO_AP;
     this.sw = flags.sw;
     this.swc = flags.swc;
-    this.apdfP43 = NaN;
     this.apt0P51 = NaN;
   }
 
-  /** Daily-Ap function (Hedin 1987 eq. A24-type saturation) for a set's p[43], p[44]; cached. */
-  updateApdf(p43: number, p44: number): void {
-    if (p43 === this.apdfP43 && p44 === this.apdfP44) return;
-    this.apdfP43 = p43;
-    this.apdfP44 = p44;
-    const k = p43 < 0 ? 1e-5 : p43;
+  /**
+   * Daily-Ap function (Hedin 1987 eq. A24-type saturation) of an upper set (its p[43], p[44]).
+   * Cached in the set for the Ap it was computed with: the calls of a day share one Ap, and the
+   * reference recomputes this exponential in every one of its 11 expansions.
+   */
+  updateApdf(p: Float64Array): void {
     const apd = this.apd;
-    this.apdf = apd + (p44 - 1) * (apd + (Math.exp(-k * apd) - 1) / k);
+    if (p[U_APDF_KEY] === apd) {
+      this.apdf = p[U_APDF];
+      return;
+    }
+    const k = p[43] < 0 ? 1e-5 : p[43];
+    const apdf = apd + (p[44] - 1) * (apd + (Math.exp(-k * apd) - 1) / k);
+    p[U_APDF_KEY] = apd;
+    p[U_APDF] = apdf;
+    this.apdf = apdf;
   }
 
   /** Ap-history function: exponentially weighted 3-hour ap (eq. A24a–d); cached per set parameters. */
@@ -336,7 +354,7 @@ export function upperExpansion(p: Float64Array, b: HarmonicBasis): number {
           (p[128] * p11 + p[129] * p31 + p[130] * p51) * swc[7] * cLt);
     }
   } else {
-    b.updateApdf(p[43], p[44]);
+    b.updateApdf(p);
     if (apSwitch !== 0) {
       const cLt = b.ctloc * p[U_LT124] + b.stloc * p[U_LT124 + 1];
       tAp =

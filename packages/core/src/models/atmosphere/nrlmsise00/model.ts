@@ -203,6 +203,8 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   };
   private cachedMjdDay = NaN;
   private cachedDayOfYear = 0;
+  private cachedEpoch: Epoch | undefined;
+  private cachedSecondsOfDay = 0;
 
   constructor(coefficients: Nrlmsise00Coefficients, options: Nrlmsise00Options = {}) {
     const c = coefficients;
@@ -267,11 +269,17 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
    */
   density(positionEcefM: ArrayLike<number>, epoch: Epoch, spaceWeather: AtmosphereSpaceWeather): number {
     const geo = wgs84GeodeticFromEcef(positionEcefM, this.geodetic);
-    const { mjdDay, secondsOfDay } = epoch.utcDaySeconds();
-    if (mjdDay !== this.cachedMjdDay) {
-      this.cachedMjdDay = mjdDay;
-      this.cachedDayOfYear = mjdDay - calendarToMjd(mjdToCalendar(mjdDay).year, 1, 1) + 1;
+    // Epochs are immutable: the nodes of one orbit average pass the same object.
+    if (epoch !== this.cachedEpoch) {
+      const { mjdDay, secondsOfDay } = epoch.utcDaySeconds();
+      this.cachedEpoch = epoch;
+      this.cachedSecondsOfDay = secondsOfDay;
+      if (mjdDay !== this.cachedMjdDay) {
+        this.cachedMjdDay = mjdDay;
+        this.cachedDayOfYear = mjdDay - calendarToMjd(mjdToCalendar(mjdDay).year, 1, 1) + 1;
+      }
     }
+    const secondsOfDay = this.cachedSecondsOfDay;
     const lonDeg = geo[1] * DEG_PER_RAD;
     let lst = secondsOfDay / SECONDS_PER_HOUR + lonDeg / 15;
     lst -= 24 * Math.floor(lst / 24);
