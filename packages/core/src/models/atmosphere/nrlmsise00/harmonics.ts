@@ -7,7 +7,10 @@
  * the 11 expansions of one call. Here the basis (Legendre functions, local-time, day-of-year,
  * longitude and UT harmonics) is evaluated once per call in `HarmonicBasis`, and each
  * coefficient set carries the sines/cosines of its own phase constants, so that
- * cos(w·(x − φ)) = cos(wx)·cos(wφ) + sin(wx)·sin(wφ) costs two multiplies.
+ * cos(w·(x − φ)) = cos(wx)·cos(wφ) + sin(wx)·sin(wφ) costs two multiplies. The basis keeps
+ * the day-of-year and UT harmonics while those inputs repeat, and each set keeps its daily-Ap
+ * function for the Ap it was computed with: the calls of one orbit average (and of a whole
+ * day of them) share day, UT and space weather.
  */
 import type { Nrlmsise00Flags } from './flags.js';
 
@@ -198,16 +201,20 @@ export class HarmonicBasis {
     }
 
     const lon = DGTR * longitudeDeg;
-    const ut = SR * utSeconds;
-    this.clong = Math.cos(lon);
-    this.slong = Math.sin(lon);
+    const cl = Math.cos(lon);
+    const sl = Math.sin(lon);
+    this.clong = cl;
+    this.slong = sl;
     if (utSeconds !== this.lastUtSeconds) {
       this.lastUtSeconds = utSeconds;
-      this.cut = Math.cos(ut);
-      this.sut = Math.sin(ut);
+      this.cut = Math.cos(SR * utSeconds);
+      this.sut = Math.sin(SR * utSeconds);
     }
-    this.cut2long = Math.cos(ut + 2 * lon);
-    this.sut2long = Math.sin(ut + 2 * lon);
+    // cos, sin(ut + 2·lon) by the angle-sum identities (the reference calls cos/sin of the sum).
+    const c2l = 2 * cl * cl - 1;
+    const s2l = 2 * sl * cl;
+    this.cut2long = this.cut * c2l - this.sut * s2l;
+    this.sut2long = this.sut * c2l + this.cut * s2l;
     this.longitudeDeg = longitudeDeg;
     this.absLatitudeDeg = Math.abs(latitudeDeg);
 
