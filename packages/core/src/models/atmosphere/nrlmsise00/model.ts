@@ -171,6 +171,8 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private readonly cacheTz = new Float64Array(PROFILE_CACHE_SIZE);
   private readonly cacheYi = new Float64Array(PROFILE_CACHE_SIZE);
   private readonly cacheLnT1Tz = new Float64Array(PROFILE_CACHE_SIZE);
+  /** ln of the last species' fully mixed density at its turbopause height (blendMixed). */
+  private lnTurbopause = 0;
   /** Fully mixed N2 density at the altitude (gtd7 scales the middle atmosphere with it). */
   private dm28 = 0;
   private readonly tn1 = new Float64Array(5);
@@ -476,9 +478,8 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     let lnDb = lnBase[0] + sw[21] * upperExpansion(setPd[0], b);
     lnD = lnDb + this.densuArg(z, 4, ALPHA_HE);
     if (mixing && z < MIX_TOP_HE) {
-      const lnB = this.mixedAtTurbopause(lnDb, pdm[0][2], 4, ALPHA_HE);
-      lnD = lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, 4);
-      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[0] - lnB, pdm[0][5] * pdl1[1], pdm[0][4] * pdl1[0]);
+      lnD = this.blendMixed(z, lnD, lnDb, pdm[0][2], 4, ALPHA_HE, zhm28);
+      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[0] - this.lnTurbopause, pdm[0][5] * pdl1[1], pdm[0][4] * pdl1[0]);
     }
     d[0] = Math.exp(lnD);
 
@@ -486,8 +487,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     lnDb = lnBase[1] + sw[21] * upperExpansion(setPd[1], b);
     lnD = lnDb + this.densuArg(z, 16, ALPHA_O);
     if (mixing && z <= MIX_TOP_O) {
-      const lnB = this.mixedAtTurbopause(lnDb, pdm[1][2], 16, ALPHA_O);
-      lnD = lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, 16);
+      lnD = this.blendMixed(z, lnD, lnDb, pdm[1][2], 16, ALPHA_O, zhm28);
       const rl = pdm[1][1] * pdl1[16] * oxygenFlux;
       lnD += lnCcor2(z, rl, pdm[1][5] * pdl1[3], pdm[1][4] * pdl1[2], pdm[1][5] * pdl1[4]);
       // Chemistry correction.
@@ -500,9 +500,8 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     lnD = lnDb + this.densuArg(z, 32, ALPHA_O2);
     if (mixing) {
       if (z <= MIX_TOP_O2) {
-        const lnB = this.mixedAtTurbopause(lnDb, pdm[3][2], 32, ALPHA_O2);
-        lnD = lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, 32);
-        lnD += lnCcor(z, lnB28 + this.lnMixingRatio[3] - lnB, pdm[3][5] * pdl1[7], pdm[3][4] * pdl1[6]);
+        lnD = this.blendMixed(z, lnD, lnDb, pdm[3][2], 32, ALPHA_O2, zhm28);
+        lnD += lnCcor(z, lnB28 + this.lnMixingRatio[3] - this.lnTurbopause, pdm[3][5] * pdl1[7], pdm[3][4] * pdl1[6]);
       }
       // Departure from diffusive equilibrium above the lower boundary.
       const rc32 = pdm[3][3] * pdl1[23] * oxygenFlux;
@@ -521,16 +520,14 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const pdl0 = this.pdl[0];
     const pdl1 = this.pdl[1];
     const setPd = this.setPd;
-    const xmm = this.xmm;
     const mixing = sw[15] !== 0;
 
     // Ar.
     let lnDb = this.lnBase[4] + sw[21] * upperExpansion(setPd[5], b);
     let lnD = lnDb + this.densuArg(z, 40, ALPHA_AR);
     if (mixing && z <= MIX_TOP_AR) {
-      const lnB = this.mixedAtTurbopause(lnDb, pdm[4][2], 40, ALPHA_AR);
-      lnD = lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, 40);
-      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[4] - lnB, pdm[4][5] * pdl1[9], pdm[4][4] * pdl1[8]);
+      lnD = this.blendMixed(z, lnD, lnDb, pdm[4][2], 40, ALPHA_AR, zhm28);
+      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[4] - this.lnTurbopause, pdm[4][5] * pdl1[9], pdm[4][4] * pdl1[8]);
     }
     d[4] = Math.exp(lnD);
 
@@ -538,9 +535,8 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     lnDb = this.lnBase[5] + sw[21] * upperExpansion(setPd[6], b);
     lnD = lnDb + this.densuArg(z, 1, ALPHA_H);
     if (mixing && z <= MIX_TOP_H) {
-      const lnB = this.mixedAtTurbopause(lnDb, pdm[5][2], 1, ALPHA_H);
-      lnD = lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, 1);
-      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[5] - lnB, pdm[5][5] * pdl1[11], pdm[5][4] * pdl1[10]);
+      lnD = this.blendMixed(z, lnD, lnDb, pdm[5][2], 1, ALPHA_H, zhm28);
+      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[5] - this.lnTurbopause, pdm[5][5] * pdl1[11], pdm[5][4] * pdl1[10]);
       lnD += lnCcor(z, pdm[5][3] * pdl1[20], pdm[5][7] * pdl1[19], pdm[5][6] * pdl1[18]);
     }
     d[6] = Math.exp(lnD);
@@ -549,17 +545,23 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     lnDb = this.lnBase[6] + sw[21] * upperExpansion(setPd[7], b);
     lnD = lnDb + this.densuArg(z, 14, ALPHA_N);
     if (mixing && z <= MIX_TOP_N) {
-      const lnB = this.mixedAtTurbopause(lnDb, pdm[6][2], 14, ALPHA_N);
-      lnD = lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, 14);
-      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[6] - lnB, pdm[6][5] * pdl0[1], pdm[6][4] * pdl0[0]);
+      lnD = this.blendMixed(z, lnD, lnDb, pdm[6][2], 14, ALPHA_N, zhm28);
+      lnD += lnCcor(z, lnB28 + this.lnMixingRatio[6] - this.lnTurbopause, pdm[6][5] * pdl0[1], pdm[6][4] * pdl0[0]);
       lnD += lnCcor(z, pdm[6][3] * pdl0[5], pdm[6][7] * pdl0[4], pdm[6][6] * pdl0[3]);
     }
     d[7] = Math.exp(lnD);
   }
 
-  /** ln of a species' fully mixed density at its turbopause height zt, from ln of its base density. */
-  private mixedAtTurbopause(lnDb: number, zt: number, xm: number, alpha: number): number {
-    return lnDb + this.densuArg(zt, xm - this.xmm, alpha - 1);
+  /**
+   * DNET of a species' diffusive ln density lnD at z with its fully mixed profile, which starts
+   * at the turbopause height zt from ln of its base density lnDb; leaves ln(mixed density at zt)
+   * in lnTurbopause for the mixing-ratio corrections.
+   */
+  private blendMixed(z: number, lnD: number, lnDb: number, zt: number, xm: number, alpha: number, zhm28: number): number {
+    const xmm = this.xmm;
+    const lnB = lnDb + this.densuArg(zt, xm - xmm, alpha - 1);
+    this.lnTurbopause = lnB;
+    return lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, xm);
   }
 
   /**
