@@ -13,7 +13,7 @@
  * Speed: the species densities are worked in logarithms (one exp per species instead of the
  * reference's ~10 exps, logs and powers), and what the calls of an orbit average share — epoch,
  * day-of-year and UT harmonics, the daily-Ap functions — is kept between calls. Results differ
- * from the reference's arithmetic by rounding only (≲1e-14 relative; the published cases are
+ * from the reference's arithmetic by rounding only (≤ 2e-14 relative measured; the published cases are
  * reproduced to every printed digit).
  *
  * Coefficients come from `loadNrlmsise00Coefficients` (data-directory JSON); nothing here embeds
@@ -444,7 +444,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
    * He, O, N2, O2, Ar, H and N at z (GTS7's species blocks) into d. Worked in logarithms: every
    * factor of the reference — the base density exp(G), the DENSU exponentials, DNET's power law,
    * the CCOR corrections, the log of mixing ratios — is a sum there, with one exp per species at
-   * the end; the same formulas and branches, different rounding only (≲1e-14 relative).
+   * the end; the same formulas and branches, different rounding only (≤ 2e-14 relative measured).
    */
   private speciesDensities(z: number, d: Float64Array): void {
     const b = this.basis;
