@@ -12,9 +12,9 @@
  *
  * Speed: the species densities are worked in logarithms (one exp per species instead of the
  * reference's ~10 exps, logs and powers), and what the calls of an orbit average share — epoch,
- * day-of-year and UT harmonics, the daily-Ap functions — is kept between calls. Results differ
- * from the reference's arithmetic by rounding only (≤ 2e-14 relative measured; the published cases are
- * reproduced to every printed digit).
+ * day-of-year and UT harmonics, each expansion's day terms (harmonics.ts) — is kept between
+ * calls. Results differ from the reference's arithmetic by rounding only (≤ 2e-14 relative from
+ * the straight implementation, measured; the published cases match every printed digit).
  *
  * Coefficients come from `loadNrlmsise00Coefficients` (data-directory JSON); nothing here embeds
  * the tables. Calls do not allocate: all work arrays belong to the model object, so one object
