@@ -1,7 +1,9 @@
 /**
  * NRLMSISE-00 speed: ns per call over varied inputs (lat, lon, altitude 100–1000 km, day of
  * year, UT, F10.7, Ap), for gtd7d with model-native inputs, and for the AtmosphereModel entry
- * (ECEF position + Epoch + space weather, including the geodetic conversion).
+ * (ECEF position + Epoch + space weather, including the geodetic conversion). Last, the pattern
+ * of an orbit average (the re-entry ensemble's, propagation/averaged): 8 nodes around one
+ * orbit share an epoch and the day's space weather, a new day and weather every 8 calls.
  *
  *   node --import tsx bench/nrlmsise.bench.ts [calls-per-round]
  *
@@ -68,6 +70,29 @@ for (let i = 0; i < N; i++) {
   weather.push({ f107, f107a, ap: [ap, ap, ap, ap, ap, ap, ap] });
 }
 
+// Orbit averages: 8 nodes on a 51.6° orbit at 150–430 km, one epoch and weather per orbit.
+const NODES = 8;
+const orbitPositions: Float64Array[] = [];
+const orbitEpochs: Epoch[] = [];
+const orbitWeather: { f107: number; f107a: number; ap: number[] }[] = [];
+for (let g = 0; g < N / NODES; g++) {
+  const epoch = Epoch.fromUtcMjd(60000 + g + rand());
+  const f107a = 70 + 180 * rand();
+  const ap = 2 + 100 * rand() * rand();
+  const w = { f107: f107a * (0.7 + 0.6 * rand()), f107a, ap: [ap, ap, ap, ap, ap, ap, ap] };
+  const r = 6378137 + (150 + 280 * rand()) * 1000;
+  const inc = (51.6 * Math.PI) / 180;
+  const raan = 2 * Math.PI * rand();
+  for (let k = 0; k < NODES; k++) {
+    const u = (2 * Math.PI * k) / NODES;
+    const x = r * Math.cos(u);
+    const y = r * Math.sin(u);
+    orbitPositions.push(Float64Array.of(x * Math.cos(raan) - y * Math.cos(inc) * Math.sin(raan), x * Math.sin(raan) + y * Math.cos(inc) * Math.cos(raan), y * Math.sin(inc)));
+    orbitEpochs.push(epoch);
+    orbitWeather.push(w);
+  }
+}
+
 const calls = Number(process.argv[2] ?? 200_000);
 const out = new Nrlmsise00Output();
 let sink = 0;
@@ -89,4 +114,5 @@ console.log(`NRLMSISE-00, Node ${process.version}, ${N} varied inputs, altitude 
 timeIt('gtd7d (geodetic inputs, reused output)', (i) => model.gtd7d(inputs[i], model.flags, out).d[5]);
 timeIt('densityGeodetic (kg/m³)', (i) => model.densityGeodetic(inputs[i]));
 timeIt('density(ECEF, Epoch, space weather)', (i) => model.density(positions[i], epochs[i], weather[i]));
+timeIt('density(…), orbit averages (8 nodes a day)', (i) => model.density(orbitPositions[i], orbitEpochs[i], orbitWeather[i]));
 if (!Number.isFinite(sink)) console.log('non-finite result');

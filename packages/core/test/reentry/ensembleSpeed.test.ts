@@ -15,9 +15,12 @@ describe.skipIf(!sharedDataAvailable())('re-entry ensemble speed-up keeps the wi
 
   it('the reference path is the first implementation: members 0–2 as main b3cc843 gave them', () => {
     // Printed by runMember on main b3cc843 (FAST_MEMBER_INTEGRATION was these settings then).
+    // Equal to the last bit until NRLMSISE-00 worked its species in logarithms (issue 16):
+    // densities now differ by rounding (≤ 2e-14 relative), the lifetimes by 6e-12 relative.
+    // 1e-9 (0.05 s) still pins the integration: other settings move them by 1e-4 to 2e-3 (below).
     const main = [655.1242941621923, 741.677936683639, 681.6342525988116];
     const input = { ...base(3), integration: FAST_MEMBER_INTEGRATION_DP5 };
-    for (let m = 0; m < 3; m++) expect(runMember(input, m).lifetimeDays).toBe(main[m]);
+    for (let m = 0; m < 3; m++) expect(Math.abs(runMember(input, m).lifetimeDays / main[m] - 1)).toBeLessThan(1e-9);
   });
 
   it('day-stepped members are closer to a 3-hour-step rtol 1e-9 integration than the reference', () => {

@@ -7,7 +7,10 @@
  * the 11 expansions of one call. Here the basis (Legendre functions, local-time, day-of-year,
  * longitude and UT harmonics) is evaluated once per call in `HarmonicBasis`, and each
  * coefficient set carries the sines/cosines of its own phase constants, so that
- * cos(w·(x − φ)) = cos(wx)·cos(wφ) + sin(wx)·sin(wφ) costs two multiplies.
+ * cos(w·(x − φ)) = cos(wx)·cos(wφ) + sin(wx)·sin(wφ) costs two multiplies. The basis keeps
+ * the day-of-year and UT harmonics while those inputs repeat, and each set keeps its daily-Ap
+ * function for the Ap it was computed with: the calls of one orbit average (and of a whole
+ * day of them) share day, UT and space weather.
  */
 import type { Nrlmsise00Flags } from './flags.js';
 
@@ -32,7 +35,28 @@ const U_UT71 = 170; // UT phases
 const U_UT75 = 172;
 const U_UT58 = 174;
 const U_UT79 = 176;
-const UPPER_SET_LENGTH = 178;
+/** Per-set cache of the daily-Ap function: the Ap − 4 it was computed for, and its value. */
+const U_APDF_KEY = 178;
+const U_APDF = 179;
+/**
+ * Per-set day terms (prepareUpperDay): G(L) as coefficients of the basis functions, for the
+ * day, F10.7, Ap and switches of `b.dayStamp` (slot U_DAY_STAMP).
+ */
+const U_DAY_STAMP = 180;
+const D_K0 = 181; // constant
+const D_Z = 182; // zonal: P10, P20, P30, P40, P50, P60
+const D_CT = 188; // × cos(LT): P11, P21, P31, P51
+const D_ST = 192; // × sin(LT): same
+const D_C2 = 196; // × cos(2LT): P22, P42, P32, P52
+const D_S2 = 200; // × sin(2LT): same
+const D_C3 = 204; // × cos(3LT): P33, P43, P63
+const D_S3 = 207; // × sin(3LT): same
+const D_CL = 210; // × cos(lon): P11, P21, P31, P41, P51, P61
+const D_SL = 216; // × sin(lon): same
+const D_UT = 222; // UT factors: a12·(1 + p81·dfa), p119·cd14, a12·swc11·(1 + p137·dfa)
+const D_AUL = 225; // mixed daily-Ap/UT/longitude factors (0 in Ap-history mode)
+const D_CD14 = 228; // cos(DR·(doy − p[13])), for the Ap-history terms
+const UPPER_SET_LENGTH = 229;
 
 /** Phase slots appended after the 100 coefficients of a lower-atmosphere set. */
 const L_DOY31 = 100;
@@ -73,6 +97,8 @@ export function prepareUpperSet(p: Float64Array): Float64Array {
   putPhase(out, U_UT75, SR * p[75]);
   putPhase(out, U_UT58, SR * p[58]);
   putPhase(out, U_UT79, SR * p[79]);
+  out[U_APDF_KEY] = NaN;
+  out[U_DAY_STAMP] = NaN;
   return out;
 }
 
@@ -121,9 +147,16 @@ export class HarmonicBasis {
   /** Ap function of the daily-Ap branch and of the Ap-history branch (state passed between sets). */
   apdf = 0;
   apt0 = 0;
-  // One-entry caches: most sets share their Ap-function parameters.
-  private apdfP43 = NaN;
-  private apdfP44 = NaN;
+  /** Changes whenever the day, F10.7, Ap or switches change: the key of the sets' day terms. */
+  dayStamp = 0;
+  private dayStampDoy = NaN;
+  private lastF107 = NaN;
+  private lastF107a = NaN;
+  private lastAp = NaN;
+  // Inputs of the day/UT harmonics last evaluated (the calls of one orbit average share them).
+  private lastDayOfYear = NaN;
+  private lastUtSeconds = NaN;
+  // One-entry cache: most sets share their Ap-history parameters.
   private apt0P24 = NaN;
   private apt0P25 = NaN;
   private apt0P51 = NaN;
@@ -181,43 +214,67 @@ export class HarmonicBasis {
     this.c3tloc = ct * (4 * ct * ct - 3);
     this.s3tloc = st * (3 - 4 * st * st);
 
-    const d = DR * dayOfYear;
-    const cd = Math.cos(d);
-    const sd = Math.sin(d);
-    this.cdoy = cd;
-    this.sdoy = sd;
-    this.c2doy = 2 * cd * cd - 1;
-    this.s2doy = 2 * sd * cd;
+    if (dayOfYear !== this.lastDayOfYear) {
+      this.lastDayOfYear = dayOfYear;
+      const d = DR * dayOfYear;
+      const cd = Math.cos(d);
+      const sd = Math.sin(d);
+      this.cdoy = cd;
+      this.sdoy = sd;
+      this.c2doy = 2 * cd * cd - 1;
+      this.s2doy = 2 * sd * cd;
+    }
 
     const lon = DGTR * longitudeDeg;
-    const ut = SR * utSeconds;
-    this.clong = Math.cos(lon);
-    this.slong = Math.sin(lon);
-    this.cut = Math.cos(ut);
-    this.sut = Math.sin(ut);
-    this.cut2long = Math.cos(ut + 2 * lon);
-    this.sut2long = Math.sin(ut + 2 * lon);
+    const cl = Math.cos(lon);
+    const sl = Math.sin(lon);
+    this.clong = cl;
+    this.slong = sl;
+    if (utSeconds !== this.lastUtSeconds) {
+      this.lastUtSeconds = utSeconds;
+      this.cut = Math.cos(SR * utSeconds);
+      this.sut = Math.sin(SR * utSeconds);
+    }
+    // cos, sin(ut + 2·lon) by the angle-sum identities (the reference calls cos/sin of the sum).
+    const c2l = 2 * cl * cl - 1;
+    const s2l = 2 * sl * cl;
+    this.cut2long = this.cut * c2l - this.sut * s2l;
+    this.sut2long = this.sut * c2l + this.cut * s2l;
     this.longitudeDeg = longitudeDeg;
     this.absLatitudeDeg = Math.abs(latitudeDeg);
 
+    if (dayOfYear !== this.dayStampDoy || f107 !== this.lastF107 || f107a !== this.lastF107a || ap !== this.lastAp || flags.sw !== this.sw) {
+      this.dayStamp++;
+      this.dayStampDoy = dayOfYear;
+      this.lastF107 = f107;
+      this.lastF107a = f107a;
+      this.lastAp = ap;
+    }
     this.df = f107 - f107a;
     this.dfa = f107a - 150;
     this.apd = ap - 4;
     this.apHistory = apHistory ?? ZERO_AP;
     this.sw = flags.sw;
     this.swc = flags.swc;
-    this.apdfP43 = NaN;
     this.apt0P51 = NaN;
   }
 
-  /** Daily-Ap function (Hedin 1987 eq. A24-type saturation) for a set's p[43], p[44]; cached. */
-  updateApdf(p43: number, p44: number): void {
-    if (p43 === this.apdfP43 && p44 === this.apdfP44) return;
-    this.apdfP43 = p43;
-    this.apdfP44 = p44;
-    const k = p43 < 0 ? 1e-5 : p43;
+  /**
+   * Daily-Ap function (Hedin 1987 eq. A24-type saturation) of an upper set (its p[43], p[44]).
+   * Cached in the set for the Ap it was computed with: the calls of a day share one Ap, and the
+   * reference recomputes this exponential in every one of its 11 expansions.
+   */
+  updateApdf(p: Float64Array): void {
     const apd = this.apd;
-    this.apdf = apd + (p44 - 1) * (apd + (Math.exp(-k * apd) - 1) / k);
+    if (p[U_APDF_KEY] === apd) {
+      this.apdf = p[U_APDF];
+      return;
+    }
+    const k = p[43] < 0 ? 1e-5 : p[43];
+    const apdf = apd + (p[44] - 1) * (apd + (Math.exp(-k * apd) - 1) / k);
+    p[U_APDF_KEY] = apd;
+    p[U_APDF] = apdf;
+    this.apdf = apdf;
   }
 
   /** Ap-history function: exponentially weighted 3-hour ap (eq. A24a–d); cached per set parameters. */
@@ -263,159 +320,181 @@ function apSaturation(a: number, k: number, p25: number): number {
 /**
  * Upper-atmosphere expansion G(L) (the reference's GLOBE7) for one 150-term set prepared by
  * `prepareUpperSet`: returns p[30] + Σ |sw| · term. Updates `b.apdf` or `b.apt0` as the
- * reference does.
+ * reference does. The terms that depend only on the day, F10.7, daily Ap and switches are
+ * folded once per day into coefficients of the basis functions (prepareUpperDay); a call then
+ * only forms their sums with the latitude, local-time, longitude and UT functions.
  */
 export function upperExpansion(p: Float64Array, b: HarmonicBasis): number {
+  const sw = b.sw;
+  const historyMode = sw[9] === -1;
+  if (historyMode) {
+    if (p[51] !== 0) b.updateApt0(p);
+  } else {
+    b.updateApdf(p);
+  }
+  if (p[U_DAY_STAMP] !== b.dayStamp) prepareUpperDay(p, b);
+  const p10 = b.p10, p20 = b.p20, p30 = b.p30, p40 = b.p40, p50 = b.p50, p60 = b.p60;
+  const p11 = b.p11, p21 = b.p21, p31 = b.p31, p41 = b.p41, p51 = b.p51, p61 = b.p61;
+  let g =
+    p[D_K0] + p[D_Z] * p10 + p[D_Z + 1] * p20 + p[D_Z + 2] * p30 + p[D_Z + 3] * p40 + p[D_Z + 4] * p50 + p[D_Z + 5] * p60 +
+    (p[D_CT] * p11 + p[D_CT + 1] * p21 + p[D_CT + 2] * p31 + p[D_CT + 3] * p51) * b.ctloc +
+    (p[D_ST] * p11 + p[D_ST + 1] * p21 + p[D_ST + 2] * p31 + p[D_ST + 3] * p51) * b.stloc +
+    (p[D_C2] * b.p22 + p[D_C2 + 1] * b.p42 + p[D_C2 + 2] * b.p32 + p[D_C2 + 3] * b.p52) * b.c2tloc +
+    (p[D_S2] * b.p22 + p[D_S2 + 1] * b.p42 + p[D_S2 + 2] * b.p32 + p[D_S2 + 3] * b.p52) * b.s2tloc +
+    (p[D_C3] * b.p33 + p[D_C3 + 1] * b.p43 + p[D_C3 + 2] * b.p63) * b.c3tloc +
+    (p[D_S3] * b.p33 + p[D_S3 + 1] * b.p43 + p[D_S3 + 2] * b.p63) * b.s3tloc;
+  const geographic = sw[10] !== 0 && b.longitudeDeg > -1000;
+  if (geographic) {
+    const clong = b.clong;
+    const slong = b.slong;
+    g +=
+      (p[D_CL] * p11 + p[D_CL + 1] * p21 + p[D_CL + 2] * p31 + p[D_CL + 3] * p41 + p[D_CL + 4] * p51 + p[D_CL + 5] * p61) * clong +
+      (p[D_SL] * p11 + p[D_SL + 1] * p21 + p[D_SL + 2] * p31 + p[D_SL + 3] * p41 + p[D_SL + 4] * p51 + p[D_SL + 5] * p61) * slong;
+    const cUt71 = b.cut * p[U_UT71] + b.sut * p[U_UT71 + 1];
+    const cUt79 = b.cut2long * p[U_UT79] + b.sut2long * p[U_UT79 + 1];
+    g +=
+      p[D_UT] * (1 + p[95] * p10) * (1 + p[D_UT + 1] * p10) * ((p[68] * p10 + p[69] * p30 + p[70] * p50) * cUt71) +
+      p[D_UT + 2] * (p[76] * b.p32 + p[77] * b.p52 + p[78] * b.p72) * cUt79;
+    if (!historyMode) {
+      const cLon63 = clong * p[U_LON63] + slong * p[U_LON63 + 1];
+      const cLon118 = clong * p[U_LON118] + slong * p[U_LON118 + 1];
+      const cUt75 = b.cut * p[U_UT75] + b.sut * p[U_UT75 + 1];
+      g +=
+        p[D_AUL] * (1 + p[120] * p10) * ((p[60] * p21 + p[61] * p41 + p[62] * p61) * cLon63) +
+        p[D_AUL + 1] * (p[115] * p11 + p[116] * p31 + p[117] * p51) * cLon118 +
+        p[D_AUL + 2] * (p[83] * p10 + p[84] * p30 + p[85] * p50) * cUt75;
+    }
+  }
+  if (historyMode && p[51] !== 0) g += apHistoryTerms(p, b, geographic);
+  return g;
+}
+
+/** The Ap-history (switch 9 = −1) terms of upperExpansion: they depend on latitude through apt0. */
+function apHistoryTerms(p: Float64Array, b: HarmonicBasis, geographic: boolean): number {
+  const sw = b.sw;
+  const swc = b.swc;
+  const swc5 = swc[5];
+  const cd14 = p[D_CD14];
+  const p10 = b.p10, p30 = b.p30, p50 = b.p50, p11 = b.p11, p31 = b.p31, p51 = b.p51;
+  const a = b.apt0;
+  // cos(HR·(tloc − p[131]))
+  const cLt = b.ctloc * p[U_LT131] + b.stloc * p[U_LT131 + 1];
+  const tAp =
+    a *
+    (p[50] +
+      p[96] * b.p20 +
+      p[54] * b.p40 +
+      (p[125] * p10 + p[126] * p30 + p[127] * p50) * cd14 * swc5 +
+      (p[128] * p11 + p[129] * p31 + p[130] * p51) * swc[7] * cLt);
+  let tApUtLong = 0;
+  if (geographic && sw[13] !== 0) {
+    const cLon97 = b.clong * p[U_LON97] + b.slong * p[U_LON97 + 1];
+    const cLon136 = b.clong * p[U_LON136] + b.slong * p[U_LON136 + 1];
+    const cUt58 = b.cut * p[U_UT58] + b.sut * p[U_UT58 + 1];
+    tApUtLong =
+      a * swc[11] * (1 + p[132] * p10) * ((p[52] * b.p21 + p[98] * b.p41 + p[67] * b.p61) * cLon97) +
+      a * swc[11] * swc5 * (p[133] * p11 + p[134] * p31 + p[135] * p51) * cd14 * cLon136 +
+      a * swc[12] * (p[55] * p10 + p[56] * p30 + p[57] * p50) * cUt58;
+  }
+  return Math.abs(sw[9]) * tAp + Math.abs(sw[13]) * tApUtLong;
+}
+
+/**
+ * Fold the day-only factors of GLOBE7 (day-of-year harmonics, F10.7 terms, the daily-Ap
+ * function, the switches) into the set's coefficients of the basis functions.
+ */
+function prepareUpperDay(p: Float64Array, b: HarmonicBasis): void {
   const sw = b.sw;
   const swc = b.swc;
   const swc1 = swc[1];
   const swc5 = swc[5];
   const df = b.df;
   const dfa = b.dfa;
-  const p10 = b.p10, p20 = b.p20, p30 = b.p30, p40 = b.p40, p50 = b.p50, p60 = b.p60;
-  const p11 = b.p11, p21 = b.p21, p31 = b.p31, p41 = b.p41, p51 = b.p51, p61 = b.p61;
-
+  // |sw[k]|: the weight of each term (no closure: the tsx build wraps closures in a naming helper).
+  const a1 = Math.abs(sw[1]), a2 = Math.abs(sw[2]), a3 = Math.abs(sw[3]), a4 = Math.abs(sw[4]), a5 = Math.abs(sw[5]);
+  const a6 = Math.abs(sw[6]), a7 = Math.abs(sw[7]), a8 = Math.abs(sw[8]), a9 = Math.abs(sw[9]), a14 = Math.abs(sw[14]);
   const cd32 = b.cdoy * p[U_DOY31] + b.sdoy * p[U_DOY31 + 1];
   const cd18 = b.c2doy * p[U_DOY17] + b.s2doy * p[U_DOY17 + 1];
   const cd14 = b.cdoy * p[U_DOY13] + b.sdoy * p[U_DOY13 + 1];
   const cd39 = b.c2doy * p[U_DOY38] + b.s2doy * p[U_DOY38 + 1];
-
+  const cd14s = cd14 * swc5;
   // F10.7 effect and the solar-activity factors of the annual and tidal terms.
   const fluxDaily = p[19] * df + p[20] * df * df;
   const tFlux = p[19] * df * (1 + p[59] * dfa) + p[20] * df * df + p[21] * dfa + p[29] * dfa * dfa;
   const f1 = 1 + (p[47] * dfa + fluxDaily) * swc1;
   const f2 = 1 + (p[49] * dfa + fluxDaily) * swc1;
-  // Time independent, symmetric annual and semiannual, asymmetric annual and semiannual.
-  const tConst = p[1] * p20 + p[2] * p40 + p[22] * p60 + p[14] * p20 * dfa * swc1 + p[26] * p10;
-  const tAnnual = p[18] * cd32;
-  const tSemiannual = (p[15] + p[16] * p20) * cd18;
-  const tAsymAnnual = f1 * (p[9] * p10 + p[10] * p30) * cd14;
-  const tAsymSemiannual = p[37] * p10 * cd39;
+  // Daily Ap (0 in Ap-history mode: apHistoryTerms adds those per call).
+  const daily = sw[9] !== -1 && sw[9] !== 0;
+  const ap9 = daily ? a9 * b.apdf : 0;
+  const apCLt = ap9 * swc[7] * p[U_LT124];
+  const apSLt = ap9 * swc[7] * p[U_LT124 + 1];
+  // Constant: mean, F10.7, symmetric annual, semiannual, daily Ap.
+  p[D_K0] = p[30] + a1 * tFlux + a3 * p[18] * cd32 + a4 * p[15] * cd18 + ap9 * p[32];
+  // Zonal: time independent, semiannual, asymmetric annual and semiannual, daily Ap.
+  p[D_Z] = a2 * p[26] + a5 * f1 * p[9] * cd14 + a6 * p[37] * cd39 + ap9 * p[100] * cd14s;
+  p[D_Z + 1] = a2 * (p[1] + p[14] * dfa * swc1) + a4 * p[16] * cd18 + ap9 * p[45];
+  p[D_Z + 2] = a5 * f1 * p[10] * cd14 + ap9 * p[101] * cd14s;
+  p[D_Z + 3] = a2 * p[2] + ap9 * p[34];
+  p[D_Z + 4] = ap9 * p[102] * cd14s;
+  p[D_Z + 5] = a2 * p[22];
+  // Diurnal (and the daily-Ap local-time term), semidiurnal, terdiurnal.
+  const d7 = a7 * f2;
+  p[D_CT] = d7 * p[3] + apCLt * p[121];
+  p[D_CT + 1] = d7 * p[11] * cd14s;
+  p[D_CT + 2] = d7 * p[4] + apCLt * p[122];
+  p[D_CT + 3] = d7 * p[27] + apCLt * p[123];
+  p[D_ST] = d7 * p[6] + apSLt * p[121];
+  p[D_ST + 1] = d7 * p[12] * cd14s;
+  p[D_ST + 2] = d7 * p[7] + apSLt * p[122];
+  p[D_ST + 3] = d7 * p[28] + apSLt * p[123];
+  const d8 = a8 * f2;
+  p[D_C2] = d8 * p[5];
+  p[D_C2 + 1] = d8 * p[41];
+  p[D_C2 + 2] = d8 * p[23] * cd14s;
+  p[D_C2 + 3] = d8 * p[35] * cd14s;
+  p[D_S2] = d8 * p[8];
+  p[D_S2 + 1] = d8 * p[42];
+  p[D_S2 + 2] = d8 * p[33] * cd14s;
+  p[D_S2 + 3] = d8 * p[36] * cd14s;
+  const d14 = a14 * f2;
+  p[D_C3] = d14 * p[40];
+  p[D_C3 + 1] = d14 * p[94] * cd14s;
+  p[D_C3 + 2] = d14 * p[48] * cd14s;
+  p[D_S3] = d14 * p[39];
+  p[D_S3 + 1] = d14 * p[93] * cd14s;
+  p[D_S3 + 2] = d14 * p[46] * cd14s;
+  prepareGeographicDay(p, b, cd14s);
+  p[D_CD14] = cd14;
+  p[U_DAY_STAMP] = b.dayStamp;
+}
 
-  let tDiurnal = 0;
-  if (sw[7] !== 0) {
-    const t71 = p[11] * p21 * cd14 * swc5;
-    const t72 = p[12] * p21 * cd14 * swc5;
-    tDiurnal =
-      f2 *
-      ((p[3] * p11 + p[4] * p31 + p[27] * p51 + t71) * b.ctloc +
-        (p[6] * p11 + p[7] * p31 + p[28] * p51 + t72) * b.stloc);
-  }
-  let tSemidiurnal = 0;
-  if (sw[8] !== 0) {
-    const t81 = (p[23] * b.p32 + p[35] * b.p52) * cd14 * swc5;
-    const t82 = (p[33] * b.p32 + p[36] * b.p52) * cd14 * swc5;
-    tSemidiurnal =
-      f2 * ((p[5] * b.p22 + p[41] * b.p42 + t81) * b.c2tloc + (p[8] * b.p22 + p[42] * b.p42 + t82) * b.s2tloc);
-  }
-  let tTerdiurnal = 0;
-  if (sw[14] !== 0) {
-    tTerdiurnal =
-      f2 *
-      ((p[39] * b.p33 + (p[93] * b.p43 + p[46] * b.p63) * cd14 * swc5) * b.s3tloc +
-        (p[40] * b.p33 + (p[94] * b.p43 + p[48] * b.p63) * cd14 * swc5) * b.c3tloc);
-  }
-
-  // Magnetic activity.
-  const apSwitch = sw[9];
-  const historyMode = apSwitch === -1;
-  let tAp = 0;
-  let apHistoryActive = false;
-  if (historyMode) {
-    if (p[51] !== 0) {
-      apHistoryActive = true;
-      b.updateApt0(p);
-      // cos(HR·(tloc − p[131]))
-      const cLt = b.ctloc * p[U_LT131] + b.stloc * p[U_LT131 + 1];
-      tAp =
-        b.apt0 *
-        (p[50] +
-          p[96] * p20 +
-          p[54] * p40 +
-          (p[125] * p10 + p[126] * p30 + p[127] * p50) * cd14 * swc5 +
-          (p[128] * p11 + p[129] * p31 + p[130] * p51) * swc[7] * cLt);
-    }
-  } else {
-    b.updateApdf(p[43], p[44]);
-    if (apSwitch !== 0) {
-      const cLt = b.ctloc * p[U_LT124] + b.stloc * p[U_LT124 + 1];
-      tAp =
-        b.apdf *
-        (p[32] +
-          p[45] * p20 +
-          p[34] * p40 +
-          (p[100] * p10 + p[101] * p30 + p[102] * p50) * cd14 * swc5 +
-          (p[121] * p11 + p[122] * p31 + p[123] * p51) * swc[7] * cLt);
-    }
-  }
-
-  let tLongitude = 0;
-  let tUt = 0;
-  let tApUtLong = 0;
-  if (sw[10] !== 0 && b.longitudeDeg > -1000) {
-    const clong = b.clong;
-    const slong = b.slong;
-    if (sw[11] !== 0) {
-      tLongitude =
-        (1 + p[80] * dfa * swc1) *
-        ((p[64] * p21 + p[65] * p41 + p[66] * p61 + p[103] * p11 + p[104] * p31 + p[105] * p51 +
-          swc5 * (p[109] * p11 + p[110] * p31 + p[111] * p51) * cd14) *
-          clong +
-          (p[90] * p21 + p[91] * p41 + p[92] * p61 + p[106] * p11 + p[107] * p31 + p[108] * p51 +
-            swc5 * (p[112] * p11 + p[113] * p31 + p[114] * p51) * cd14) *
-            slong);
-    }
-    if (sw[12] !== 0) {
-      const cUt71 = b.cut * p[U_UT71] + b.sut * p[U_UT71 + 1];
-      const cUt79 = b.cut2long * p[U_UT79] + b.sut2long * p[U_UT79 + 1];
-      tUt =
-        (1 + p[95] * p10) *
-        (1 + p[81] * dfa * swc1) *
-        (1 + p[119] * p10 * swc5 * cd14) *
-        ((p[68] * p10 + p[69] * p30 + p[70] * p50) * cUt71);
-      tUt += swc[11] * (p[76] * b.p32 + p[77] * b.p52 + p[78] * b.p72) * cUt79 * (1 + p[137] * dfa * swc1);
-    }
-    if (sw[13] !== 0) {
-      if (historyMode) {
-        if (apHistoryActive) {
-          const a = b.apt0;
-          const cLon97 = clong * p[U_LON97] + slong * p[U_LON97 + 1];
-          const cLon136 = clong * p[U_LON136] + slong * p[U_LON136 + 1];
-          const cUt58 = b.cut * p[U_UT58] + b.sut * p[U_UT58 + 1];
-          tApUtLong =
-            a * swc[11] * (1 + p[132] * p10) * ((p[52] * p21 + p[98] * p41 + p[67] * p61) * cLon97) +
-            a * swc[11] * swc5 * (p[133] * p11 + p[134] * p31 + p[135] * p51) * cd14 * cLon136 +
-            a * swc[12] * (p[55] * p10 + p[56] * p30 + p[57] * p50) * cUt58;
-        }
-      } else {
-        const a = b.apdf;
-        const cLon63 = clong * p[U_LON63] + slong * p[U_LON63 + 1];
-        const cLon118 = clong * p[U_LON118] + slong * p[U_LON118 + 1];
-        const cUt75 = b.cut * p[U_UT75] + b.sut * p[U_UT75 + 1];
-        tApUtLong =
-          a * swc[11] * (1 + p[120] * p10) * ((p[60] * p21 + p[61] * p41 + p[62] * p61) * cLon63) +
-          a * swc[11] * swc5 * (p[115] * p11 + p[116] * p31 + p[117] * p51) * cd14 * cLon118 +
-          a * swc[12] * (p[83] * p10 + p[84] * p30 + p[85] * p50) * cUt75;
-      }
-    }
-  }
-
-  return (
-    p[30] +
-    Math.abs(sw[1]) * tFlux +
-    Math.abs(sw[2]) * tConst +
-    Math.abs(sw[3]) * tAnnual +
-    Math.abs(sw[4]) * tSemiannual +
-    Math.abs(sw[5]) * tAsymAnnual +
-    Math.abs(sw[6]) * tAsymSemiannual +
-    Math.abs(sw[7]) * tDiurnal +
-    Math.abs(sw[8]) * tSemidiurnal +
-    Math.abs(sw[9]) * tAp +
-    Math.abs(sw[11]) * tLongitude +
-    Math.abs(sw[12]) * tUt +
-    Math.abs(sw[13]) * tApUtLong +
-    Math.abs(sw[14]) * tTerdiurnal
-  );
+/** The longitude, UT and mixed Ap/UT/longitude factors of prepareUpperDay. */
+function prepareGeographicDay(p: Float64Array, b: HarmonicBasis, cd14s: number): void {
+  const sw = b.sw;
+  const swc = b.swc;
+  const dfa = b.dfa;
+  const swc1 = swc[1];
+  const lon = Math.abs(sw[11]) * (1 + p[80] * dfa * swc1);
+  p[D_CL] = lon * (p[103] + cd14s * p[109]);
+  p[D_CL + 1] = lon * p[64];
+  p[D_CL + 2] = lon * (p[104] + cd14s * p[110]);
+  p[D_CL + 3] = lon * p[65];
+  p[D_CL + 4] = lon * (p[105] + cd14s * p[111]);
+  p[D_CL + 5] = lon * p[66];
+  p[D_SL] = lon * (p[106] + cd14s * p[112]);
+  p[D_SL + 1] = lon * p[90];
+  p[D_SL + 2] = lon * (p[107] + cd14s * p[113]);
+  p[D_SL + 3] = lon * p[91];
+  p[D_SL + 4] = lon * (p[108] + cd14s * p[114]);
+  p[D_SL + 5] = lon * p[92];
+  const a12 = Math.abs(sw[12]);
+  p[D_UT] = a12 * (1 + p[81] * dfa * swc1);
+  p[D_UT + 1] = p[119] * cd14s;
+  p[D_UT + 2] = a12 * swc[11] * (1 + p[137] * dfa * swc1);
+  const aul = sw[9] === -1 ? 0 : Math.abs(sw[13]) * b.apdf;
+  p[D_AUL] = aul * swc[11];
+  p[D_AUL + 1] = aul * swc[11] * cd14s;
+  p[D_AUL + 2] = aul * swc[12];
 }
 
 /**
