@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, subSatelliteState } from '@stationkeeper/core';
-import { passJson, skyPointJson, stateJson, wrapLongitudeDeg } from '../src/index.js';
+import { Epoch, findPasses, ISS_SAMPLE_TLE, parseTle, Sgp4Propagator, subSatelliteState, wrapLonDeg } from '@stationkeeper/core';
+import { passJson, skyPointJson, stateJson } from '../src/index.js';
 
 describe('wire builders', () => {
   it('wraps longitudes into [−180, 180)', () => {
-    expect([wrapLongitudeDeg(180), wrapLongitudeDeg(-180), wrapLongitudeDeg(359), wrapLongitudeDeg(-540.5)]).toEqual([-180, -180, -1, 179.5]);
+    expect([wrapLonDeg(180), wrapLonDeg(-180), wrapLonDeg(359), wrapLonDeg(-540.5)]).toEqual([-180, -180, -1, 179.5]);
   });
   it('write the state and the passes of the ISS sample at the documented precision', () => {
     const elements = parseTle(ISS_SAMPLE_TLE).records[0];

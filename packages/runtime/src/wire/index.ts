@@ -1,3 +1,3 @@
 export { passJson, skyPointJson, type PassJson, type SkyPointJson } from './pass.js';
-export { stateJson, trackPointJson, wrapLongitudeDeg, type StateJson, type TrackPointJson } from './state.js';
+export { stateJson, trackPointJson, type StateJson, type TrackPointJson } from './state.js';
 

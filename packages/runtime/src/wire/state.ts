@@ -4,7 +4,7 @@
  * latitude and longitude to 1e-6° (about 0.1 m), altitude and speeds to 1e-6 km(/s), times to the
  * millisecond. Track points (GET …/track) are coarser: 1e-5° and 0.1 m of altitude.
  */
-import { DEG_PER_RAD, roundTo, type Epoch, type SubSatelliteState } from '@stationkeeper/core';
+import { DEG_PER_RAD, roundTo, wrapLonDeg, type Epoch, type SubSatelliteState } from '@stationkeeper/core';
 
 export interface StateJson {
   epoch_utc: string;
@@ -26,17 +26,12 @@ export interface TrackPointJson {
   sunlit: boolean;
 }
 
-/** Longitude in [−180, 180), degrees. */
-export function wrapLongitudeDeg(deg: number): number {
-  return ((((deg + 180) % 360) + 360) % 360) - 180;
-}
-
 /** The state at `at` of an object whose elements have epoch `elementsEpoch`. */
 export function stateJson(s: SubSatelliteState, at: Epoch, elementsEpoch: Epoch): StateJson {
   return {
     epoch_utc: at.toIsoUtc(3),
     lat_deg: roundTo(s.latRad * DEG_PER_RAD, 6),
-    lon_deg: roundTo(wrapLongitudeDeg(s.lonRad * DEG_PER_RAD), 6),
+    lon_deg: roundTo(wrapLonDeg(s.lonRad * DEG_PER_RAD), 6),
     alt_km: roundTo(s.altM / 1e3, 6),
     speed_km_s: roundTo(s.speedMps / 1e3, 6),
     ground_speed_km_s: roundTo(s.groundSpeedMps / 1e3, 6),
@@ -48,5 +43,5 @@ export function stateJson(s: SubSatelliteState, at: Epoch, elementsEpoch: Epoch)
 
 /** One point of a ground track. */
 export function trackPointJson(s: SubSatelliteState, t: Epoch): TrackPointJson {
-  return { t_utc: t.toIsoUtc(3), lat_deg: roundTo(s.latRad * DEG_PER_RAD, 5), lon_deg: roundTo(wrapLongitudeDeg(s.lonRad * DEG_PER_RAD), 5), alt_km: roundTo(s.altM / 1e3, 4), sunlit: s.sunlit };
+  return { t_utc: t.toIsoUtc(3), lat_deg: roundTo(s.latRad * DEG_PER_RAD, 5), lon_deg: roundTo(wrapLonDeg(s.lonRad * DEG_PER_RAD), 5), alt_km: roundTo(s.altM / 1e3, 4), sunlit: s.sunlit };
 }
