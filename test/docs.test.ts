@@ -5,13 +5,12 @@
  * directory (embedded defaults), no network. The README's own shell and console blocks are
  * checked by readme.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DocBlock, docBlocks, matchesShown, shellWords } from './docsExamples.js';
-import { REPO_ROOT, SHARED_DATA, sharedDataAvailable } from './sharedData.js';
+import { runOffline, scratch, type Scratch } from './offlineRun.js';
+import { REPO_ROOT, sharedDataAvailable } from './sharedData.js';
 
 const BIN = join(REPO_ROOT, 'packages/cli/bin/stationkeeper.js');
 const TSX = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -23,28 +22,16 @@ function allBlocks(): DocBlock[] {
   return [...fromDocs, ...readmeLibrary];
 }
 
-function scratch(block: DocBlock): { cwd: string; dataDir: string } {
-  const cwd = mkdtempSync(join(tmpdir(), 'sk-docs-'));
-  symlinkSync(join(REPO_ROOT, 'examples'), join(cwd, 'examples'), 'dir');
-  mkdirSync(join(cwd, 'docs')); // examples that redraw a figure of the docs write it there
-  for (const [name, path] of Object.entries(block.files)) symlinkSync(join(SHARED_DATA, path), join(cwd, name));
-  const dataDir = mkdtempSync(join(tmpdir(), 'sk-docs-data-'));
-  for (const path of block.data) {
-    mkdirSync(dirname(join(dataDir, path)), { recursive: true });
-    copyFileSync(join(SHARED_DATA, path), join(dataDir, path));
-  }
-  return { cwd, dataDir };
+function scratchFor(block: DocBlock): Scratch {
+  return scratch(block.files, block.data);
 }
 
-function run(command: string, args: string[], where: { cwd: string; dataDir: string }) {
-  // No network: a download would fail against this unreachable mirror.
-  const env = { ...process.env, STATIONKEEPER_DATA: where.dataDir, STATIONKEEPER_SOURCES: '{"*":"http://127.0.0.1:9/"}', TZ: 'UTC' };
-  const r = spawnSync(command, args, { cwd: where.cwd, env, encoding: 'utf8', timeout: 240_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(command: string, args: string[], where: Scratch) {
+  return runOffline(command, args, where, 240_000);
 }
 
 function runCommands(block: DocBlock): void {
-  const where = scratch(block);
+  const where = scratchFor(block);
   for (const c of block.commands) {
     const r = run(process.execPath, [BIN, ...c.args], where);
     const what = `stationkeeper ${c.args.join(' ')}`;
@@ -62,7 +49,7 @@ function runLibrary(block: DocBlock): void {
   const file = join(dir, `${block.doc.replace(/\W+/g, '-')}-${block.line}.ts`);
   writeFileSync(file, block.body);
   try {
-    const r = run(process.execPath, [TSX, '--conditions=source', file], scratch(block));
+    const r = run(process.execPath, [TSX, '--conditions=source', file], scratchFor(block));
     expect(r.code, r.stderr).toBe(0);
   } finally {
     rmSync(file, { force: true });

@@ -5,11 +5,10 @@
  * offline in packages/cli/test/data/fetch.test.ts), and the console block must print exactly
  * what the README shows.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runOffline, scratch, type Scratch } from './offlineRun.js';
 import { REPO_ROOT } from './sharedData.js';
 
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
@@ -25,17 +24,8 @@ function argsOf(line: string): string[] {
   return line.replace(/#.*$/, '').trim().split(/\s+/).slice(2);
 }
 
-function scratch(): { cwd: string; dataDir: string } {
-  const cwd = mkdtempSync(join(tmpdir(), 'sk-readme-'));
-  symlinkSync(join(REPO_ROOT, 'examples'), join(cwd, 'examples'), 'dir');
-  return { cwd, dataDir: mkdtempSync(join(tmpdir(), 'sk-readme-data-')) };
-}
-
-function run(args: string[], where: { cwd: string; dataDir: string }) {
-  // No network: any attempt to download would fail against this unreachable mirror.
-  const env = { ...process.env, STATIONKEEPER_DATA: where.dataDir, STATIONKEEPER_SOURCES: '{"*":"http://127.0.0.1:9/"}', TZ: 'UTC' };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: where.cwd, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], where: Scratch) {
+  return runOffline(process.execPath, [BIN, ...args], where, 120_000);
 }
 
 const shellLines = blocks('sh')
