@@ -109,6 +109,21 @@ describe.skipIf(!sharedDataAvailable())('Soyuz departure from the station', () =
     console.log(rows.join('\n'));
   });
 
+  it('a pure along-track lag lands later: 40 km behind on the station\'s own orbit, 5–15 s (5.2 s of orbit, plus a shallower guided descent)', () => {
+    // The vehicle 40 km behind at the burn sits where the station was δ = 40 km / v earlier on the same orbit: it flies
+    // the station's descent from a burn δ earlier, shifted δ later (the Earth turns 2 km under it meanwhile).
+    const input: LandingInput = { elements: ms19Elements, burnEpoch: burn, vehicle: soyuz, deltaVMps: 128, atmosphere: msis, spaceWeather: sw };
+    const station = stateFromMeanElements(ms19Elements, soyuz.orbitalMassKg, undefined, burn);
+    const lagS = 40_000 / Math.hypot(station.vGcrfMps[0], station.vGcrfMps[1], station.vGcrfMps[2]);
+    const nominal = predictLanding(input);
+    const behind = predictLanding({ ...input, burnEpoch: burn.plusSeconds(-lagS) });
+    const laterS = behind.landing.epoch.secondsSince(nominal.landing.epoch) + lagS;
+    console.log(`40 km behind (${lagS.toFixed(2)} s of orbit): lands ${laterS.toFixed(1)} s later, bank ${behind.bankDeg!.toFixed(1)}° vs ${nominal.bankDeg!.toFixed(1)}°`);
+    expect(laterS).toBeGreaterThan(5);
+    expect(laterS).toBeLessThan(15);
+    expect(behind.bankDeg!).toBeLessThan(nominal.bankDeg!);
+  });
+
   // MS-17: undocking 01:34, burn 04:01:30 (4 min 38 s), landed 04:55; MS-19: undocking 07:21, burn 10:34, landed 11:28:03 (facts §2).
   const cases = [
     { name: 'MS-17', elements: () => latestBefore(Epoch.fromIso('2021-04-17T04:01:30Z')), undock: '2021-04-17T01:34:00Z', burn: '2021-04-17T04:01:30Z', durationS: 278, landed: '2021-04-17T04:55:00Z' },
