@@ -66,6 +66,26 @@ describe.skipIf(!sharedDataAvailable())('guided descent: bank-law shapes on the 
     }
   });
 
+  it('what sets the peak: the entry (burn Δv, mass), not the capsule L/D (the guidance needs only a vertical L/D of ≈ 0.07)', () => {
+    const c = cases[0];
+    const at = (over: { vehicle?: EntryVehicleSpec; deltaVMps?: number }) =>
+      predictLanding({ elements: c.elements(), burnEpoch: Epoch.fromIso(c.burn), vehicle: over.vehicle ?? soyuz, deltaVMps: over.deltaVMps ?? 128, burnDurationS: c.durationS, atmosphere: msis, spaceWeather: sw });
+    const [lowLd, highLd] = [0.25, 0.35].map((ld) => at({ vehicle: { ...soyuz, liftToDrag: ld } }));
+    const byDv = [126, 128, 130].map((dv) => at({ deltaVMps: dv }));
+    const [heavy, light] = [1.1, 1 / 1.1].map((f) => at({ vehicle: { ...soyuz, capsuleMassKg: soyuz.capsuleMassKg * f } }));
+    console.log(
+      `MS-17: L/D 0.25 / 0.35: ${lowLd.peak.decelerationG.toFixed(2)} / ${highLd.peak.decelerationG.toFixed(2)} g (bank ${lowLd.bankDeg!.toFixed(1)}° / ${highLd.bankDeg!.toFixed(1)}°); ` +
+        `Δv 126 / 128 / 130 m/s: ${byDv.map((p) => `${p.peak.decelerationG.toFixed(2)} g`).join(' / ')}; mass ±10 %: ${heavy.peak.decelerationG.toFixed(2)} / ${light.peak.decelerationG.toFixed(2)} g, landing ${heavy.landing.epoch.secondsSince(byDv[1].landing.epoch).toFixed(0)} / ${light.landing.epoch.secondsSince(byDv[1].landing.epoch).toFixed(0)} s`,
+    );
+    // Same vertical lift, same trajectory: only the bank differs.
+    expect(Math.abs(lowLd.peak.decelerationG - highLd.peak.decelerationG)).toBeLessThan(0.05);
+    expect(lowLd.bankDeg!).toBeLessThan(highLd.bankDeg!);
+    // A shallower entry (less Δv) flies long: the guidance banks harder and the pulse grows.
+    expect(byDv[0].peak.decelerationG).toBeGreaterThan(byDv[1].peak.decelerationG + 1);
+    expect(byDv[1].peak.decelerationG).toBeGreaterThan(byDv[2].peak.decelerationG + 0.5);
+    expect(heavy.peak.decelerationG).toBeGreaterThan(light.peak.decelerationG);
+  });
+
   it('load relief holds the peak near its limit (overshoot < 0.3 g) and banks more before it to keep the range', () => {
     for (const run of runs) {
       const [constant, , , relief] = run.byLaw;
