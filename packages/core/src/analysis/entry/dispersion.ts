@@ -169,7 +169,7 @@ export function runDispersionMembers(plan: DispersionPlan, from: number, to: num
     const coast = simulateCoast(integrateBurn(preBurn, burn, cfg.atmosphere, { vehicle: cfg.vehicle, spaceWeather: UNUSED_WEATHER }), cfg);
     const fromUnit = geodeticAt(coast.state).unit;
     const toGo = centralAngleRad(fromUnit, target) - plan.chuteDriftRad;
-    // The bank law's shape is anchored at this member's module separation (its energy there).
+    // The bank law's shape (the catalogue vehicle's: members know the vehicle by id) is anchored at this member's module separation.
     const shape = guidanceShape(coast.state, cfg);
     // Update 1 at module separation: the state is known, the air and L/D are not.
     const c1 = updateCosBank((c) => predictedRange(coast.state, fromUnit, c, cfg, target, shape) - toGo, plan.cosBank, plan.rangePerCosBank, cMin, 2);
