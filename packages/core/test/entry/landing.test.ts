@@ -40,7 +40,8 @@ describe.skipIf(!sharedDataAvailable())('Soyuz MS landings from the station elem
       // The zone is reached with the bank inside its range (not saturated): the burn really aims there.
       expect(p.bankDeg!).toBeGreaterThan(30);
       expect(p.bankDeg!).toBeLessThan(100);
-      // Peak deceleration 4–5 g at ≈ 35 km in the nominal descent (CSA, MS-11), within the model's L/D and mass uncertainty.
+      // Peak deceleration 4–5 g at ≈ 35 km in the nominal descent (CSA, MS-11); the peak itself is ill-conditioned
+      // (a 1 m/s change of the burn moves it by ~1 g, see the next test), hence the wide bounds here.
       expect(p.peak.decelerationG).toBeGreaterThan(3.5);
       expect(p.peak.decelerationG).toBeLessThan(6);
       expect(Math.abs(p.peak.altitudeKm - 35.3)).toBeLessThan(5);
@@ -48,6 +49,22 @@ describe.skipIf(!sharedDataAvailable())('Soyuz MS landings from the station elem
       expect(names).toEqual(['module separation', 'entry interface', 'drogue', 'main', 'touchdown']);
       // ground track from the burn to touchdown, no gap over 60 s
       for (let i = 1; i < p.track.length; i++) expect(p.track[i].epoch.secondsSince(p.track[i - 1].epoch)).toBeLessThanOrEqual(60);
+    });
+  }
+
+  // The published Δv is a rounded 128 m/s (CSA, NSF): ±0.5 m/s moves the entry angle, the bank the guidance
+  // needs to reach the zone and with it the peak load by ~0.4–0.6 g (the vertical L/D needed is what counts:
+  // the capsule's L/D itself drops out). The published 4–5 g must be reachable within that rounding.
+  // Known miss, kept visible: MS-17 gives 5.10–6.27 g over the rounding (docs/crew-return.md, Limits).
+  for (const c of cases) {
+    (c.name === 'MS-17' ? it.fails : it)(`${c.name}: the published 4–5 g lies within the peak loads of the burn's rounding (127.5–128.5 m/s), each at ≈ 35 km${c.name === 'MS-17' ? ' (known miss: 5.1–6.3 g)' : ''}`, () => {
+      const peaks = [127.5, 128.5].map((dv) => predictLanding(input(c.elements(), c.burn, { burnDurationS: c.durationS, deltaVMps: dv })).peak);
+      console.log(`${c.name}: peak ${peaks.map((p) => `${p.decelerationG.toFixed(2)} g at ${p.altitudeKm.toFixed(1)} km`).join(' (127.5 m/s) … ')} (128.5 m/s)`);
+      // Less Δv: a shallower entry that flies long, so the guidance banks more and the pulse is harder.
+      expect(peaks[0].decelerationG).toBeGreaterThan(peaks[1].decelerationG);
+      expect(peaks[1].decelerationG).toBeLessThan(5);
+      expect(peaks[0].decelerationG).toBeGreaterThan(4);
+      for (const p of peaks) expect(Math.abs(p.altitudeKm - 35.3)).toBeLessThan(2.5);
     });
   }
 

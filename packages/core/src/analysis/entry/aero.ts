@@ -22,7 +22,8 @@ import { ProfileAtmosphere } from './profileAtmosphere.js';
 /** Bank steering: writes the lift's vertical and leftward fractions [cos σ, sin σ] (both 0: no net lift). */
 export interface BankLaw {
   readonly name: string;
-  liftFractions(rGcrfM: Float64Array, vRelMps: Float64Array, gcrfToItrf: Mat3, out: Float64Array): void;
+  /** `sensedG`: the aerodynamic (sensed) acceleration there, in g (what a load-relief rule reads from the accelerometers). */
+  liftFractions(rGcrfM: Float64Array, vRelMps: Float64Array, gcrfToItrf: Mat3, out: Float64Array, sensedG?: number): void;
 }
 
 /** Spinning capsule (Soyuz ballistic mode, or under a parachute): the lift averages out. */
@@ -59,6 +60,9 @@ export function verticalLift(c: number): BankLaw {
     },
   };
 }
+
+/** Standard gravity, m/s² (CGPM 1901): the unit of the sensed load. */
+const G0 = 9.80665;
 
 export interface AeroForceOptions {
   atmosphere: AtmosphereModel;
@@ -142,7 +146,7 @@ export class EntryAeroForce implements ForceModel {
     out[2] -= dragAcc * vz;
     if (this.o.liftToDrag === 0) return;
     const f = this.fractions;
-    this.o.bank.liftFractions(ctx.rGcrfM, u, ctx.gcrfToItrf, f);
+    this.o.bank.liftFractions(ctx.rGcrfM, u, ctx.gcrfToItrf, f, (dragAcc * Math.hypot(1, this.o.liftToDrag)) / G0);
     if (f[0] === 0 && f[1] === 0) return;
     const r = ctx.rGcrfM;
     const rn = Math.hypot(r[0], r[1], r[2]);

@@ -22,12 +22,12 @@ import type { OrbitState } from '../../propagation/numerical/numericalPropagator
 import { NO_LIFT } from './aero.js';
 import { ConstantAccelerationBurn } from './burn.js';
 import { simulateCoast, simulateEntry, type DescentConfig } from './descent.js';
-import { guidedBank } from './guidedBank.js';
+import { guidedBank, type GuidedBankOptions } from './guidedBank.js';
 import { geodeticAt, integrateBurn, vehicleStateAtBurn, type LandingInput, type LandingPrediction } from './landing.js';
 import { ProfileAtmosphere } from './profileAtmosphere.js';
 import { entryVehicle } from './vehicles.js';
 import { Epoch } from '../../foundation/time/epoch.js';
-import { centralAngleRad, groundUnit } from './targeting.js';
+import { centralAngleRad, groundUnit, guidanceShape } from './targeting.js';
 import { RAD_PER_DEG } from '../../foundation/math/angles.js';
 
 
@@ -86,16 +86,16 @@ function memberConfig(plan: DispersionPlan): DescentConfig {
 }
 
 /** Downrange (rad) from `from` (ITRF unit) to where the entry reaches the first parachute. */
-function predictedRange(start: OrbitState, fromUnit: Float64Array, cosBank: number, cfg: DescentConfig, target: Float64Array): number {
-  const r = simulateEntry(start, { ...cfg, bank: guidedBank(target, cosBank), stopAtParachute: true });
+function predictedRange(start: OrbitState, fromUnit: Float64Array, cosBank: number, cfg: DescentConfig, target: Float64Array, shape: GuidedBankOptions): number {
+  const r = simulateEntry(start, { ...cfg, bank: guidedBank(target, cosBank, shape), stopAtParachute: true });
   return centralAngleRad(fromUnit, groundUnit(r.landing.latDeg, r.landing.lonDeg));
 }
 
 /** Finite-difference ∂range/∂cos σ around `c`. */
-function rangeSlope(start: OrbitState, fromUnit: Float64Array, c: number, cfg: DescentConfig, target: Float64Array): number {
+function rangeSlope(start: OrbitState, fromUnit: Float64Array, c: number, cfg: DescentConfig, target: Float64Array, shape: GuidedBankOptions): number {
   const lo = Math.max(-1, c - 0.05);
   const hi = Math.min(1, c + 0.05);
-  return (predictedRange(start, fromUnit, hi, cfg, target) - predictedRange(start, fromUnit, lo, cfg, target)) / (hi - lo);
+  return (predictedRange(start, fromUnit, hi, cfg, target, shape) - predictedRange(start, fromUnit, lo, cfg, target, shape)) / (hi - lo);
 }
 
 export function dispersionPlan(input: LandingInput, nominal: LandingPrediction, seed: number, sigmas: DispersionSigmas = DEFAULT_DISPERSION_SIGMAS): DispersionPlan {
@@ -123,10 +123,11 @@ export function dispersionPlan(input: LandingInput, nominal: LandingPrediction, 
     sigmas,
   };
   const cfg = memberConfig(plan);
-  plan.rangePerCosBank = rangeSlope(g.coastEnd, at.unit, g.cosBank, cfg, target);
-  plan.chuteDriftRad = centralAngleRad(at.unit, groundUnit(nominal.landing.latDeg, nominal.landing.lonDeg)) - predictedRange(g.coastEnd, at.unit, g.cosBank, cfg, target);
-  const mid = simulateEntry(g.coastEnd, { ...cfg, bank: guidedBank(target, g.cosBank), stopAtAltitudeM: GUIDANCE_UPDATE_M });
-  plan.rangePerCosBankAtUpdate = rangeSlope(mid.state, at.unit, g.cosBank, cfg, target);
+  const shape = guidanceShape(g.coastEnd, cfg);
+  plan.rangePerCosBank = rangeSlope(g.coastEnd, at.unit, g.cosBank, cfg, target, shape);
+  plan.chuteDriftRad = centralAngleRad(at.unit, groundUnit(nominal.landing.latDeg, nominal.landing.lonDeg)) - predictedRange(g.coastEnd, at.unit, g.cosBank, cfg, target, shape);
+  const mid = simulateEntry(g.coastEnd, { ...cfg, bank: guidedBank(target, g.cosBank, shape), stopAtAltitudeM: GUIDANCE_UPDATE_M });
+  plan.rangePerCosBankAtUpdate = rangeSlope(mid.state, at.unit, g.cosBank, cfg, target, shape);
   return plan;
 }
 
@@ -168,12 +169,14 @@ export function runDispersionMembers(plan: DispersionPlan, from: number, to: num
     const coast = simulateCoast(integrateBurn(preBurn, burn, cfg.atmosphere, { vehicle: cfg.vehicle, spaceWeather: UNUSED_WEATHER }), cfg);
     const fromUnit = geodeticAt(coast.state).unit;
     const toGo = centralAngleRad(fromUnit, target) - plan.chuteDriftRad;
+    // The bank law's shape (the catalogue vehicle's: members know the vehicle by id) is anchored at this member's module separation.
+    const shape = guidanceShape(coast.state, cfg);
     // Update 1 at module separation: the state is known, the air and L/D are not.
-    const c1 = updateCosBank((c) => predictedRange(coast.state, fromUnit, c, cfg, target) - toGo, plan.cosBank, plan.rangePerCosBank, cMin, 2);
-    const first = simulateEntry(coast.state, { ...cfg, ...air, ...wind, bank: guidedBank(target, c1), stopAtAltitudeM: GUIDANCE_UPDATE_M });
+    const c1 = updateCosBank((c) => predictedRange(coast.state, fromUnit, c, cfg, target, shape) - toGo, plan.cosBank, plan.rangePerCosBank, cMin, 2);
+    const first = simulateEntry(coast.state, { ...cfg, ...air, ...wind, bank: guidedBank(target, c1, shape), stopAtAltitudeM: GUIDANCE_UPDATE_M });
     // Update 2 at ≈ 1 g: the accelerometers have sensed the air and the lift (the drawn factors).
-    const c2 = updateCosBank((c) => predictedRange(first.state, fromUnit, c, { ...cfg, ...air }, target) - toGo, c1, plan.rangePerCosBankAtUpdate, cMin, 3);
-    const flown = simulateEntry(first.state, { ...cfg, ...air, ...wind, bank: guidedBank(target, c2) });
+    const c2 = updateCosBank((c) => predictedRange(first.state, fromUnit, c, { ...cfg, ...air }, target, shape) - toGo, c1, plan.rangePerCosBankAtUpdate, cMin, 3);
+    const flown = simulateEntry(first.state, { ...cfg, ...air, ...wind, bank: guidedBank(target, c2, shape) });
     out.push({ latDeg: flown.landing.latDeg, lonDeg: flown.landing.lonDeg, dtS: flown.landing.epoch.secondsSince(nominalLanding), peakG: Math.max(first.peak.decelerationG, flown.peak.decelerationG) });
   }
   return out;

@@ -1,6 +1,7 @@
 /**
  * Guided descent targeting: the bank magnitude that lands the capsule on the target's downrange.
- * Downrange grows monotonically with the vertical lift fraction c = cos|σ|, so Brent's method on
+ * Downrange grows monotonically with the vertical lift fraction c = cos|σ₀| (σ₀ the bank at the
+ * start, shaped after it by the vehicle's energy profile or load relief, guidedBank.ts), so Brent's method on
  * c ∈ [cos σ_max, 1] finds it, each trial one simulation from module separation to the first
  * parachute, aimed off by the drift under the canopies (a numerical predictor–corrector solved
  * once at the start of the entry, with the
@@ -12,7 +13,7 @@ import { geodeticToItrf } from '../../foundation/frames/geodetic.js';
 import { brentRoot } from '../../foundation/math/rootFinding.js';
 import type { OrbitState } from '../../propagation/numerical/numericalPropagator.js';
 import { simulateEntry, type DescentConfig, type DescentResult } from './descent.js';
-import { guidedBank } from './guidedBank.js';
+import { entryEnergy, guidedBank, type GuidedBankOptions } from './guidedBank.js';
 import { RAD_PER_DEG } from '../../foundation/math/angles.js';
 
 
@@ -36,8 +37,34 @@ export interface TargetedEntry {
   /** Commanded bank magnitude, deg, and its cosine (the vertical lift fraction). */
   bankDeg: number;
   cosBank: number;
+  /** The bank law's shape (energy profile, load relief) the start bank was solved with. */
+  shape: GuidedBankOptions;
   /** Great-circle distance from the landing to the target, km. */
   missKm: number;
+}
+
+/** Earth's rotation rate, rad/s (IERS Conventions 2010). */
+const EARTH_RATE_RAD_PER_S = 7.292115e-5;
+
+/**
+ * The vehicle's bank-law shape for an entry starting at `start` (module separation): its load
+ * limit, and its energy profile from the start's energy (air-relative speed) to the energy at rest
+ * at the first parachute's altitude (the ≈ 230 m/s left there, CSA, is 0.1 % of the span).
+ */
+export function guidanceShape(start: OrbitState, config: DescentConfig): GuidedBankOptions {
+  const g = config.vehicle.guidance;
+  if (!g) return {};
+  const shape: GuidedBankOptions = { loadLimitG: g.loadLimitG };
+  if (g.finalBankRad === undefined) return shape;
+  const r = start.rGcrfM;
+  const v = start.vGcrfMps;
+  // Air-relative velocity: v − ω × r (rotation about GCRF z; the pole offset is negligible here).
+  const vAir = [v[0] + EARTH_RATE_RAD_PER_S * r[1], v[1] - EARTH_RATE_RAD_PER_S * r[0], v[2]];
+  const startAltM = config.vehicle.moduleSeparationAltitudeM ?? 120_000;
+  const endAltM = config.vehicle.parachutes[0]?.deployAltitudeM ?? 0;
+  const rEnd = Math.hypot(r[0], r[1], r[2]) - (startAltM - endAltM);
+  shape.profile = { startEnergyJPerKg: entryEnergy(r, vAir), endEnergyJPerKg: entryEnergy([rEnd, 0, 0], [0, 0, 0]), finalBankRad: g.finalBankRad };
+  return shape;
 }
 
 /**
@@ -48,13 +75,14 @@ export function targetEntry(start: OrbitState, startUnit: ArrayLike<number>, con
   const t = groundUnit(target.latDeg, target.lonDeg);
   const rangeToTarget = centralAngleRad(startUnit, t);
   const cMin = Math.cos(config.vehicle.maxBankRad);
+  const shape = guidanceShape(start, config);
   // Search on the downrange at the first parachute (set by then); aim off by the canopy drift.
   let driftRad = 0;
   let c = 1;
   let result: DescentResult | undefined;
   for (let pass = 0; pass < 2; pass++) {
-    c = solveCosBank(start, startUnit, config, t, rangeToTarget - driftRad, cMin);
-    result = simulateEntry(start, { ...config, bank: guidedBank(t, c) });
+    c = solveCosBank(start, startUnit, config, t, rangeToTarget - driftRad, cMin, shape);
+    result = simulateEntry(start, { ...config, bank: guidedBank(t, c, shape) });
     const chute = result.events.find((e) => e.name === config.vehicle.parachutes[0]?.name) ?? result.landing;
     const drift = centralAngleRad(startUnit, groundUnit(result.landing.latDeg, result.landing.lonDeg)) - centralAngleRad(startUnit, groundUnit(chute.latDeg, chute.lonDeg));
     // Re-aim only when the canopy drift matters (winds): > 1 km.
@@ -63,13 +91,13 @@ export function targetEntry(start: OrbitState, startUnit: ArrayLike<number>, con
   }
   const l = result!.landing;
   const missKm = greatCircleKm(l.latDeg, l.lonDeg, target.latDeg, target.lonDeg);
-  return { result: result!, bankDeg: Math.acos(c) / RAD_PER_DEG, cosBank: c, missKm };
+  return { result: result!, bankDeg: Math.acos(c) / RAD_PER_DEG, cosBank: c, shape, missKm };
 }
 
 /** cos|σ| whose entry reaches the first parachute `rangeRad` downrange of `startUnit` (clamped to the bank limits). */
-function solveCosBank(start: OrbitState, startUnit: ArrayLike<number>, config: DescentConfig, t: Float64Array, rangeRad: number, cMin: number): number {
+function solveCosBank(start: OrbitState, startUnit: ArrayLike<number>, config: DescentConfig, t: Float64Array, rangeRad: number, cMin: number, shape: GuidedBankOptions): number {
   const miss = (c: number): number => {
-    const r = simulateEntry(start, { ...config, bank: guidedBank(t, c), stopAtParachute: true });
+    const r = simulateEntry(start, { ...config, bank: guidedBank(t, c, shape), stopAtParachute: true });
     return centralAngleRad(startUnit, groundUnit(r.landing.latDeg, r.landing.lonDeg)) - rangeRad;
   };
   const fHigh = miss(1);

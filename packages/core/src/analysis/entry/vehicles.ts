@@ -60,6 +60,12 @@ export interface EntryVehicleSpec {
   liftToDrag: number;
   /** Largest bank angle the guidance commands, rad (keeps some lift up). */
   maxBankRad: number;
+  /**
+   * Shape of the guided descent's bank law (guidedBank.ts); absent: a constant bank magnitude.
+   * `finalBankRad`: the bank is linear in energy from the solved start bank to this at the first
+   * parachute; `loadLimitG`: load relief (lift rolled up) below this sensed load.
+   */
+  guidance?: { finalBankRad?: number; loadLimitG?: number };
   parachutes: ParachuteStage[];
   /** Nominal deorbit burn: Δv, m/s, and duration, s. */
   deorbitDeltaVMps: number;
