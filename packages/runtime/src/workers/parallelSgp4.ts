@@ -1,37 +1,36 @@
 /**
- * Multi-core batch SGP4 over worker_threads (Node only). Each worker initialises its share of the
- * satellites once; every `propagate` call then runs all workers on SharedArrayBuffer results laid
- * out exactly like `Sgp4Batch.propagate` ([sat][time][xyz], errors [sat][time]).
+ * Multi-core batch SGP4 over worker_threads (Node only). The coordinator initialises the
+ * satellites once and every worker rebuilds the same batch from its typed arrays; every
+ * `propagate` call then runs all workers on SharedArrayBuffer results laid out exactly like
+ * `Sgp4Batch.propagate` ([sat][time][xyz], errors [sat][time]).
  *
- * Sharding: with at least as many satellites as workers, satellites are dealt out in chunks of
- * CHUNK round-robin (balances near-Earth vs deep-space cost along the catalogue); with fewer
- * satellites than workers, every worker holds all satellites and the time axis is split instead.
+ * Scheduling: with at least as many satellites as workers, the satellites are cut into units of
+ * UNIT_SATELLITES and each worker claims the next unit from a shared counter until none is left.
+ * Claiming beats a fixed split: deep-space and decayed objects cost very different times, and a
+ * thread that loses its core for a while to other work simply takes fewer units. Every worker
+ * holding every satellite makes this possible; the results do not depend on which worker ran a
+ * satellite (a deep-space record's resonance integrator lands on the same bits from any start,
+ * see Sgp4Batch). With fewer satellites than workers the time axis is split instead.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { MeanElements } from '@stationkeeper/core';
 import {
   allocateSgp4BatchResult,
-  isSgp4TleLines,
   resolveSgp4BatchTimes,
+  Sgp4Batch,
   type Sgp4BatchResult,
   type Sgp4BatchTimes,
   type Sgp4Source,
 } from '@stationkeeper/core';
-import type { FromWorker, RunMessage, ToWorker, WireChunk, WireSource } from './sgp4WorkerProtocol.js';
+import type { FromWorker, RunMessage, ToWorker } from './sgp4WorkerProtocol.js';
 import { workerExecArgv } from './workerArgs.js';
 
-const CHUNK = 256;
+/** Satellites per work unit: ~100 units per worker on a catalogue, each a few ms of work. */
+const UNIT_SATELLITES = 128;
 
 export interface ParallelSgp4Options {
   /** Worker threads; default os.availableParallelism(). */
   readonly workers?: number;
-}
-
-function toWire(s: Sgp4Source): WireSource {
-  if (isSgp4TleLines(s)) return { line1: s.line1, line2: s.line2 };
-  const el = s as MeanElements;
-  return { ...el, epoch: { taiMjdDay: el.epoch.taiMjdDay, taiSecondsOfDay: el.epoch.taiSecondsOfDay } };
 }
 
 function toShared<T extends Float64Array | Uint8Array>(a: T): T {
@@ -39,6 +38,28 @@ function toShared<T extends Float64Array | Uint8Array>(a: T): T {
   const copy = new (a.constructor as { new (b: SharedArrayBuffer): T })(new SharedArrayBuffer(a.byteLength));
   copy.set(a as never);
   return copy;
+}
+
+function startWorker(): Worker {
+  const isTs = import.meta.url.endsWith('.ts');
+  const workerModuleUrl = new URL(isTs ? './sgp4Worker.ts' : './sgp4Worker.js', import.meta.url).href;
+  const bootstrap = new URL('./sgp4WorkerBootstrap.mjs', import.meta.url);
+  return new Worker(bootstrap, { execArgv: workerExecArgv(isTs), workerData: { workerModuleUrl, needsTsLoader: isTs } });
+}
+
+function initWorker(w: Worker, init: ToWorker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onMessage = (m: FromWorker) => {
+      if (m.type === 'ready') {
+        w.off('message', onMessage);
+        w.off('error', reject);
+        resolve();
+      }
+    };
+    w.on('message', onMessage);
+    w.once('error', reject);
+    w.postMessage(init);
+  });
 }
 
 interface Pending {
@@ -68,54 +89,20 @@ export class ParallelSgp4Batch {
     return this.workers.length;
   }
 
-  /** Start the workers and initialise the satellites in them. */
+  /** Start the workers, initialise the satellites once while they boot, and hand them over. */
   static async create(sources: readonly Sgp4Source[], options: ParallelSgp4Options = {}): Promise<ParallelSgp4Batch> {
-    const n = sources.length;
-    const wanted = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-    const workerCount = wanted;
-    const splitTime = n < workerCount;
-    const wire = sources.map(toWire);
-    const shares: { sources: WireSource[]; chunks: WireChunk[] }[] = Array.from({ length: workerCount }, () => ({ sources: [], chunks: [] }));
-    if (splitTime) {
-      for (const share of shares) {
-        share.sources = wire;
-        share.chunks = [{ localStart: 0, globalStart: 0, count: n }];
-      }
-    } else {
-      for (let start = 0, c = 0; start < n; start += CHUNK, c++) {
-        const share = shares[c % workerCount];
-        const count = Math.min(CHUNK, n - start);
-        share.chunks.push({ localStart: share.sources.length, globalStart: start, count });
-        for (let k = 0; k < count; k++) share.sources.push(wire[start + k]);
-      }
-    }
-    const isTs = import.meta.url.endsWith('.ts');
-    const workerModuleUrl = new URL(isTs ? './sgp4Worker.ts' : './sgp4Worker.js', import.meta.url).href;
-    const bootstrap = new URL('./sgp4WorkerBootstrap.mjs', import.meta.url);
-    const workers = shares.map(() => new Worker(bootstrap, { execArgv: workerExecArgv(isTs), workerData: { workerModuleUrl, needsTsLoader: isTs } }));
-    await Promise.all(
-      workers.map(
-        (w, i) =>
-          new Promise<void>((resolve, reject) => {
-            const onMessage = (m: FromWorker) => {
-              if (m.type === 'ready') {
-                w.off('message', onMessage);
-                w.off('error', reject);
-                resolve();
-              }
-            };
-            w.on('message', onMessage);
-            w.once('error', reject);
-            w.postMessage({ type: 'init', sources: shares[i].sources, chunks: shares[i].chunks } satisfies ToWorker);
-          }),
-      ),
-    ).catch(async (e) => {
+    const workerCount = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+    const workers = Array.from({ length: workerCount }, startWorker);
+    try {
+      const init: ToWorker = { type: 'init', state: Sgp4Batch.fromSources(sources).exportState() };
+      await Promise.all(workers.map((w) => initWorker(w, init)));
+    } catch (e) {
       await Promise.all(workers.map((w) => w.terminate()));
       throw e;
-    });
+    }
     // Idle workers must not keep the process alive; they are ref'd while a run is in flight.
     for (const w of workers) w.unref();
-    return new ParallelSgp4Batch(n, workers, splitTime);
+    return new ParallelSgp4Batch(sources.length, workers, sources.length < workerCount);
   }
 
   /**
@@ -135,6 +122,10 @@ export class ParallelSgp4Batch {
     }
     if (m === 0 || this.count === 0) return result;
     const minutes = toShared(resolved.minutes);
+    // One counter shared by all workers; when the time axis is split, each worker has its own and
+    // claims every satellite for its times.
+    const counter = () => new Int32Array(new SharedArrayBuffer(4));
+    const shared = counter();
     const id = this.nextId++;
     const w = this.workers.length;
     const done = new Promise<void>((resolve, reject) => this.pending.set(id, { remaining: w, resolve, reject }));
@@ -152,6 +143,8 @@ export class ParallelSgp4Batch {
         timeFrom,
         timeTo,
         satellites: this.count,
+        nextUnit: this.splitTime ? counter() : shared,
+        unitSatellites: this.splitTime ? this.count : UNIT_SATELLITES,
         positionKm: result.positionKm,
         velocityKmPerS: result.velocityKmPerS,
         errors: result.errors,

@@ -1,22 +1,10 @@
 /** Messages between the parallel SGP4 runner and its worker threads (structured-clone data only). */
-import type { MeanElements } from '@stationkeeper/core';
-import type { Sgp4TleLines } from '@stationkeeper/core';
+import type { Sgp4BatchState } from '@stationkeeper/core';
 
-/** Mean elements with the epoch as plain TAI numbers (Epoch instances do not survive cloning). */
-export type WireMeanElements = Omit<MeanElements, 'epoch'> & { epoch: { taiMjdDay: number; taiSecondsOfDay: number } };
-export type WireSource = Sgp4TleLines | WireMeanElements;
-
-/** A contiguous run of satellites: local index in the worker's batch → global result row. */
-export interface WireChunk {
-  readonly localStart: number;
-  readonly globalStart: number;
-  readonly count: number;
-}
-
+/** Every worker receives the whole batch, initialised once by the coordinator. */
 export interface InitMessage {
   readonly type: 'init';
-  readonly sources: WireSource[];
-  readonly chunks: WireChunk[];
+  readonly state: Sgp4BatchState;
 }
 
 export interface RunMessage {
@@ -31,6 +19,12 @@ export interface RunMessage {
   readonly timeFrom: number;
   readonly timeTo: number;
   readonly satellites: number;
+  /**
+   * Work units of `unitSatellites` satellites each; a worker claims the next unit by
+   * Atomics.add on nextUnit[0] until none is left, so a faster or less loaded thread takes more.
+   */
+  readonly nextUnit: Int32Array;
+  readonly unitSatellites: number;
   readonly positionKm: Float64Array;
   readonly velocityKmPerS: Float64Array;
   readonly errors: Uint8Array;

@@ -51,12 +51,31 @@ export function initDeepSpaceRecord(el: Sgp4Elements, rec: Float64Array, off: nu
 /** One body's periodic terms at time t: e, i, L, gh, h (summed by the caller). */
 const bodyOut = new Float64Array(5);
 
+/** sin d for |d| ≤ 0.12 (Taylor to d¹³: truncation < 1e-26). */
+function sinSmall(d: number): number {
+  const d2 = d * d;
+  return d * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - (d2 / 42) * (1 - (d2 / 72) * (1 - (d2 / 110) * (1 - d2 / 156))))));
+}
+
+/** cos d for |d| ≤ 0.12 (Taylor to d¹²: truncation < 1e-24). */
+function cosSmall(d: number): number {
+  const d2 = d * d;
+  return 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - (d2 / 56) * (1 - (d2 / 90) * (1 - d2 / 132)))));
+}
+
 function bodyPeriodics(rec: Float64Array, at: number, meanMotion: number, eBody: number): void {
   const zm = rec[at + D.P_ZM0] + meanMotion * meanOut[M_T];
-  const zf = zm + 2 * eBody * Math.sin(zm);
-  const sinzf = Math.sin(zf);
+  const sinzm = Math.sin(zm);
+  const coszm = Math.cos(zm);
+  // zf = zm + δ with |δ| = |2e sin zm| ≤ 0.11 (e of the Moon's orbit 0.0549): sin/cos of zf by
+  // rotating (sin zm, cos zm) by δ, two trig calls a body instead of three.
+  const delta = 2 * eBody * sinzm;
+  const sinD = sinSmall(delta);
+  const cosD = cosSmall(delta);
+  const sinzf = sinzm * cosD + coszm * sinD;
+  const coszf = coszm * cosD - sinzm * sinD;
   const f2 = 0.5 * sinzf * sinzf - 0.25;
-  const f3 = -0.5 * sinzf * Math.cos(zf);
+  const f3 = -0.5 * sinzf * coszf;
   bodyOut[0] = rec[at + D.P_E2] * f2 + rec[at + D.P_E3] * f3;
   bodyOut[1] = rec[at + D.P_I2] * f2 + rec[at + D.P_I3] * f3;
   bodyOut[2] = rec[at + D.P_L2] * f2 + rec[at + D.P_L3] * f3 + rec[at + D.P_L4] * sinzf;
@@ -259,8 +278,20 @@ function periodicsAt(rec: Float64Array, off: number): boolean {
   ph += bodyOut[4];
   let inclp = meanOut[M_INCL] + pinc;
   const ep = meanOut[M_EM] + pe;
-  let sinip = Math.sin(inclp);
-  let cosip = Math.cos(inclp);
+  // i moves from i0 by the lunar-solar rate and periodics, ~1e-3 rad in a year: sin/cos by
+  // rotating the record's sin/cos i0 while that is small.
+  const dIncl = inclp - rec[off + I.INCLO];
+  let sinip: number;
+  let cosip: number;
+  if (Math.abs(dIncl) < 0.12) {
+    const sinD = sinSmall(dIncl);
+    const cosD = cosSmall(dIncl);
+    sinip = rec[off + I.SINIO] * cosD + rec[off + I.COSIO] * sinD;
+    cosip = rec[off + I.COSIO] * cosD - rec[off + I.SINIO] * sinD;
+  } else {
+    sinip = Math.sin(inclp);
+    cosip = Math.cos(inclp);
+  }
   let argpp: number;
   let nodep: number;
   const mp = meanOut[M_MM] + pl;

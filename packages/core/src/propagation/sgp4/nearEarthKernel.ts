@@ -82,6 +82,8 @@ export const Sgp4RecordIndex = {
   NO: R_NO,
   ECCO: R_ECCO,
   INCLO: R_INCLO,
+  SINIO: R_SINIO,
+  COSIO: R_COSIO,
   AO: R_AO,
 } as const;
 /** Doubles per satellite record. */
