@@ -16,6 +16,7 @@ import {
   resolveSgp4BatchTimes,
   type Sgp4BatchResult,
   type Sgp4BatchTimes,
+  type Sgp4NearEarthKernel,
   type Sgp4Source,
 } from '@stationkeeper/core';
 import type { FromWorker, RunMessage, ToWorker, WireChunk, WireSource } from './sgp4WorkerProtocol.js';
@@ -26,6 +27,8 @@ const CHUNK = 256;
 export interface ParallelSgp4Options {
   /** Worker threads; default os.availableParallelism(). */
   readonly workers?: number;
+  /** Near-Earth kernel of every worker's batch (see Sgp4BatchOptions); default 'js'. */
+  readonly nearEarthKernel?: Sgp4NearEarthKernel;
 }
 
 function toWire(s: Sgp4Source): WireSource {
@@ -106,7 +109,7 @@ export class ParallelSgp4Batch {
             };
             w.on('message', onMessage);
             w.once('error', reject);
-            w.postMessage({ type: 'init', sources: shares[i].sources, chunks: shares[i].chunks } satisfies ToWorker);
+            w.postMessage({ type: 'init', sources: shares[i].sources, chunks: shares[i].chunks, nearEarthKernel: options.nearEarthKernel ?? 'js' } satisfies ToWorker);
           }),
       ),
     ).catch(async (e) => {

@@ -16,7 +16,7 @@ function fromWire(s: WireSource): Sgp4Source {
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'init') {
-    batch = Sgp4Batch.fromSources(msg.sources.map(fromWire));
+    batch = Sgp4Batch.fromSources(msg.sources.map(fromWire), { nearEarthKernel: msg.nearEarthKernel });
     chunks = msg.chunks;
     port.postMessage({ type: 'ready' } satisfies FromWorker);
   } else if (msg.type === 'run') {

@@ -1,6 +1,6 @@
 /** Messages between the parallel SGP4 runner and its worker threads (structured-clone data only). */
 import type { MeanElements } from '@stationkeeper/core';
-import type { Sgp4TleLines } from '@stationkeeper/core';
+import type { Sgp4NearEarthKernel, Sgp4TleLines } from '@stationkeeper/core';
 
 /** Mean elements with the epoch as plain TAI numbers (Epoch instances do not survive cloning). */
 export type WireMeanElements = Omit<MeanElements, 'epoch'> & { epoch: { taiMjdDay: number; taiSecondsOfDay: number } };
@@ -17,6 +17,7 @@ export interface InitMessage {
   readonly type: 'init';
   readonly sources: WireSource[];
   readonly chunks: WireChunk[];
+  readonly nearEarthKernel: Sgp4NearEarthKernel;
 }
 
 export interface RunMessage {

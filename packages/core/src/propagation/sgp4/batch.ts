@@ -13,6 +13,20 @@ import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, isSgp4TleLines, type
 import { Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';
 import { DEEP_SPACE_STRIDE, initDeepSpaceRecord, propagateDeepSpace } from './deepSpaceKernel.js';
+import { nearEarthWasmKernel, type NearEarthWasmKernel } from './nearEarthWasm.js';
+
+/**
+ * Which near-Earth kernel a batch uses: 'js' (nearEarthKernel.ts), 'wasm-simd' (the same
+ * equations in WebAssembly, two times per f64x2 instruction; results within 1e-4 mm of 'js',
+ * same error codes) or 'wasm-scalar' (a plain WebAssembly port, for comparison).
+ */
+export type Sgp4NearEarthKernel = 'js' | 'wasm-simd' | 'wasm-scalar';
+export const SGP4_NEAR_EARTH_KERNELS: readonly Sgp4NearEarthKernel[] = ['js', 'wasm-simd', 'wasm-scalar'];
+
+export interface Sgp4BatchOptions {
+  /** Near-Earth kernel; default 'js'. */
+  readonly nearEarthKernel?: Sgp4NearEarthKernel;
+}
 
 /** Times to propagate to. */
 export type Sgp4BatchTimes =
@@ -116,11 +130,18 @@ export class Sgp4Batch {
   private readonly onePos = new Float64Array(3);
   private readonly oneVel = new Float64Array(3);
   private readonly oneErr = new Uint8Array(1);
+  /** The WebAssembly kernel when nearEarthKernel is one of its variants. */
+  private readonly wasm: NearEarthWasmKernel | undefined;
 
   private constructor(
     readonly count: number,
     arrays?: Pick<Sgp4BatchState, 'models' | 'records' | 'epochDay' | 'epochSec'>,
+    readonly nearEarthKernel: Sgp4NearEarthKernel = 'js',
   ) {
+    if (!SGP4_NEAR_EARTH_KERNELS.includes(nearEarthKernel)) {
+      throw new RangeError(`SGP4 batch: unknown near-Earth kernel '${String(nearEarthKernel)}' (${SGP4_NEAR_EARTH_KERNELS.join(', ')})`);
+    }
+    this.wasm = nearEarthKernel === 'js' ? undefined : nearEarthWasmKernel();
     this.models = arrays?.models ?? new Uint8Array(count);
     this.records = arrays?.records ?? new Float64Array(count * NEAR_EARTH_STRIDE);
     this.deepRecords = new Array<Float64Array | undefined>(count);
@@ -129,15 +150,15 @@ export class Sgp4Batch {
   }
 
   /** Build from TLE line pairs or mean elements; bad entries become Invalid (code 7) instead of throwing. */
-  static fromSources(sources: readonly Sgp4Source[]): Sgp4Batch {
-    const batch = new Sgp4Batch(sources.length);
+  static fromSources(sources: readonly Sgp4Source[], options: Sgp4BatchOptions = {}): Sgp4Batch {
+    const batch = new Sgp4Batch(sources.length, undefined, options.nearEarthKernel);
     for (let s = 0; s < sources.length; s++) batch.initOne(s, sources[s]);
     return batch;
   }
 
   /** Build from already-converted SGP4 elements. */
-  static fromElements(elements: readonly Sgp4Elements[]): Sgp4Batch {
-    const batch = new Sgp4Batch(elements.length);
+  static fromElements(elements: readonly Sgp4Elements[], options: Sgp4BatchOptions = {}): Sgp4Batch {
+    const batch = new Sgp4Batch(elements.length, undefined, options.nearEarthKernel);
     for (let s = 0; s < elements.length; s++) batch.initElements(s, elements[s]);
     return batch;
   }
@@ -163,12 +184,12 @@ export class Sgp4Batch {
   }
 
   /** Rebuild a batch from exportState's arrays (taken over, not copied). */
-  static fromState(state: Sgp4BatchState): Sgp4Batch {
+  static fromState(state: Sgp4BatchState, options: Sgp4BatchOptions = {}): Sgp4Batch {
     const count = state.models.length;
     if (state.records.length !== count * NEAR_EARTH_STRIDE || state.epochDay.length !== count || state.epochSec.length !== count) {
       throw new RangeError(`SGP4 batch state: array lengths do not match ${count} satellites`);
     }
-    const batch = new Sgp4Batch(count, state);
+    const batch = new Sgp4Batch(count, state, options.nearEarthKernel);
     let slot = 0;
     for (let s = 0; s < count; s++) {
       if (state.models[s] !== Sgp4SatelliteModel.DeepSpace) continue;
@@ -192,7 +213,7 @@ export class Sgp4Batch {
     }
     this.oneTime[0] = tsinceMin;
     const { oneTime: t, onePos: p, oneVel: v, oneErr: e } = this;
-    if (model === Sgp4SatelliteModel.NearEarth) propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, 0, t, 0, 1, p, v, e, 0);
+    if (model === Sgp4SatelliteModel.NearEarth) this.nearEarth(s, 0, t, 0, 1, p, v, e, 0);
     else propagateDeepSpace(this.singleDeepRecord(s), 0, 0, t, 0, 1, p, v, e, 0);
     out[off] = p[0];
     out[off + 1] = p[1];
@@ -297,10 +318,27 @@ export class Sgp4Batch {
         ? (((times.refTaiMjdDay as number) - this.epochDay[s]) * SECONDS_PER_DAY + (times.refTaiSecondsOfDay - this.epochSec[s])) / 60
         : 0;
       if (model === Sgp4SatelliteModel.NearEarth) {
-        propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
+        this.nearEarth(s, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       } else {
         propagateDeepSpace(this.deepRecords[s] as Float64Array, 0, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       }
     }
+  }
+
+  /** Near-Earth satellite s through the batch's kernel (arguments as propagateNearEarth's). */
+  private nearEarth(
+    s: number,
+    baseMin: number,
+    times: Float64Array,
+    t0: number,
+    count: number,
+    pos: Float64Array,
+    vel: Float64Array,
+    err: Uint8Array,
+    outIndex: number,
+  ): void {
+    const off = s * NEAR_EARTH_STRIDE;
+    if (this.wasm === undefined) propagateNearEarth(this.records, off, baseMin, times, t0, count, pos, vel, err, outIndex);
+    else this.wasm.propagate(this.nearEarthKernel === 'wasm-simd' ? 'simd' : 'scalar', this.records, off, baseMin, times, t0, count, pos, vel, err, outIndex);
   }
 }
