@@ -3,8 +3,7 @@
  *
  * The first BENCH_SATS (default 3,000) near-Earth objects of the catalogue × BENCH_TIMES (default
  * 720) one-minute steps from each epoch, through Sgp4Batch with the JavaScript kernel ('js', the
- * peer), the WebAssembly SIMD kernel ('wasm-simd') and the plain WebAssembly port ('wasm-scalar'),
- * then ParallelSgp4Batch on BENCH_THREADS (default 2) workers with 'js' and 'wasm-simd'. The
+ * peer) and the WebAssembly SIMD kernel ('wasm-simd'), then ParallelSgp4Batch on BENCH_THREADS (default 2) workers with 'js' and 'wasm-simd'. The
  * kernels take turns within each of BENCH_ROUNDS (default 5) rounds, so that load from other work
  * on a shared machine falls on all of them alike; the best CPU time (user + system, all threads of
  * the process) per propagation is reported, with the rate relative to 'js' and the largest
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
   const times = { kind: 'minutesSinceEpoch', minutes } as const;
   console.log(`SGP4 near-Earth kernels — ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${catalog.origin} × ${TIMES} one-minute steps, best of ${ROUNDS} interleaved rounds`);
   const entries: Entry[] = [];
-  for (const kernel of ['js', 'wasm-simd', 'wasm-scalar'] as const) {
+  for (const kernel of ['js', 'wasm-simd'] as const) {
     const batch = Sgp4Batch.fromSources(catalog.tles, { nearEarthKernel: kernel });
     const out = allocateSgp4BatchResult(n, TIMES);
     entries.push({ name: `Sgp4Batch ${kernel}`, kernel, threads: 1, out, cpuS: [], wallS: [], run: async () => void batch.propagate(times, out) });

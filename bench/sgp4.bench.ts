@@ -10,7 +10,7 @@
  *       × 1,440 times;
  *   (e) the whole catalogue (~24,000 objects) × 1,440 times.
  * Each for: stationkeeper batch (1 thread, all cores) with the JavaScript near-Earth kernel and
- * with the WebAssembly ones ('wasm-simd' 1 thread and all cores, 'wasm-scalar' 1 thread), satellite.js `sgp4()` loop, satellite.js
+ * with the WebAssembly SIMD one ('wasm-simd', 1 thread and all cores), satellite.js `sgp4()` loop, satellite.js
  * WASM BulkPropagator (single- and multi-thread runtimes) and ootk-core, in the same run. Prints
  * props/s with ratios to the satellite.js loop, the targets of the deep-space kernel, then the
  * largest position/velocity differences against satellite.js. Large scenarios run their times in
@@ -46,15 +46,14 @@ const TIMES_A = Number(process.env.BENCH_TIMES_A ?? 1_000_000);
 const CORES = availableParallelism();
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'abcde').toLowerCase();
 /**
- * Implementations to run (comma list of loop, batch, parallel, batch-simd, parallel-simd,
- * batch-wasm-scalar, wasm, ootk; default all). The loop always runs: it is the reference.
+ * Implementations to run (comma list of loop, batch, parallel, batch-simd, parallel-simd, wasm,
+ * ootk; default all). The loop always runs: it is the reference.
  */
-const IMPLS = new Set((process.env.BENCH_IMPLS ?? 'loop,batch,parallel,batch-simd,parallel-simd,batch-wasm-scalar,wasm,ootk').split(',').map((x) => x.trim()));
-/** Own near-Earth kernels with their serial and parallel implementation names ('' = no parallel row). */
+const IMPLS = new Set((process.env.BENCH_IMPLS ?? 'loop,batch,parallel,batch-simd,parallel-simd,wasm,ootk').split(',').map((x) => x.trim()));
+/** Own near-Earth kernels with their serial and parallel implementation names. */
 const KERNELS: [Sgp4NearEarthKernel, string, string][] = [
   ['js', 'batch', 'parallel'],
   ['wasm-simd', 'batch-simd', 'parallel-simd'],
-  ['wasm-scalar', 'batch-wasm-scalar', ''],
 ];
 
 interface Row {
@@ -187,7 +186,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
       own.push(checkLine(sc.label, `stationkeeper Sgp4Batch${suffix} vs satellite.js sgp4()`, compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err), note));
     }
     // stationkeeper parallel batch, all cores.
-    if (parallelImpl === '' || !IMPLS.has(parallelImpl)) continue;
+    if (!IMPLS.has(parallelImpl)) continue;
     const par = await ParallelSgp4Batch.create(sc.tles, { workers: CORES, nearEarthKernel: kernel });
     outLast.errors.fill(255);
     add(`stationkeeper ParallelSgp4Batch${suffix}`, CORES, await timed(async () => {

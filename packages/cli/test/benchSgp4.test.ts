@@ -42,6 +42,6 @@ describe('stationkeeper bench-sgp4', () => {
     expect(lines[1]).toMatch(/sgp4_errors=0$/);
     const bad = runCli(['bench-sgp4', file, '10', '1', '--kernel', 'gpu']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--kernel must be one of js, wasm-simd, wasm-scalar, got 'gpu'");
+    expect(bad.stderr).toContain("--kernel must be one of js, wasm-simd, got 'gpu'");
   });
 });

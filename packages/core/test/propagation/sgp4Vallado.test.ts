@@ -90,8 +90,8 @@ describe.skipIf(!sharedDataAvailable())('SGP4 verification set (Vallado tcppver.
     console.info(`verification set, Sgp4Propagator: ${r.compared} states, worst ${(r.worstPos * 1e6).toFixed(4)} mm, ${(r.worstVel * 1e6).toFixed(5)} mm/s`);
   });
 
-  // 'wasm-simd' and 'wasm-scalar': the WebAssembly near-Earth kernels (nearEarthWasm.ts) on the same set.
-  it.each(['js', 'wasm-simd', 'wasm-scalar'] as const)('batch API (%s near-Earth kernel) reproduces every state, with the error codes per (satellite, time)', (kernel) => {
+  // 'wasm-simd': the WebAssembly near-Earth kernel (nearEarthWasm.ts) on the same set.
+  it.each(['js', 'wasm-simd'] as const)('batch API (%s near-Earth kernel) reproduces every state, with the error codes per (satellite, time)', (kernel) => {
     const cases = readVerificationTles(readShared('sgp4', 'SGP4-VER.TLE'));
     const timesPerCase = cases.map(verificationTimes);
     const m = Math.max(...timesPerCase.map((t) => t.length));

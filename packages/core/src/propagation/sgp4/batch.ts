@@ -13,15 +13,15 @@ import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, isSgp4TleLines, type
 import { Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';
 import { DEEP_SPACE_STRIDE, initDeepSpaceRecord, propagateDeepSpace } from './deepSpaceKernel.js';
-import { nearEarthWasmKernel, type NearEarthWasmKernel } from './nearEarthWasm.js';
+import { nearEarthWasmKernel } from './nearEarthWasm.js';
 
 /**
- * Which near-Earth kernel a batch uses: 'js' (nearEarthKernel.ts), 'wasm-simd' (the same
- * equations in WebAssembly, two times per f64x2 instruction; results within 1e-4 mm of 'js',
- * same error codes) or 'wasm-scalar' (a plain WebAssembly port, for comparison).
+ * Which near-Earth kernel a batch uses: 'js' (nearEarthKernel.ts) or 'wasm-simd' (the same
+ * equations in WebAssembly, two times per f64x2 instruction, nearEarthWasm.ts; states within
+ * 1e-4 mm of 'js', the same error codes).
  */
-export type Sgp4NearEarthKernel = 'js' | 'wasm-simd' | 'wasm-scalar';
-export const SGP4_NEAR_EARTH_KERNELS: readonly Sgp4NearEarthKernel[] = ['js', 'wasm-simd', 'wasm-scalar'];
+export type Sgp4NearEarthKernel = 'js' | 'wasm-simd';
+export const SGP4_NEAR_EARTH_KERNELS: readonly Sgp4NearEarthKernel[] = ['js', 'wasm-simd'];
 
 export interface Sgp4BatchOptions {
   /** Near-Earth kernel; default 'js'. */
@@ -130,8 +130,8 @@ export class Sgp4Batch {
   private readonly onePos = new Float64Array(3);
   private readonly oneVel = new Float64Array(3);
   private readonly oneErr = new Uint8Array(1);
-  /** The WebAssembly kernel when nearEarthKernel is one of its variants. */
-  private readonly wasm: NearEarthWasmKernel | undefined;
+  /** The near-Earth kernel's span function (propagateNearEarth or the WebAssembly one). */
+  private readonly nearEarthSpan: typeof propagateNearEarth;
 
   private constructor(
     readonly count: number,
@@ -141,7 +141,7 @@ export class Sgp4Batch {
     if (!SGP4_NEAR_EARTH_KERNELS.includes(nearEarthKernel)) {
       throw new RangeError(`SGP4 batch: unknown near-Earth kernel '${String(nearEarthKernel)}' (${SGP4_NEAR_EARTH_KERNELS.join(', ')})`);
     }
-    this.wasm = nearEarthKernel === 'js' ? undefined : nearEarthWasmKernel();
+    this.nearEarthSpan = nearEarthKernel === 'js' ? propagateNearEarth : nearEarthWasmKernel().propagate;
     this.models = arrays?.models ?? new Uint8Array(count);
     this.records = arrays?.records ?? new Float64Array(count * NEAR_EARTH_STRIDE);
     this.deepRecords = new Array<Float64Array | undefined>(count);
@@ -213,7 +213,7 @@ export class Sgp4Batch {
     }
     this.oneTime[0] = tsinceMin;
     const { oneTime: t, onePos: p, oneVel: v, oneErr: e } = this;
-    if (model === Sgp4SatelliteModel.NearEarth) this.nearEarth(s, 0, t, 0, 1, p, v, e, 0);
+    if (model === Sgp4SatelliteModel.NearEarth) this.nearEarthSpan(this.records, s * NEAR_EARTH_STRIDE, 0, t, 0, 1, p, v, e, 0);
     else propagateDeepSpace(this.singleDeepRecord(s), 0, 0, t, 0, 1, p, v, e, 0);
     out[off] = p[0];
     out[off + 1] = p[1];
@@ -318,27 +318,10 @@ export class Sgp4Batch {
         ? (((times.refTaiMjdDay as number) - this.epochDay[s]) * SECONDS_PER_DAY + (times.refTaiSecondsOfDay - this.epochSec[s])) / 60
         : 0;
       if (model === Sgp4SatelliteModel.NearEarth) {
-        this.nearEarth(s, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
+        this.nearEarthSpan(this.records, s * NEAR_EARTH_STRIDE, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       } else {
         propagateDeepSpace(this.deepRecords[s] as Float64Array, 0, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       }
     }
-  }
-
-  /** Near-Earth satellite s through the batch's kernel (arguments as propagateNearEarth's). */
-  private nearEarth(
-    s: number,
-    baseMin: number,
-    times: Float64Array,
-    t0: number,
-    count: number,
-    pos: Float64Array,
-    vel: Float64Array,
-    err: Uint8Array,
-    outIndex: number,
-  ): void {
-    const off = s * NEAR_EARTH_STRIDE;
-    if (this.wasm === undefined) propagateNearEarth(this.records, off, baseMin, times, t0, count, pos, vel, err, outIndex);
-    else this.wasm.propagate(this.nearEarthKernel === 'wasm-simd' ? 'simd' : 'scalar', this.records, off, baseMin, times, t0, count, pos, vel, err, outIndex);
   }
 }

@@ -1,9 +1,8 @@
 /**
  * The near-Earth SGP4 kernel compiled to WebAssembly (AssemblyScript sources in
  * packages/core/assembly/, built into nearEarthWasm.generated.ts by scripts/build-wasm.mjs): the
- * same equations, record and error codes as nearEarthKernel.ts. 'simd' computes two times of a
- * satellite per f64x2 instruction; 'scalar' is a straight port, kept to compare WebAssembly with
- * V8's JIT on the same code (docs/performance.md).
+ * same equations, record and error codes as nearEarthKernel.ts, computing two times of a satellite
+ * per f64x2 instruction (docs/performance.md, "WebAssembly SIMD near-Earth kernel").
  *
  * The module is compiled synchronously on first use, once per thread (WebAssembly.Module; a
  * browser's main thread refuses that for modules over 4 KB: use it there from a worker). The
@@ -11,11 +10,8 @@
  * of CHUNK_TIMES times.
  */
 import { VKM_PER_SEC, WGS72_J2, WGS72_RADIUS_KM, XKE } from './constants.js';
-import { NEAR_EARTH_STRIDE } from './nearEarthKernel.js';
+import { NEAR_EARTH_STRIDE, type propagateNearEarth } from './nearEarthKernel.js';
 import { NEAR_EARTH_WASM_BASE64 } from './nearEarthWasm.generated.js';
-
-/** Which function of the module propagates. */
-export type NearEarthWasmVariant = 'simd' | 'scalar';
 
 const CHUNK_TIMES = 4096;
 const PAGE_BYTES = 65536;
@@ -24,7 +20,6 @@ interface KernelExports {
   readonly memory: WebAssembly.Memory;
   setConstants(xke: number, j2: number, radiusKm: number, vkmPerSec: number): void;
   propagateSimd(rec: number, baseMin: number, times: number, count: number, pos: number, vel: number, err: number): void;
-  propagateScalar(rec: number, baseMin: number, times: number, count: number, pos: number, vel: number, err: number): void;
   sinCosArray(xs: number, out: number, n: number): void;
 }
 
@@ -63,32 +58,19 @@ export class NearEarthWasmKernel {
     this.errView = new Uint8Array(buf, this.errPtr, CHUNK_TIMES);
   }
 
-  /** As propagateNearEarth (same arguments and output), with the module's `variant`. */
-  propagate(
-    variant: NearEarthWasmVariant,
-    rec: Float64Array,
-    off: number,
-    baseMin: number,
-    times: Float64Array,
-    t0: number,
-    count: number,
-    pos: Float64Array,
-    vel: Float64Array,
-    err: Uint8Array,
-    outIndex: number,
-  ): void {
+  /** As propagateNearEarth: the same arguments and output. */
+  readonly propagate: typeof propagateNearEarth = (rec, off, baseMin, times, t0, count, pos, vel, err, outIndex) => {
     this.recView.set(rec.subarray(off, off + NEAR_EARTH_STRIDE));
-    const run = variant === 'simd' ? this.ex.propagateSimd : this.ex.propagateScalar;
     for (let c = 0; c < count; c += CHUNK_TIMES) {
       const n = Math.min(CHUNK_TIMES, count - c);
       this.timesView.set(times.subarray(t0 + c, t0 + c + n));
-      run(this.recPtr, baseMin, this.timesPtr, n, this.posPtr, this.velPtr, this.errPtr);
+      this.ex.propagateSimd(this.recPtr, baseMin, this.timesPtr, n, this.posPtr, this.velPtr, this.errPtr);
       const o = outIndex + c;
       pos.set(this.posView.subarray(0, 3 * n), 3 * o);
       vel.set(this.velView.subarray(0, 3 * n), 3 * o);
       err.set(this.errView.subarray(0, n), o);
     }
-  }
+  };
 
   /** sin and cos of every x through the module's two-lane routine (for its tests): [sin, cos] per x. */
   sinCos(xs: Float64Array): Float64Array {
