@@ -12,14 +12,18 @@
 import { C_J2HALF, C_RADIUS, C_VKM, C_XKE, REM_EXACT_LIMIT, TWO_PI, TWO_PI_HI, TWO_PI_LO, remTwoPi, setErr, R } from './common';
 import { vs, vadd, vsub, vmul, vdiv, vsel, vsincos, VSIN, VCOS } from './simdMath';
 
-/** Rotation by a small angle (|d| < 0.01): sin and cos by the scalar kernel's 9th-order series. */
+/**
+ * Rotation by a small angle (|d| < 0.01): sin and cos by the scalar kernel's 9th-order series,
+ * with the divisions by constants as products by their reciprocals (divisions are the slowest
+ * vector operations; the terms are below 1e-4 of the result, so the last bit of each is moot).
+ */
 @inline function vsinSmall(d: v128): v128 {
   const d2 = vmul(d, d);
-  return vmul(d, vsub(vs(1), vmul(vdiv(d2, vs(6)), vsub(vs(1), vmul(vdiv(d2, vs(20)), vsub(vs(1), vmul(vdiv(d2, vs(42)), vsub(vs(1), vdiv(d2, vs(72))))))))));
+  return vmul(d, vsub(vs(1), vmul(vmul(d2, vs(1.0 / 6)), vsub(vs(1), vmul(vmul(d2, vs(1.0 / 20)), vsub(vs(1), vmul(vmul(d2, vs(1.0 / 42)), vsub(vs(1), vmul(d2, vs(1.0 / 72))))))))));
 }
 @inline function vcosSmall(d: v128): v128 {
   const d2 = vmul(d, d);
-  return vsub(vs(1), vmul(vdiv(d2, vs(2)), vsub(vs(1), vmul(vdiv(d2, vs(12)), vsub(vs(1), vmul(vdiv(d2, vs(30)), vsub(vs(1), vdiv(d2, vs(56)))))))));
+  return vsub(vs(1), vmul(vmul(d2, vs(0.5)), vsub(vs(1), vmul(vmul(d2, vs(1.0 / 12)), vsub(vs(1), vmul(vmul(d2, vs(1.0 / 30)), vsub(vs(1), vmul(d2, vs(1.0 / 56)))))))));
 }
 
 /** x mod 2π per lane as remTwoPi (inline split-2π form; `%` for lanes beyond its exact range). */
@@ -27,7 +31,9 @@ import { vs, vadd, vsub, vmul, vdiv, vsel, vsincos, VSIN, VCOS } from './simdMat
   if (v128.any_true(f64x2.ge(f64x2.abs(x), vs(REM_EXACT_LIMIT))) || !i64x2.all_true(f64x2.eq(x, x))) {
     return f64x2.replace_lane(f64x2.splat(remTwoPi(f64x2.extract_lane(x, 0))), 1, remTwoPi(f64x2.extract_lane(x, 1)));
   }
-  const k = f64x2.trunc(vdiv(x, vs(TWO_PI)));
+  // k by a product (not remTwoPi's quotient): near a multiple of 2π it may be one off, which
+  // leaves u a full turn away: the same angle for everything that follows.
+  const k = f64x2.trunc(vmul(x, vs(1 / TWO_PI)));
   return vsub(vsub(x, vmul(k, vs(TWO_PI_HI))), vmul(k, vs(TWO_PI_LO)));
 }
 
@@ -150,11 +156,14 @@ export function propagateSimd(rec: usize, baseMin: f64, times: usize, count: i32
   const el2 = vadd(vmul(axnl, axnl), vmul(aynl, aynl));
   const pl = vmul(am, vsub(vs(1), el2));
   const rl = vmul(am, vsub(vs(1), ecose));
-  const rdotl = vdiv(vmul(f64x2.sqrt(am), esine), rl);
-  const rvdotl = vdiv(f64x2.sqrt(pl), rl);
+  // One division by r for three quotients (and 1/ke below as a product): a rounding apart from
+  // the scalar kernel's quotients, far below the kernels' agreement.
+  const invRl = vdiv(vs(1), rl);
+  const rdotl = vmul(vmul(f64x2.sqrt(am), esine), invRl);
+  const rvdotl = vmul(f64x2.sqrt(pl), invRl);
   const betal = f64x2.sqrt(vsub(vs(1), el2));
   const ebeta = vdiv(esine, vadd(vs(1), betal));
-  const aOverR = vdiv(am, rl);
+  const aOverR = vmul(am, invRl);
   const sinu = vmul(aOverR, vsub(vsub(sineo1, aynl), vmul(axnl, ebeta)));
   const cosu = vmul(aOverR, vadd(vsub(coseo1, axnl), vmul(aynl, ebeta)));
   const sin2u = vmul(vadd(cosu, cosu), sinu);
@@ -166,8 +175,9 @@ export function propagateSimd(rec: usize, baseMin: f64, times: usize, count: i32
   const dsu = vmul(vmul(vmul(vs(-0.25), temp2), x7thm1), sin2u);
   const xnode = vadd(nodem, vmul(vmul(vmul(vs(1.5), temp2), cosio), sin2u));
   const dinc = vmul(vmul(vmul(vmul(vs(1.5), temp2), cosio), sinio), cos2u);
-  const mvt = vsub(rdotl, vdiv(vmul(vmul(vmul(nm, temp1), x1mth2), sin2u), vs(C_XKE)));
-  const rvdot = vadd(rvdotl, vdiv(vmul(vmul(nm, temp1), vadd(vmul(x1mth2, cos2u), vmul(vs(1.5), con41))), vs(C_XKE)));
+  const nmTemp1OverKe = vmul(vmul(nm, temp1), vs(1 / C_XKE));
+  const mvt = vsub(rdotl, vmul(vmul(nmTemp1OverKe, x1mth2), sin2u));
+  const rvdot = vadd(rvdotl, vmul(nmTemp1OverKe, vadd(vmul(x1mth2, cos2u), vmul(vs(1.5), con41))));
   const invH = vdiv(vs(1), f64x2.sqrt(vadd(vmul(sinu, sinu), vmul(cosu, cosu))));
   const sinu0 = vmul(sinu, invH);
   const cosu0 = vmul(cosu, invH);
