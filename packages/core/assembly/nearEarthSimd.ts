@@ -1,16 +1,21 @@
-// AssemblyScript: near-Earth SGP4 on two times of one satellite at once (f64x2 lanes). The same
-// equations and operation order as src/propagation/sgp4/nearEarthKernel.ts and
-// keplerShortPeriod.ts (STR#3 §6 with AIAA 2006-6753); both lanes share the satellite's
-// coefficients, so only data-dependent exits differ between lanes, and those become masks:
+// AssemblyScript: near-Earth SGP4 on four times of one satellite at once: two f64x2 vectors, A
+// (times k, k+1) and B (k+2, k+3), whose operations alternate line by line so that the processor
+// overlaps two independent dependency chains (one chain of two lanes left it waiting on
+// latencies: 123 → 81 ns per propagation when the second was added). The same equations and
+// operation order as src/propagation/sgp4/nearEarthKernel.ts and keplerShortPeriod.ts (STR#3 §6
+// with AIAA 2006-6753), except for products by reciprocals where a quotient's last bit does not
+// matter. All lanes share the satellite's coefficients, so only data-dependent exits differ
+// between lanes, and those become masks:
 // - a lane whose mean eccentricity leaves range (code 1), whose semi-latus rectum is negative
 //   (code 4) or which has decayed (code 6) is computed through and written as an error;
 // - Kepler's Newton steps run while any lane is unconverged, a converged lane keeping its
 //   iterate and sin/cos as the scalar loop does when it stops;
 // - where the scalar kernel picks between rotating sin/cos by a small angle and new trig calls
-//   per lane, this one picks per pair (rotation only when both lanes qualify); with vsincos the
-//   two give the same values to rounding.
+//   per lane, this one picks for all four (rotation only when every lane qualifies); with vsincos2
+//   the two give the same values to rounding.
+// Each pair of lines naming …A and …B is one statement of the scalar kernel, for the two vectors.
 import { C_J2HALF, C_RADIUS, C_VKM, C_XKE, REM_EXACT_LIMIT, TWO_PI, TWO_PI_HI, TWO_PI_LO, remTwoPi, setErr, R } from './common';
-import { vs, vadd, vsub, vmul, vdiv, vsel, vsincos, VSIN, VCOS } from './simdMath';
+import { vs, vadd, vsub, vmul, vdiv, vsel, vsincos2, S2A, C2A, S2B, C2B } from './simdMath';
 
 /**
  * Rotation by a small angle (|d| < 0.01): sin and cos by the scalar kernel's 9th-order series,
@@ -37,46 +42,61 @@ import { vs, vadd, vsub, vmul, vdiv, vsel, vsincos, VSIN, VCOS } from './simdMat
   return vsub(vsub(x, vmul(k, vs(TWO_PI_HI))), vmul(k, vs(TWO_PI_LO)));
 }
 
-let KSIN: v128 = f64x2.splat(0);
-let KCOS: v128 = f64x2.splat(0);
+let KSA: v128 = f64x2.splat(0);
+let KCA: v128 = f64x2.splat(0);
+let KSB: v128 = f64x2.splat(0);
+let KCB: v128 = f64x2.splat(0);
 
-/** Kepler's equation for E + ω (Newton, steps limited to 0.95 rad, ≤ 10 iterations): sin/cos into KSIN, KCOS. */
-@inline function vkepler(u: v128, axnl: v128, aynl: v128): void {
-  let eo1 = u;
-  vsincos(u);
-  let sineo1 = VSIN;
-  let coseo1 = VCOS;
-  let active = f64x2.eq(u, u); // all ones (NaN lanes are written as errors anyway)
+/** Kepler's equation for E + ω (Newton, steps limited to 0.95 rad, ≤ 10 iterations): sin/cos into KSA, KCA, KSB, KCB. */
+@inline function vkepler2(uA: v128, axnlA: v128, aynlA: v128, uB: v128, axnlB: v128, aynlB: v128): void {
+  let eo1A = uA;
+  let eo1B = uB;
+  vsincos2(uA, uB);
+  let sineo1A = S2A, coseo1A = C2A, sineo1B = S2B, coseo1B = C2B;
+  let activeA = f64x2.eq(uA, uA);
+  let activeB = f64x2.eq(uB, uB);
   for (let it = 1; it <= 10; it++) {
-    let step = vdiv(
-      vsub(vadd(vsub(u, vmul(aynl, coseo1)), vmul(axnl, sineo1)), eo1),
-      vsub(vsub(vs(1), vmul(coseo1, axnl)), vmul(sineo1, aynl)),
-    );
-    step = f64x2.pmax(f64x2.pmin(step, vs(0.95)), vs(-0.95));
-    eo1 = vsel(active, vadd(eo1, step), eo1);
-    const absStep = f64x2.abs(step);
-    active = v128.andnot(active, f64x2.lt(absStep, vs(1e-12)));
-    if (!v128.any_true(active) || it == 10) break;
-    let sNew: v128, cNew: v128;
-    if (!v128.any_true(v128.and(active, f64x2.ge(absStep, vs(0.01))))) {
-      const sd = vsinSmall(step);
-      const cd = vcosSmall(step);
-      sNew = vadd(vmul(sineo1, cd), vmul(coseo1, sd));
-      cNew = vsub(vmul(coseo1, cd), vmul(sineo1, sd));
+    let stepA = vdiv(vsub(vadd(vsub(uA, vmul(aynlA, coseo1A)), vmul(axnlA, sineo1A)), eo1A), vsub(vsub(vs(1), vmul(coseo1A, axnlA)), vmul(sineo1A, aynlA)));
+    let stepB = vdiv(vsub(vadd(vsub(uB, vmul(aynlB, coseo1B)), vmul(axnlB, sineo1B)), eo1B), vsub(vsub(vs(1), vmul(coseo1B, axnlB)), vmul(sineo1B, aynlB)));
+    stepA = f64x2.pmax(f64x2.pmin(stepA, vs(0.95)), vs(-0.95));
+    stepB = f64x2.pmax(f64x2.pmin(stepB, vs(0.95)), vs(-0.95));
+    eo1A = vsel(activeA, vadd(eo1A, stepA), eo1A);
+    eo1B = vsel(activeB, vadd(eo1B, stepB), eo1B);
+    const absStepA = f64x2.abs(stepA);
+    const absStepB = f64x2.abs(stepB);
+    activeA = v128.andnot(activeA, f64x2.lt(absStepA, vs(1e-12)));
+    activeB = v128.andnot(activeB, f64x2.lt(absStepB, vs(1e-12)));
+    if (!v128.any_true(v128.or(activeA, activeB)) || it == 10) break;
+    let sNewA: v128, cNewA: v128;
+    let sNewB: v128, cNewB: v128;
+    if (!v128.any_true(v128.or(v128.and(activeA, f64x2.ge(absStepA, vs(0.01))), v128.and(activeB, f64x2.ge(absStepB, vs(0.01)))))) {
+      const sdA = vsinSmall(stepA);
+      const sdB = vsinSmall(stepB);
+      const cdA = vcosSmall(stepA);
+      const cdB = vcosSmall(stepB);
+      sNewA = vadd(vmul(sineo1A, cdA), vmul(coseo1A, sdA));
+      sNewB = vadd(vmul(sineo1B, cdB), vmul(coseo1B, sdB));
+      cNewA = vsub(vmul(coseo1A, cdA), vmul(sineo1A, sdA));
+      cNewB = vsub(vmul(coseo1B, cdB), vmul(sineo1B, sdB));
     } else {
-      vsincos(eo1);
-      sNew = VSIN;
-      cNew = VCOS;
+      vsincos2(eo1A, eo1B);
+      sNewA = S2A; cNewA = C2A; sNewB = S2B; cNewB = C2B;
     }
-    sineo1 = vsel(active, sNew, sineo1);
-    coseo1 = vsel(active, cNew, coseo1);
+    sineo1A = vsel(activeA, sNewA, sineo1A);
+    sineo1B = vsel(activeB, sNewB, sineo1B);
+    coseo1A = vsel(activeA, cNewA, coseo1A);
+    coseo1B = vsel(activeB, cNewB, coseo1B);
   }
-  KSIN = sineo1;
-  KCOS = coseo1;
+  KSA = sineo1A; KCA = coseo1A; KSB = sineo1B; KCB = coseo1B;
+}
+
+/** Time k + j of the span, or its last time beyond the end (computed, not written). */
+@inline function timeAt(times: usize, k: i32, j: i32, count: i32): f64 {
+  return load<f64>(times + (<usize>min(k + j, count - 1) << 3));
 }
 
 /**
- * Propagate the record at `rec` to `count` times (minutes `baseMin + times[k]`), two times per
+ * Propagate the record at `rec` to `count` times (minutes `baseMin + times[k]`), four times per
  * step: positions (km) to pos[3k…], velocities (km/s) to vel[3k…], error codes to err[k].
  */
 export function propagateSimd(rec: usize, baseMin: f64, times: usize, count: i32, pos: usize, vel: usize, err: usize): void {
@@ -92,136 +112,194 @@ export function propagateSimd(rec: usize, baseMin: f64, times: usize, count: i32
   const sinmao = vs(load<f64>(rec + R.SINMAO * 8)), no = vs(load<f64>(rec + R.NO * 8)), ecco = vs(load<f64>(rec + R.ECCO * 8));
   const xlcof = vs(load<f64>(rec + R.XLCOF * 8)), aycof = vs(load<f64>(rec + R.AYCOF * 8));
   const ao = vs(load<f64>(rec + R.AO * 8));
-  const incl = vs(load<f64>(rec + R.INCLO * 8)), sini = vs(load<f64>(rec + R.SINIO * 8)), cosi = vs(load<f64>(rec + R.COSIO * 8));
+  const sinio = vs(load<f64>(rec + R.SINIO * 8)), cosio = vs(load<f64>(rec + R.COSIO * 8));
   const con41 = vs(load<f64>(rec + R.CON41 * 8)), x1mth2 = vs(load<f64>(rec + R.X1MTH2 * 8)), x7thm1 = vs(load<f64>(rec + R.X7THM1 * 8));
   const bstar = load<f64>(rec + R.BSTAR * 8);
   const bstarCc4 = vs(bstar * load<f64>(rec + R.CC4 * 8));
   const bstarCc5 = vs(bstar * load<f64>(rec + R.CC5 * 8));
-
-  for (let k = 0; k < count; k += 2) {
-    // Two times; an odd last one is computed twice and written once.
-    const tp = times + (<usize>k << 3);
-    const t0 = load<f64>(tp);
-    const t = vadd(vs(baseMin), f64x2.replace_lane(f64x2.splat(t0), 1, k + 1 < count ? load<f64>(tp, 8) : t0));
-    const xmdf = vadd(mo, vmul(mdot, t));
-    const argpdf = vadd(argpo, vmul(argpdot, t));
-    const t2 = vmul(t, t);
-    const nodem = vadd(vadd(nodeo, vmul(nodedot, t)), vmul(nodecf, t2));
-    let tempa = vsub(vs(1), vmul(cc1, t));
-    let tempe = vmul(bstarCc4, t);
-    let templ = vmul(t2cof, t2);
-    let mm = xmdf;
-    let argpm = argpdf;
+  for (let k = 0; k < count; k += 4) {
+    const tA = vadd(vs(baseMin), f64x2.replace_lane(f64x2.splat(timeAt(times, k, 0, count)), 1, timeAt(times, k, 1, count)));
+    const tB = vadd(vs(baseMin), f64x2.replace_lane(f64x2.splat(timeAt(times, k, 2, count)), 1, timeAt(times, k, 3, count)));
+    const xmdfA = vadd(mo, vmul(mdot, tA));
+    const xmdfB = vadd(mo, vmul(mdot, tB));
+    const argpdfA = vadd(argpo, vmul(argpdot, tA));
+    const argpdfB = vadd(argpo, vmul(argpdot, tB));
+    const t2A = vmul(tA, tA);
+    const t2B = vmul(tB, tB);
+    const nodemA = vadd(vadd(nodeo, vmul(nodedot, tA)), vmul(nodecf, t2A));
+    const nodemB = vadd(vadd(nodeo, vmul(nodedot, tB)), vmul(nodecf, t2B));
+    let tempaA = vsub(vs(1), vmul(cc1, tA));
+    let tempaB = vsub(vs(1), vmul(cc1, tB));
+    let tempeA = vmul(bstarCc4, tA);
+    let tempeB = vmul(bstarCc4, tB);
+    let templA = vmul(t2cof, t2A);
+    let templB = vmul(t2cof, t2B);
+    let mmA = xmdfA;
+    let mmB = xmdfB;
+    let argpmA = argpdfA;
+    let argpmB = argpdfB;
     if (!simple) {
-      vsincos(xmdf);
-      const delmRoot = vadd(vs(1), vmul(eta, VCOS));
-      const temp = vadd(vmul(omgcof, t), vmul(xmcof, vsub(vmul(vmul(delmRoot, delmRoot), delmRoot), delmo)));
-      mm = vadd(xmdf, temp);
-      argpm = vsub(argpdf, temp);
-      const t3 = vmul(t2, t);
-      const t4 = vmul(t3, t);
-      tempa = vsub(vsub(vsub(tempa, vmul(d2, t2)), vmul(d3, t3)), vmul(d4, t4));
-      vsincos(mm);
-      tempe = vadd(tempe, vmul(bstarCc5, vsub(VSIN, sinmao)));
-      templ = vadd(vadd(templ, vmul(t3cof, t3)), vmul(t4, vadd(t4cof, vmul(t, t5cof))));
+      vsincos2(xmdfA, xmdfB);
+      const delmRootA = vadd(vs(1), vmul(eta, C2A));
+      const delmRootB = vadd(vs(1), vmul(eta, C2B));
+      const tempA = vadd(vmul(omgcof, tA), vmul(xmcof, vsub(vmul(vmul(delmRootA, delmRootA), delmRootA), delmo)));
+      const tempB = vadd(vmul(omgcof, tB), vmul(xmcof, vsub(vmul(vmul(delmRootB, delmRootB), delmRootB), delmo)));
+      mmA = vadd(xmdfA, tempA);
+      mmB = vadd(xmdfB, tempB);
+      argpmA = vsub(argpdfA, tempA);
+      argpmB = vsub(argpdfB, tempB);
+      const t3A = vmul(t2A, tA);
+      const t3B = vmul(t2B, tB);
+      const t4A = vmul(t3A, tA);
+      const t4B = vmul(t3B, tB);
+      tempaA = vsub(vsub(vsub(tempaA, vmul(d2, t2A)), vmul(d3, t3A)), vmul(d4, t4A));
+      tempaB = vsub(vsub(vsub(tempaB, vmul(d2, t2B)), vmul(d3, t3B)), vmul(d4, t4B));
+      vsincos2(mmA, mmB);
+      tempeA = vadd(tempeA, vmul(bstarCc5, vsub(S2A, sinmao)));
+      tempeB = vadd(tempeB, vmul(bstarCc5, vsub(S2B, sinmao)));
+      templA = vadd(vadd(templA, vmul(t3cof, t3A)), vmul(t4A, vadd(t4cof, vmul(tA, t5cof))));
+      templB = vadd(vadd(templB, vmul(t3cof, t3B)), vmul(t4B, vadd(t4cof, vmul(tB, t5cof))));
     }
-    const am = vmul(vmul(ao, tempa), tempa);
-    const absTempa = f64x2.abs(tempa);
-    const nm = vdiv(no, vmul(vmul(absTempa, absTempa), absTempa));
-    let em = vsub(ecco, tempe);
-    // Code 1 where e leaves [−0.001, 1) or a ≤ 0 (NaN included, as `!(am > 0)`).
-    const bad1 = v128.or(v128.or(f64x2.ge(em, vs(1)), f64x2.lt(em, vs(-0.001))), v128.not(f64x2.gt(am, vs(0))));
-    em = f64x2.pmax(em, vs(1e-6));
-    mm = vadd(mm, vmul(no, templ));
-    vsincos(argpm);
-    const axnl = vmul(em, VCOS);
-    const invAmOneMinusE2 = vdiv(vs(1), vmul(am, vsub(vs(1), vmul(em, em))));
-    const aynl = vadd(vmul(em, VSIN), vmul(invAmOneMinusE2, aycof));
-    const u = vremTwoPi(vadd(vadd(mm, argpm), vmul(vmul(invAmOneMinusE2, xlcof), axnl)));
-    vOscState(axnl, aynl, u, am, nm, nodem, incl, sini, cosi, con41, x1mth2, x7thm1, bad1, pos, vel, err, k, k + 1 < count);
+    const amA = vmul(vmul(ao, tempaA), tempaA);
+    const amB = vmul(vmul(ao, tempaB), tempaB);
+    const absTempaA = f64x2.abs(tempaA);
+    const absTempaB = f64x2.abs(tempaB);
+    const nmA = vdiv(no, vmul(vmul(absTempaA, absTempaA), absTempaA));
+    const nmB = vdiv(no, vmul(vmul(absTempaB, absTempaB), absTempaB));
+    let emA = vsub(ecco, tempeA);
+    let emB = vsub(ecco, tempeB);
+    const bad1A = v128.or(v128.or(f64x2.ge(emA, vs(1)), f64x2.lt(emA, vs(-0.001))), v128.not(f64x2.gt(amA, vs(0))));
+    const bad1B = v128.or(v128.or(f64x2.ge(emB, vs(1)), f64x2.lt(emB, vs(-0.001))), v128.not(f64x2.gt(amB, vs(0))));
+    emA = f64x2.pmax(emA, vs(1e-6));
+    emB = f64x2.pmax(emB, vs(1e-6));
+    mmA = vadd(mmA, vmul(no, templA));
+    mmB = vadd(mmB, vmul(no, templB));
+    vsincos2(argpmA, argpmB);
+    const axnlA = vmul(emA, C2A);
+    const axnlB = vmul(emB, C2B);
+    const invAmOneMinusE2A = vdiv(vs(1), vmul(amA, vsub(vs(1), vmul(emA, emA))));
+    const invAmOneMinusE2B = vdiv(vs(1), vmul(amB, vsub(vs(1), vmul(emB, emB))));
+    const aynlA = vadd(vmul(emA, S2A), vmul(invAmOneMinusE2A, aycof));
+    const aynlB = vadd(vmul(emB, S2B), vmul(invAmOneMinusE2B, aycof));
+    const uA = vremTwoPi(vadd(vadd(mmA, argpmA), vmul(vmul(invAmOneMinusE2A, xlcof), axnlA)));
+    const uB = vremTwoPi(vadd(vadd(mmB, argpmB), vmul(vmul(invAmOneMinusE2B, xlcof), axnlB)));
+    vkepler2(uA, axnlA, aynlA, uB, axnlB, aynlB);
+    const sineo1A = KSA, coseo1A = KCA, sineo1B = KSB, coseo1B = KCB;
+    const ecoseA = vadd(vmul(axnlA, coseo1A), vmul(aynlA, sineo1A));
+    const ecoseB = vadd(vmul(axnlB, coseo1B), vmul(aynlB, sineo1B));
+    const esineA = vsub(vmul(axnlA, sineo1A), vmul(aynlA, coseo1A));
+    const esineB = vsub(vmul(axnlB, sineo1B), vmul(aynlB, coseo1B));
+    const el2A = vadd(vmul(axnlA, axnlA), vmul(aynlA, aynlA));
+    const el2B = vadd(vmul(axnlB, axnlB), vmul(aynlB, aynlB));
+    const plA = vmul(amA, vsub(vs(1), el2A));
+    const plB = vmul(amB, vsub(vs(1), el2B));
+    const rlA = vmul(amA, vsub(vs(1), ecoseA));
+    const rlB = vmul(amB, vsub(vs(1), ecoseB));
+    const invRlA = vdiv(vs(1), rlA);
+    const invRlB = vdiv(vs(1), rlB);
+    const rdotlA = vmul(vmul(f64x2.sqrt(amA), esineA), invRlA);
+    const rdotlB = vmul(vmul(f64x2.sqrt(amB), esineB), invRlB);
+    const rvdotlA = vmul(f64x2.sqrt(plA), invRlA);
+    const rvdotlB = vmul(f64x2.sqrt(plB), invRlB);
+    const betalA = f64x2.sqrt(vsub(vs(1), el2A));
+    const betalB = f64x2.sqrt(vsub(vs(1), el2B));
+    const ebetaA = vdiv(esineA, vadd(vs(1), betalA));
+    const ebetaB = vdiv(esineB, vadd(vs(1), betalB));
+    const aOverRA = vmul(amA, invRlA);
+    const aOverRB = vmul(amB, invRlB);
+    const sinuA = vmul(aOverRA, vsub(vsub(sineo1A, aynlA), vmul(axnlA, ebetaA)));
+    const sinuB = vmul(aOverRB, vsub(vsub(sineo1B, aynlB), vmul(axnlB, ebetaB)));
+    const cosuA = vmul(aOverRA, vadd(vsub(coseo1A, axnlA), vmul(aynlA, ebetaA)));
+    const cosuB = vmul(aOverRB, vadd(vsub(coseo1B, axnlB), vmul(aynlB, ebetaB)));
+    const sin2uA = vmul(vadd(cosuA, cosuA), sinuA);
+    const sin2uB = vmul(vadd(cosuB, cosuB), sinuB);
+    const cos2uA = vsub(vs(1), vmul(vmul(vs(2), sinuA), sinuA));
+    const cos2uB = vsub(vs(1), vmul(vmul(vs(2), sinuB), sinuB));
+    const invPlA = vdiv(vs(1), plA);
+    const invPlB = vdiv(vs(1), plB);
+    const temp1A = vmul(vs(C_J2HALF), invPlA);
+    const temp1B = vmul(vs(C_J2HALF), invPlB);
+    const temp2A = vmul(temp1A, invPlA);
+    const temp2B = vmul(temp1B, invPlB);
+    const mrtA = vadd(vmul(rlA, vsub(vs(1), vmul(vmul(vmul(vs(1.5), temp2A), betalA), con41))), vmul(vmul(vmul(vs(0.5), temp1A), x1mth2), cos2uA));
+    const mrtB = vadd(vmul(rlB, vsub(vs(1), vmul(vmul(vmul(vs(1.5), temp2B), betalB), con41))), vmul(vmul(vmul(vs(0.5), temp1B), x1mth2), cos2uB));
+    const dsuA = vmul(vmul(vmul(vs(-0.25), temp2A), x7thm1), sin2uA);
+    const dsuB = vmul(vmul(vmul(vs(-0.25), temp2B), x7thm1), sin2uB);
+    const xnodeA = vadd(nodemA, vmul(vmul(vmul(vs(1.5), temp2A), cosio), sin2uA));
+    const xnodeB = vadd(nodemB, vmul(vmul(vmul(vs(1.5), temp2B), cosio), sin2uB));
+    const dincA = vmul(vmul(vmul(vmul(vs(1.5), temp2A), cosio), sinio), cos2uA);
+    const dincB = vmul(vmul(vmul(vmul(vs(1.5), temp2B), cosio), sinio), cos2uB);
+    const nmTemp1OverKeA = vmul(vmul(nmA, temp1A), vs(1 / C_XKE));
+    const nmTemp1OverKeB = vmul(vmul(nmB, temp1B), vs(1 / C_XKE));
+    const mvtA = vsub(rdotlA, vmul(vmul(nmTemp1OverKeA, x1mth2), sin2uA));
+    const mvtB = vsub(rdotlB, vmul(vmul(nmTemp1OverKeB, x1mth2), sin2uB));
+    const rvdotA = vadd(rvdotlA, vmul(nmTemp1OverKeA, vadd(vmul(x1mth2, cos2uA), vmul(vs(1.5), con41))));
+    const rvdotB = vadd(rvdotlB, vmul(nmTemp1OverKeB, vadd(vmul(x1mth2, cos2uB), vmul(vs(1.5), con41))));
+    const invHA = vdiv(vs(1), f64x2.sqrt(vadd(vmul(sinuA, sinuA), vmul(cosuA, cosuA))));
+    const invHB = vdiv(vs(1), f64x2.sqrt(vadd(vmul(sinuB, sinuB), vmul(cosuB, cosuB))));
+    const sinu0A = vmul(sinuA, invHA);
+    const sinu0B = vmul(sinuB, invHB);
+    const cosu0A = vmul(cosuA, invHA);
+    const cosu0B = vmul(cosuB, invHB);
+    let sduA: v128, cduA: v128, sdiA: v128, cdiA: v128;
+    let sduB: v128, cduB: v128, sdiB: v128, cdiB: v128;
+    const smallA = f64x2.lt(f64x2.max(f64x2.abs(dsuA), f64x2.abs(dincA)), vs(0.01));
+    const smallB = f64x2.lt(f64x2.max(f64x2.abs(dsuB), f64x2.abs(dincB)), vs(0.01));
+    if (i64x2.all_true(v128.and(smallA, smallB))) {
+      sduA = vsinSmall(dsuA); cduA = vcosSmall(dsuA);
+      sduB = vsinSmall(dsuB); cduB = vcosSmall(dsuB);
+      sdiA = vsinSmall(dincA); cdiA = vcosSmall(dincA);
+      sdiB = vsinSmall(dincB); cdiB = vcosSmall(dincB);
+    } else {
+      vsincos2(dsuA, dsuB); sduA = S2A; cduA = C2A; sduB = S2B; cduB = C2B;
+      vsincos2(dincA, dincB); sdiA = S2A; cdiA = C2A; sdiB = S2B; cdiB = C2B;
+    }
+    const sinsuA = vadd(vmul(sinu0A, cduA), vmul(cosu0A, sduA));
+    const sinsuB = vadd(vmul(sinu0B, cduB), vmul(cosu0B, sduB));
+    const cossuA = vsub(vmul(cosu0A, cduA), vmul(sinu0A, sduA));
+    const cossuB = vsub(vmul(cosu0B, cduB), vmul(sinu0B, sduB));
+    const siniA = vadd(vmul(sinio, cdiA), vmul(cosio, sdiA));
+    const siniB = vadd(vmul(sinio, cdiB), vmul(cosio, sdiB));
+    const cosiA = vsub(vmul(cosio, cdiA), vmul(sinio, sdiA));
+    const cosiB = vsub(vmul(cosio, cdiB), vmul(sinio, sdiB));
+    vsincos2(xnodeA, xnodeB);
+    const snodA = S2A, cnodA = C2A, snodB = S2B, cnodB = C2B;
+    const xmxA = vmul(f64x2.neg(snodA), cosiA);
+    const xmxB = vmul(f64x2.neg(snodB), cosiB);
+    const xmyA = vmul(cnodA, cosiA);
+    const xmyB = vmul(cnodB, cosiB);
+    const uxA = vadd(vmul(xmxA, sinsuA), vmul(cnodA, cossuA));
+    const uxB = vadd(vmul(xmxB, sinsuB), vmul(cnodB, cossuB));
+    const uyA = vadd(vmul(xmyA, sinsuA), vmul(snodA, cossuA));
+    const uyB = vadd(vmul(xmyB, sinsuB), vmul(snodB, cossuB));
+    const uzA = vmul(siniA, sinsuA);
+    const uzB = vmul(siniB, sinsuB);
+    const vxA = vsub(vmul(xmxA, cossuA), vmul(cnodA, sinsuA));
+    const vxB = vsub(vmul(xmxB, cossuB), vmul(cnodB, sinsuB));
+    const vyA = vsub(vmul(xmyA, cossuA), vmul(snodA, sinsuA));
+    const vyB = vsub(vmul(xmyB, cossuB), vmul(snodB, sinsuB));
+    const vzA = vmul(siniA, cossuA);
+    const vzB = vmul(siniB, cossuB);
+    const rkA = vmul(mrtA, vs(C_RADIUS));
+    const rkB = vmul(mrtB, vs(C_RADIUS));
+    const pxA = vmul(rkA, uxA), pyA = vmul(rkA, uyA), pzA = vmul(rkA, uzA);
+    const pxB = vmul(rkB, uxB), pyB = vmul(rkB, uyB), pzB = vmul(rkB, uzB);
+    const wxA = vmul(vadd(vmul(mvtA, uxA), vmul(rvdotA, vxA)), vs(C_VKM));
+    const wxB = vmul(vadd(vmul(mvtB, uxB), vmul(rvdotB, vxB)), vs(C_VKM));
+    const wyA = vmul(vadd(vmul(mvtA, uyA), vmul(rvdotA, vyA)), vs(C_VKM));
+    const wyB = vmul(vadd(vmul(mvtB, uyB), vmul(rvdotB, vyB)), vs(C_VKM));
+    const wzA = vmul(vadd(vmul(mvtA, uzA), vmul(rvdotA, vzA)), vs(C_VKM));
+    const wzB = vmul(vadd(vmul(mvtB, uzB), vmul(rvdotB, vzB)), vs(C_VKM));
+    const codeA = vsel(bad1A, vs(1), vsel(f64x2.lt(plA, vs(0)), vs(4), vsel(f64x2.lt(mrtA, vs(1)), vs(6), vs(0))));
+    const codeB = vsel(bad1B, vs(1), vsel(f64x2.lt(plB, vs(0)), vs(4), vsel(f64x2.lt(mrtB, vs(1)), vs(6), vs(0))));
+    writeLane(f64x2.extract_lane(codeA, 0), f64x2.extract_lane(pxA, 0), f64x2.extract_lane(pyA, 0), f64x2.extract_lane(pzA, 0), f64x2.extract_lane(wxA, 0), f64x2.extract_lane(wyA, 0), f64x2.extract_lane(wzA, 0), pos, vel, err, k);
+    if (k + 1 < count) writeLane(f64x2.extract_lane(codeA, 1), f64x2.extract_lane(pxA, 1), f64x2.extract_lane(pyA, 1), f64x2.extract_lane(pzA, 1), f64x2.extract_lane(wxA, 1), f64x2.extract_lane(wyA, 1), f64x2.extract_lane(wzA, 1), pos, vel, err, k + 1);
+    if (k + 2 < count) writeLane(f64x2.extract_lane(codeB, 0), f64x2.extract_lane(pxB, 0), f64x2.extract_lane(pyB, 0), f64x2.extract_lane(pzB, 0), f64x2.extract_lane(wxB, 0), f64x2.extract_lane(wyB, 0), f64x2.extract_lane(wzB, 0), pos, vel, err, k + 2);
+    if (k + 3 < count) writeLane(f64x2.extract_lane(codeB, 1), f64x2.extract_lane(pxB, 1), f64x2.extract_lane(pyB, 1), f64x2.extract_lane(pzB, 1), f64x2.extract_lane(wxB, 1), f64x2.extract_lane(wyB, 1), f64x2.extract_lane(wzB, 1), pos, vel, err, k + 3);
   }
 }
 
-
-/** Kepler, short-period terms and the TEME state of both lanes: keplerShortPeriod.ts's writeOsculatingState. */
-@inline function vOscState(
-  axnl: v128, aynl: v128, u: v128, am: v128, nm: v128, nodem: v128, inclo: v128, sinio: v128, cosio: v128,
-  con41: v128, x1mth2: v128, x7thm1: v128, bad1: v128, pos: usize, vel: usize, err: usize, k: i32, second: bool,
-): void {
-  vkepler(u, axnl, aynl);
-  const sineo1 = KSIN;
-  const coseo1 = KCOS;
-  const ecose = vadd(vmul(axnl, coseo1), vmul(aynl, sineo1));
-  const esine = vsub(vmul(axnl, sineo1), vmul(aynl, coseo1));
-  const el2 = vadd(vmul(axnl, axnl), vmul(aynl, aynl));
-  const pl = vmul(am, vsub(vs(1), el2));
-  const rl = vmul(am, vsub(vs(1), ecose));
-  // One division by r for three quotients (and 1/ke below as a product): a rounding apart from
-  // the scalar kernel's quotients, far below the kernels' agreement.
-  const invRl = vdiv(vs(1), rl);
-  const rdotl = vmul(vmul(f64x2.sqrt(am), esine), invRl);
-  const rvdotl = vmul(f64x2.sqrt(pl), invRl);
-  const betal = f64x2.sqrt(vsub(vs(1), el2));
-  const ebeta = vdiv(esine, vadd(vs(1), betal));
-  const aOverR = vmul(am, invRl);
-  const sinu = vmul(aOverR, vsub(vsub(sineo1, aynl), vmul(axnl, ebeta)));
-  const cosu = vmul(aOverR, vadd(vsub(coseo1, axnl), vmul(aynl, ebeta)));
-  const sin2u = vmul(vadd(cosu, cosu), sinu);
-  const cos2u = vsub(vs(1), vmul(vmul(vs(2), sinu), sinu));
-  const invPl = vdiv(vs(1), pl);
-  const temp1 = vmul(vs(C_J2HALF), invPl);
-  const temp2 = vmul(temp1, invPl);
-  const mrt = vadd(vmul(rl, vsub(vs(1), vmul(vmul(vmul(vs(1.5), temp2), betal), con41))), vmul(vmul(vmul(vs(0.5), temp1), x1mth2), cos2u));
-  const dsu = vmul(vmul(vmul(vs(-0.25), temp2), x7thm1), sin2u);
-  const xnode = vadd(nodem, vmul(vmul(vmul(vs(1.5), temp2), cosio), sin2u));
-  const dinc = vmul(vmul(vmul(vmul(vs(1.5), temp2), cosio), sinio), cos2u);
-  const nmTemp1OverKe = vmul(vmul(nm, temp1), vs(1 / C_XKE));
-  const mvt = vsub(rdotl, vmul(vmul(nmTemp1OverKe, x1mth2), sin2u));
-  const rvdot = vadd(rvdotl, vmul(nmTemp1OverKe, vadd(vmul(x1mth2, cos2u), vmul(vs(1.5), con41))));
-  const invH = vdiv(vs(1), f64x2.sqrt(vadd(vmul(sinu, sinu), vmul(cosu, cosu))));
-  const sinu0 = vmul(sinu, invH);
-  const cosu0 = vmul(cosu, invH);
-  // sin/cos of u + Δu and i + Δi by rotation (the scalar kernel's atan2 path for large Δ gives
-  // the same angles: rotating (sin u, cos u) by Δu is sin/cos of atan2(sin u, cos u) + Δu).
-  let sdu: v128, cdu: v128, sdi: v128, cdi: v128;
-  const small = f64x2.lt(f64x2.max(f64x2.abs(dsu), f64x2.abs(dinc)), vs(0.01));
-  if (i64x2.all_true(small)) {
-    sdu = vsinSmall(dsu); cdu = vcosSmall(dsu);
-    sdi = vsinSmall(dinc); cdi = vcosSmall(dinc);
-  } else {
-    vsincos(dsu); sdu = VSIN; cdu = VCOS;
-    vsincos(dinc); sdi = VSIN; cdi = VCOS;
-  }
-  const sinsu = vadd(vmul(sinu0, cdu), vmul(cosu0, sdu));
-  const cossu = vsub(vmul(cosu0, cdu), vmul(sinu0, sdu));
-  const sini = vadd(vmul(sinio, cdi), vmul(cosio, sdi));
-  const cosi = vsub(vmul(cosio, cdi), vmul(sinio, sdi));
-  vsincos(xnode);
-  const snod = VSIN;
-  const cnod = VCOS;
-  const xmx = vmul(f64x2.neg(snod), cosi);
-  const xmy = vmul(cnod, cosi);
-  const ux = vadd(vmul(xmx, sinsu), vmul(cnod, cossu));
-  const uy = vadd(vmul(xmy, sinsu), vmul(snod, cossu));
-  const uz = vmul(sini, sinsu);
-  const vx = vsub(vmul(xmx, cossu), vmul(cnod, sinsu));
-  const vy = vsub(vmul(xmy, cossu), vmul(snod, sinsu));
-  const vz = vmul(sini, cossu);
-  const rk = vmul(mrt, vs(C_RADIUS));
-  const px = vmul(rk, ux), py = vmul(rk, uy), pz = vmul(rk, uz);
-  const wx = vmul(vadd(vmul(mvt, ux), vmul(rvdot, vx)), vs(C_VKM));
-  const wy = vmul(vadd(vmul(mvt, uy), vmul(rvdot, vy)), vs(C_VKM));
-  const wz = vmul(vadd(vmul(mvt, uz), vmul(rvdot, vz)), vs(C_VKM));
-  // Error code per lane, in the scalar kernel's order: 1 (mean e), 4 (p < 0), 6 (decayed).
-  const code = vsel(bad1, vs(1), vsel(f64x2.lt(pl, vs(0)), vs(4), vsel(f64x2.lt(mrt, vs(1)), vs(6), vs(0))));
-  writeLane(f64x2.extract_lane(code, 0), f64x2.extract_lane(px, 0), f64x2.extract_lane(py, 0), f64x2.extract_lane(pz, 0),
-    f64x2.extract_lane(wx, 0), f64x2.extract_lane(wy, 0), f64x2.extract_lane(wz, 0), pos, vel, err, k);
-  if (second) {
-    writeLane(f64x2.extract_lane(code, 1), f64x2.extract_lane(px, 1), f64x2.extract_lane(py, 1), f64x2.extract_lane(pz, 1),
-      f64x2.extract_lane(wx, 1), f64x2.extract_lane(wy, 1), f64x2.extract_lane(wz, 1), pos, vel, err, k + 1);
-  }
-}
-
+/** One lane's state, or its NaN state and error code. */
 @inline function writeLane(code: f64, px: f64, py: f64, pz: f64, vx: f64, vy: f64, vz: f64, pos: usize, vel: usize, err: usize, k: i32): void {
   if (code != 0) {
     setErr(pos, vel, err, k, <u8>code);
@@ -233,3 +311,4 @@ export function propagateSimd(rec: usize, baseMin: f64, times: usize, count: i32
   store<f64>(v, vx); store<f64>(v, vy, 8); store<f64>(v, vz, 16);
   store<u8>(err + k, 0);
 }
+

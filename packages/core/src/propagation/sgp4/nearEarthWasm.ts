@@ -1,8 +1,8 @@
 /**
  * The near-Earth SGP4 kernel compiled to WebAssembly (AssemblyScript sources in
  * packages/core/assembly/, built into nearEarthWasm.generated.ts by scripts/build-wasm.mjs): the
- * same equations, record and error codes as nearEarthKernel.ts, computing two times of a satellite
- * per f64x2 instruction (docs/performance.md, "WebAssembly SIMD near-Earth kernel").
+ * same equations, record and error codes as nearEarthKernel.ts, computing four times of a satellite
+ * per step as two f64x2 vectors (docs/performance.md, "WebAssembly SIMD near-Earth kernel").
  *
  * The module is compiled synchronously on first use, once per thread (WebAssembly.Module; a
  * browser's main thread refuses that for modules over 4 KB: use it there from a worker). The
@@ -78,8 +78,8 @@ export class NearEarthWasmKernel {
     for (let c = 0; c < xs.length; c += CHUNK_TIMES) {
       const n = Math.min(CHUNK_TIMES, xs.length - c);
       this.timesView.fill(0).set(xs.subarray(c, c + n));
-      // Results (2 per x) go to the position scratch, which holds 3 per time.
-      this.ex.sinCosArray(this.timesPtr, this.posPtr, n + (n & 1));
+      // Four x per step (zeros after the last); results (2 per x) go to the position scratch, which holds 3 per time.
+      this.ex.sinCosArray(this.timesPtr, this.posPtr, (n + 3) & ~3);
       out.set(this.posView.subarray(0, 2 * n), 2 * c);
     }
     return out;
