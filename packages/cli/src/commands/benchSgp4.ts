@@ -72,7 +72,7 @@ export function registerBenchSgp4(program: Command, io: BenchSgp4Io = { out: (t)
     .argument('<step-min>', 'step between times, minutes', finiteNumber('step-min'))
     .option('--workers <n>', 'worker threads (default: all cores)', positiveInteger('--workers'))
     .option('--compare', 'also time satellite.js (reference JavaScript SGP4) on one thread and print the ratio')
-    .option('--kernel <name>', 'near-Earth kernel: js or wasm-simd (WebAssembly, two times per SIMD instruction)', nearEarthKernel, 'js')
+    .option('--kernel <name>', 'near-Earth kernel: js or wasm-simd (WebAssembly SIMD, four times per step)', nearEarthKernel, 'js')
     .action(async (file: string, nTimes: number, stepMin: number, opts: { workers?: number; compare?: boolean; kernel: Sgp4NearEarthKernel }) => {
       let text: string;
       try {

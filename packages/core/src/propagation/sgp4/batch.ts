@@ -17,7 +17,7 @@ import { nearEarthWasmKernel } from './nearEarthWasm.js';
 
 /**
  * Which near-Earth kernel a batch uses: 'js' (nearEarthKernel.ts) or 'wasm-simd' (the same
- * equations in WebAssembly, two times per f64x2 instruction, nearEarthWasm.ts; states within
+ * equations in WebAssembly SIMD, four times per step, nearEarthWasm.ts; states within
  * 1e-4 mm of 'js', the same error codes).
  */
 export type Sgp4NearEarthKernel = 'js' | 'wasm-simd';
