@@ -262,41 +262,39 @@ export function propagateSimd(rec: usize, baseMin: f64, times: usize, count: i32
     const siniB = vadd(vmul(sinio, cdiB), vmul(cosio, sdiB));
     const cosiA = vsub(vmul(cosio, cdiA), vmul(sinio, sdiA));
     const cosiB = vsub(vmul(cosio, cdiB), vmul(sinio, sdiB));
-    vsincos2(xnodeA, xnodeB);
-    const snodA = S2A, cnodA = C2A, snodB = S2B, cnodB = C2B;
-    const xmxA = vmul(f64x2.neg(snodA), cosiA);
-    const xmxB = vmul(f64x2.neg(snodB), cosiB);
-    const xmyA = vmul(cnodA, cosiA);
-    const xmyB = vmul(cnodB, cosiB);
-    const uxA = vadd(vmul(xmxA, sinsuA), vmul(cnodA, cossuA));
-    const uxB = vadd(vmul(xmxB, sinsuB), vmul(cnodB, cossuB));
-    const uyA = vadd(vmul(xmyA, sinsuA), vmul(snodA, cossuA));
-    const uyB = vadd(vmul(xmyB, sinsuB), vmul(snodB, cossuB));
-    const uzA = vmul(siniA, sinsuA);
-    const uzB = vmul(siniB, sinsuB);
-    const vxA = vsub(vmul(xmxA, cossuA), vmul(cnodA, sinsuA));
-    const vxB = vsub(vmul(xmxB, cossuB), vmul(cnodB, sinsuB));
-    const vyA = vsub(vmul(xmyA, cossuA), vmul(snodA, sinsuA));
-    const vyB = vsub(vmul(xmyB, cossuB), vmul(snodB, sinsuB));
-    const vzA = vmul(siniA, cossuA);
-    const vzB = vmul(siniB, cossuB);
-    const rkA = vmul(mrtA, vs(C_RADIUS));
-    const rkB = vmul(mrtB, vs(C_RADIUS));
-    const pxA = vmul(rkA, uxA), pyA = vmul(rkA, uyA), pzA = vmul(rkA, uzA);
-    const pxB = vmul(rkB, uxB), pyB = vmul(rkB, uyB), pzB = vmul(rkB, uzB);
-    const wxA = vmul(vadd(vmul(mvtA, uxA), vmul(rvdotA, vxA)), vs(C_VKM));
-    const wxB = vmul(vadd(vmul(mvtB, uxB), vmul(rvdotB, vxB)), vs(C_VKM));
-    const wyA = vmul(vadd(vmul(mvtA, uyA), vmul(rvdotA, vyA)), vs(C_VKM));
-    const wyB = vmul(vadd(vmul(mvtB, uyB), vmul(rvdotB, vyB)), vs(C_VKM));
-    const wzA = vmul(vadd(vmul(mvtA, uzA), vmul(rvdotA, vzA)), vs(C_VKM));
-    const wzB = vmul(vadd(vmul(mvtB, uzB), vmul(rvdotB, vzB)), vs(C_VKM));
+    // Error code per lane, in the scalar kernel's order: 1 (mean e), 4 (p < 0), 6 (decayed).
     const codeA = vsel(bad1A, vs(1), vsel(f64x2.lt(plA, vs(0)), vs(4), vsel(f64x2.lt(mrtA, vs(1)), vs(6), vs(0))));
     const codeB = vsel(bad1B, vs(1), vsel(f64x2.lt(plB, vs(0)), vs(4), vsel(f64x2.lt(mrtB, vs(1)), vs(6), vs(0))));
-    writeLane(f64x2.extract_lane(codeA, 0), f64x2.extract_lane(pxA, 0), f64x2.extract_lane(pyA, 0), f64x2.extract_lane(pzA, 0), f64x2.extract_lane(wxA, 0), f64x2.extract_lane(wyA, 0), f64x2.extract_lane(wzA, 0), pos, vel, err, k);
-    if (k + 1 < count) writeLane(f64x2.extract_lane(codeA, 1), f64x2.extract_lane(pxA, 1), f64x2.extract_lane(pyA, 1), f64x2.extract_lane(pzA, 1), f64x2.extract_lane(wxA, 1), f64x2.extract_lane(wyA, 1), f64x2.extract_lane(wzA, 1), pos, vel, err, k + 1);
-    if (k + 2 < count) writeLane(f64x2.extract_lane(codeB, 0), f64x2.extract_lane(pxB, 0), f64x2.extract_lane(pyB, 0), f64x2.extract_lane(pzB, 0), f64x2.extract_lane(wxB, 0), f64x2.extract_lane(wyB, 0), f64x2.extract_lane(wzB, 0), pos, vel, err, k + 2);
-    if (k + 3 < count) writeLane(f64x2.extract_lane(codeB, 1), f64x2.extract_lane(pxB, 1), f64x2.extract_lane(pyB, 1), f64x2.extract_lane(pzB, 1), f64x2.extract_lane(wxB, 1), f64x2.extract_lane(wyB, 1), f64x2.extract_lane(wzB, 1), pos, vel, err, k + 3);
+    vsincos2(xnodeA, xnodeB);
+    writeStates(S2A, C2A, sinsuA, cossuA, siniA, cosiA, mrtA, mvtA, rvdotA, codeA, pos, vel, err, k, count);
+    writeStates(S2B, C2B, sinsuB, cossuB, siniB, cosiB, mrtB, mvtB, rvdotB, codeB, pos, vel, err, k + 2, count);
   }
+}
+
+/**
+ * The TEME state of one vector (times k, k+1; k+1 only when within `count`) from the node's
+ * sin/cos, u + Δu, i + Δi, r (earth radii), ṙ and r·ḟ: positions (km), velocities (km/s) or the
+ * NaN state with the lane's error code. (The last, short block of the kernel: A and B in turn.)
+ */
+@inline function writeStates(
+  snod: v128, cnod: v128, sinsu: v128, cossu: v128, sini: v128, cosi: v128, mrt: v128, mvt: v128, rvdot: v128, code: v128,
+  pos: usize, vel: usize, err: usize, k: i32, count: i32,
+): void {
+  const xmx = vmul(f64x2.neg(snod), cosi);
+  const xmy = vmul(cnod, cosi);
+  const ux = vadd(vmul(xmx, sinsu), vmul(cnod, cossu));
+  const uy = vadd(vmul(xmy, sinsu), vmul(snod, cossu));
+  const uz = vmul(sini, sinsu);
+  const vx = vsub(vmul(xmx, cossu), vmul(cnod, sinsu));
+  const vy = vsub(vmul(xmy, cossu), vmul(snod, sinsu));
+  const vz = vmul(sini, cossu);
+  const rk = vmul(mrt, vs(C_RADIUS));
+  const px = vmul(rk, ux), py = vmul(rk, uy), pz = vmul(rk, uz);
+  const wx = vmul(vadd(vmul(mvt, ux), vmul(rvdot, vx)), vs(C_VKM));
+  const wy = vmul(vadd(vmul(mvt, uy), vmul(rvdot, vy)), vs(C_VKM));
+  const wz = vmul(vadd(vmul(mvt, uz), vmul(rvdot, vz)), vs(C_VKM));
+  if (k < count) writeLane(f64x2.extract_lane(code, 0), f64x2.extract_lane(px, 0), f64x2.extract_lane(py, 0), f64x2.extract_lane(pz, 0), f64x2.extract_lane(wx, 0), f64x2.extract_lane(wy, 0), f64x2.extract_lane(wz, 0), pos, vel, err, k);
+  if (k + 1 < count) writeLane(f64x2.extract_lane(code, 1), f64x2.extract_lane(px, 1), f64x2.extract_lane(py, 1), f64x2.extract_lane(pz, 1), f64x2.extract_lane(wx, 1), f64x2.extract_lane(wy, 1), f64x2.extract_lane(wz, 1), pos, vel, err, k + 1);
 }
 
 /** One lane's state, or its NaN state and error code. */
