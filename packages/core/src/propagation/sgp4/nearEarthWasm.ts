@@ -4,8 +4,9 @@
  * same equations, record and error codes as nearEarthKernel.ts, computing four times of a satellite
  * per step as two f64x2 vectors (docs/performance.md, "WebAssembly SIMD near-Earth kernel").
  *
- * The module is compiled synchronously on first use, once per thread (WebAssembly.Module; a
- * browser's main thread refuses that for modules over 4 KB: use it there from a worker). The
+ * The module is compiled synchronously on first use, once per thread (WebAssembly.Module:
+ * Chromium 156 accepts that on a page's main thread; older versions refused modules over 4 KB
+ * there, so in a browser a worker is the safe place). The
  * record and the times are copied into the module's memory and the states copied back, in chunks
  * of CHUNK_TIMES times.
  */
