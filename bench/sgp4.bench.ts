@@ -9,14 +9,16 @@
  *       and the healthy verification cases with perturbed node and anomaly, lib/mixedCatalog.ts)
  *       × 1,440 times;
  *   (e) the whole catalogue (~24,000 objects) × 1,440 times.
- * Each for: stationkeeper batch (1 thread, all cores), satellite.js `sgp4()` loop, satellite.js
+ * Each for: stationkeeper batch (1 thread, all cores) with the JavaScript near-Earth kernel and
+ * with the WebAssembly SIMD one ('wasm-simd', 1 thread and all cores), satellite.js `sgp4()` loop, satellite.js
  * WASM BulkPropagator (single- and multi-thread runtimes) and ootk-core, in the same run. Prints
  * props/s with ratios to the satellite.js loop, the targets of the deep-space kernel, then the
  * largest position/velocity differences against satellite.js. Large scenarios run their times in
  * chunks (every implementation the same chunks, results of the last chunk compared) to bound memory.
  *
  * Environment: BENCH_SCENARIOS (letters, default abcde), BENCH_IMPLS (e.g. loop,batch,parallel
- * for a before/after comparison without the peers), BENCH_REPEATS (timed runs per entry in
+ * for a before/after comparison without the peers, batch,batch-simd,parallel,parallel-simd for
+ * the kernels), BENCH_REPEATS (timed runs per entry in
  * (a)–(c), best reported; default 3; (d) and (e) run once after no warm-up), BENCH_SATS,
  * BENCH_TIMES_B, BENCH_TIMES_A (smaller sizes for a quick look).
  */
@@ -31,7 +33,7 @@ import {
   type SatRec,
 } from 'satellite.js';
 import { Sgp4 } from 'ootk-core';
-import { allocateSgp4BatchResult, Epoch, Sgp4Batch, sgp4ElementsFromTle, type Sgp4BatchResult, type Sgp4TleLines } from '@stationkeeper/core';
+import { allocateSgp4BatchResult, Epoch, Sgp4Batch, sgp4ElementsFromTle, type Sgp4BatchResult, type Sgp4NearEarthKernel, type Sgp4TleLines } from '@stationkeeper/core';
 import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 import { catalogueTles, nearEarthTles } from './lib/catalog.js';
 import { mixedCatalog } from './lib/mixedCatalog.js';
@@ -43,8 +45,16 @@ const TIMES_B = Number(process.env.BENCH_TIMES_B ?? 1_440);
 const TIMES_A = Number(process.env.BENCH_TIMES_A ?? 1_000_000);
 const CORES = availableParallelism();
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'abcde').toLowerCase();
-/** Implementations to run (comma list of loop, batch, parallel, wasm, ootk; default all). The loop always runs: it is the reference. */
-const IMPLS = new Set((process.env.BENCH_IMPLS ?? 'loop,batch,parallel,wasm,ootk').split(',').map((x) => x.trim()));
+/**
+ * Implementations to run (comma list of loop, batch, parallel, batch-simd, parallel-simd, wasm,
+ * ootk; default all). The loop always runs: it is the reference.
+ */
+const IMPLS = new Set((process.env.BENCH_IMPLS ?? 'loop,batch,parallel,batch-simd,parallel-simd,wasm,ootk').split(',').map((x) => x.trim()));
+/** Own near-Earth kernels with their serial and parallel implementation names. */
+const KERNELS: [Sgp4NearEarthKernel, string, string][] = [
+  ['js', 'batch', 'parallel'],
+  ['wasm-simd', 'batch-simd', 'parallel-simd'],
+];
 
 interface Row {
   readonly scenario: string;
@@ -185,22 +195,30 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
   const outFull: Sgp4BatchResult = allocateSgp4BatchResult(n, c, true);
   const outLast: Sgp4BatchResult = lastLength === c ? outFull : allocateSgp4BatchResult(n, lastLength, true);
   const outFor = (k: number) => (chunkLength(k) === c ? outFull : outLast);
-  const batch = Sgp4Batch.fromSources(sc.tles);
-  if (!sc.warmup) batch.propagate({ kind: 'epochs', epochs: firstEpoch });
-  if (IMPLS.has('batch')) add('stationkeeper Sgp4Batch', 1, await timed(() => {
-    for (let k = 0; k < chunks; k++) batch.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
-  }));
-  const c1 = compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err);
-
-  // stationkeeper parallel batch, all cores.
-  const par = await ParallelSgp4Batch.create(sc.tles, { workers: CORES });
-  if (!sc.warmup) await par.propagate({ kind: 'epochs', epochs: firstEpoch });
-  outLast.errors.fill(255);
-  if (IMPLS.has('parallel')) add('stationkeeper ParallelSgp4Batch', CORES, await timed(async () => {
-    for (let k = 0; k < chunks; k++) await par.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
-  }));
-  await par.close();
-  const cP = compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err);
+  const note = chunks > 1 ? ` (last of ${chunks} chunks)` : '';
+  const own: string[] = [];
+  for (const [kernel, serialImpl, parallelImpl] of KERNELS) {
+    const suffix = kernel === 'js' ? '' : ` (${kernel} kernel)`;
+    const batch = Sgp4Batch.fromSources(sc.tles, { nearEarthKernel: kernel });
+    if (!sc.warmup) batch.propagate({ kind: 'epochs', epochs: firstEpoch });
+    outLast.errors.fill(255);
+    if (IMPLS.has(serialImpl)) {
+      add(`stationkeeper Sgp4Batch${suffix}`, 1, await timed(() => {
+        for (let k = 0; k < chunks; k++) batch.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
+      }));
+      own.push(checkLine(sc.label, `stationkeeper Sgp4Batch${suffix} vs satellite.js sgp4()`, compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err), note));
+    }
+    // stationkeeper parallel batch, all cores.
+    if (!IMPLS.has(parallelImpl)) continue;
+    const par = await ParallelSgp4Batch.create(sc.tles, { workers: CORES, nearEarthKernel: kernel });
+    if (!sc.warmup) await par.propagate({ kind: 'epochs', epochs: firstEpoch });
+    outLast.errors.fill(255);
+    add(`stationkeeper ParallelSgp4Batch${suffix}`, CORES, await timed(async () => {
+      for (let k = 0; k < chunks; k++) await par.propagate({ kind: 'epochs', epochs: chunkEpochs[k] }, outFor(k));
+    }));
+    await par.close();
+    own.push(checkLine(sc.label, `stationkeeper ParallelSgp4Batch${suffix} vs satellite.js sgp4()`, compare(outLast.positionKm, outLast.velocityKmPerS, outLast.errors, ref.pos, ref.vel, ref.err), note));
+  }
 
   // satellite.js WASM BulkPropagator, single- and multi-thread runtimes (dates set per chunk).
   const chunkDates = Array.from({ length: chunks }, (_, k) => sc.dates.slice(k * c, k * c + chunkLength(k)));
@@ -264,11 +282,7 @@ async function runScenario(sc: Scenario, rows: Row[], checks: string[]): Promise
   const oLast = lastOf(oPos, oVel, oErr, oLength);
   const cO = compare(oLast.pos, oLast.vel, oLast.err, ref.pos, ref.vel, ref.err);
 
-  const note = chunks > 1 ? ` (last of ${chunks} chunks)` : '';
-  checks.unshift(
-    checkLine(sc.label, 'stationkeeper Sgp4Batch vs satellite.js sgp4()', c1, note),
-    checkLine(sc.label, 'stationkeeper ParallelSgp4Batch vs satellite.js sgp4()', cP, note),
-  );
+  checks.unshift(...own);
   if (IMPLS.has('ootk')) checks.push(checkLine(sc.label, 'ootk-core vs satellite.js sgp4()', cO, note));
 }
 
@@ -300,9 +314,18 @@ const TARGETS: [string, string, number][] = [
   ['(c)', 'stationkeeper Sgp4Batch', 2],
   ['(d)', 'stationkeeper ParallelSgp4Batch', 3],
   ['(e)', 'stationkeeper ParallelSgp4Batch', 4],
+  ['(d)', 'stationkeeper ParallelSgp4Batch (wasm-simd kernel)', 3],
+  ['(e)', 'stationkeeper ParallelSgp4Batch (wasm-simd kernel)', 4],
 ];
 
 function printTargets(rows: Row[]): void {
+  // Issue 16: ≥ 10 M near-Earth propagations/s on the machine's cores (scenario b).
+  for (const r of rows.filter((x) => x.scenario.startsWith('(b)') && x.name.startsWith('stationkeeper'))) {
+    const rate = r.props / r.seconds;
+    const cpuNs = (r.cpuSeconds / r.props) * 1e9;
+    const goal = r.threads > 1 ? ` (target ≥ 10 M/s on ${r.threads} threads: ${rate >= 1e7 ? 'met' : 'NOT met'})` : '';
+    console.log(`(b) ${r.name} (${r.threads} thr): ${formatRate(rate)}, ${cpuNs.toFixed(1)} CPU ns per propagation${goal}`);
+  }
   for (const [prefix, name, least] of TARGETS) {
     const row = rows.find((r) => r.scenario.startsWith(prefix) && r.name === name);
     const ref = rows.find((r) => r.scenario.startsWith(prefix) && r.name === 'satellite.js sgp4() loop');

@@ -112,12 +112,12 @@ describe('@stationkeeper/core and @stationkeeper/runtime packed, installed from 
 const batch = await par.propagate({ kind: 'epochs', epochs: [at] });
 await par.close();
 const { Sgp4Batch } = await import('@stationkeeper/core');
-const serial = Sgp4Batch.fromSources([iss]).propagate({ kind: 'epochs', epochs: [at] });`;
+const serial = Sgp4Batch.fromSources([iss], { nearEarthKernel: 'wasm-simd' }).propagate({ kind: 'epochs', epochs: [at] });`;
     const script = `${IMPORTS}\nimport { ParallelSgp4Batch, resolveDataDir } from '@stationkeeper/runtime';\n${PROBE}\n${pool}\nconsole.log(JSON.stringify({ ...result, dataDir: typeof resolveDataDir, pooled: Array.from(batch.positionKm), serial: Array.from(serial.positionKm) }));`;
     writeFileSync(join(project, 'probe.mjs'), script);
     const got = JSON.parse(sh(process.execPath, ['probe.mjs'], project));
     expect(got.dataDir).toBe('function');
-    expect(got.pooled).toEqual(got.serial); // the worker thread, started from dist/, ran the same SGP4
+    expect(got.pooled).toEqual(got.serial); // the worker thread, started from dist/, ran the same (default WebAssembly) SGP4
     expect(got.pooled.length).toBe(3);
     expect(got.passes.length).toBeGreaterThan(2); // a day over Paris: several passes, one of them visible
     expect(got.passes.some((p: unknown[]) => p[2] === true)).toBe(true);

@@ -24,7 +24,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   data: ['stationkeeper data fetch', 'stationkeeper data status'],
   'data fetch': ['stationkeeper data fetch', 'stationkeeper data fetch --only tle,spaceweather --data-dir ./data'],
   'data status': ['stationkeeper data status', 'stationkeeper data status --json'],
-  'bench-sgp4': ['stationkeeper bench-sgp4 catalog/active.txt 1440 1', 'stationkeeper bench-sgp4 catalog/geo.txt 1440 1 --workers 1 --compare'],
+  'bench-sgp4': ['stationkeeper bench-sgp4 catalog/active.txt 1440 1 --kernel wasm-simd', 'stationkeeper bench-sgp4 catalog/geo.txt 1440 1 --workers 1 --compare'],
 };
 
 /** Add the examples above to every command of `program` (nested ones included) that has some. */

@@ -24,11 +24,24 @@ describe('stationkeeper bench-sgp4', () => {
     const r = runCli(['bench-sgp4', file, '200', '1', '--workers', '1', '--compare']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('satellites=3 times_per_satellite=200 step_min=1 workers=1');
+    expect(lines[0]).toBe('satellites=3 times_per_satellite=200 step_min=1 workers=1 kernel=wasm-simd'); // the default
     expect(lines[1]).toMatch(/sgp4_errors=0$/);
     const m = /^satellitejs_seconds=([\d.]+) satellitejs_props_per_sec=(\d+) ratio_vs_satellitejs=([\d.]+)$/.exec(lines[2]);
     expect(m, lines[2]).not.toBeNull();
     expect(Number(m?.[3])).toBeGreaterThan(0);
     expect(lines[3]).toMatch(/^props_per_sec=\d+$/);
+  });
+
+  it('--kernel js runs the JavaScript near-Earth kernel in the workers; another name is a usage error', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sk-bench-')), 'three.tle');
+    writeFileSync(file, TLES + '\n');
+    const r = runCli(['bench-sgp4', file, '101', '1', '--workers', '2', '--kernel', 'js']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('satellites=3 times_per_satellite=101 step_min=1 workers=2 kernel=js');
+    expect(lines[1]).toMatch(/sgp4_errors=0$/);
+    const bad = runCli(['bench-sgp4', file, '10', '1', '--kernel', 'gpu']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--kernel must be one of js, wasm-simd, got 'gpu'");
   });
 });

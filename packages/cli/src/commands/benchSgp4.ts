@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { propagateSatrecSpan, satrecFromSource, type Sgp4TleLines } from '@stationkeeper/core';
+import { propagateSatrecSpan, satrecFromSource, SGP4_NEAR_EARTH_KERNELS, type Sgp4NearEarthKernel, type Sgp4TleLines } from '@stationkeeper/core';
 import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 
 function positiveInteger(what: string) {
@@ -23,6 +23,12 @@ function finiteNumber(what: string) {
     if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${what} must be a number, got '${value}'`);
     return n;
   };
+}
+
+function nearEarthKernel(value: string): Sgp4NearEarthKernel {
+  const kernel = SGP4_NEAR_EARTH_KERNELS.find((k) => k === value);
+  if (kernel === undefined) throw new InvalidArgumentError(`--kernel must be one of ${SGP4_NEAR_EARTH_KERNELS.join(', ')}, got '${value}'`);
+  return kernel;
 }
 
 /** TLE line pairs of a 2LE or 3LE file (name lines and blank lines are skipped). */
@@ -66,7 +72,8 @@ export function registerBenchSgp4(program: Command, io: BenchSgp4Io = { out: (t)
     .argument('<step-min>', 'step between times, minutes', finiteNumber('step-min'))
     .option('--workers <n>', 'worker threads (default: all cores)', positiveInteger('--workers'))
     .option('--compare', 'also time satellite.js (reference JavaScript SGP4) on one thread and print the ratio')
-    .action(async (file: string, nTimes: number, stepMin: number, opts: { workers?: number; compare?: boolean }) => {
+    .option('--kernel <name>', 'near-Earth kernel: js or wasm-simd (WebAssembly SIMD, four times per step)', nearEarthKernel, 'wasm-simd')
+    .action(async (file: string, nTimes: number, stepMin: number, opts: { workers?: number; compare?: boolean; kernel: Sgp4NearEarthKernel }) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -79,7 +86,7 @@ export function registerBenchSgp4(program: Command, io: BenchSgp4Io = { out: (t)
       for (let k = 0; k < nTimes; k++) minutes[k] = k * stepMin;
 
       const t0 = performance.now();
-      const batch = await ParallelSgp4Batch.create(tles, { workers: opts.workers });
+      const batch = await ParallelSgp4Batch.create(tles, { workers: opts.workers, nearEarthKernel: opts.kernel });
       const initS = (performance.now() - t0) / 1000;
       try {
         const t1 = performance.now();
@@ -88,7 +95,7 @@ export function registerBenchSgp4(program: Command, io: BenchSgp4Io = { out: (t)
         let failed = 0;
         for (let k = 0; k < result.errors.length; k++) if (result.errors[k] !== 0) failed++;
         const props = tles.length * nTimes;
-        io.out(`satellites=${tles.length} times_per_satellite=${nTimes} step_min=${stepMin} workers=${batch.workerCount}\n`);
+        io.out(`satellites=${tles.length} times_per_satellite=${nTimes} step_min=${stepMin} workers=${batch.workerCount} kernel=${opts.kernel}\n`);
         io.out(`init_seconds=${initS.toFixed(3)} propagate_seconds=${runS.toFixed(3)} sgp4_errors=${failed}\n`);
         if (opts.compare) {
           const refS = satelliteJsSeconds(tles, minutes);

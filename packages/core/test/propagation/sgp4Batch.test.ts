@@ -18,17 +18,8 @@ import {
   type Sgp4TleLines,
 } from '../../src/propagation/index.js';
 import { Epoch } from '../../src/foundation/time/epoch.js';
+import { ISS, MOLNIYA } from './sgp4Fixtures.js';
 
-// ISS (ZARYA), 2022-07-15 (Space-Track catalogue of that day), near-Earth.
-const ISS: Sgp4TleLines = {
-  line1: '1 25544U 98067A   22196.51021208  .00006684  00000-0  12517-3 0  9992',
-  line2: '2 25544  51.6431 204.8524 0004888  20.0962 109.2092 15.50080774349702',
-};
-// MOLNIYA 2-14 of the verification set: deep space (12 h resonant).
-const MOLNIYA: Sgp4TleLines = {
-  line1: '1 08195U 75081A   06176.33215444  .00000099  00000-0  11873-3 0   813',
-  line2: '2 08195  64.1586 279.0717 6877146 264.7651  20.2257  2.00491383225656',
-};
 
 /** MeanElements with the TLE's numbers (what a TLE parser produces). */
 function meanElementsOf(t: Sgp4TleLines): MeanElements {
@@ -235,7 +226,7 @@ describe('ParallelSgp4Batch (worker_threads)', () => {
     sources.push({ line1: 'garbage', line2: 'garbage' });
     const minutes = Float64Array.from({ length: 50 }, (_, j) => j * 7.5 - 100);
     const serial = Sgp4Batch.fromSources(sources).propagate({ kind: 'minutesSinceEpoch', minutes });
-    const par = await ParallelSgp4Batch.create(sources, { workers: 2 });
+    const par = await ParallelSgp4Batch.create(sources, { workers: 2, nearEarthKernel: 'js' });
     open.push(par);
     expect(par.workerCount).toBe(2);
     const got = await par.propagate({ kind: 'minutesSinceEpoch', minutes });
@@ -255,7 +246,7 @@ describe('ParallelSgp4Batch (worker_threads)', () => {
     expect(Array.from(p1.positionKm)).toEqual(Array.from(p0.positionKm));
 
     // One satellite on two workers: the time axis is split.
-    const single = await ParallelSgp4Batch.create([ISS], { workers: 2 });
+    const single = await ParallelSgp4Batch.create([ISS], { workers: 2, nearEarthKernel: 'js' });
     open.push(single);
     const many = Float64Array.from({ length: 1001 }, (_, j) => j * 0.5);
     const s1 = await single.propagate({ kind: 'minutesSinceEpoch', minutes: many });

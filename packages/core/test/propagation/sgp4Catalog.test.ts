@@ -7,8 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sgp4, twoline2satrec } from 'satellite.js';
-import { readShared, sharedDataAvailable } from '../../../../test/sharedData.js';
+import { sharedDataAvailable } from '../../../../test/sharedData.js';
 import { Sgp4Batch, Sgp4SatelliteModel, type Sgp4BatchResult, type Sgp4TleLines } from '../../src/propagation/index.js';
+import { catalogueTles } from './sgp4Fixtures.js';
 
 const SAMPLE_MINUTES = Float64Array.from([-10080, -1440, -97.3, 0, 1, 45.5, 360, 1440, 4321.7, 10080]);
 /**
@@ -16,18 +17,6 @@ const SAMPLE_MINUTES = Float64Array.from([-10080, -1440, -97.3, 0, 1, 45.5, 360,
  * integrator restarts from epoch when time turns back), around its 720-min nodes, out to a week.
  */
 const DEEP_MINUTES = Float64Array.from([0, 1, 59.5, 360, 719.9, 720, 720.1, 1000, 1439, 1440, -1, -720.5, -1440, 4321.7, 10080, 5]);
-
-function catalogueTles(): Sgp4TleLines[] {
-  const lines = readShared('catalog', 'spacetrack_3le_2022-07-15.txt').split(/\r?\n/);
-  const tles: Sgp4TleLines[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) {
-      tles.push({ line1: lines[i], line2: lines[i + 1] });
-      i++;
-    }
-  }
-  return tles;
-}
 
 interface Comparison {
   compared: number;

@@ -90,7 +90,8 @@ describe.skipIf(!sharedDataAvailable())('SGP4 verification set (Vallado tcppver.
     console.info(`verification set, Sgp4Propagator: ${r.compared} states, worst ${(r.worstPos * 1e6).toFixed(4)} mm, ${(r.worstVel * 1e6).toFixed(5)} mm/s`);
   });
 
-  it('batch API reproduces every state, with the error codes per (satellite, time)', () => {
+  // 'wasm-simd': the WebAssembly near-Earth kernel (nearEarthWasm.ts) on the same set.
+  it.each(['js', 'wasm-simd'] as const)('batch API (%s near-Earth kernel) reproduces every state, with the error codes per (satellite, time)', (kernel) => {
     const cases = readVerificationTles(readShared('sgp4', 'SGP4-VER.TLE'));
     const timesPerCase = cases.map(verificationTimes);
     const m = Math.max(...timesPerCase.map((t) => t.length));
@@ -99,10 +100,10 @@ describe.skipIf(!sharedDataAvailable())('SGP4 verification set (Vallado tcppver.
     timesPerCase.forEach((ts, s) => {
       for (let j = 0; j < m; j++) minutes[s * m + j] = ts[Math.min(j, ts.length - 1)];
     });
-    const batch = Sgp4Batch.fromSources(cases);
+    const batch = Sgp4Batch.fromSources(cases, { nearEarthKernel: kernel });
     const res = batch.propagate({ kind: 'minutesSinceEpoch', minutes, perSatellite: true });
     expect(res.positionKm.length).toBe(cases.length * m * 3);
-    runVerification((_c, s, times) => {
+    const r = runVerification((_c, s, times) => {
       const states: number[][] = [];
       for (let j = 0; j < times.length; j++) {
         const o = s * m + j;
@@ -114,6 +115,7 @@ describe.skipIf(!sharedDataAvailable())('SGP4 verification set (Vallado tcppver.
       }
       return { states };
     });
+    console.info(`verification set, Sgp4Batch (${kernel} near-Earth kernel): ${r.compared} states, worst ${(r.worstPos * 1e6).toFixed(4)} mm, ${(r.worstVel * 1e6).toFixed(5)} mm/s`);
   });
 
   it('every deep-space case goes through the own SDP4 kernel, within 1 mm of every reference state', () => {

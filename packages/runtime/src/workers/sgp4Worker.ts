@@ -24,7 +24,7 @@ function run(msg: RunMessage, b: Sgp4Batch): void {
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'init') {
-    batch = Sgp4Batch.fromState(msg.state);
+    batch = Sgp4Batch.fromState(msg.state, { nearEarthKernel: msg.nearEarthKernel });
     port.postMessage({ type: 'ready' } satisfies FromWorker);
   } else if (msg.type === 'run') {
     try {

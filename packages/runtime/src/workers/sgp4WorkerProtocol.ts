@@ -1,10 +1,11 @@
 /** Messages between the parallel SGP4 runner and its worker threads (structured-clone data only). */
-import type { Sgp4BatchState } from '@stationkeeper/core';
+import type { Sgp4BatchState, Sgp4NearEarthKernel } from '@stationkeeper/core';
 
 /** Every worker receives the whole batch, initialised once by the coordinator. */
 export interface InitMessage {
   readonly type: 'init';
   readonly state: Sgp4BatchState;
+  readonly nearEarthKernel: Sgp4NearEarthKernel;
 }
 
 export interface RunMessage {

@@ -13,6 +13,20 @@ import { sgp4ElementsFromMeanElements, sgp4ElementsFromTle, isSgp4TleLines, type
 import { Sgp4ErrorCode } from './errors.js';
 import { initNearEarthRecord, NearEarthInit, NEAR_EARTH_STRIDE, propagateNearEarth } from './nearEarthKernel.js';
 import { DEEP_SPACE_STRIDE, initDeepSpaceRecord, propagateDeepSpace } from './deepSpaceKernel.js';
+import { nearEarthWasmKernel } from './nearEarthWasm.js';
+
+/**
+ * Which near-Earth kernel a batch uses: 'js' (nearEarthKernel.ts) or 'wasm-simd' (the same
+ * equations in WebAssembly SIMD, four times per step, nearEarthWasm.ts; states within
+ * 1e-4 mm of 'js', the same error codes).
+ */
+export type Sgp4NearEarthKernel = 'js' | 'wasm-simd';
+export const SGP4_NEAR_EARTH_KERNELS: readonly Sgp4NearEarthKernel[] = ['js', 'wasm-simd'];
+
+export interface Sgp4BatchOptions {
+  /** Near-Earth kernel; default 'js'. */
+  readonly nearEarthKernel?: Sgp4NearEarthKernel;
+}
 
 /** Times to propagate to. */
 export type Sgp4BatchTimes =
@@ -116,11 +130,18 @@ export class Sgp4Batch {
   private readonly onePos = new Float64Array(3);
   private readonly oneVel = new Float64Array(3);
   private readonly oneErr = new Uint8Array(1);
+  /** The near-Earth kernel's span function (propagateNearEarth or the WebAssembly one). */
+  private readonly nearEarthSpan: typeof propagateNearEarth;
 
   private constructor(
     readonly count: number,
     arrays?: Pick<Sgp4BatchState, 'models' | 'records' | 'epochDay' | 'epochSec'>,
+    readonly nearEarthKernel: Sgp4NearEarthKernel = 'js',
   ) {
+    if (!SGP4_NEAR_EARTH_KERNELS.includes(nearEarthKernel)) {
+      throw new RangeError(`SGP4 batch: unknown near-Earth kernel '${String(nearEarthKernel)}' (${SGP4_NEAR_EARTH_KERNELS.join(', ')})`);
+    }
+    this.nearEarthSpan = nearEarthKernel === 'js' ? propagateNearEarth : nearEarthWasmKernel().propagate;
     this.models = arrays?.models ?? new Uint8Array(count);
     this.records = arrays?.records ?? new Float64Array(count * NEAR_EARTH_STRIDE);
     this.deepRecords = new Array<Float64Array | undefined>(count);
@@ -129,15 +150,15 @@ export class Sgp4Batch {
   }
 
   /** Build from TLE line pairs or mean elements; bad entries become Invalid (code 7) instead of throwing. */
-  static fromSources(sources: readonly Sgp4Source[]): Sgp4Batch {
-    const batch = new Sgp4Batch(sources.length);
+  static fromSources(sources: readonly Sgp4Source[], options: Sgp4BatchOptions = {}): Sgp4Batch {
+    const batch = new Sgp4Batch(sources.length, undefined, options.nearEarthKernel);
     for (let s = 0; s < sources.length; s++) batch.initOne(s, sources[s]);
     return batch;
   }
 
   /** Build from already-converted SGP4 elements. */
-  static fromElements(elements: readonly Sgp4Elements[]): Sgp4Batch {
-    const batch = new Sgp4Batch(elements.length);
+  static fromElements(elements: readonly Sgp4Elements[], options: Sgp4BatchOptions = {}): Sgp4Batch {
+    const batch = new Sgp4Batch(elements.length, undefined, options.nearEarthKernel);
     for (let s = 0; s < elements.length; s++) batch.initElements(s, elements[s]);
     return batch;
   }
@@ -163,12 +184,12 @@ export class Sgp4Batch {
   }
 
   /** Rebuild a batch from exportState's arrays (taken over, not copied). */
-  static fromState(state: Sgp4BatchState): Sgp4Batch {
+  static fromState(state: Sgp4BatchState, options: Sgp4BatchOptions = {}): Sgp4Batch {
     const count = state.models.length;
     if (state.records.length !== count * NEAR_EARTH_STRIDE || state.epochDay.length !== count || state.epochSec.length !== count) {
       throw new RangeError(`SGP4 batch state: array lengths do not match ${count} satellites`);
     }
-    const batch = new Sgp4Batch(count, state);
+    const batch = new Sgp4Batch(count, state, options.nearEarthKernel);
     let slot = 0;
     for (let s = 0; s < count; s++) {
       if (state.models[s] !== Sgp4SatelliteModel.DeepSpace) continue;
@@ -192,7 +213,7 @@ export class Sgp4Batch {
     }
     this.oneTime[0] = tsinceMin;
     const { oneTime: t, onePos: p, oneVel: v, oneErr: e } = this;
-    if (model === Sgp4SatelliteModel.NearEarth) propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, 0, t, 0, 1, p, v, e, 0);
+    if (model === Sgp4SatelliteModel.NearEarth) this.nearEarthSpan(this.records, s * NEAR_EARTH_STRIDE, 0, t, 0, 1, p, v, e, 0);
     else propagateDeepSpace(this.singleDeepRecord(s), 0, 0, t, 0, 1, p, v, e, 0);
     out[off] = p[0];
     out[off + 1] = p[1];
@@ -297,7 +318,7 @@ export class Sgp4Batch {
         ? (((times.refTaiMjdDay as number) - this.epochDay[s]) * SECONDS_PER_DAY + (times.refTaiSecondsOfDay - this.epochSec[s])) / 60
         : 0;
       if (model === Sgp4SatelliteModel.NearEarth) {
-        propagateNearEarth(this.records, s * NEAR_EARTH_STRIDE, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
+        this.nearEarthSpan(this.records, s * NEAR_EARTH_STRIDE, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       } else {
         propagateDeepSpace(this.deepRecords[s] as Float64Array, 0, baseMin, times.minutes, t0, count, pos, vel, err, outIndex);
       }
