@@ -26,7 +26,7 @@ import type { AtmosphereSpaceWeather, GeodeticAtmosphereInput, GeodeticAtmospher
 import { wgs84GeodeticFromEcef } from '../geodetic.js';
 import type { Nrlmsise00Coefficients } from './coefficients.js';
 import { NRLMSISE00_AP_SWITCH, nrlmsise00Flags, type Nrlmsise00Flags } from './flags.js';
-import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansion, prepareLowerSet, prepareUpperSet, upperExpansion } from './harmonics.js';
+import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansion, prepareLowerSet, prepareUpperSet, upperExpansions } from './harmonics.js';
 import { Nrlmsise00Output } from './output.js';
 import { splineIntegral, splineSecondDerivatives, splineValue } from './splines.js';
 import { DEG_PER_RAD } from '../../../foundation/math/angles.js';
@@ -70,6 +70,24 @@ const Z_MIX = 62.5;
 const LN_50 = Math.log(50);
 /** Rows of pdm and pd holding the base densities of He, O, N2, O2, Ar, H, N, anomalous O (pd[3] is TLB's set). */
 const BASE_ROWS: readonly (readonly [number, number])[] = [[0, 0], [1, 1], [2, 2], [3, 4], [4, 5], [5, 6], [6, 7], [7, 8]];
+/**
+ * The upper expansions of a call, in the reference's order (thermosphere, speciesDensities):
+ * T∞ (pt), lower-boundary gradient (ps), T at ZLB (pd[3]), N2, He, O, O2, Ar, H, N, anomalous O.
+ */
+const GL_PT = 0;
+const GL_PS = 1;
+const GL_TLB = 2;
+const GL_N2 = 3;
+const GL_HE = 4;
+const GL_O = 5;
+const GL_O2 = 6;
+const GL_AR = 7;
+const GL_H = 8;
+const GL_N = 9;
+const GL_ANOM_O = 10;
+const GL_COUNT = 11;
+/** pd rows of GL_TLB … GL_ANOM_O. */
+const GL_PD_ROWS = [3, 2, 0, 1, 4, 5, 6, 7, 8] as const;
 /** Distinct altitudes one call evaluates: the altitude and up to five turbopause heights. */
 const PROFILE_CACHE_SIZE = 8;
 
@@ -148,6 +166,10 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private readonly lnMixingRatio: Float64Array;
 
   private readonly basis = new HarmonicBasis();
+  /** The sets of the GL_* expansions, their values in a call, and the Ap state after each. */
+  private readonly upperSets: Float64Array[];
+  private readonly gl = new Float64Array(GL_COUNT);
+  private readonly glApState = new Float64Array(2 * GL_COUNT);
 
   // Per-call state.
   private gsurf = 0;
@@ -224,6 +246,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     this.setPt = prepareUpperSet(c.pt);
     this.setPs = prepareUpperSet(c.ps);
     this.setPd = c.pd.map(prepareUpperSet);
+    this.upperSets = [this.setPt, this.setPs, ...GL_PD_ROWS.map((r) => this.setPd[r])];
     this.setPtl = c.ptl.map(prepareLowerSet);
     this.setPma = c.pma.map(prepareLowerSet);
     this.ptm = c.ptm.slice();
@@ -382,13 +405,16 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const pdm = this.pdm;
     const pdl0 = this.pdl[0];
     const pd = this.pd;
-    const setPd = this.setPd;
     const d = out.d;
+    const gl = this.gl;
+    const apState = this.glApState;
 
+    // All upper expansions at once (T∞ only above ZA, the gradient only above 72.5 km).
+    upperExpansions(this.upperSets, z > this.za ? GL_PT : z > Z_MESO_TOP ? GL_PS : GL_TLB, GL_COUNT, b, gl, apState);
     // Exospheric temperature, lower-boundary temperature and gradient.
-    const tinf = z > this.za ? ptm[0] * this.pt0 * (1 + sw[16] * upperExpansion(this.setPt, b)) : ptm[0] * this.pt0;
-    const g0 = z > Z_MESO_TOP ? ptm[3] * this.ps0 * (1 + sw[19] * upperExpansion(this.setPs, b)) : ptm[3] * this.ps0;
-    const tlb = ptm[1] * (1 + sw[17] * upperExpansion(setPd[3], b)) * pd[3][0];
+    const tinf = z > this.za ? ptm[0] * this.pt0 * (1 + sw[16] * gl[GL_PT]) : ptm[0] * this.pt0;
+    const g0 = z > Z_MESO_TOP ? ptm[3] * this.ps0 * (1 + sw[19] * gl[GL_PS]) : ptm[3] * this.ps0;
+    const tlb = ptm[1] * (1 + sw[17] * gl[GL_TLB]) * pd[3][0];
     const s = g0 / (tinf - tlb);
     this.tinf = tinf;
     this.tlb = tlb;
@@ -399,6 +425,9 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const tn1 = this.tn1;
     const ptl0 = this.ptl0;
     if (z < Z_TN1_VARIATIONS) {
+      // The lower sets use the Ap function the reference leaves after T at ZLB's set.
+      b.apdf = apState[2 * GL_TLB];
+      b.apt0 = apState[2 * GL_TLB + 1];
       const f18 = sw[18];
       tn1[1] = (ptm[6] * ptl0[0]) / (1 - f18 * lowerExpansion(this.setPtl[0], b));
       tn1[2] = (ptm[2] * ptl0[1]) / (1 - f18 * lowerExpansion(this.setPtl[1], b));
@@ -407,6 +436,9 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
       const ref = ptm[4] * ptl0[3];
       this.tgn1Top =
         (ptm[8] * this.pma0[8] * (1 + f18 * sw[20] * lowerExpansion(this.setPma[8], b)) * tn1[4] * tn1[4]) / (ref * ref);
+      // The middle atmosphere's sets see the state after the last upper set (anomalous O).
+      b.apdf = apState[2 * GL_ANOM_O];
+      b.apt0 = apState[2 * GL_ANOM_O + 1];
     } else {
       tn1[1] = ptm[6] * ptl0[0];
       tn1[2] = ptm[2] * ptl0[1];
@@ -426,7 +458,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // Anomalous O: a hot population with its own isothermal profile (temperature tho) that
     // decays below zmho with scale length zsht.
-    const lnDb16h = this.lnBase[7] + sw[21] * upperExpansion(setPd[8], b);
+    const lnDb16h = this.lnBase[7] + sw[21] * gl[GL_ANOM_O];
     const tho = pdm[7][9] * pdl0[6];
     const lnAnom = lnDb16h + this.lnDensuAnomalousO(z, tho, 16, ALPHA_ANOM_O);
     const zsht = pdm[7][5];
@@ -452,14 +484,13 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const pdm = this.pdm;
     const pdl0 = this.pdl[0];
     const pdl1 = this.pdl[1];
-    const setPd = this.setPd;
     const lnBase = this.lnBase;
     const xmm = this.xmm;
     const mixing = sw[15] !== 0;
     const oxygenFlux = 1 + sw[1] * pdl0[23] * b.dfa;
 
     // N2: diffusive density, and the fully mixed one scaled from the turbopause.
-    const lnDb28 = lnBase[2] + sw[21] * upperExpansion(setPd[2], b);
+    const lnDb28 = lnBase[2] + sw[21] * this.gl[GL_N2];
     // Turbopause height varies with latitude and season.
     const zhf = pdl1[24] * (1 + sw[5] * pdl0[24] * b.p10 * asymmetricAnnualCos(this.setPt, b));
     let lnD = lnDb28 + this.densuArg(z, 28, ALPHA_N2);
@@ -475,7 +506,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     d[2] = Math.exp(lnD);
 
     // He.
-    let lnDb = lnBase[0] + sw[21] * upperExpansion(setPd[0], b);
+    let lnDb = lnBase[0] + sw[21] * this.gl[GL_HE];
     lnD = lnDb + this.densuArg(z, 4, ALPHA_HE);
     if (mixing && z < MIX_TOP_HE) {
       lnD = this.blendMixed(z, lnD, lnDb, pdm[0][2], 4, ALPHA_HE, zhm28);
@@ -484,7 +515,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     d[0] = Math.exp(lnD);
 
     // O.
-    lnDb = lnBase[1] + sw[21] * upperExpansion(setPd[1], b);
+    lnDb = lnBase[1] + sw[21] * this.gl[GL_O];
     lnD = lnDb + this.densuArg(z, 16, ALPHA_O);
     if (mixing && z <= MIX_TOP_O) {
       lnD = this.blendMixed(z, lnD, lnDb, pdm[1][2], 16, ALPHA_O, zhm28);
@@ -496,7 +527,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     d[1] = Math.exp(lnD);
 
     // O2.
-    lnDb = lnBase[3] + sw[21] * upperExpansion(setPd[4], b);
+    lnDb = lnBase[3] + sw[21] * this.gl[GL_O2];
     lnD = lnDb + this.densuArg(z, 32, ALPHA_O2);
     if (mixing) {
       if (z <= MIX_TOP_O2) {
@@ -519,11 +550,10 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const pdm = this.pdm;
     const pdl0 = this.pdl[0];
     const pdl1 = this.pdl[1];
-    const setPd = this.setPd;
     const mixing = sw[15] !== 0;
 
     // Ar.
-    let lnDb = this.lnBase[4] + sw[21] * upperExpansion(setPd[5], b);
+    let lnDb = this.lnBase[4] + sw[21] * this.gl[GL_AR];
     let lnD = lnDb + this.densuArg(z, 40, ALPHA_AR);
     if (mixing && z <= MIX_TOP_AR) {
       lnD = this.blendMixed(z, lnD, lnDb, pdm[4][2], 40, ALPHA_AR, zhm28);
@@ -532,7 +562,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     d[4] = Math.exp(lnD);
 
     // H.
-    lnDb = this.lnBase[5] + sw[21] * upperExpansion(setPd[6], b);
+    lnDb = this.lnBase[5] + sw[21] * this.gl[GL_H];
     lnD = lnDb + this.densuArg(z, 1, ALPHA_H);
     if (mixing && z <= MIX_TOP_H) {
       lnD = this.blendMixed(z, lnD, lnDb, pdm[5][2], 1, ALPHA_H, zhm28);
@@ -542,7 +572,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     d[6] = Math.exp(lnD);
 
     // N.
-    lnDb = this.lnBase[6] + sw[21] * upperExpansion(setPd[7], b);
+    lnDb = this.lnBase[6] + sw[21] * this.gl[GL_N];
     lnD = lnDb + this.densuArg(z, 14, ALPHA_N);
     if (mixing && z <= MIX_TOP_N) {
       lnD = this.blendMixed(z, lnD, lnDb, pdm[6][2], 14, ALPHA_N, zhm28);
