@@ -511,75 +511,77 @@ function prepareGeographicDay(p: Float64Array, b: HarmonicBasis, cd14s: number):
 
 /**
  * Lower-atmosphere expansion (the reference's GLOB7S, "version of GLOBE for lower atmosphere
- * 10/26/99") for one 100-term set prepared by `prepareLowerSet`. Uses the Ap function left by
- * the most recent upper expansion.
+ * 10/26/99") of each 100-term set of `sets` (prepared by `prepareLowerSet`) into out[k]: one
+ * call for the sets of a model call, as upperExpansions. Uses the Ap function left by the most
+ * recent upper expansion.
  */
-export function lowerExpansion(p: Float64Array, b: HarmonicBasis): number {
+export function lowerExpansions(sets: readonly Float64Array[], b: HarmonicBasis, out: Float64Array): void {
   const sw = b.sw;
   const swc = b.swc;
   const swc5 = swc[5];
   const p10 = b.p10, p20 = b.p20, p30 = b.p30, p40 = b.p40, p50 = b.p50, p60 = b.p60;
   const p11 = b.p11, p21 = b.p21, p31 = b.p31, p41 = b.p41, p51 = b.p51, p61 = b.p61;
   const cdoy = b.cdoy, sdoy = b.sdoy, c2doy = b.c2doy, s2doy = b.s2doy;
+  for (let k = 0; k < sets.length; k++) {
+    const p = sets[k];
+    const cd32 = cdoy * p[L_DOY31] + sdoy * p[L_DOY31 + 1];
+    const cd18 = c2doy * p[L_DOY17] + s2doy * p[L_DOY17 + 1];
+    const cd14 = cdoy * p[L_DOY13] + sdoy * p[L_DOY13 + 1];
+    const cd39 = c2doy * p[L_DOY38] + s2doy * p[L_DOY38 + 1];
 
-  const cd32 = cdoy * p[L_DOY31] + sdoy * p[L_DOY31 + 1];
-  const cd18 = c2doy * p[L_DOY17] + s2doy * p[L_DOY17 + 1];
-  const cd14 = cdoy * p[L_DOY13] + sdoy * p[L_DOY13 + 1];
-  const cd39 = c2doy * p[L_DOY38] + s2doy * p[L_DOY38 + 1];
+    const tFlux = p[21] * b.dfa;
+    const tConst = p[1] * p20 + p[2] * p40 + p[22] * p60 + p[26] * p10 + p[14] * p30 + p[59] * p50;
+    const tAnnual = (p[18] + p[47] * p20 + p[29] * p40) * cd32;
+    const tSemiannual = (p[15] + p[16] * p20 + p[30] * p40) * cd18;
+    const tAsymAnnual = (p[9] * p10 + p[10] * p30 + p[20] * p50) * cd14;
+    const tAsymSemiannual = p[37] * p10 * cd39;
 
-  const tFlux = p[21] * b.dfa;
-  const tConst = p[1] * p20 + p[2] * p40 + p[22] * p60 + p[26] * p10 + p[14] * p30 + p[59] * p50;
-  const tAnnual = (p[18] + p[47] * p20 + p[29] * p40) * cd32;
-  const tSemiannual = (p[15] + p[16] * p20 + p[30] * p40) * cd18;
-  const tAsymAnnual = (p[9] * p10 + p[10] * p30 + p[20] * p50) * cd14;
-  const tAsymSemiannual = p[37] * p10 * cd39;
+    let tDiurnal = 0;
+    if (sw[7] !== 0) {
+      const t71 = p[11] * p21 * cd14 * swc5;
+      const t72 = p[12] * p21 * cd14 * swc5;
+      tDiurnal = (p[3] * p11 + p[4] * p31 + t71) * b.ctloc + (p[6] * p11 + p[7] * p31 + t72) * b.stloc;
+    }
+    let tSemidiurnal = 0;
+    if (sw[8] !== 0) {
+      const t81 = (p[23] * b.p32 + p[35] * b.p52) * cd14 * swc5;
+      const t82 = (p[33] * b.p32 + p[36] * b.p52) * cd14 * swc5;
+      tSemidiurnal = (p[5] * b.p22 + p[41] * b.p42 + t81) * b.c2tloc + (p[8] * b.p22 + p[42] * b.p42 + t82) * b.s2tloc;
+    }
+    let tTerdiurnal = 0;
+    if (sw[14] !== 0) tTerdiurnal = p[39] * b.p33 * b.s3tloc + p[40] * b.p33 * b.c3tloc;
 
-  let tDiurnal = 0;
-  if (sw[7] !== 0) {
-    const t71 = p[11] * p21 * cd14 * swc5;
-    const t72 = p[12] * p21 * cd14 * swc5;
-    tDiurnal = (p[3] * p11 + p[4] * p31 + t71) * b.ctloc + (p[6] * p11 + p[7] * p31 + t72) * b.stloc;
+    let tAp = 0;
+    const apSwitch = sw[9];
+    if (apSwitch === 1) tAp = b.apdf * (p[32] + p[45] * p20 * swc[2]);
+    else if (apSwitch === -1) tAp = p[50] * b.apt0 + p[96] * p20 * b.apt0 * swc[2];
+
+    let tLongitude = 0;
+    if (sw[10] !== 0 && sw[11] !== 0 && b.longitudeDeg > -1000) {
+      const seasonal =
+        1 +
+        p10 *
+          (p[80] * swc5 * (cdoy * p[L_DOY81] + sdoy * p[L_DOY81 + 1]) +
+            p[85] * swc[6] * (c2doy * p[L_DOY86] + s2doy * p[L_DOY86 + 1])) +
+        p[83] * swc[3] * (cdoy * p[L_DOY84] + sdoy * p[L_DOY84 + 1]) +
+        p[87] * swc[4] * (c2doy * p[L_DOY88] + s2doy * p[L_DOY88 + 1]);
+      tLongitude =
+        seasonal *
+        ((p[64] * p21 + p[65] * p41 + p[66] * p61 + p[74] * p11 + p[75] * p31 + p[76] * p51) * b.clong +
+          (p[90] * p21 + p[91] * p41 + p[92] * p61 + p[77] * p11 + p[78] * p31 + p[79] * p51) * b.slong);
+    }
+
+    out[k] =
+      Math.abs(sw[1]) * tFlux +
+      Math.abs(sw[2]) * tConst +
+      Math.abs(sw[3]) * tAnnual +
+      Math.abs(sw[4]) * tSemiannual +
+      Math.abs(sw[5]) * tAsymAnnual +
+      Math.abs(sw[6]) * tAsymSemiannual +
+      Math.abs(sw[7]) * tDiurnal +
+      Math.abs(sw[8]) * tSemidiurnal +
+      Math.abs(sw[9]) * tAp +
+      Math.abs(sw[11]) * tLongitude +
+      Math.abs(sw[14]) * tTerdiurnal;
   }
-  let tSemidiurnal = 0;
-  if (sw[8] !== 0) {
-    const t81 = (p[23] * b.p32 + p[35] * b.p52) * cd14 * swc5;
-    const t82 = (p[33] * b.p32 + p[36] * b.p52) * cd14 * swc5;
-    tSemidiurnal = (p[5] * b.p22 + p[41] * b.p42 + t81) * b.c2tloc + (p[8] * b.p22 + p[42] * b.p42 + t82) * b.s2tloc;
-  }
-  let tTerdiurnal = 0;
-  if (sw[14] !== 0) tTerdiurnal = p[39] * b.p33 * b.s3tloc + p[40] * b.p33 * b.c3tloc;
-
-  let tAp = 0;
-  const apSwitch = sw[9];
-  if (apSwitch === 1) tAp = b.apdf * (p[32] + p[45] * p20 * swc[2]);
-  else if (apSwitch === -1) tAp = p[50] * b.apt0 + p[96] * p20 * b.apt0 * swc[2];
-
-  let tLongitude = 0;
-  if (sw[10] !== 0 && sw[11] !== 0 && b.longitudeDeg > -1000) {
-    const seasonal =
-      1 +
-      p10 *
-        (p[80] * swc5 * (cdoy * p[L_DOY81] + sdoy * p[L_DOY81 + 1]) +
-          p[85] * swc[6] * (c2doy * p[L_DOY86] + s2doy * p[L_DOY86 + 1])) +
-      p[83] * swc[3] * (cdoy * p[L_DOY84] + sdoy * p[L_DOY84 + 1]) +
-      p[87] * swc[4] * (c2doy * p[L_DOY88] + s2doy * p[L_DOY88 + 1]);
-    tLongitude =
-      seasonal *
-      ((p[64] * p21 + p[65] * p41 + p[66] * p61 + p[74] * p11 + p[75] * p31 + p[76] * p51) * b.clong +
-        (p[90] * p21 + p[91] * p41 + p[92] * p61 + p[77] * p11 + p[78] * p31 + p[79] * p51) * b.slong);
-  }
-
-  return (
-    Math.abs(sw[1]) * tFlux +
-    Math.abs(sw[2]) * tConst +
-    Math.abs(sw[3]) * tAnnual +
-    Math.abs(sw[4]) * tSemiannual +
-    Math.abs(sw[5]) * tAsymAnnual +
-    Math.abs(sw[6]) * tAsymSemiannual +
-    Math.abs(sw[7]) * tDiurnal +
-    Math.abs(sw[8]) * tSemidiurnal +
-    Math.abs(sw[9]) * tAp +
-    Math.abs(sw[11]) * tLongitude +
-    Math.abs(sw[14]) * tTerdiurnal
-  );
 }

@@ -26,7 +26,7 @@ import type { AtmosphereSpaceWeather, GeodeticAtmosphereInput, GeodeticAtmospher
 import { wgs84GeodeticFromEcef } from '../geodetic.js';
 import type { Nrlmsise00Coefficients } from './coefficients.js';
 import { NRLMSISE00_AP_SWITCH, nrlmsise00Flags, type Nrlmsise00Flags } from './flags.js';
-import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansion, prepareLowerSet, prepareUpperSet, upperExpansions } from './harmonics.js';
+import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansions, prepareLowerSet, prepareUpperSet, upperExpansions } from './harmonics.js';
 import { Nrlmsise00Output } from './output.js';
 import { splineIntegral, splineSecondDerivatives, splineValue } from './splines.js';
 import { DEG_PER_RAD } from '../../../foundation/math/angles.js';
@@ -170,6 +170,11 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private readonly upperSets: Float64Array[];
   private readonly gl = new Float64Array(GL_COUNT);
   private readonly glApState = new Float64Array(2 * GL_COUNT);
+  /** Lower-atmosphere sets of the lower-thermosphere nodes and of DENSM's two segments, and their values. */
+  private readonly tn1Sets: Float64Array[];
+  private readonly tn2Sets: Float64Array[];
+  private readonly tn3Sets: Float64Array[];
+  private readonly lowerG = new Float64Array(5);
 
   // Per-call state.
   private gsurf = 0;
@@ -209,6 +214,11 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private lowT1Anom = 0;
   private lowZgdif = 0;
   private lowMainReady = false;
+  /** Bates part at ZA of the main profile (valid while lowMainReady), and batesAt's results. */
+  private zaZg2 = 0;
+  private zaLnTlbTt = 0;
+  private batesTt = 0;
+  private batesLnTlbTt = 0;
   private lowAnomReady = false;
   // Middle-atmosphere nodes and spline scratch (DENSM).
   private readonly tn2 = new Float64Array(4);
@@ -249,6 +259,9 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     this.upperSets = [this.setPt, this.setPs, ...GL_PD_ROWS.map((r) => this.setPd[r])];
     this.setPtl = c.ptl.map(prepareLowerSet);
     this.setPma = c.pma.map(prepareLowerSet);
+    this.tn1Sets = [...this.setPtl.slice(0, 4), this.setPma[8]];
+    this.tn2Sets = [0, 1, 2, 9].map((i) => this.setPma[i]);
+    this.tn3Sets = [3, 4, 5, 6, 7].map((i) => this.setPma[i]);
     this.ptm = c.ptm.slice();
     this.pdm = c.pdm.map((r) => r.slice());
     this.pdl = c.pdl.map((r) => r.slice());
@@ -429,13 +442,14 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
       b.apdf = apState[2 * GL_TLB];
       b.apt0 = apState[2 * GL_TLB + 1];
       const f18 = sw[18];
-      tn1[1] = (ptm[6] * ptl0[0]) / (1 - f18 * lowerExpansion(this.setPtl[0], b));
-      tn1[2] = (ptm[2] * ptl0[1]) / (1 - f18 * lowerExpansion(this.setPtl[1], b));
-      tn1[3] = (ptm[7] * ptl0[2]) / (1 - f18 * lowerExpansion(this.setPtl[2], b));
-      tn1[4] = (ptm[4] * ptl0[3]) / (1 - f18 * sw[20] * lowerExpansion(this.setPtl[3], b));
+      const lg = this.lowerG;
+      lowerExpansions(this.tn1Sets, b, lg);
+      tn1[1] = (ptm[6] * ptl0[0]) / (1 - f18 * lg[0]);
+      tn1[2] = (ptm[2] * ptl0[1]) / (1 - f18 * lg[1]);
+      tn1[3] = (ptm[7] * ptl0[2]) / (1 - f18 * lg[2]);
+      tn1[4] = (ptm[4] * ptl0[3]) / (1 - f18 * sw[20] * lg[3]);
       const ref = ptm[4] * ptl0[3];
-      this.tgn1Top =
-        (ptm[8] * this.pma0[8] * (1 + f18 * sw[20] * lowerExpansion(this.setPma[8], b)) * tn1[4] * tn1[4]) / (ref * ref);
+      this.tgn1Top = (ptm[8] * this.pma0[8] * (1 + f18 * sw[20] * lg[4]) * tn1[4] * tn1[4]) / (ref * ref);
       // The middle atmosphere's sets see the state after the last upper set (anomalous O).
       b.apdf = apState[2 * GL_ANOM_O];
       b.apt0 = apState[2 * GL_ANOM_O + 1];
@@ -630,20 +644,29 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const n = this.cacheCount;
     const alts = this.cacheAlt;
     for (let i = 0; i < n; i++) if (alts[i] === alt) return i;
+    return this.fillProfile(alt);
+  }
+
+  /** profileAt for a new altitude (apart, so that V8 can inline the lookup above into densuArg). */
+  private fillProfile(alt: number): number {
+    const n = this.cacheCount;
+    const alts = this.cacheAlt;
     const k = n < PROFILE_CACHE_SIZE ? n : PROFILE_CACHE_SIZE - 1;
     if (n < PROFILE_CACHE_SIZE) this.cacheCount = n + 1;
     const re = this.re;
-    const zlb = this.zlb;
     const za = this.za;
-    const z = alt > za ? alt : za;
-    const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
-    const tt = this.tinf - (this.tinf - this.tlb) * Math.exp(-this.s * zg2);
     alts[k] = alt;
-    this.cacheZg2[k] = zg2;
-    this.cacheTt[k] = tt;
-    this.cacheLnTlbTt[k] = Math.log(this.tlb / tt);
     if (alt < za) {
-      if (!this.lowMainReady) this.prepareLowProfile(false, tt, this.tinf);
+      // Below ZA the Bates part is that of ZA: once a call, however many turbopause heights.
+      if (!this.lowMainReady) {
+        const zg2 = this.batesAt(za);
+        this.zaZg2 = zg2;
+        this.zaLnTlbTt = this.batesLnTlbTt;
+        this.prepareLowProfile(false, this.batesTt, this.tinf);
+      }
+      this.cacheZg2[k] = this.zaZg2;
+      this.cacheTt[k] = this.lowT1Main;
+      this.cacheLnTlbTt[k] = this.zaLnTlbTt;
       const zz = alt > Z_MESO_TOP ? alt : Z_MESO_TOP;
       const x = (((zz - za) * (re + za)) / (re + zz)) / this.lowZgdif;
       const tz = 1 / splineValue(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
@@ -651,9 +674,26 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
       this.cacheYi[k] = splineIntegral(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
       this.cacheLnT1Tz[k] = Math.log(this.lowT1Main / tz);
     } else {
-      this.cacheTz[k] = tt;
+      this.cacheZg2[k] = this.batesAt(alt);
+      this.cacheTt[k] = this.batesTt;
+      this.cacheLnTlbTt[k] = this.batesLnTlbTt;
+      this.cacheTz[k] = this.batesTt;
     }
     return k;
+  }
+
+  /**
+   * Bates profile at z ≥ ZA: returns the geopotential height above ZLB and leaves the
+   * temperature in batesTt and ln(tlb/T) in batesLnTlbTt.
+   */
+  private batesAt(z: number): number {
+    const re = this.re;
+    const zlb = this.zlb;
+    const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
+    const tt = this.tinf - (this.tinf - this.tlb) * Math.exp(-this.s * zg2);
+    this.batesTt = tt;
+    this.batesLnTlbTt = Math.log(this.tlb / tt);
+    return zg2;
   }
 
   /**
@@ -740,22 +780,25 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const f22 = sw[22];
 
     // Node temperatures: inverse temperature linear in the spherical-harmonic expansions.
+    const lg = this.lowerG;
+    lowerExpansions(this.tn2Sets, b, lg);
     tgn2[0] = this.tgn1Top;
     tn2[0] = this.tn1[4];
-    tn2[1] = (pma0[0] * pavgm[0]) / (1 - f20 * lowerExpansion(this.setPma[0], b));
-    tn2[2] = (pma0[1] * pavgm[1]) / (1 - f20 * lowerExpansion(this.setPma[1], b));
-    tn2[3] = (pma0[2] * pavgm[2]) / (1 - f20 * f22 * lowerExpansion(this.setPma[2], b));
+    tn2[1] = (pma0[0] * pavgm[0]) / (1 - f20 * lg[0]);
+    tn2[2] = (pma0[1] * pavgm[1]) / (1 - f20 * lg[1]);
+    tn2[3] = (pma0[2] * pavgm[2]) / (1 - f20 * f22 * lg[2]);
     const ref2 = pma0[2] * pavgm[2];
-    tgn2[1] = (pavgm[8] * pma0[9] * (1 + f20 * f22 * lowerExpansion(this.setPma[9], b)) * tn2[3] * tn2[3]) / (ref2 * ref2);
+    tgn2[1] = (pavgm[8] * pma0[9] * (1 + f20 * f22 * lg[3]) * tn2[3] * tn2[3]) / (ref2 * ref2);
     tn3[0] = tn2[3];
     if (alt <= ZN3[0]) {
+      lowerExpansions(this.tn3Sets, b, lg);
       tgn3[0] = tgn2[1];
-      tn3[1] = (pma0[3] * pavgm[3]) / (1 - f22 * lowerExpansion(this.setPma[3], b));
-      tn3[2] = (pma0[4] * pavgm[4]) / (1 - f22 * lowerExpansion(this.setPma[4], b));
-      tn3[3] = (pma0[5] * pavgm[5]) / (1 - f22 * lowerExpansion(this.setPma[5], b));
-      tn3[4] = (pma0[6] * pavgm[6]) / (1 - f22 * lowerExpansion(this.setPma[6], b));
+      tn3[1] = (pma0[3] * pavgm[3]) / (1 - f22 * lg[0]);
+      tn3[2] = (pma0[4] * pavgm[4]) / (1 - f22 * lg[1]);
+      tn3[3] = (pma0[5] * pavgm[5]) / (1 - f22 * lg[2]);
+      tn3[4] = (pma0[6] * pavgm[6]) / (1 - f22 * lg[3]);
       const ref3 = pma0[6] * pavgm[6];
-      tgn3[1] = (pma0[7] * pavgm[7] * (1 + f22 * lowerExpansion(this.setPma[7], b)) * tn3[4] * tn3[4]) / (ref3 * ref3);
+      tgn3[1] = (pma0[7] * pavgm[7] * (1 + f22 * lg[4]) * tn3[4] * tn3[4]) / (ref3 * ref3);
     }
 
     // Linear transition to full mixing between Z_MIX and 72.5 km.
