@@ -88,6 +88,16 @@ const GL_ANOM_O = 10;
 const GL_COUNT = 11;
 /** pd rows of GL_TLB … GL_ANOM_O. */
 const GL_PD_ROWS = [3, 2, 0, 1, 4, 5, 6, 7, 8] as const;
+/** Entries of lnAtZ: each species' DENSU at the altitude, and the fully mixed profile's (xmm, α = 0). */
+const Z_N2 = 0;
+const Z_HE = 1;
+const Z_O = 2;
+const Z_O2 = 3;
+const Z_AR = 4;
+const Z_H = 5;
+const Z_N = 6;
+const Z_MIXED = 7;
+const Z_ALPHA = Float64Array.of(ALPHA_N2, ALPHA_HE, ALPHA_O, ALPHA_O2, ALPHA_AR, ALPHA_H, ALPHA_N, 0);
 /** Distinct altitudes one call evaluates: the altitude and up to five turbopause heights. */
 const PROFILE_CACHE_SIZE = 8;
 
@@ -175,6 +185,9 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private readonly tn2Sets: Float64Array[];
   private readonly tn3Sets: Float64Array[];
   private readonly lowerG = new Float64Array(5);
+  /** Molecular weights of the Z_* entries, and their DENSU at the altitude of a call. */
+  private readonly zXm: Float64Array;
+  private readonly lnAtZ = new Float64Array(8);
 
   // Per-call state.
   private gsurf = 0;
@@ -274,6 +287,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     this.za = c.pdl[1][15];
     this.zlb = c.ptm[5];
     this.xmm = c.pdm[2][4];
+    this.zXm = Float64Array.of(28, 4, 16, 32, 40, 1, 14, this.xmm);
     this.lnBase = Float64Array.from(BASE_ROWS, ([i, j]) => {
       const v = c.pdm[i][0] * c.pd[j][0];
       if (!(v > 0)) throw new Error(`nrlmsise00 coefficients: arrays.pdm[${i}][0] · arrays.pd[${j}][0] must be > 0, got ${v}`);
@@ -507,13 +521,15 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const lnDb28 = lnBase[2] + sw[21] * this.gl[GL_N2];
     // Turbopause height varies with latitude and season.
     const zhf = pdl1[24] * (1 + sw[5] * pdl0[24] * b.p10 * asymmetricAnnualCos(this.setPt, b));
-    let lnD = lnDb28 + this.densuArg(z, 28, ALPHA_N2);
+    this.densuArgsAtZ(z);
+    const lnAtZ = this.lnAtZ;
+    let lnD = lnDb28 + lnAtZ[Z_N2];
     const zhm28 = pdm[2][3] * pdl1[5];
     // ln b28 (mixed density at the turbopause) feeds every species' ground mixing ratio.
     let lnB28 = -Infinity;
     if (z <= MIX_TOP_N2 || (mixing && z <= MIX_TOP_N)) lnB28 = lnDb28 + this.densuArg(pdm[2][2] * zhf, 28 - xmm, ALPHA_N2 - 1);
     if (z <= MIX_TOP_N2) {
-      const lnDm28 = lnB28 + this.densuArg(z, xmm, ALPHA_N2);
+      const lnDm28 = lnB28 + lnAtZ[Z_MIXED];
       this.dm28 = Math.exp(lnDm28);
       if (mixing) lnD = lnDnet(lnD, lnDm28, zhm28, xmm, 28);
     }
@@ -521,18 +537,18 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // He.
     let lnDb = lnBase[0] + sw[21] * this.gl[GL_HE];
-    lnD = lnDb + this.densuArg(z, 4, ALPHA_HE);
+    lnD = lnDb + lnAtZ[Z_HE];
     if (mixing && z < MIX_TOP_HE) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[0][2], 4, ALPHA_HE, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[0][2], 4, ALPHA_HE, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[0] - this.lnTurbopause, pdm[0][5] * pdl1[1], pdm[0][4] * pdl1[0]);
     }
     d[0] = Math.exp(lnD);
 
     // O.
     lnDb = lnBase[1] + sw[21] * this.gl[GL_O];
-    lnD = lnDb + this.densuArg(z, 16, ALPHA_O);
+    lnD = lnDb + lnAtZ[Z_O];
     if (mixing && z <= MIX_TOP_O) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[1][2], 16, ALPHA_O, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[1][2], 16, ALPHA_O, zhm28);
       const rl = pdm[1][1] * pdl1[16] * oxygenFlux;
       lnD += lnCcor2(z, rl, pdm[1][5] * pdl1[3], pdm[1][4] * pdl1[2], pdm[1][5] * pdl1[4]);
       // Chemistry correction.
@@ -542,10 +558,10 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // O2.
     lnDb = lnBase[3] + sw[21] * this.gl[GL_O2];
-    lnD = lnDb + this.densuArg(z, 32, ALPHA_O2);
+    lnD = lnDb + lnAtZ[Z_O2];
     if (mixing) {
       if (z <= MIX_TOP_O2) {
-        lnD = this.blendMixed(z, lnD, lnDb, pdm[3][2], 32, ALPHA_O2, zhm28);
+        lnD = this.blendMixed(lnD, lnDb, pdm[3][2], 32, ALPHA_O2, zhm28);
         lnD += lnCcor(z, lnB28 + this.lnMixingRatio[3] - this.lnTurbopause, pdm[3][5] * pdl1[7], pdm[3][4] * pdl1[6]);
       }
       // Departure from diffusive equilibrium above the lower boundary.
@@ -568,18 +584,19 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // Ar.
     let lnDb = this.lnBase[4] + sw[21] * this.gl[GL_AR];
-    let lnD = lnDb + this.densuArg(z, 40, ALPHA_AR);
+    const lnAtZ = this.lnAtZ;
+    let lnD = lnDb + lnAtZ[Z_AR];
     if (mixing && z <= MIX_TOP_AR) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[4][2], 40, ALPHA_AR, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[4][2], 40, ALPHA_AR, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[4] - this.lnTurbopause, pdm[4][5] * pdl1[9], pdm[4][4] * pdl1[8]);
     }
     d[4] = Math.exp(lnD);
 
     // H.
     lnDb = this.lnBase[5] + sw[21] * this.gl[GL_H];
-    lnD = lnDb + this.densuArg(z, 1, ALPHA_H);
+    lnD = lnDb + lnAtZ[Z_H];
     if (mixing && z <= MIX_TOP_H) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[5][2], 1, ALPHA_H, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[5][2], 1, ALPHA_H, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[5] - this.lnTurbopause, pdm[5][5] * pdl1[11], pdm[5][4] * pdl1[10]);
       lnD += lnCcor(z, pdm[5][3] * pdl1[20], pdm[5][7] * pdl1[19], pdm[5][6] * pdl1[18]);
     }
@@ -587,9 +604,9 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // N.
     lnDb = this.lnBase[6] + sw[21] * this.gl[GL_N];
-    lnD = lnDb + this.densuArg(z, 14, ALPHA_N);
+    lnD = lnDb + lnAtZ[Z_N];
     if (mixing && z <= MIX_TOP_N) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[6][2], 14, ALPHA_N, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[6][2], 14, ALPHA_N, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[6] - this.lnTurbopause, pdm[6][5] * pdl0[1], pdm[6][4] * pdl0[0]);
       lnD += lnCcor(z, pdm[6][3] * pdl0[5], pdm[6][7] * pdl0[4], pdm[6][6] * pdl0[3]);
     }
@@ -597,15 +614,22 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   }
 
   /**
-   * DNET of a species' diffusive ln density lnD at z with its fully mixed profile, which starts
+   * DNET of a species' diffusive ln density lnD at the altitude (lnAtZ's) with its fully mixed profile, which starts
    * at the turbopause height zt from ln of its base density lnDb; leaves ln(mixed density at zt)
    * in lnTurbopause for the mixing-ratio corrections.
    */
-  private blendMixed(z: number, lnD: number, lnDb: number, zt: number, xm: number, alpha: number, zhm28: number): number {
+  private blendMixed(lnD: number, lnDb: number, zt: number, xm: number, alpha: number, zhm28: number): number {
     const xmm = this.xmm;
     const lnB = lnDb + this.densuArg(zt, xm - xmm, alpha - 1);
     this.lnTurbopause = lnB;
-    return lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, xm);
+    return lnDnet(lnD, lnB + this.lnAtZ[Z_MIXED], zhm28, xmm, xm);
+  }
+
+  /** densuArg at z of the Z_* entries into lnAtZ (one call a model call; no result boxed). */
+  private densuArgsAtZ(z: number): void {
+    const xm = this.zXm;
+    const out = this.lnAtZ;
+    for (let i = 0; i < Z_ALPHA.length; i++) out[i] = this.densuArg(z, xm[i], Z_ALPHA[i]);
   }
 
   /**
