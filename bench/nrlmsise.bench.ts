@@ -7,6 +7,11 @@
  *
  *   node --import tsx bench/nrlmsise.bench.ts [calls-per-round]
  *
+ * With BENCH_BASE_SRC=<dir> (another checkout's root, e.g. main before a change:
+ * `git archive <commit> packages | tar -x -C /tmp/base`; see lib/baseCheckout.ts) the orbit-average
+ * pattern also runs on that checkout's model, rounds interleaved with this one's, as "before",
+ * with the largest relative difference of the two models' densities over those inputs.
+ *
  * Coefficients: $STATIONKEEPER_DATA/nrlmsise00-coefficients.json, else
  * ../shared/data/nrlmsise/nrlmsise00-coefficients.json beside the checkout.
  */
@@ -14,6 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNrlmsise00, Epoch, loadNrlmsise00Coefficients, Nrlmsise00Output, type Nrlmsise00Input } from '@stationkeeper/core';
+import { baseCheckoutEntry } from './lib/baseCheckout.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const candidates = [
@@ -25,7 +31,8 @@ if (!file) {
   console.error(`nrlmsise bench: coefficient file not found; looked in:\n  ${candidates.join('\n  ')}`);
   process.exit(1);
 }
-const model = createNrlmsise00(loadNrlmsise00Coefficients(JSON.parse(readFileSync(file, 'utf8'))));
+const coefficientsJson: unknown = JSON.parse(readFileSync(file, 'utf8'));
+const model = createNrlmsise00(loadNrlmsise00Coefficients(coefficientsJson));
 
 // Deterministic inputs (mulberry32).
 let seed = 0x5eed1234;
@@ -111,8 +118,42 @@ function timeIt(label: string, body: (i: number) => number): void {
 }
 
 console.log(`NRLMSISE-00, Node ${process.version}, ${N} varied inputs, altitude 100–1000 km`);
+// Before/after on the orbit-average pattern: rounds of the two models interleaved, first (both
+// models' code then has seen the same inputs only).
+const BASE_SRC = process.env.BENCH_BASE_SRC;
+if (BASE_SRC) {
+  type Core = { createNrlmsise00: typeof createNrlmsise00; loadNrlmsise00Coefficients: typeof loadNrlmsise00Coefficients };
+  const baseCore = (await import(baseCheckoutEntry(BASE_SRC, 'core'))) as Core;
+  const baseModel = baseCore.createNrlmsise00(baseCore.loadNrlmsise00Coefficients(coefficientsJson));
+  let worst = 0;
+  for (let i = 0; i < N; i++) {
+    const a = baseModel.density(orbitPositions[i], orbitEpochs[i], orbitWeather[i]);
+    const b = model.density(orbitPositions[i], orbitEpochs[i], orbitWeather[i]);
+    worst = Math.max(worst, Math.abs(b / a - 1));
+  }
+  const ns: [number[], number[]] = [[], []];
+  const pair = [baseModel, model] as const;
+  for (let round = 0; round < 12; round++) {
+    for (const which of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const m = pair[which];
+      const t0 = process.hrtime.bigint();
+      for (let k = 0; k < calls; k++) {
+        const i = k & (N - 1);
+        sink += m.density(orbitPositions[i], orbitEpochs[i], orbitWeather[i]);
+      }
+      if (round >= 2) ns[which].push(Number(process.hrtime.bigint() - t0) / calls);
+    }
+  }
+  const med = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
+  const [nb, nn] = [med(ns[0]), med(ns[1])];
+  console.log(
+    `${'orbit averages, before (BENCH_BASE_SRC) / new'.padEnd(44)} ${nb.toFixed(0).padStart(6)} / ${nn.toFixed(0)} ns/call: ${(nb / nn).toFixed(2)}× ` +
+      `(interleaved, median of 10 rounds each); largest relative difference ${worst.toExponential(1)}`,
+  );
+}
 timeIt('gtd7d (geodetic inputs, reused output)', (i) => model.gtd7d(inputs[i], model.flags, out).d[5]);
 timeIt('densityGeodetic (kg/m³)', (i) => model.densityGeodetic(inputs[i]));
 timeIt('density(ECEF, Epoch, space weather)', (i) => model.density(positions[i], epochs[i], weather[i]));
 timeIt('density(…), orbit averages (8 nodes a day)', (i) => model.density(orbitPositions[i], orbitEpochs[i], orbitWeather[i]));
+
 if (!Number.isFinite(sink)) console.log('non-finite result');

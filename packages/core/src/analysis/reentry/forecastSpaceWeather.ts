@@ -249,8 +249,14 @@ export class AsOfSpaceWeather implements SpaceWeatherSource {
 
   /** Centred 81-day mean of the daily F10.7 of day d. */
   f107Center81OfDay(d: number): number {
+    // f107OfDay's values in the same order, read from the arrays (a day load sums 81 of them).
+    const cut = this.cutMjd;
+    if (d + 40 > cut) this.grow(d + 40);
+    const obs = this.snap.f107Obs;
+    const first = this.snap.firstMjd;
+    const fc = this.fcF107;
     let s = 0;
-    for (let j = -40; j <= 40; j++) s += this.f107OfDay(d + j);
+    for (let e = d - 40; e <= d + 40; e++) s += e <= cut ? obs[e - first] : fc[e - cut - 1];
     return s / 81;
   }
 

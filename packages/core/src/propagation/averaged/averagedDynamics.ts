@@ -224,9 +224,9 @@ export class AveragedDynamics {
       ecef[2] = osc[2];
       // Trial steps of the integrator near re-entry can overshoot below the ground: keep the
       // density finite (that of 40 km above the polar radius) so the step is rejected, not fatal.
-      const rn = Math.hypot(osc[0], osc[1], osc[2]);
-      if (rn < FLOOR_RADIUS_M) {
-        const s = FLOOR_RADIUS_M / rn;
+      // (Squared radius first: Math.hypot is slow in V8, and the floor is rarely reached.)
+      if (osc[0] * osc[0] + osc[1] * osc[1] + osc[2] * osc[2] < FLOOR_RADIUS_M * FLOOR_RADIUS_M) {
+        const s = FLOOR_RADIUS_M / Math.hypot(osc[0], osc[1], osc[2]);
         ecef[0] *= s;
         ecef[1] *= s;
         ecef[2] *= s;

@@ -318,58 +318,70 @@ function apSaturation(a: number, k: number, p25: number): number {
 }
 
 /**
- * Upper-atmosphere expansion G(L) (the reference's GLOBE7) for one 150-term set prepared by
- * `prepareUpperSet`: returns p[30] + Σ |sw| · term. Updates `b.apdf` or `b.apt0` as the
- * reference does. The terms that depend only on the day, F10.7, daily Ap and switches are
- * folded once per day into coefficients of the basis functions (prepareUpperDay); a call then
- * only forms their sums with the latitude, local-time, longitude and UT functions.
+ * Upper-atmosphere expansions G(L) (the reference's GLOBE7) of sets[first … end − 1] (each
+ * prepared by `prepareUpperSet`), in that order, into out[k]: p[30] + Σ |sw| · term. The terms
+ * that depend only on the day, F10.7, daily Ap and switches are folded once per day into
+ * coefficients of the basis functions (prepareUpperDay); a call then only forms their sums with
+ * the latitude, local-time, longitude and UT functions.
+ *
+ * One call evaluates all the expansions of a model call (eleven above ZA): the basis is read
+ * once into locals and no result is returned boxed — as eleven calls of a one-set function this
+ * was ~20 % of an orbit average's time. Each set updates `b.apdf` or `b.apt0` as the reference
+ * does; apState[2k], apState[2k + 1] keep their values after set k, for the lower-atmosphere
+ * sets the reference evaluates between the upper ones.
  */
-export function upperExpansion(p: Float64Array, b: HarmonicBasis): number {
+export function upperExpansions(sets: readonly Float64Array[], first: number, end: number, b: HarmonicBasis, out: Float64Array, apState: Float64Array): void {
   const sw = b.sw;
   const historyMode = sw[9] === -1;
-  if (historyMode) {
-    if (p[51] !== 0) b.updateApt0(p);
-  } else {
-    b.updateApdf(p);
-  }
-  if (p[U_DAY_STAMP] !== b.dayStamp) prepareUpperDay(p, b);
+  const geographic = sw[10] !== 0 && b.longitudeDeg > -1000;
   const p10 = b.p10, p20 = b.p20, p30 = b.p30, p40 = b.p40, p50 = b.p50, p60 = b.p60;
   const p11 = b.p11, p21 = b.p21, p31 = b.p31, p41 = b.p41, p51 = b.p51, p61 = b.p61;
-  let g =
-    p[D_K0] + p[D_Z] * p10 + p[D_Z + 1] * p20 + p[D_Z + 2] * p30 + p[D_Z + 3] * p40 + p[D_Z + 4] * p50 + p[D_Z + 5] * p60 +
-    (p[D_CT] * p11 + p[D_CT + 1] * p21 + p[D_CT + 2] * p31 + p[D_CT + 3] * p51) * b.ctloc +
-    (p[D_ST] * p11 + p[D_ST + 1] * p21 + p[D_ST + 2] * p31 + p[D_ST + 3] * p51) * b.stloc +
-    (p[D_C2] * b.p22 + p[D_C2 + 1] * b.p42 + p[D_C2 + 2] * b.p32 + p[D_C2 + 3] * b.p52) * b.c2tloc +
-    (p[D_S2] * b.p22 + p[D_S2 + 1] * b.p42 + p[D_S2 + 2] * b.p32 + p[D_S2 + 3] * b.p52) * b.s2tloc +
-    (p[D_C3] * b.p33 + p[D_C3 + 1] * b.p43 + p[D_C3 + 2] * b.p63) * b.c3tloc +
-    (p[D_S3] * b.p33 + p[D_S3 + 1] * b.p43 + p[D_S3 + 2] * b.p63) * b.s3tloc;
-  const geographic = sw[10] !== 0 && b.longitudeDeg > -1000;
-  if (geographic) {
-    const clong = b.clong;
-    const slong = b.slong;
-    g +=
-      (p[D_CL] * p11 + p[D_CL + 1] * p21 + p[D_CL + 2] * p31 + p[D_CL + 3] * p41 + p[D_CL + 4] * p51 + p[D_CL + 5] * p61) * clong +
-      (p[D_SL] * p11 + p[D_SL + 1] * p21 + p[D_SL + 2] * p31 + p[D_SL + 3] * p41 + p[D_SL + 4] * p51 + p[D_SL + 5] * p61) * slong;
-    const cUt71 = b.cut * p[U_UT71] + b.sut * p[U_UT71 + 1];
-    const cUt79 = b.cut2long * p[U_UT79] + b.sut2long * p[U_UT79 + 1];
-    g +=
-      p[D_UT] * (1 + p[95] * p10) * (1 + p[D_UT + 1] * p10) * ((p[68] * p10 + p[69] * p30 + p[70] * p50) * cUt71) +
-      p[D_UT + 2] * (p[76] * b.p32 + p[77] * b.p52 + p[78] * b.p72) * cUt79;
-    if (!historyMode) {
-      const cLon63 = clong * p[U_LON63] + slong * p[U_LON63 + 1];
-      const cLon118 = clong * p[U_LON118] + slong * p[U_LON118 + 1];
-      const cUt75 = b.cut * p[U_UT75] + b.sut * p[U_UT75 + 1];
-      g +=
-        p[D_AUL] * (1 + p[120] * p10) * ((p[60] * p21 + p[61] * p41 + p[62] * p61) * cLon63) +
-        p[D_AUL + 1] * (p[115] * p11 + p[116] * p31 + p[117] * p51) * cLon118 +
-        p[D_AUL + 2] * (p[83] * p10 + p[84] * p30 + p[85] * p50) * cUt75;
+  const p22 = b.p22, p32 = b.p32, p42 = b.p42, p52 = b.p52, p72 = b.p72, p33 = b.p33, p43 = b.p43, p63 = b.p63;
+  const ctloc = b.ctloc, stloc = b.stloc, c2tloc = b.c2tloc, s2tloc = b.s2tloc, c3tloc = b.c3tloc, s3tloc = b.s3tloc;
+  const clong = b.clong, slong = b.slong, cut = b.cut, sut = b.sut, cut2long = b.cut2long, sut2long = b.sut2long;
+  for (let k = first; k < end; k++) {
+    const p = sets[k];
+    if (historyMode) {
+      if (p[51] !== 0) b.updateApt0(p);
+    } else {
+      b.updateApdf(p);
     }
+    if (p[U_DAY_STAMP] !== b.dayStamp) prepareUpperDay(p, b);
+    let g =
+      p[D_K0] + p[D_Z] * p10 + p[D_Z + 1] * p20 + p[D_Z + 2] * p30 + p[D_Z + 3] * p40 + p[D_Z + 4] * p50 + p[D_Z + 5] * p60 +
+      (p[D_CT] * p11 + p[D_CT + 1] * p21 + p[D_CT + 2] * p31 + p[D_CT + 3] * p51) * ctloc +
+      (p[D_ST] * p11 + p[D_ST + 1] * p21 + p[D_ST + 2] * p31 + p[D_ST + 3] * p51) * stloc +
+      (p[D_C2] * p22 + p[D_C2 + 1] * p42 + p[D_C2 + 2] * p32 + p[D_C2 + 3] * p52) * c2tloc +
+      (p[D_S2] * p22 + p[D_S2 + 1] * p42 + p[D_S2 + 2] * p32 + p[D_S2 + 3] * p52) * s2tloc +
+      (p[D_C3] * p33 + p[D_C3 + 1] * p43 + p[D_C3 + 2] * p63) * c3tloc +
+      (p[D_S3] * p33 + p[D_S3 + 1] * p43 + p[D_S3 + 2] * p63) * s3tloc;
+    if (geographic) {
+      g +=
+        (p[D_CL] * p11 + p[D_CL + 1] * p21 + p[D_CL + 2] * p31 + p[D_CL + 3] * p41 + p[D_CL + 4] * p51 + p[D_CL + 5] * p61) * clong +
+        (p[D_SL] * p11 + p[D_SL + 1] * p21 + p[D_SL + 2] * p31 + p[D_SL + 3] * p41 + p[D_SL + 4] * p51 + p[D_SL + 5] * p61) * slong;
+      const cUt71 = cut * p[U_UT71] + sut * p[U_UT71 + 1];
+      const cUt79 = cut2long * p[U_UT79] + sut2long * p[U_UT79 + 1];
+      g +=
+        p[D_UT] * (1 + p[95] * p10) * (1 + p[D_UT + 1] * p10) * ((p[68] * p10 + p[69] * p30 + p[70] * p50) * cUt71) +
+        p[D_UT + 2] * (p[76] * p32 + p[77] * p52 + p[78] * p72) * cUt79;
+      if (!historyMode) {
+        const cLon63 = clong * p[U_LON63] + slong * p[U_LON63 + 1];
+        const cLon118 = clong * p[U_LON118] + slong * p[U_LON118 + 1];
+        const cUt75 = cut * p[U_UT75] + sut * p[U_UT75 + 1];
+        g +=
+          p[D_AUL] * (1 + p[120] * p10) * ((p[60] * p21 + p[61] * p41 + p[62] * p61) * cLon63) +
+          p[D_AUL + 1] * (p[115] * p11 + p[116] * p31 + p[117] * p51) * cLon118 +
+          p[D_AUL + 2] * (p[83] * p10 + p[84] * p30 + p[85] * p50) * cUt75;
+      }
+    }
+    if (historyMode && p[51] !== 0) g += apHistoryTerms(p, b, geographic);
+    out[k] = g;
+    apState[2 * k] = b.apdf;
+    apState[2 * k + 1] = b.apt0;
   }
-  if (historyMode && p[51] !== 0) g += apHistoryTerms(p, b, geographic);
-  return g;
 }
 
-/** The Ap-history (switch 9 = −1) terms of upperExpansion: they depend on latitude through apt0. */
+/** The Ap-history (switch 9 = −1) terms of upperExpansions: they depend on latitude through apt0. */
 function apHistoryTerms(p: Float64Array, b: HarmonicBasis, geographic: boolean): number {
   const sw = b.sw;
   const swc = b.swc;
@@ -499,75 +511,77 @@ function prepareGeographicDay(p: Float64Array, b: HarmonicBasis, cd14s: number):
 
 /**
  * Lower-atmosphere expansion (the reference's GLOB7S, "version of GLOBE for lower atmosphere
- * 10/26/99") for one 100-term set prepared by `prepareLowerSet`. Uses the Ap function left by
- * the most recent upper expansion.
+ * 10/26/99") of each 100-term set of `sets` (prepared by `prepareLowerSet`) into out[k]: one
+ * call for the sets of a model call, as upperExpansions. Uses the Ap function left by the most
+ * recent upper expansion.
  */
-export function lowerExpansion(p: Float64Array, b: HarmonicBasis): number {
+export function lowerExpansions(sets: readonly Float64Array[], b: HarmonicBasis, out: Float64Array): void {
   const sw = b.sw;
   const swc = b.swc;
   const swc5 = swc[5];
   const p10 = b.p10, p20 = b.p20, p30 = b.p30, p40 = b.p40, p50 = b.p50, p60 = b.p60;
   const p11 = b.p11, p21 = b.p21, p31 = b.p31, p41 = b.p41, p51 = b.p51, p61 = b.p61;
   const cdoy = b.cdoy, sdoy = b.sdoy, c2doy = b.c2doy, s2doy = b.s2doy;
+  for (let k = 0; k < sets.length; k++) {
+    const p = sets[k];
+    const cd32 = cdoy * p[L_DOY31] + sdoy * p[L_DOY31 + 1];
+    const cd18 = c2doy * p[L_DOY17] + s2doy * p[L_DOY17 + 1];
+    const cd14 = cdoy * p[L_DOY13] + sdoy * p[L_DOY13 + 1];
+    const cd39 = c2doy * p[L_DOY38] + s2doy * p[L_DOY38 + 1];
 
-  const cd32 = cdoy * p[L_DOY31] + sdoy * p[L_DOY31 + 1];
-  const cd18 = c2doy * p[L_DOY17] + s2doy * p[L_DOY17 + 1];
-  const cd14 = cdoy * p[L_DOY13] + sdoy * p[L_DOY13 + 1];
-  const cd39 = c2doy * p[L_DOY38] + s2doy * p[L_DOY38 + 1];
+    const tFlux = p[21] * b.dfa;
+    const tConst = p[1] * p20 + p[2] * p40 + p[22] * p60 + p[26] * p10 + p[14] * p30 + p[59] * p50;
+    const tAnnual = (p[18] + p[47] * p20 + p[29] * p40) * cd32;
+    const tSemiannual = (p[15] + p[16] * p20 + p[30] * p40) * cd18;
+    const tAsymAnnual = (p[9] * p10 + p[10] * p30 + p[20] * p50) * cd14;
+    const tAsymSemiannual = p[37] * p10 * cd39;
 
-  const tFlux = p[21] * b.dfa;
-  const tConst = p[1] * p20 + p[2] * p40 + p[22] * p60 + p[26] * p10 + p[14] * p30 + p[59] * p50;
-  const tAnnual = (p[18] + p[47] * p20 + p[29] * p40) * cd32;
-  const tSemiannual = (p[15] + p[16] * p20 + p[30] * p40) * cd18;
-  const tAsymAnnual = (p[9] * p10 + p[10] * p30 + p[20] * p50) * cd14;
-  const tAsymSemiannual = p[37] * p10 * cd39;
+    let tDiurnal = 0;
+    if (sw[7] !== 0) {
+      const t71 = p[11] * p21 * cd14 * swc5;
+      const t72 = p[12] * p21 * cd14 * swc5;
+      tDiurnal = (p[3] * p11 + p[4] * p31 + t71) * b.ctloc + (p[6] * p11 + p[7] * p31 + t72) * b.stloc;
+    }
+    let tSemidiurnal = 0;
+    if (sw[8] !== 0) {
+      const t81 = (p[23] * b.p32 + p[35] * b.p52) * cd14 * swc5;
+      const t82 = (p[33] * b.p32 + p[36] * b.p52) * cd14 * swc5;
+      tSemidiurnal = (p[5] * b.p22 + p[41] * b.p42 + t81) * b.c2tloc + (p[8] * b.p22 + p[42] * b.p42 + t82) * b.s2tloc;
+    }
+    let tTerdiurnal = 0;
+    if (sw[14] !== 0) tTerdiurnal = p[39] * b.p33 * b.s3tloc + p[40] * b.p33 * b.c3tloc;
 
-  let tDiurnal = 0;
-  if (sw[7] !== 0) {
-    const t71 = p[11] * p21 * cd14 * swc5;
-    const t72 = p[12] * p21 * cd14 * swc5;
-    tDiurnal = (p[3] * p11 + p[4] * p31 + t71) * b.ctloc + (p[6] * p11 + p[7] * p31 + t72) * b.stloc;
+    let tAp = 0;
+    const apSwitch = sw[9];
+    if (apSwitch === 1) tAp = b.apdf * (p[32] + p[45] * p20 * swc[2]);
+    else if (apSwitch === -1) tAp = p[50] * b.apt0 + p[96] * p20 * b.apt0 * swc[2];
+
+    let tLongitude = 0;
+    if (sw[10] !== 0 && sw[11] !== 0 && b.longitudeDeg > -1000) {
+      const seasonal =
+        1 +
+        p10 *
+          (p[80] * swc5 * (cdoy * p[L_DOY81] + sdoy * p[L_DOY81 + 1]) +
+            p[85] * swc[6] * (c2doy * p[L_DOY86] + s2doy * p[L_DOY86 + 1])) +
+        p[83] * swc[3] * (cdoy * p[L_DOY84] + sdoy * p[L_DOY84 + 1]) +
+        p[87] * swc[4] * (c2doy * p[L_DOY88] + s2doy * p[L_DOY88 + 1]);
+      tLongitude =
+        seasonal *
+        ((p[64] * p21 + p[65] * p41 + p[66] * p61 + p[74] * p11 + p[75] * p31 + p[76] * p51) * b.clong +
+          (p[90] * p21 + p[91] * p41 + p[92] * p61 + p[77] * p11 + p[78] * p31 + p[79] * p51) * b.slong);
+    }
+
+    out[k] =
+      Math.abs(sw[1]) * tFlux +
+      Math.abs(sw[2]) * tConst +
+      Math.abs(sw[3]) * tAnnual +
+      Math.abs(sw[4]) * tSemiannual +
+      Math.abs(sw[5]) * tAsymAnnual +
+      Math.abs(sw[6]) * tAsymSemiannual +
+      Math.abs(sw[7]) * tDiurnal +
+      Math.abs(sw[8]) * tSemidiurnal +
+      Math.abs(sw[9]) * tAp +
+      Math.abs(sw[11]) * tLongitude +
+      Math.abs(sw[14]) * tTerdiurnal;
   }
-  let tSemidiurnal = 0;
-  if (sw[8] !== 0) {
-    const t81 = (p[23] * b.p32 + p[35] * b.p52) * cd14 * swc5;
-    const t82 = (p[33] * b.p32 + p[36] * b.p52) * cd14 * swc5;
-    tSemidiurnal = (p[5] * b.p22 + p[41] * b.p42 + t81) * b.c2tloc + (p[8] * b.p22 + p[42] * b.p42 + t82) * b.s2tloc;
-  }
-  let tTerdiurnal = 0;
-  if (sw[14] !== 0) tTerdiurnal = p[39] * b.p33 * b.s3tloc + p[40] * b.p33 * b.c3tloc;
-
-  let tAp = 0;
-  const apSwitch = sw[9];
-  if (apSwitch === 1) tAp = b.apdf * (p[32] + p[45] * p20 * swc[2]);
-  else if (apSwitch === -1) tAp = p[50] * b.apt0 + p[96] * p20 * b.apt0 * swc[2];
-
-  let tLongitude = 0;
-  if (sw[10] !== 0 && sw[11] !== 0 && b.longitudeDeg > -1000) {
-    const seasonal =
-      1 +
-      p10 *
-        (p[80] * swc5 * (cdoy * p[L_DOY81] + sdoy * p[L_DOY81 + 1]) +
-          p[85] * swc[6] * (c2doy * p[L_DOY86] + s2doy * p[L_DOY86 + 1])) +
-      p[83] * swc[3] * (cdoy * p[L_DOY84] + sdoy * p[L_DOY84 + 1]) +
-      p[87] * swc[4] * (c2doy * p[L_DOY88] + s2doy * p[L_DOY88 + 1]);
-    tLongitude =
-      seasonal *
-      ((p[64] * p21 + p[65] * p41 + p[66] * p61 + p[74] * p11 + p[75] * p31 + p[76] * p51) * b.clong +
-        (p[90] * p21 + p[91] * p41 + p[92] * p61 + p[77] * p11 + p[78] * p31 + p[79] * p51) * b.slong);
-  }
-
-  return (
-    Math.abs(sw[1]) * tFlux +
-    Math.abs(sw[2]) * tConst +
-    Math.abs(sw[3]) * tAnnual +
-    Math.abs(sw[4]) * tSemiannual +
-    Math.abs(sw[5]) * tAsymAnnual +
-    Math.abs(sw[6]) * tAsymSemiannual +
-    Math.abs(sw[7]) * tDiurnal +
-    Math.abs(sw[8]) * tSemidiurnal +
-    Math.abs(sw[9]) * tAp +
-    Math.abs(sw[11]) * tLongitude +
-    Math.abs(sw[14]) * tTerdiurnal
-  );
 }

@@ -26,7 +26,7 @@ import type { AtmosphereSpaceWeather, GeodeticAtmosphereInput, GeodeticAtmospher
 import { wgs84GeodeticFromEcef } from '../geodetic.js';
 import type { Nrlmsise00Coefficients } from './coefficients.js';
 import { NRLMSISE00_AP_SWITCH, nrlmsise00Flags, type Nrlmsise00Flags } from './flags.js';
-import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansion, prepareLowerSet, prepareUpperSet, upperExpansion } from './harmonics.js';
+import { asymmetricAnnualCos, DGTR, HarmonicBasis, lowerExpansions, prepareLowerSet, prepareUpperSet, upperExpansions } from './harmonics.js';
 import { Nrlmsise00Output } from './output.js';
 import { splineIntegral, splineSecondDerivatives, splineValue } from './splines.js';
 import { DEG_PER_RAD } from '../../../foundation/math/angles.js';
@@ -70,6 +70,34 @@ const Z_MIX = 62.5;
 const LN_50 = Math.log(50);
 /** Rows of pdm and pd holding the base densities of He, O, N2, O2, Ar, H, N, anomalous O (pd[3] is TLB's set). */
 const BASE_ROWS: readonly (readonly [number, number])[] = [[0, 0], [1, 1], [2, 2], [3, 4], [4, 5], [5, 6], [6, 7], [7, 8]];
+/**
+ * The upper expansions of a call, in the reference's order (thermosphere, speciesDensities):
+ * T∞ (pt), lower-boundary gradient (ps), T at ZLB (pd[3]), N2, He, O, O2, Ar, H, N, anomalous O.
+ */
+const GL_PT = 0;
+const GL_PS = 1;
+const GL_TLB = 2;
+const GL_N2 = 3;
+const GL_HE = 4;
+const GL_O = 5;
+const GL_O2 = 6;
+const GL_AR = 7;
+const GL_H = 8;
+const GL_N = 9;
+const GL_ANOM_O = 10;
+const GL_COUNT = 11;
+/** pd rows of GL_TLB … GL_ANOM_O. */
+const GL_PD_ROWS = [3, 2, 0, 1, 4, 5, 6, 7, 8] as const;
+/** Entries of lnAtZ: each species' DENSU at the altitude, and the fully mixed profile's (xmm, α = 0). */
+const Z_N2 = 0;
+const Z_HE = 1;
+const Z_O = 2;
+const Z_O2 = 3;
+const Z_AR = 4;
+const Z_H = 5;
+const Z_N = 6;
+const Z_MIXED = 7;
+const Z_ALPHA = Float64Array.of(ALPHA_N2, ALPHA_HE, ALPHA_O, ALPHA_O2, ALPHA_AR, ALPHA_H, ALPHA_N, 0);
 /** Distinct altitudes one call evaluates: the altitude and up to five turbopause heights. */
 const PROFILE_CACHE_SIZE = 8;
 
@@ -148,6 +176,18 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private readonly lnMixingRatio: Float64Array;
 
   private readonly basis = new HarmonicBasis();
+  /** The sets of the GL_* expansions, their values in a call, and the Ap state after each. */
+  private readonly upperSets: Float64Array[];
+  private readonly gl = new Float64Array(GL_COUNT);
+  private readonly glApState = new Float64Array(2 * GL_COUNT);
+  /** Lower-atmosphere sets of the lower-thermosphere nodes and of DENSM's two segments, and their values. */
+  private readonly tn1Sets: Float64Array[];
+  private readonly tn2Sets: Float64Array[];
+  private readonly tn3Sets: Float64Array[];
+  private readonly lowerG = new Float64Array(5);
+  /** Molecular weights of the Z_* entries, and their DENSU at the altitude of a call. */
+  private readonly zXm: Float64Array;
+  private readonly lnAtZ = new Float64Array(8);
 
   // Per-call state.
   private gsurf = 0;
@@ -187,6 +227,11 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   private lowT1Anom = 0;
   private lowZgdif = 0;
   private lowMainReady = false;
+  /** Bates part at ZA of the main profile (valid while lowMainReady), and batesAt's results. */
+  private zaZg2 = 0;
+  private zaLnTlbTt = 0;
+  private batesTt = 0;
+  private batesLnTlbTt = 0;
   private lowAnomReady = false;
   // Middle-atmosphere nodes and spline scratch (DENSM).
   private readonly tn2 = new Float64Array(4);
@@ -224,8 +269,12 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     this.setPt = prepareUpperSet(c.pt);
     this.setPs = prepareUpperSet(c.ps);
     this.setPd = c.pd.map(prepareUpperSet);
+    this.upperSets = [this.setPt, this.setPs, ...GL_PD_ROWS.map((r) => this.setPd[r])];
     this.setPtl = c.ptl.map(prepareLowerSet);
     this.setPma = c.pma.map(prepareLowerSet);
+    this.tn1Sets = [...this.setPtl.slice(0, 4), this.setPma[8]];
+    this.tn2Sets = [0, 1, 2, 9].map((i) => this.setPma[i]);
+    this.tn3Sets = [3, 4, 5, 6, 7].map((i) => this.setPma[i]);
     this.ptm = c.ptm.slice();
     this.pdm = c.pdm.map((r) => r.slice());
     this.pdl = c.pdl.map((r) => r.slice());
@@ -238,6 +287,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     this.za = c.pdl[1][15];
     this.zlb = c.ptm[5];
     this.xmm = c.pdm[2][4];
+    this.zXm = Float64Array.of(28, 4, 16, 32, 40, 1, 14, this.xmm);
     this.lnBase = Float64Array.from(BASE_ROWS, ([i, j]) => {
       const v = c.pdm[i][0] * c.pd[j][0];
       if (!(v > 0)) throw new Error(`nrlmsise00 coefficients: arrays.pdm[${i}][0] · arrays.pd[${j}][0] must be > 0, got ${v}`);
@@ -382,13 +432,16 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const pdm = this.pdm;
     const pdl0 = this.pdl[0];
     const pd = this.pd;
-    const setPd = this.setPd;
     const d = out.d;
+    const gl = this.gl;
+    const apState = this.glApState;
 
+    // All upper expansions at once (T∞ only above ZA, the gradient only above 72.5 km).
+    upperExpansions(this.upperSets, z > this.za ? GL_PT : z > Z_MESO_TOP ? GL_PS : GL_TLB, GL_COUNT, b, gl, apState);
     // Exospheric temperature, lower-boundary temperature and gradient.
-    const tinf = z > this.za ? ptm[0] * this.pt0 * (1 + sw[16] * upperExpansion(this.setPt, b)) : ptm[0] * this.pt0;
-    const g0 = z > Z_MESO_TOP ? ptm[3] * this.ps0 * (1 + sw[19] * upperExpansion(this.setPs, b)) : ptm[3] * this.ps0;
-    const tlb = ptm[1] * (1 + sw[17] * upperExpansion(setPd[3], b)) * pd[3][0];
+    const tinf = z > this.za ? ptm[0] * this.pt0 * (1 + sw[16] * gl[GL_PT]) : ptm[0] * this.pt0;
+    const g0 = z > Z_MESO_TOP ? ptm[3] * this.ps0 * (1 + sw[19] * gl[GL_PS]) : ptm[3] * this.ps0;
+    const tlb = ptm[1] * (1 + sw[17] * gl[GL_TLB]) * pd[3][0];
     const s = g0 / (tinf - tlb);
     this.tinf = tinf;
     this.tlb = tlb;
@@ -399,14 +452,21 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const tn1 = this.tn1;
     const ptl0 = this.ptl0;
     if (z < Z_TN1_VARIATIONS) {
+      // The lower sets use the Ap function the reference leaves after T at ZLB's set.
+      b.apdf = apState[2 * GL_TLB];
+      b.apt0 = apState[2 * GL_TLB + 1];
       const f18 = sw[18];
-      tn1[1] = (ptm[6] * ptl0[0]) / (1 - f18 * lowerExpansion(this.setPtl[0], b));
-      tn1[2] = (ptm[2] * ptl0[1]) / (1 - f18 * lowerExpansion(this.setPtl[1], b));
-      tn1[3] = (ptm[7] * ptl0[2]) / (1 - f18 * lowerExpansion(this.setPtl[2], b));
-      tn1[4] = (ptm[4] * ptl0[3]) / (1 - f18 * sw[20] * lowerExpansion(this.setPtl[3], b));
+      const lg = this.lowerG;
+      lowerExpansions(this.tn1Sets, b, lg);
+      tn1[1] = (ptm[6] * ptl0[0]) / (1 - f18 * lg[0]);
+      tn1[2] = (ptm[2] * ptl0[1]) / (1 - f18 * lg[1]);
+      tn1[3] = (ptm[7] * ptl0[2]) / (1 - f18 * lg[2]);
+      tn1[4] = (ptm[4] * ptl0[3]) / (1 - f18 * sw[20] * lg[3]);
       const ref = ptm[4] * ptl0[3];
-      this.tgn1Top =
-        (ptm[8] * this.pma0[8] * (1 + f18 * sw[20] * lowerExpansion(this.setPma[8], b)) * tn1[4] * tn1[4]) / (ref * ref);
+      this.tgn1Top = (ptm[8] * this.pma0[8] * (1 + f18 * sw[20] * lg[4]) * tn1[4] * tn1[4]) / (ref * ref);
+      // The middle atmosphere's sets see the state after the last upper set (anomalous O).
+      b.apdf = apState[2 * GL_ANOM_O];
+      b.apt0 = apState[2 * GL_ANOM_O + 1];
     } else {
       tn1[1] = ptm[6] * ptl0[0];
       tn1[2] = ptm[2] * ptl0[1];
@@ -426,7 +486,7 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
 
     // Anomalous O: a hot population with its own isothermal profile (temperature tho) that
     // decays below zmho with scale length zsht.
-    const lnDb16h = this.lnBase[7] + sw[21] * upperExpansion(setPd[8], b);
+    const lnDb16h = this.lnBase[7] + sw[21] * gl[GL_ANOM_O];
     const tho = pdm[7][9] * pdl0[6];
     const lnAnom = lnDb16h + this.lnDensuAnomalousO(z, tho, 16, ALPHA_ANOM_O);
     const zsht = pdm[7][5];
@@ -452,42 +512,43 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const pdm = this.pdm;
     const pdl0 = this.pdl[0];
     const pdl1 = this.pdl[1];
-    const setPd = this.setPd;
     const lnBase = this.lnBase;
     const xmm = this.xmm;
     const mixing = sw[15] !== 0;
     const oxygenFlux = 1 + sw[1] * pdl0[23] * b.dfa;
 
     // N2: diffusive density, and the fully mixed one scaled from the turbopause.
-    const lnDb28 = lnBase[2] + sw[21] * upperExpansion(setPd[2], b);
+    const lnDb28 = lnBase[2] + sw[21] * this.gl[GL_N2];
     // Turbopause height varies with latitude and season.
     const zhf = pdl1[24] * (1 + sw[5] * pdl0[24] * b.p10 * asymmetricAnnualCos(this.setPt, b));
-    let lnD = lnDb28 + this.densuArg(z, 28, ALPHA_N2);
+    this.densuArgsAtZ(z);
+    const lnAtZ = this.lnAtZ;
+    let lnD = lnDb28 + lnAtZ[Z_N2];
     const zhm28 = pdm[2][3] * pdl1[5];
     // ln b28 (mixed density at the turbopause) feeds every species' ground mixing ratio.
     let lnB28 = -Infinity;
     if (z <= MIX_TOP_N2 || (mixing && z <= MIX_TOP_N)) lnB28 = lnDb28 + this.densuArg(pdm[2][2] * zhf, 28 - xmm, ALPHA_N2 - 1);
     if (z <= MIX_TOP_N2) {
-      const lnDm28 = lnB28 + this.densuArg(z, xmm, ALPHA_N2);
+      const lnDm28 = lnB28 + lnAtZ[Z_MIXED];
       this.dm28 = Math.exp(lnDm28);
       if (mixing) lnD = lnDnet(lnD, lnDm28, zhm28, xmm, 28);
     }
     d[2] = Math.exp(lnD);
 
     // He.
-    let lnDb = lnBase[0] + sw[21] * upperExpansion(setPd[0], b);
-    lnD = lnDb + this.densuArg(z, 4, ALPHA_HE);
+    let lnDb = lnBase[0] + sw[21] * this.gl[GL_HE];
+    lnD = lnDb + lnAtZ[Z_HE];
     if (mixing && z < MIX_TOP_HE) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[0][2], 4, ALPHA_HE, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[0][2], 4, ALPHA_HE, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[0] - this.lnTurbopause, pdm[0][5] * pdl1[1], pdm[0][4] * pdl1[0]);
     }
     d[0] = Math.exp(lnD);
 
     // O.
-    lnDb = lnBase[1] + sw[21] * upperExpansion(setPd[1], b);
-    lnD = lnDb + this.densuArg(z, 16, ALPHA_O);
+    lnDb = lnBase[1] + sw[21] * this.gl[GL_O];
+    lnD = lnDb + lnAtZ[Z_O];
     if (mixing && z <= MIX_TOP_O) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[1][2], 16, ALPHA_O, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[1][2], 16, ALPHA_O, zhm28);
       const rl = pdm[1][1] * pdl1[16] * oxygenFlux;
       lnD += lnCcor2(z, rl, pdm[1][5] * pdl1[3], pdm[1][4] * pdl1[2], pdm[1][5] * pdl1[4]);
       // Chemistry correction.
@@ -496,11 +557,11 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     d[1] = Math.exp(lnD);
 
     // O2.
-    lnDb = lnBase[3] + sw[21] * upperExpansion(setPd[4], b);
-    lnD = lnDb + this.densuArg(z, 32, ALPHA_O2);
+    lnDb = lnBase[3] + sw[21] * this.gl[GL_O2];
+    lnD = lnDb + lnAtZ[Z_O2];
     if (mixing) {
       if (z <= MIX_TOP_O2) {
-        lnD = this.blendMixed(z, lnD, lnDb, pdm[3][2], 32, ALPHA_O2, zhm28);
+        lnD = this.blendMixed(lnD, lnDb, pdm[3][2], 32, ALPHA_O2, zhm28);
         lnD += lnCcor(z, lnB28 + this.lnMixingRatio[3] - this.lnTurbopause, pdm[3][5] * pdl1[7], pdm[3][4] * pdl1[6]);
       }
       // Departure from diffusive equilibrium above the lower boundary.
@@ -519,33 +580,33 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const pdm = this.pdm;
     const pdl0 = this.pdl[0];
     const pdl1 = this.pdl[1];
-    const setPd = this.setPd;
     const mixing = sw[15] !== 0;
 
     // Ar.
-    let lnDb = this.lnBase[4] + sw[21] * upperExpansion(setPd[5], b);
-    let lnD = lnDb + this.densuArg(z, 40, ALPHA_AR);
+    let lnDb = this.lnBase[4] + sw[21] * this.gl[GL_AR];
+    const lnAtZ = this.lnAtZ;
+    let lnD = lnDb + lnAtZ[Z_AR];
     if (mixing && z <= MIX_TOP_AR) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[4][2], 40, ALPHA_AR, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[4][2], 40, ALPHA_AR, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[4] - this.lnTurbopause, pdm[4][5] * pdl1[9], pdm[4][4] * pdl1[8]);
     }
     d[4] = Math.exp(lnD);
 
     // H.
-    lnDb = this.lnBase[5] + sw[21] * upperExpansion(setPd[6], b);
-    lnD = lnDb + this.densuArg(z, 1, ALPHA_H);
+    lnDb = this.lnBase[5] + sw[21] * this.gl[GL_H];
+    lnD = lnDb + lnAtZ[Z_H];
     if (mixing && z <= MIX_TOP_H) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[5][2], 1, ALPHA_H, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[5][2], 1, ALPHA_H, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[5] - this.lnTurbopause, pdm[5][5] * pdl1[11], pdm[5][4] * pdl1[10]);
       lnD += lnCcor(z, pdm[5][3] * pdl1[20], pdm[5][7] * pdl1[19], pdm[5][6] * pdl1[18]);
     }
     d[6] = Math.exp(lnD);
 
     // N.
-    lnDb = this.lnBase[6] + sw[21] * upperExpansion(setPd[7], b);
-    lnD = lnDb + this.densuArg(z, 14, ALPHA_N);
+    lnDb = this.lnBase[6] + sw[21] * this.gl[GL_N];
+    lnD = lnDb + lnAtZ[Z_N];
     if (mixing && z <= MIX_TOP_N) {
-      lnD = this.blendMixed(z, lnD, lnDb, pdm[6][2], 14, ALPHA_N, zhm28);
+      lnD = this.blendMixed(lnD, lnDb, pdm[6][2], 14, ALPHA_N, zhm28);
       lnD += lnCcor(z, lnB28 + this.lnMixingRatio[6] - this.lnTurbopause, pdm[6][5] * pdl0[1], pdm[6][4] * pdl0[0]);
       lnD += lnCcor(z, pdm[6][3] * pdl0[5], pdm[6][7] * pdl0[4], pdm[6][6] * pdl0[3]);
     }
@@ -553,15 +614,22 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
   }
 
   /**
-   * DNET of a species' diffusive ln density lnD at z with its fully mixed profile, which starts
+   * DNET of a species' diffusive ln density lnD at the altitude (lnAtZ's) with its fully mixed profile, which starts
    * at the turbopause height zt from ln of its base density lnDb; leaves ln(mixed density at zt)
    * in lnTurbopause for the mixing-ratio corrections.
    */
-  private blendMixed(z: number, lnD: number, lnDb: number, zt: number, xm: number, alpha: number, zhm28: number): number {
+  private blendMixed(lnD: number, lnDb: number, zt: number, xm: number, alpha: number, zhm28: number): number {
     const xmm = this.xmm;
     const lnB = lnDb + this.densuArg(zt, xm - xmm, alpha - 1);
     this.lnTurbopause = lnB;
-    return lnDnet(lnD, lnB + this.densuArg(z, xmm, 0), zhm28, xmm, xm);
+    return lnDnet(lnD, lnB + this.lnAtZ[Z_MIXED], zhm28, xmm, xm);
+  }
+
+  /** densuArg at z of the Z_* entries into lnAtZ (one call a model call; no result boxed). */
+  private densuArgsAtZ(z: number): void {
+    const xm = this.zXm;
+    const out = this.lnAtZ;
+    for (let i = 0; i < Z_ALPHA.length; i++) out[i] = this.densuArg(z, xm[i], Z_ALPHA[i]);
   }
 
   /**
@@ -600,20 +668,29 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const n = this.cacheCount;
     const alts = this.cacheAlt;
     for (let i = 0; i < n; i++) if (alts[i] === alt) return i;
+    return this.fillProfile(alt);
+  }
+
+  /** profileAt for a new altitude (apart, so that V8 can inline the lookup above into densuArg). */
+  private fillProfile(alt: number): number {
+    const n = this.cacheCount;
+    const alts = this.cacheAlt;
     const k = n < PROFILE_CACHE_SIZE ? n : PROFILE_CACHE_SIZE - 1;
     if (n < PROFILE_CACHE_SIZE) this.cacheCount = n + 1;
     const re = this.re;
-    const zlb = this.zlb;
     const za = this.za;
-    const z = alt > za ? alt : za;
-    const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
-    const tt = this.tinf - (this.tinf - this.tlb) * Math.exp(-this.s * zg2);
     alts[k] = alt;
-    this.cacheZg2[k] = zg2;
-    this.cacheTt[k] = tt;
-    this.cacheLnTlbTt[k] = Math.log(this.tlb / tt);
     if (alt < za) {
-      if (!this.lowMainReady) this.prepareLowProfile(false, tt, this.tinf);
+      // Below ZA the Bates part is that of ZA: once a call, however many turbopause heights.
+      if (!this.lowMainReady) {
+        const zg2 = this.batesAt(za);
+        this.zaZg2 = zg2;
+        this.zaLnTlbTt = this.batesLnTlbTt;
+        this.prepareLowProfile(false, this.batesTt, this.tinf);
+      }
+      this.cacheZg2[k] = this.zaZg2;
+      this.cacheTt[k] = this.lowT1Main;
+      this.cacheLnTlbTt[k] = this.zaLnTlbTt;
       const zz = alt > Z_MESO_TOP ? alt : Z_MESO_TOP;
       const x = (((zz - za) * (re + za)) / (re + zz)) / this.lowZgdif;
       const tz = 1 / splineValue(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
@@ -621,9 +698,26 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
       this.cacheYi[k] = splineIntegral(this.lowX, this.lowYMain, this.lowY2Main, 5, x);
       this.cacheLnT1Tz[k] = Math.log(this.lowT1Main / tz);
     } else {
-      this.cacheTz[k] = tt;
+      this.cacheZg2[k] = this.batesAt(alt);
+      this.cacheTt[k] = this.batesTt;
+      this.cacheLnTlbTt[k] = this.batesLnTlbTt;
+      this.cacheTz[k] = this.batesTt;
     }
     return k;
+  }
+
+  /**
+   * Bates profile at z ≥ ZA: returns the geopotential height above ZLB and leaves the
+   * temperature in batesTt and ln(tlb/T) in batesLnTlbTt.
+   */
+  private batesAt(z: number): number {
+    const re = this.re;
+    const zlb = this.zlb;
+    const zg2 = ((z - zlb) * (re + zlb)) / (re + z);
+    const tt = this.tinf - (this.tinf - this.tlb) * Math.exp(-this.s * zg2);
+    this.batesTt = tt;
+    this.batesLnTlbTt = Math.log(this.tlb / tt);
+    return zg2;
   }
 
   /**
@@ -710,22 +804,25 @@ export class Nrlmsise00 implements GeodeticAtmosphereModel {
     const f22 = sw[22];
 
     // Node temperatures: inverse temperature linear in the spherical-harmonic expansions.
+    const lg = this.lowerG;
+    lowerExpansions(this.tn2Sets, b, lg);
     tgn2[0] = this.tgn1Top;
     tn2[0] = this.tn1[4];
-    tn2[1] = (pma0[0] * pavgm[0]) / (1 - f20 * lowerExpansion(this.setPma[0], b));
-    tn2[2] = (pma0[1] * pavgm[1]) / (1 - f20 * lowerExpansion(this.setPma[1], b));
-    tn2[3] = (pma0[2] * pavgm[2]) / (1 - f20 * f22 * lowerExpansion(this.setPma[2], b));
+    tn2[1] = (pma0[0] * pavgm[0]) / (1 - f20 * lg[0]);
+    tn2[2] = (pma0[1] * pavgm[1]) / (1 - f20 * lg[1]);
+    tn2[3] = (pma0[2] * pavgm[2]) / (1 - f20 * f22 * lg[2]);
     const ref2 = pma0[2] * pavgm[2];
-    tgn2[1] = (pavgm[8] * pma0[9] * (1 + f20 * f22 * lowerExpansion(this.setPma[9], b)) * tn2[3] * tn2[3]) / (ref2 * ref2);
+    tgn2[1] = (pavgm[8] * pma0[9] * (1 + f20 * f22 * lg[3]) * tn2[3] * tn2[3]) / (ref2 * ref2);
     tn3[0] = tn2[3];
     if (alt <= ZN3[0]) {
+      lowerExpansions(this.tn3Sets, b, lg);
       tgn3[0] = tgn2[1];
-      tn3[1] = (pma0[3] * pavgm[3]) / (1 - f22 * lowerExpansion(this.setPma[3], b));
-      tn3[2] = (pma0[4] * pavgm[4]) / (1 - f22 * lowerExpansion(this.setPma[4], b));
-      tn3[3] = (pma0[5] * pavgm[5]) / (1 - f22 * lowerExpansion(this.setPma[5], b));
-      tn3[4] = (pma0[6] * pavgm[6]) / (1 - f22 * lowerExpansion(this.setPma[6], b));
+      tn3[1] = (pma0[3] * pavgm[3]) / (1 - f22 * lg[0]);
+      tn3[2] = (pma0[4] * pavgm[4]) / (1 - f22 * lg[1]);
+      tn3[3] = (pma0[5] * pavgm[5]) / (1 - f22 * lg[2]);
+      tn3[4] = (pma0[6] * pavgm[6]) / (1 - f22 * lg[3]);
       const ref3 = pma0[6] * pavgm[6];
-      tgn3[1] = (pma0[7] * pavgm[7] * (1 + f22 * lowerExpansion(this.setPma[7], b)) * tn3[4] * tn3[4]) / (ref3 * ref3);
+      tgn3[1] = (pma0[7] * pavgm[7] * (1 + f22 * lg[4]) * tn3[4] * tn3[4]) / (ref3 * ref3);
     }
 
     // Linear transition to full mixing between Z_MIX and 72.5 km.
