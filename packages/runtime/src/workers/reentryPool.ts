@@ -1,7 +1,8 @@
 /**
- * The re-entry ensemble over worker threads (Node only): members are dealt round-robin to the
- * workers, each running core's pure `runReentryEnsemble` on its share; results come back in
- * member order, so a seeded run gives the same numbers with any number of workers.
+ * The re-entry ensemble over worker threads (Node only): each worker runs core's pure
+ * `runReentryEnsemble`, claiming the next member from a shared counter (members' lifetimes, so
+ * their costs, differ by 2× and more; a fixed deal leaves one thread idle at the end); results
+ * come back in member order, so a seeded run gives the same numbers with any number of workers.
  *
  * This module is also the worker's entry: loaded by sgp4WorkerBootstrap.mjs (which registers
  * tsx when running from TypeScript) with `workerData.reentryWorker` set, it serves one run.
@@ -19,15 +20,15 @@ export interface ReentryPoolOptions {
   signal?: AbortSignal;
 }
 
-type ToWorker = { input: ReentryEnsembleInput; memberIndices: number[] };
+/** `nextMember[0]`: the next unclaimed member (Atomics.add by each worker). */
+type ToWorker = { input: ReentryEnsembleInput; nextMember: Int32Array };
 type FromWorker = { type: 'progress' } | { type: 'done'; results: MemberResult[] } | { type: 'failed'; message: string };
 
 /** Run every member of `input` on worker threads; resolves with the members in index order. */
 export async function runReentryEnsembleParallel(input: ReentryEnsembleInput, options: ReentryPoolOptions = {}): Promise<MemberResult[]> {
   const n = input.members;
   const count = Math.max(1, Math.min(n, Math.floor(options.workers ?? availableParallelism())));
-  const shares: number[][] = Array.from({ length: count }, () => []);
-  for (let m = 0; m < n; m++) shares[m % count].push(m);
+  const nextMember = new Int32Array(new SharedArrayBuffer(4));
   const isTs = import.meta.url.endsWith('.ts');
   const workerModuleUrl = import.meta.url;
   const bootstrap = new URL('./sgp4WorkerBootstrap.mjs', import.meta.url);
@@ -39,8 +40,9 @@ export async function runReentryEnsembleParallel(input: ReentryEnsembleInput, op
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const parts = await Promise.all(
-      shares.map(
-        (memberIndices) =>
+      Array.from(
+        { length: count },
+        () =>
           new Promise<MemberResult[]>((resolve, reject) => {
             const w = new Worker(bootstrap, { execArgv: workerExecArgv(isTs), workerData: { workerModuleUrl, needsTsLoader: isTs, reentryWorker: true } });
             workers.push(w);
@@ -54,7 +56,7 @@ export async function runReentryEnsembleParallel(input: ReentryEnsembleInput, op
               if (options.signal?.aborted) reject(new EnsembleAbortedError());
               else if (code !== 0) reject(new Error(`re-entry worker exited with code ${code}`));
             });
-            w.postMessage({ input, memberIndices } satisfies ToWorker);
+            w.postMessage({ input, nextMember } satisfies ToWorker);
           }),
       ),
     );
@@ -72,7 +74,7 @@ if (!isMainThread && parentPort && (workerData as { reentryWorker?: boolean } | 
   port.once('message', async (msg: ToWorker) => {
     try {
       const results = await runReentryEnsemble(msg.input, {
-        memberIndices: msg.memberIndices,
+        claimMember: () => Atomics.add(msg.nextMember, 0, 1),
         onProgress: () => port.postMessage({ type: 'progress' } satisfies FromWorker),
       });
       port.postMessage({ type: 'done', results } satisfies FromWorker);
