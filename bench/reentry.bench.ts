@@ -15,6 +15,12 @@
  * member interleaved with the others, and its ensemble between the peer's two.
  *
  *   npm run bench:reentry [-- --members 1000 --workers 2 --cpu-members 20]
+ *
+ * The script runs the built JavaScript (packages/…/dist, what the CLI and server run; `npm install`
+ * builds it, `npm run build` after changing sources): the ensemble starts its worker threads inside
+ * the timing, and from the TypeScript sources each thread would first transpile its modules
+ * through tsx (≈ 1.5 s more on 1,000 members). `tsx --conditions=source bench/reentry.bench.ts`
+ * times the sources.
  */
 import { FAST_MEMBER_INTEGRATION, FAST_MEMBER_INTEGRATION_DP5, meanStateFromElements, runMember, summariseEnsemble, type MemberIntegration } from '@stationkeeper/core';
 import { runReentryEnsembleParallel } from '@stationkeeper/runtime';
@@ -27,6 +33,8 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
+const fromSources = import.meta.resolve('@stationkeeper/runtime').endsWith('.ts');
+console.log(`code: ${fromSources ? 'the TypeScript sources through tsx (worker threads transpile at start-up)' : 'the built JavaScript (dist), as the product runs it'}`);
 const members = arg('--members', 1000);
 const workers = arg('--workers', 2);
 const { input: base, last } = issReentryCase(members);
