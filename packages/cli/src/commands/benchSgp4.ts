@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { propagateSatrecSpan, satrecFromSource, SGP4_NEAR_EARTH_KERNELS, type Sgp4NearEarthKernel, type Sgp4TleLines } from '@stationkeeper/core';
+import { propagateSatrecSpan, satrecFromSource, SGP4_NEAR_EARTH_KERNELS, tleLinePairs, type Sgp4NearEarthKernel, type Sgp4TleLines } from '@stationkeeper/core';
 import { ParallelSgp4Batch } from '@stationkeeper/runtime';
 
 function positiveInteger(what: string) {
@@ -29,19 +29,6 @@ function nearEarthKernel(value: string): Sgp4NearEarthKernel {
   const kernel = SGP4_NEAR_EARTH_KERNELS.find((k) => k === value);
   if (kernel === undefined) throw new InvalidArgumentError(`--kernel must be one of ${SGP4_NEAR_EARTH_KERNELS.join(', ')}, got '${value}'`);
   return kernel;
-}
-
-/** TLE line pairs of a 2LE or 3LE file (name lines and blank lines are skipped). */
-export function tleLinePairs(text: string): Sgp4TleLines[] {
-  const lines = text.split(/\r?\n/);
-  const out: Sgp4TleLines[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) {
-      out.push({ line1: lines[i], line2: lines[i + 1] });
-      i++;
-    }
-  }
-  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Element sets shared by the SGP4 batch tests (test helper only). */
-import type { Sgp4TleLines } from '../../src/propagation/index.js';
+import { tleLinePairs, type Sgp4TleLines } from '../../src/propagation/index.js';
 import { readShared } from '../../../../test/sharedData.js';
 
 // ISS (ZARYA), 2022-07-15 (Space-Track catalogue of that day), near-Earth.
@@ -15,13 +15,5 @@ export const MOLNIYA: Sgp4TleLines = {
 
 /** Every TLE line pair of the 2022-07-15 Space-Track catalogue (../shared/data), in file order. */
 export function catalogueTles(): Sgp4TleLines[] {
-  const lines = readShared('catalog', 'spacetrack_3le_2022-07-15.txt').split(/\r?\n/);
-  const tles: Sgp4TleLines[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) {
-      tles.push({ line1: lines[i], line2: lines[i + 1] });
-      i++;
-    }
-  }
-  return tles;
+  return tleLinePairs(readShared('catalog', 'spacetrack_3le_2022-07-15.txt'));
 }

@@ -32,6 +32,22 @@ export interface Sgp4TleLines {
   readonly line2: string;
 }
 
+/**
+ * The TLE line pairs of a 2LE or 3LE text, without checking them (name and blank lines skipped):
+ * bad elements become Invalid satellites of a batch, with their reason, instead of stopping it.
+ */
+export function tleLinePairs(text: string): Sgp4TleLines[] {
+  const lines = text.split(/\r?\n/);
+  const out: Sgp4TleLines[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) {
+      out.push({ line1: lines[i], line2: lines[i + 1] });
+      i++;
+    }
+  }
+  return out;
+}
+
 export function isSgp4TleLines(source: Sgp4Source): source is Sgp4TleLines {
   return typeof (source as Sgp4TleLines).line1 === 'string' && typeof (source as Sgp4TleLines).line2 === 'string';
 }
