@@ -154,4 +154,23 @@ export abstract class EmbeddedRungeKutta extends RungeKuttaIntegrator {
     const h1 = der12 <= 1e-15 ? Math.max(1e-6, Math.abs(h) * 1e-3) : Math.pow(0.01 / der12, 1 / this.initialStepOrder);
     return direction * Math.min(100 * Math.abs(h), h1, hMax);
   }
+
+  /**
+   * The cubic Hermite part of a Dormand–Prince dense output (HNW I §II.6, both pairs share it):
+   * rows 0–3 of `d` (n values each) from y, y_new, the step's first stage and f(t + h, y_new).
+   */
+  protected hermiteDenseInto(d: Float64Array, kFirst: Float64Array, kLast: Float64Array): void {
+    const n = this.n;
+    const h = this.hStep;
+    const y = this.y;
+    const yNew = this.yNew;
+    for (let i = 0; i < n; i++) {
+      const yDiff = yNew[i] - y[i];
+      const bspl = h * kFirst[i] - yDiff;
+      d[i] = y[i];
+      d[n + i] = yDiff;
+      d[2 * n + i] = bspl;
+      d[3 * n + i] = yDiff - h * kLast[i] - bspl;
+    }
+  }
 }

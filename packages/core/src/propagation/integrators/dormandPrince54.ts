@@ -102,17 +102,10 @@ export class DormandPrince54 extends EmbeddedRungeKutta {
     const n = this.n;
     const h = this.hStep;
     const d = this.dense;
-    const y = this.y;
-    const yNew = this.yNew;
     const k = this.k;
     const k1 = k[0], k3 = k[2], k4 = k[3], k5 = k[4], k6 = k[5], k7 = k[6];
+    this.hermiteDenseInto(d, k1, k7);
     for (let i = 0; i < n; i++) {
-      const yDiff = yNew[i] - y[i];
-      const bspl = h * k1[i] - yDiff;
-      d[i] = y[i];
-      d[n + i] = yDiff;
-      d[2 * n + i] = bspl;
-      d[3 * n + i] = yDiff - h * k7[i] - bspl;
       d[4 * n + i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
     }
   }

@@ -105,7 +105,6 @@ export class DormandPrince853 extends EmbeddedRungeKutta {
     const h = this.hStep;
     const t = this.tStep;
     const y = this.y;
-    const yNew = this.yNew;
     const k = this.k;
     const ys = this.yStage;
     for (let s = 13; s < 16; s++) {
@@ -113,16 +112,7 @@ export class DormandPrince853 extends EmbeddedRungeKutta {
       this.evalF(t + C[s] * h, ys, k[s]);
     }
     const d = this.dense;
-    const k1 = k[0];
-    const k13 = k[12];
-    for (let i = 0; i < n; i++) {
-      const yDiff = yNew[i] - y[i];
-      const bspl = h * k1[i] - yDiff;
-      d[i] = y[i];
-      d[n + i] = yDiff;
-      d[2 * n + i] = bspl;
-      d[3 * n + i] = yDiff - h * k13[i] - bspl;
-    }
+    this.hermiteDenseInto(d, k[0], k[12]);
     for (let r = 0; r < 4; r++) {
       const row = DENSE[r];
       const off = (4 + r) * n;
