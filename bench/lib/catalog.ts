@@ -1,7 +1,7 @@
 /** Benchmark inputs: near-Earth TLEs from the shared catalogue, or synthetic ones without it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isSgp4DeepSpace, sgp4ElementsFromTle, type Sgp4TleLines } from '@stationkeeper/core';
+import { isSgp4DeepSpace, sgp4ElementsFromTle, tleLinePairs, type Sgp4TleLines } from '@stationkeeper/core';
 
 export const CATALOG_PATH = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'catalog', 'spacetrack_3le_2022-07-15.txt');
 
@@ -16,12 +16,9 @@ export type CatalogueSelection = 'near-earth' | 'deep-space' | 'all';
 /** The first `count` objects of the catalogue file of the selected kind (period < or ≥ 225 min, or any), in file order; null without the file. */
 export function catalogueTles(selection: CatalogueSelection, count = Infinity): BenchCatalog | null {
   if (!existsSync(CATALOG_PATH)) return null;
-  const lines = readFileSync(CATALOG_PATH, 'utf8').split(/\r?\n/);
   const tles: Sgp4TleLines[] = [];
-  for (let i = 0; i + 1 < lines.length && tles.length < count; i++) {
-    if (!lines[i].startsWith('1 ') || !lines[i + 1].startsWith('2 ')) continue;
-    const tle = { line1: lines[i], line2: lines[i + 1] };
-    i++;
+  for (const tle of tleLinePairs(readFileSync(CATALOG_PATH, 'utf8'))) {
+    if (tles.length >= count) break;
     try {
       const deep = isSgp4DeepSpace(sgp4ElementsFromTle(tle.line1, tle.line2));
       if (selection === 'all' || deep === (selection === 'deep-space')) tles.push(tle);

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Sgp4Batch, Sgp4SatelliteModel, type Sgp4TleLines } from '@stationkeeper/core';
+import { Sgp4Batch, Sgp4SatelliteModel, tleLinePairs, type Sgp4TleLines } from '@stationkeeper/core';
 
 export const VERIFICATION_TLE_PATH = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'sgp4', 'SGP4-VER.TLE');
 
@@ -48,15 +48,8 @@ function perturbed(t: Sgp4TleLines, epochField: string, raanDeg: number, meanAno
 
 function verificationTemplates(): Sgp4TleLines[] {
   if (!existsSync(VERIFICATION_TLE_PATH)) return [];
-  const lines = readFileSync(VERIFICATION_TLE_PATH, 'utf8').split(/\r?\n/);
-  const out: Sgp4TleLines[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) {
-      out.push({ line1: lines[i].slice(0, 69), line2: lines[i + 1].slice(0, 69) });
-      i++;
-    }
-  }
-  return out;
+  // The verification file carries start/stop/step columns after each line 2.
+  return tleLinePairs(readFileSync(VERIFICATION_TLE_PATH, 'utf8')).map((t) => ({ line1: t.line1.slice(0, 69), line2: t.line2.slice(0, 69) }));
 }
 
 /** Templates split by model, keeping those that propagate without error at `minutes` after the common epoch. */

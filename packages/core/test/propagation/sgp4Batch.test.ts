@@ -14,6 +14,7 @@ import {
   Sgp4SatelliteModel,
   allocateSgp4BatchResult,
   sgp4ElementsFromTle,
+  tleLinePairs,
   type Sgp4Source,
   type Sgp4TleLines,
 } from '../../src/propagation/index.js';
@@ -217,10 +218,7 @@ describe('ParallelSgp4Batch (worker_threads)', () => {
   it('gives bit-identical results to the serial batch, by satellite and by time', async () => {
     const sources: Sgp4Source[] = [];
     if (sharedDataAvailable()) {
-      const lines = readShared('sgp4', 'SGP4-VER.TLE').split(/\r?\n/);
-      for (let i = 0; i + 1 < lines.length; i++) {
-        if (lines[i].startsWith('1 ') && lines[i + 1].startsWith('2 ')) sources.push({ line1: lines[i], line2: lines[i + 1].slice(0, 69) });
-      }
+      for (const t of tleLinePairs(readShared('sgp4', 'SGP4-VER.TLE'))) sources.push({ line1: t.line1, line2: t.line2.slice(0, 69) });
     }
     for (let k = 0; sources.length < 700; k++) sources.push(k % 3 === 0 ? MOLNIYA : k % 3 === 1 ? ISS : meanElementsOf(ISS));
     sources.push({ line1: 'garbage', line2: 'garbage' });
