@@ -18,6 +18,7 @@ import { brouwerMeanMotion, fillSgp4Record, invalidElementsReason, NearEarthInit
 import { OSC, OSC_AM, OSC_AXNL, OSC_AYNL, OSC_CON41, OSC_COSI, OSC_INCL, OSC_NM, OSC_NODE, OSC_SINI, OSC_U, OSC_X1MTH2, OSC_X7THM1, setError, writeOsculatingState } from './keplerShortPeriod.js';
 import { EARTH_ROTATION_RAD_PER_MIN, fillDeepSpaceRecord, MOON_ECCENTRICITY, MOON_MEAN_MOTION, SUN_ECCENTRICITY, SUN_MEAN_MOTION } from './deepSpaceInit.js';
 import * as D from './deepSpaceRecord.js';
+import { cosSmall, sinSmall } from './smallAngle.js';
 
 export { DEEP_SPACE_STRIDE } from './deepSpaceRecord.js';
 
@@ -50,18 +51,6 @@ export function initDeepSpaceRecord(el: Sgp4Elements, rec: Float64Array, off: nu
 
 /** One body's periodic terms at time t: e, i, L, gh, h (summed by the caller). */
 const bodyOut = new Float64Array(5);
-
-/** sin d for |d| ≤ 0.12 (Taylor to d¹³: truncation < 1e-26). */
-function sinSmall(d: number): number {
-  const d2 = d * d;
-  return d * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - (d2 / 42) * (1 - (d2 / 72) * (1 - (d2 / 110) * (1 - d2 / 156))))));
-}
-
-/** cos d for |d| ≤ 0.12 (Taylor to d¹²: truncation < 1e-24). */
-function cosSmall(d: number): number {
-  const d2 = d * d;
-  return 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - (d2 / 56) * (1 - (d2 / 90) * (1 - d2 / 132)))));
-}
 
 function bodyPeriodics(rec: Float64Array, at: number, meanMotion: number, eBody: number): void {
   const zm = rec[at + D.P_ZM0] + meanMotion * meanOut[M_T];

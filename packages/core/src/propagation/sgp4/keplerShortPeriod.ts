@@ -10,6 +10,7 @@
  */
 import { VKM_PER_SEC, WGS72_J2, WGS72_RADIUS_KM, XKE } from './constants.js';
 import { Sgp4ErrorCode } from './errors.js';
+import { cosOfStep, sinOfStep } from './smallAngle.js';
 
 const j2Half = 0.5 * WGS72_J2;
 
@@ -48,9 +49,8 @@ export function writeOsculatingState(pos: Float64Array, vel: Float64Array, err: 
     // As the reference: stop once |step| < 1e-12, keeping sin/cos of the previous iterate.
     if (Math.abs(step) < 1e-12 || it === 10) break;
     if (Math.abs(step) < 0.01) {
-      const s2 = step * step;
-      const sd = step * (1 - (s2 / 6) * (1 - (s2 / 20) * (1 - (s2 / 42) * (1 - s2 / 72))));
-      const cd = 1 - (s2 / 2) * (1 - (s2 / 12) * (1 - (s2 / 30) * (1 - s2 / 56)));
+      const sd = sinOfStep(step);
+      const cd = cosOfStep(step);
       const sNew = sineo1 * cd + coseo1 * sd;
       coseo1 = coseo1 * cd - sineo1 * sd;
       sineo1 = sNew;
@@ -101,16 +101,14 @@ export function writeOsculatingState(pos: Float64Array, vel: Float64Array, err: 
   let sini: number;
   let cosi: number;
   if (Math.abs(dsu) < 0.01 && Math.abs(dinc) < 0.01) {
-    let d2 = dsu * dsu;
-    let sd = dsu * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - (d2 / 42) * (1 - d2 / 72))));
-    let cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - d2 / 56)));
-    sinsu = sinu0 * cd + cosu0 * sd;
-    cossu = cosu0 * cd - sinu0 * sd;
-    d2 = dinc * dinc;
-    sd = dinc * (1 - (d2 / 6) * (1 - (d2 / 20) * (1 - (d2 / 42) * (1 - d2 / 72))));
-    cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - (d2 / 30) * (1 - d2 / 56)));
-    sini = sinio * cd + cosio * sd;
-    cosi = cosio * cd - sinio * sd;
+    const sdu = sinOfStep(dsu);
+    const cdu = cosOfStep(dsu);
+    sinsu = sinu0 * cdu + cosu0 * sdu;
+    cossu = cosu0 * cdu - sinu0 * sdu;
+    const sdi = sinOfStep(dinc);
+    const cdi = cosOfStep(dinc);
+    sini = sinio * cdi + cosio * sdi;
+    cosi = cosio * cdi - sinio * sdi;
   } else {
     const su = Math.atan2(sinu, cosu) + dsu;
     sinsu = Math.sin(su);
