@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cmgSlewMinimumDurationS, G0_M_S2, ISS_CMG_ARRAY, OrbitEnvironment, orbitRateRadS, planSlew, type AttitudeStation } from '../../src/analysis/attitude/index.js';
+import { cmgSlewMinimumDurationS, ISS_CMG_ARRAY, OrbitEnvironment, orbitRateRadS, planSlew, type AttitudeStation } from '../../src/analysis/attitude/index.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../src/models/forces/thrust.js';
 import { Epoch } from '../../src/foundation/time/index.js';
 
 // An isotropic station (J = 10⁸ kg·m² · I): no gravity-gradient torque, no gyroscopic torque, no
@@ -18,7 +19,7 @@ describe('slew planner against closed forms (isotropic body)', () => {
     const r = planSlew(st, env(), { from: 'xvv', to: 'yvv', cmgOnly: false, thrusterRateDegS: 0.1, thrusterRampS: 60, stepS: 1 });
     const w = (0.1 * Math.PI) / 180;
     const impulse = 2 * J * w + 2 * J * n;
-    const expectedKg = impulse / (10 * G0_M_S2 * 300);
+    const expectedKg = impulse / (10 * STANDARD_GRAVITY_MPS2 * 300);
     expect(r.angleDeg).toBeCloseTo(90, 9);
     expect(r.durationS).toBeCloseTo(Math.PI / 2 / w + 60, 6);
     expect(Math.abs(r.propellantKg / expectedKg - 1)).toBeLessThan(0.02);

@@ -7,6 +7,7 @@
  * modelled; see docs/attitude.md.
  */
 import type { ThrusterGeometry } from './issModel.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../models/forces/thrust.js';
 
 export interface CmgArraySpec {
   /** CMGs on the truss. */
@@ -48,8 +49,6 @@ export function limitCmgTorque(u: Float64Array, s: CmgArraySpec): boolean {
   return true;
 }
 
-/** Standard gravity, m/s² (CGPM 1901), for Isp in seconds. */
-export const G0_M_S2 = 9.80665;
 
 /**
  * Propellant for thrusters to remove the angular momentum ΔH (body axes, N·m·s): about each axis
@@ -58,6 +57,6 @@ export const G0_M_S2 = 9.80665;
  */
 export function thrusterPropellantKg(deltaHNms: ArrayLike<number>, t: ThrusterGeometry): number {
   let kg = 0;
-  for (let i = 0; i < 3; i++) kg += Math.abs(deltaHNms[i]) / (t.leverArmM[i] * G0_M_S2 * t.ispS);
+  for (let i = 0; i < 3; i++) kg += Math.abs(deltaHNms[i]) / (t.leverArmM[i] * STANDARD_GRAVITY_MPS2 * t.ispS);
   return kg / t.efficiency;
 }

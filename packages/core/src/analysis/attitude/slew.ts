@@ -10,7 +10,8 @@
  *   within the allowed fraction of the array's capacity. Zero propellant; duration in hours for the
  *   ISS (the 2006 zero-propellant 90° turn with 3 CMGs took ≈ 2 h: facts §6).
  */
-import { cmgCapacityNms, cmgTorqueLimitNm, G0_M_S2, limitCmgTorque } from './cmg.js';
+import { cmgCapacityNms, cmgTorqueLimitNm, limitCmgTorque } from './cmg.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../models/forces/thrust.js';
 import { emptySample, type OrbitEnvironment } from './environment.js';
 import { namedAttitudeYpr, type NamedAttitude, lvlhDcm } from './lvlh.js';
 import { euler321ToQuat } from './euler321.js';
@@ -142,7 +143,7 @@ export function flySlew(st: AttitudeStation, env: OrbitEnvironment, ref: SlewRef
     peak = Math.max(peak, Math.hypot(y[7], y[8], y[9]) / cap);
   }
   const th = st.thrusters;
-  const kg = o.cmgOnly ? 0 : impulse.reduce((s, v, i) => s + v / (th.leverArmM[i] * G0_M_S2 * th.ispS), 0) / th.efficiency;
+  const kg = o.cmgOnly ? 0 : impulse.reduce((s, v, i) => s + v / (th.leverArmM[i] * STANDARD_GRAVITY_MPS2 * th.ispS), 0) / th.efficiency;
   const finalErrorRad = 2 * Math.atan2(Math.hypot(err[0], err[1], err[2]), Math.abs(err[3]));
   return { durationS: T, peakFraction: peak, propellantKg: kg, finalErrorRad, endMomentumNms };
 }

@@ -6,7 +6,7 @@
  * 10⁸ kg·m² station its cost is negligible (one minimum impulse bit changes the rate by ~10⁻⁶ rad/s),
  * so it is left out (docs/attitude.md).
  */
-import { G0_M_S2 } from './cmg.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../models/forces/thrust.js';
 import { euler321ToQuat, type YawPitchRoll } from './euler321.js';
 import { quat, quatCompose, quatToDcm } from './quaternion.js';
 import { externalTorque, TorqueWorkspace, type AttitudeStation } from './station.js';
@@ -34,6 +34,6 @@ export function thrusterHeldAttitude(st: AttitudeStation, orbit: OrbitSamples, y
   });
   const th = st.thrusters;
   let kg = 0;
-  for (let k = 0; k < 3; k++) kg += (mean[k] * durationS) / (th.leverArmM[k] * G0_M_S2 * th.ispS);
+  for (let k = 0; k < 3; k++) kg += (mean[k] * durationS) / (th.leverArmM[k] * STANDARD_GRAVITY_MPS2 * th.ispS);
   return { propellantKg: kg / th.efficiency, meanAbsTorqueNm: mean, durationS };
 }

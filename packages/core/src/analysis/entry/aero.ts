@@ -18,6 +18,7 @@ import type { ForceContext, ForceModel } from '../../models/forces/types.js';
 import { wgs84GeodeticFromEcef } from '../../models/atmosphere/geodetic.js';
 import type { Mat3 } from '../../foundation/frames/mat3.js';
 import { ProfileAtmosphere } from './profileAtmosphere.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../models/forces/thrust.js';
 
 /** Bank steering: writes the lift's vertical and leftward fractions [cos σ, sin σ] (both 0: no net lift). */
 export interface BankLaw {
@@ -60,9 +61,6 @@ export function verticalLift(c: number): BankLaw {
     },
   };
 }
-
-/** Standard gravity, m/s² (CGPM 1901): the unit of the sensed load. */
-const G0 = 9.80665;
 
 export interface AeroForceOptions {
   atmosphere: AtmosphereModel;
@@ -146,7 +144,7 @@ export class EntryAeroForce implements ForceModel {
     out[2] -= dragAcc * vz;
     if (this.o.liftToDrag === 0) return;
     const f = this.fractions;
-    this.o.bank.liftFractions(ctx.rGcrfM, u, ctx.gcrfToItrf, f, (dragAcc * Math.hypot(1, this.o.liftToDrag)) / G0);
+    this.o.bank.liftFractions(ctx.rGcrfM, u, ctx.gcrfToItrf, f, (dragAcc * Math.hypot(1, this.o.liftToDrag)) / STANDARD_GRAVITY_MPS2);
     if (f[0] === 0 && f[1] === 0) return;
     const r = ctx.rGcrfM;
     const rn = Math.hypot(r[0], r[1], r[2]);

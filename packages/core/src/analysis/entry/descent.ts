@@ -21,8 +21,9 @@ import type { EopSource } from '../../foundation/time/eop.js';
 import { EntryAeroForce, NO_LIFT, type BankLaw } from './aero.js';
 import { capsuleCdAreaM2, type EntryVehicleSpec } from './vehicles.js';
 import { DEG_PER_RAD } from '../../foundation/math/angles.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../models/forces/thrust.js';
+import { WGS84 } from '../../foundation/bodies/earth.js';
 
-const G0 = 9.80665;
 /** Entry interface altitude, m (CSA 99.7 km for MS-11; NASA "about 62 miles"). */
 export const ENTRY_INTERFACE_M = 100_000;
 
@@ -216,7 +217,7 @@ function entryPhases(c: DescentConfig): Phase[] {
     marks: [{ name: 'entry interface', altitudeM: ENTRY_INTERFACE_M }],
     sampleS: 1,
   });
-  const omega = 7.292115e-5;
+  const omega = WGS84.omegaRadPerS;
   let cdArea = capsuleCdAreaM2(v);
   for (let i = 0; i < chutes.length; i++) {
     const before = cdArea;
@@ -253,7 +254,7 @@ function sampleTrack(run: PropagationResult, phase: Phase, c: DescentConfig, tra
     ctx.update(eph.tSeconds[i], y, phase.massKg);
     acc.fill(0);
     phase.aero.addAcceleration(ctx, acc);
-    const g = Math.hypot(acc[0], acc[1], acc[2]) / G0;
+    const g = Math.hypot(acc[0], acc[1], acc[2]) / STANDARD_GRAVITY_MPS2;
     const geo = itrfToGeodetic(ctx.rItrfM);
     if (g > best.decelerationG) best = { epoch: start.plusSeconds(eph.tSeconds[i]), decelerationG: g, altitudeKm: geo.altM / 1e3 };
     if (i % stride === 0) track.push({ epoch: start.plusSeconds(eph.tSeconds[i]), latDeg: geo.latRad * DEG_PER_RAD, lonDeg: geo.lonRad * DEG_PER_RAD, altitudeKm: geo.altM / 1e3, decelerationG: g });

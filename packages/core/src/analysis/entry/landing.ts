@@ -25,6 +25,7 @@ import { ProfileAtmosphere } from './profileAtmosphere.js';
 import { targetEntry } from './targeting.js';
 import type { EntryVehicleSpec } from './vehicles.js';
 import { RAD_PER_DEG } from '../../foundation/math/angles.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../models/forces/thrust.js';
 
 /** WGS-84 equatorial radius, m: the perigee check's reference (conservative: polar heights are lower). */
 const EQUATORIAL_RADIUS_M = 6378137;
@@ -129,7 +130,7 @@ export function integrateBurn(start: OrbitState, burn: ConstantAccelerationBurn,
   for (let i = 0; e && i < e.tSeconds.length && e.tSeconds[i] < burn.durationS; i++) {
     const s = { epoch: start.epoch.plusSeconds(e.tSeconds[i]), rGcrfM: e.positionsM.subarray(3 * i, 3 * i + 3), vGcrfMps: e.velocitiesMps.subarray(3 * i, 3 * i + 3), massKg: start.massKg };
     const g = geodeticAt(s, o.eop);
-    track.push({ epoch: s.epoch, latDeg: g.latRad / RAD_PER_DEG, lonDeg: g.lonRad / RAD_PER_DEG, altitudeKm: g.altM / 1e3, decelerationG: burn.accelerationMps2 / 9.80665 });
+    track.push({ epoch: s.epoch, latDeg: g.latRad / RAD_PER_DEG, lonDeg: g.lonRad / RAD_PER_DEG, altitudeKm: g.altM / 1e3, decelerationG: burn.accelerationMps2 / STANDARD_GRAVITY_MPS2 });
   }
   return { epoch: run.final.epoch, rGcrfM: run.final.rGcrfM, vGcrfMps: run.final.vGcrfMps, massKg: o.vehicle.orbitalMassKg, track };
 }

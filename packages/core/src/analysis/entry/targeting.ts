@@ -15,6 +15,7 @@ import type { OrbitState } from '../../propagation/numerical/numericalPropagator
 import { simulateEntry, type DescentConfig, type DescentResult } from './descent.js';
 import { entryEnergy, guidedBank, type GuidedBankOptions } from './guidedBank.js';
 import { RAD_PER_DEG } from '../../foundation/math/angles.js';
+import { WGS84 } from '../../foundation/bodies/earth.js';
 
 
 /** Unit vector (ITRF) towards a geodetic point. */
@@ -43,9 +44,6 @@ export interface TargetedEntry {
   missKm: number;
 }
 
-/** Earth's rotation rate, rad/s (IERS Conventions 2010). */
-const EARTH_RATE_RAD_PER_S = 7.292115e-5;
-
 /**
  * The vehicle's bank-law shape for an entry starting at `start` (module separation): its load
  * limit, and its energy profile from the start's energy (air-relative speed) to the energy at rest
@@ -59,7 +57,7 @@ export function guidanceShape(start: OrbitState, config: DescentConfig): GuidedB
   const r = start.rGcrfM;
   const v = start.vGcrfMps;
   // Air-relative velocity: v − ω × r (rotation about GCRF z; the pole offset is negligible here).
-  const vAir = [v[0] + EARTH_RATE_RAD_PER_S * r[1], v[1] - EARTH_RATE_RAD_PER_S * r[0], v[2]];
+  const vAir = [v[0] + WGS84.omegaRadPerS * r[1], v[1] - WGS84.omegaRadPerS * r[0], v[2]];
   const startAltM = config.vehicle.moduleSeparationAltitudeM ?? 120_000;
   const endAltM = config.vehicle.parachutes[0]?.deployAltitudeM ?? 0;
   const rEnd = Math.hypot(r[0], r[1], r[2]) - (startAltM - endAltM);

@@ -5,6 +5,7 @@
  * describes what a vehicle can do for the station; this one describes how it comes home.
  */
 import { ENTRY_ZONES, type EntryZone } from './zones.js';
+import { STANDARD_GRAVITY_MPS2 } from '../../models/forces/thrust.js';
 
 /** A figure's grade and source (the grades of the facts files; same shape as the reboost catalogue's, which sits a layer above). */
 export interface EntryCitation {
@@ -77,10 +78,9 @@ export interface EntryVehicleSpec {
   citations: Record<string, EntryCitation>;
 }
 
-const G0 = 9.80665;
 /** Cd·A a canopy needs to fall at `speedMps` in air of `densityKgM3` carrying `massKg` (drag = weight). */
 function terminalCdAreaM2(massKg: number, speedMps: number, densityKgM3: number): number {
-  return (2 * massKg * G0) / (densityKgM3 * speedMps * speedMps);
+  return (2 * massKg * STANDARD_GRAVITY_MPS2) / (densityKgM3 * speedMps * speedMps);
 }
 
 /** Soyuz descent-module mass: ≈7000 lb (W, forum quoted in the facts file) = 3175 kg. */

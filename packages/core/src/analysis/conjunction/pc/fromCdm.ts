@@ -6,13 +6,12 @@
 import type { Cdm, CdmObject } from '../../../foundation/formats/cdm.js';
 import type { ConjunctionObjectState } from '../encounter.js';
 import { rtnToInertialCovariance } from './rtnCovariance.js';
+import { WGS84 } from '../../../foundation/bodies/earth.js';
 
 /** Frames in which a CDM state is inertial or quasi-inertial enough for the 2-D encounter model. */
 const INERTIAL_FRAMES = new Set(['EME2000', 'J2000', 'GCRF', 'ICRF', 'MOD', 'TOD', 'TEME']);
 /** Earth-fixed frames: made inertial at TCA by adding ω × r (see below). */
 const EARTH_FIXED = /^(ITRF.*|ITRF-?\d+|IGS.*|GTOD|PEF|TDR|EFG|WGS-?84)$/i;
-/** Nominal mean angular velocity of the Earth, rad/s (IERS Conventions 2010, Table 1.1; WGS-84). */
-const EARTH_ROTATION_RATE_RADPS = 7.292115e-5;
 
 export function conjunctionStatesFromCdm(cdm: Cdm): [ConjunctionObjectState, ConjunctionObjectState] {
   const [a, b] = cdm.objects;
@@ -37,7 +36,7 @@ function inertialVelocity(o: CdmObject): [number, number, number] {
   const [x, y] = o.positionM;
   const v = o.velocityMps;
   if (!EARTH_FIXED.test(o.refFrame)) return v;
-  return [v[0] - EARTH_ROTATION_RATE_RADPS * y, v[1] + EARTH_ROTATION_RATE_RADPS * x, v[2]];
+  return [v[0] - WGS84.omegaRadPerS * y, v[1] + WGS84.omegaRadPerS * x, v[2]];
 }
 
 function objectState(o: CdmObject): ConjunctionObjectState {
