@@ -29,11 +29,9 @@
  * SW-All.csv itself (forecastCalibration.ts; the defaults below cite the measurement).
  */
 import { Xoshiro128 } from '../decay/random.js';
-import { fillThreeHourlyAp } from '../../foundation/spaceWeather/apArray.js';
 import { SolarCycleModel, type SolarCycleParameters } from '../../foundation/spaceWeather/solarCycle.js';
 import { DAY_PREDICTED, isoDateOfMjd, type SpaceWeatherTable } from '../../foundation/spaceWeather/table.js';
-import { emptySpaceWeatherValues, type SpaceWeatherSource, type SpaceWeatherValues } from '../../foundation/spaceWeather/types.js';
-import { UtcDayClock } from '../../foundation/spaceWeather/utcDayClock.js';
+import { DailySpaceWeatherSource } from '../../foundation/spaceWeather/dailySource.js';
 import type { Epoch } from '../../foundation/time/epoch.js';
 
 /** Observed space weather up to a cut day: plain data (structured-cloneable for worker threads). */
@@ -150,7 +148,7 @@ const WEATHER_STREAM = 0x5eed5;
  * Per-day values are cached; the member factors are generated in day order from the cut, so the
  * member is the same whatever order the days are asked in. One instance per propagation thread.
  */
-export class AsOfSpaceWeather implements SpaceWeatherSource {
+export class AsOfSpaceWeather extends DailySpaceWeatherSource {
   readonly name: string;
   readonly cutMjd: number;
   readonly firstUsableMjd: number;
@@ -172,15 +170,8 @@ export class AsOfSpaceWeather implements SpaceWeatherSource {
   private fcAp = new Float64Array(0);
   private fcCount = 0;
 
-  private readonly clock = new UtcDayClock();
-  private cachedDay = NaN;
-  private dayF107 = NaN;
-  private dayF107a = NaN;
-  private dayAp = NaN;
-  private dayForecast = false;
-  private readonly history = new Float64Array(32);
-
   constructor(snapshot: ObservedSpaceWeatherSnapshot, options: AsOfSpaceWeatherOptions = {}) {
+    super();
     this.snap = snapshot;
     this.cutMjd = snapshot.cutMjd;
     this.firstUsableMjd = snapshot.firstMjd + 41;
@@ -214,23 +205,6 @@ export class AsOfSpaceWeather implements SpaceWeatherSource {
     }
     const kind = p ? `member ${p.member}` : 'median forecast';
     this.name = `${snapshot.source} observed to ${isoDateOfMjd(this.cutMjd)}, forecast after (${kind})`;
-  }
-
-  at(epoch: Epoch): SpaceWeatherValues {
-    return this.atInto(epoch, emptySpaceWeatherValues());
-  }
-
-  atInto(epoch: Epoch, out: SpaceWeatherValues): SpaceWeatherValues {
-    const sod = this.clock.secondsOfDay(epoch);
-    const day = this.clock.mjdDay;
-    if (day !== this.cachedDay) this.loadDay(day, epoch);
-    out.f107 = this.dayF107;
-    out.f107a = this.dayF107a;
-    out.kind = this.dayForecast ? 'model' : 'observed';
-    const ap = out.ap;
-    ap[0] = this.dayAp;
-    fillThreeHourlyAp(ap, this.history, sod);
-    return out;
   }
 
   /** Daily F10.7 (sfu) of UTC day d: observed up to the cut, forecast after. */
@@ -303,14 +277,14 @@ export class AsOfSpaceWeather implements SpaceWeatherSource {
     this.fcCount = need;
   }
 
-  private loadDay(day: number, epoch: Epoch): void {
+  protected loadDay(day: number, epoch: Epoch): void {
     if (day < this.firstUsableMjd) {
       throw new RangeError(`space weather: ${epoch.toIsoUtc(0)} is before ${isoDateOfMjd(this.firstUsableMjd)}, the first day this snapshot of ${this.snap.source} can serve`);
     }
     this.dayF107 = this.f107OfDay(day - 1);
     this.dayF107a = this.f107Center81OfDay(day);
     this.dayAp = this.apOfDay(day);
-    this.dayForecast = day + 40 > this.cutMjd;
+    this.dayKind = day + 40 > this.cutMjd ? 'model' : 'observed';
     const h = this.history;
     for (let back = 3; back >= 0; back--) {
       const d = day - back;
@@ -323,6 +297,5 @@ export class AsOfSpaceWeather implements SpaceWeatherSource {
         for (let k = 0; k < 8; k++) h[base + k] = v;
       }
     }
-    this.cachedDay = day;
   }
 }

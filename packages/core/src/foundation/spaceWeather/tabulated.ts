@@ -17,8 +17,8 @@ import type { Epoch } from '../time/epoch.js';
 import { SolarCycleModel } from './solarCycle.js';
 import { DAY_INTERPOLATED, DAY_OBSERVED, DAY_PREDICTED, isoDateOfMjd, type SpaceWeatherTable } from './table.js';
 import { emptySpaceWeatherValues, SPACE_WEATHER_KINDS, type SpaceWeatherSource, type SpaceWeatherValues } from './types.js';
-import { fillThreeHourlyAp } from './apArray.js';
 import { UtcDayClock } from './utcDayClock.js';
+import { DailySpaceWeatherSource } from './dailySource.js';
 
 export interface TabulatedSpaceWeatherOptions {
   /** Model used after the file's last row; null to refuse such times. Default: SolarCycleModel defaults. */
@@ -40,7 +40,7 @@ const SLOT_S = 10800;
 /** Days of 3-hourly ap the Ap array reaches back: 57 h before the last slot of a day. */
 const HISTORY_DAYS = 3;
 
-export class TabulatedSpaceWeather implements SpaceWeatherSource {
+export class TabulatedSpaceWeather extends DailySpaceWeatherSource {
   readonly name: string;
   /** First UTC day that can be served (the file's first day + 3: previous-day flux, 57 h of ap). */
   readonly firstUsableMjd: number;
@@ -58,19 +58,11 @@ export class TabulatedSpaceWeather implements SpaceWeatherSource {
   private readonly anchorAp: Float64Array;
   private segment = 0;
 
-  private readonly clock = new UtcDayClock();
-  private cachedDay = NaN;
-  private dayF107 = NaN;
-  private dayF107a = NaN;
-  private dayAp = NaN;
-  private dayRank = 0;
-  /** 3-hourly ap of days D−3 … D, 8 each. */
-  private readonly history = new Float64Array((HISTORY_DAYS + 1) * SLOTS);
-
   constructor(
     readonly table: SpaceWeatherTable,
     options: TabulatedSpaceWeatherOptions = {},
   ) {
+    super();
     this.name = options.name ?? table.fileName;
     this.model = options.beyondEnd === undefined ? new SolarCycleModel() : options.beyondEnd;
     this.handOverDays = options.handOverDays ?? 365.25;
@@ -105,25 +97,8 @@ export class TabulatedSpaceWeather implements SpaceWeatherSource {
     }
   }
 
-  at(epoch: Epoch): SpaceWeatherValues {
-    return this.atInto(epoch, emptySpaceWeatherValues());
-  }
-
-  atInto(epoch: Epoch, out: SpaceWeatherValues): SpaceWeatherValues {
-    const sod = this.clock.secondsOfDay(epoch);
-    const day = this.clock.mjdDay;
-    if (day !== this.cachedDay) this.loadDay(day, epoch);
-    out.f107 = this.dayF107;
-    out.f107a = this.dayF107a;
-    out.kind = SPACE_WEATHER_KINDS[this.dayRank];
-    const ap = out.ap;
-    ap[0] = this.dayAp;
-    fillThreeHourlyAp(ap, this.history, sod);
-    return out;
-  }
-
-  /** Least trustworthy kind used for UTC day `mjdDay` (f107 from the day before, Ap from the day). */
-  private loadDay(day: number, epoch: Epoch): void {
+  /** The day's values; its kind is the least trustworthy used (F10.7 from the day before, Ap from the day). */
+  protected loadDay(day: number, epoch: Epoch): void {
     if (day < this.firstUsableMjd) {
       throw new RangeError(
         `space weather: ${epoch.toIsoUtc(0)} is before ${isoDateOfMjd(this.firstUsableMjd)}, the first day ${this.name} can serve ` +
@@ -136,14 +111,13 @@ export class TabulatedSpaceWeather implements SpaceWeatherSource {
     this.dayF107 = this.f107ObsOfDay(day - 1);
     this.dayF107a = this.center81OfDay(day);
     this.dayAp = this.apDailyOfDay(day);
-    this.dayRank = Math.max(this.f107Rank(day - 1), this.apRank(day));
+    this.dayKind = SPACE_WEATHER_KINDS[Math.max(this.f107Rank(day - 1), this.apRank(day))];
     const h = this.history;
     for (let back = HISTORY_DAYS; back >= 0; back--) {
       const d = day - back;
       const base = (HISTORY_DAYS - back) * SLOTS;
       for (let k = 0; k < SLOTS; k++) h[base + k] = this.ap3hOfDay(d, k);
     }
-    this.cachedDay = day;
   }
 
   // --- per-day values in the three regions --------------------------------------------------
