@@ -16,6 +16,11 @@ const SCOPE = '@stationkeeper';
 export function baseCheckoutEntry(root: string, packageName: string): string {
   const entry = resolve(root, 'packages', packageName, 'src', 'index.ts');
   if (!existsSync(entry)) throw new Error(`peer checkout ${root} has no packages/${packageName}/src/index.ts`);
+  const sgp4 = resolve(root, 'packages', 'core', 'src', 'propagation', 'sgp4');
+  if (existsSync(resolve(sgp4, 'nearEarthWasm.ts')) && !existsSync(resolve(sgp4, 'nearEarthWasm.generated.ts'))) {
+    // git archive leaves out the git-ignored module that `npm run build` generates.
+    throw new Error(`peer checkout ${root} has no built WebAssembly kernel: copy packages/core/src/propagation/sgp4/nearEarthWasm.generated.ts into it (when its assembly/ sources are this checkout's) or build it there`);
+  }
   const modules = resolve(root, 'node_modules');
   if (!existsSync(modules)) {
     mkdirSync(resolve(modules, SCOPE), { recursive: true });
